@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ntlnav/referat/ingest"
+)
+
+// Exit statuses. This is the only place that decides them.
+const (
+	exitOK          = 0
+	exitFailed      = 1 // some input could not be processed
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+const exitStatusHelp = `
+EXIT STATUS:
+   0    all input was processed
+   1    some input failed; each failure is reported on stderr with its reason
+   2    the command line is wrong
+   130  interrupted (Ctrl-C)
+`
+
+// errUsage marks an error in the command line.
+type usageErr struct{ msg string }
+
+func (e *usageErr) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageErr{fmt.Sprintf(format, args...)}
+}
+
+// errSomeFailed reports that some inputs failed; each was reported
+// already, where it failed.
+type someFailed struct{ n, of int }
+
+func (e *someFailed) Error() string { return fmt.Sprintf("%d of %d files failed", e.n, e.of) }
+
+// report prints err, if any, as one line and returns the exit status for it.
+func report(ctx context.Context, err error, stderr io.Writer) int {
+	var u *usageErr
+	var f *someFailed
+	switch {
+	case err == nil:
+		return exitOK
+	case ctx.Err() != nil || errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "referat: interrupted")
+		return exitInterrupted
+	case errors.As(err, &u):
+		fmt.Fprintf(stderr, "referat: %v\n", err)
+		return exitUsage
+	case errors.As(err, &f):
+		fmt.Fprintf(stderr, "referat: %v\n", err)
+		return exitFailed
+	}
+	if strings.Contains(err.Error(), "flag provided but not defined") || strings.HasPrefix(err.Error(), "Required flag") {
+		fmt.Fprintf(stderr, "referat: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stderr, "referat: %s\n", describe(err))
+	return exitFailed
+}
+
+// describe renders an error a user can meet as one line: what failed,
+// why, and what to do.
+func describe(err error) string {
+	msg := err.Error()
+	if advice := ingest.Advice(err); advice != "" {
+		msg += " (" + advice + ")"
+	}
+	return strings.ReplaceAll(msg, "\n", " ")
+}

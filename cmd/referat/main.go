@@ -1,0 +1,69 @@
+// Command referat turns PDF minutes of NTL NAV's consultation meetings into
+// searchable, analysable data.
+//
+//	referat extract FILE.pdf...   print each file's meeting and cases as JSON
+//
+// Run "referat help" for all commands and "referat help COMMAND" for one.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/ntlnav/referat"
+)
+
+func main() {
+	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+}
+
+// run runs the command line args and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	app := newApp(stdout, stderr)
+	err := app.RunContext(ctx, args)
+	return report(ctx, err, stderr)
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	cli.AppHelpTemplate = cli.AppHelpTemplate + exitStatusHelp
+	cli.CommandHelpTemplate = cli.CommandHelpTemplate + exitStatusHelp
+	return &cli.App{
+		Name:    "referat",
+		Usage:   "turn PDF meeting minutes into searchable, analysable data",
+		Version: referat.Version,
+		Writer:  stdout,
+		// Errors are reported and mapped to exit codes in one place: report.
+		ErrWriter:       stderr,
+		ExitErrHandler:  func(*cli.Context, error) {},
+		OnUsageError:    usageError,
+		CommandNotFound: commandNotFound,
+		Commands: []*cli.Command{
+			extractCommand(),
+			workerCommand(),
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("unknown command %q; run 'referat help'", c.Args().First())
+			}
+			return cli.ShowAppHelp(c)
+		},
+	}
+}
+
+// commandNotFound is called for "referat help NOPE".
+func commandNotFound(c *cli.Context, name string) {
+	fmt.Fprintf(c.App.ErrWriter, "referat: unknown command %q; run 'referat help'\n", name)
+}
+
+func usageError(c *cli.Context, err error, isSubcommand bool) error {
+	return usagef("%v", err)
+}

@@ -1,0 +1,131 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// pageNumber matches the ways minutes number their pages: "3", "- 3 -",
+// "Side 2 av 4", "side 2", "2/4", "Page 2 of 4", "s. 2".
+var pageNumber = regexp.MustCompile(`(?i)^\s*(?:[-–—]\s*)?(?:(?:side|page|s\.)\s*)?\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$`)
+
+// furniture reports, for each page's lines, which are running headers,
+// footers or page numbers: lines at the top or bottom of a page that are a
+// page number, or whose text (digits aside) recurs at the same place on
+// other pages. A first-page line in a larger font than the body is a
+// title, never furniture.
+func furniture(pages [][]line, boxes [][4]float64, bodySize float64) [][]bool {
+	drop := make([][]bool, len(pages))
+	type cand struct{ page, idx int }
+	seen := map[string][]cand{}
+	for p, lines := range pages {
+		drop[p] = make([]bool, len(lines))
+		h := boxes[p][3] - boxes[p][1]
+		for i, l := range lines {
+			top := i < 3 && l.y > 0.80*h
+			bottom := i >= len(lines)-3 && l.y < 0.20*h
+			if !top && !bottom {
+				continue
+			}
+			if pageNumber.MatchString(l.text()) {
+				drop[p][i] = true
+				continue
+			}
+			key := furnitureKey(l.text(), top)
+			if key == "" {
+				continue
+			}
+			seen[key] = append(seen[key], cand{p, i})
+		}
+	}
+	if len(pages) < 2 {
+		return drop
+	}
+	for _, cs := range seen {
+		pagesWith := map[int]bool{}
+		for _, c := range cs {
+			pagesWith[c.page] = true
+		}
+		if len(pagesWith) < 2 || len(pagesWith)*2 < len(pages) && len(pagesWith) < 3 {
+			continue
+		}
+		for _, c := range cs {
+			l := pages[c.page][c.idx]
+			if c.page == 0 && l.size > bodySize*1.15 {
+				continue
+			}
+			drop[c.page][c.idx] = true
+		}
+	}
+	return drop
+}
+
+func furnitureKey(s string, top bool) string {
+	var b strings.Builder
+	if top {
+		b.WriteString("T:")
+	} else {
+		b.WriteString("B:")
+	}
+	n := 0
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsDigit(r):
+			if !strings.HasSuffix(b.String(), "#") {
+				b.WriteByte('#')
+			}
+		case unicode.IsSpace(r):
+		default:
+			b.WriteRune(r)
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return b.String()
+}
+
+// mergePages joins the paragraphs of all pages into one list. The last
+// paragraph of a page and the first of the next are one paragraph when the
+// first is unfinished (no final punctuation, or a full last line) and the
+// second does not look like a new start (indent, bold, heading).
+func mergePages(pages [][]paragraph) []paragraph {
+	var out []paragraph
+	for _, ps := range pages {
+		for i, p := range ps {
+			if i == 0 && len(out) > 0 {
+				prev := &out[len(out)-1]
+				first, _ := utf8.DecodeRuneInString(p.text())
+				cont := !endsSentence(prev.text()) || prev.lastFull || unicode.IsLower(first)
+				if cont && !prev.heading && !p.heading && !p.indented && !p.startsBold() && abs(prev.size-p.size) < 0.15*prev.size {
+					prev.spans = joinSpans(prev.spans, p.spans)
+					prev.pages = appendPage(prev.pages, p.pages...)
+					prev.lastFull = p.lastFull
+					prev.lines += p.lines
+					continue
+				}
+			}
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func appendPage(pages []int, more ...int) []int {
+	for _, p := range more {
+		if len(pages) == 0 || pages[len(pages)-1] != p {
+			pages = append(pages, p)
+		}
+	}
+	return pages
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}

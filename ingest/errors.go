@@ -1,0 +1,58 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Causes of a failed extraction. Every error returned by this package is an
+// *Error whose Err is, or wraps, one of these, so callers can match them with
+// errors.Is.
+var (
+	ErrEmpty     = errors.New("file is empty")
+	ErrNotPDF    = errors.New("not a PDF file")
+	ErrDamaged   = errors.New("damaged PDF")
+	ErrEncrypted = errors.New("password required")
+	ErrNoText    = errors.New("no text layer")
+	ErrTooLarge  = errors.New("content too large")
+	ErrTimeout   = errors.New("deadline exceeded")
+	ErrCrashed   = errors.New("reader crashed")
+)
+
+// An Error reports why a file could not be read, and where.
+type Error struct {
+	File string // path of the file
+	Page int    // 1-indexed page where reading failed, or 0 for the whole file
+	Err  error  // the cause; wraps one of the Err* values above
+}
+
+func (e *Error) Error() string {
+	if e.Page > 0 {
+		return fmt.Sprintf("%s: page %d: %v", e.File, e.Page, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.File, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Advice returns one sentence telling a user what to do about err, or ""
+// when there is nothing particular to say.
+func Advice(err error) string {
+	switch {
+	case errors.Is(err, ErrEmpty):
+		return "the file has no bytes; copy it again from its source"
+	case errors.Is(err, ErrNotPDF):
+		return "only PDF files can be read; check that this is the right file"
+	case errors.Is(err, ErrEncrypted):
+		return "give the document's password with --password"
+	case errors.Is(err, ErrNoText):
+		return "this looks like a scan; run it through OCR (e.g. ocrmypdf) first"
+	case errors.Is(err, ErrTooLarge):
+		return "the file's content is far larger than any minutes; check the file"
+	case errors.Is(err, ErrTimeout):
+		return "reading took too long; raise --timeout or check the file"
+	case errors.Is(err, ErrDamaged), errors.Is(err, ErrCrashed):
+		return "the file is damaged; open it in a PDF viewer and save or print it to a new PDF"
+	}
+	return ""
+}

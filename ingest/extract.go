@@ -1,0 +1,266 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"unicode"
+
+	"github.com/ledongthuc/pdf"
+
+	"github.com/ntlnav/referat"
+)
+
+// Options control extraction. The zero value is ready to use.
+type Options struct {
+	// Password opens files protected by a user password. Default "": files
+	// with only an owner password open without one.
+	Password string
+	// MaxInflated caps the decoded bytes of all content streams of one
+	// file. Default (0): DefaultMaxInflated.
+	MaxInflated int64
+	// MaxPages caps the pages read. Default (0): DefaultMaxPages.
+	MaxPages int
+}
+
+// Defaults for Options.
+const (
+	DefaultMaxInflated = 256 << 20
+	DefaultMaxPages    = 2000
+)
+
+// ExtractFile reads the PDF at path in this process. Damaged files can
+// crash a process in ways no recover catches; batch callers should use a
+// Pool, which runs this in isolated workers.
+func ExtractFile(ctx context.Context, path string, opts Options) (*referat.Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{File: path, Err: err}
+	}
+	return Extract(ctx, path, data, opts)
+}
+
+// Extract reads the PDF in data; path names it in errors and in the
+// document's Source, and may carry a date in its name. Errors are *Error.
+func Extract(ctx context.Context, path string, data []byte, opts Options) (doc *referat.Document, err error) {
+	sum := sha256.Sum256(data)
+	src := referat.Source{Path: path, SHA256: hex.EncodeToString(sum[:])}
+	pages, info, err := readPages(ctx, data, opts)
+	if err != nil {
+		if e, ok := err.(*Error); ok {
+			e.File = path
+			return nil, e
+		}
+		return nil, &Error{File: path, Err: err}
+	}
+	src.Pages, src.Producer = len(pages.lines), info.producer
+	blocks := pages.blocks()
+	seg := segment(blocks)
+	firstPage := ""
+	if len(pages.lines) > 0 {
+		var b strings.Builder
+		for _, l := range pages.lines[0] {
+			b.WriteString(l.text())
+			b.WriteByte('\n')
+		}
+		firstPage = b.String()
+	}
+	doc = &referat.Document{
+		Source:  src,
+		Meeting: meetingFrom(path, seg.heading, firstPage, info.created),
+		Intro:   strings.Join(seg.intro, "\n\n"),
+		Cases:   seg.cases,
+	}
+	if doc.Cases == nil {
+		doc.Cases = []referat.Case{}
+	}
+	return doc, nil
+}
+
+type docInfo struct {
+	producer, created string
+}
+
+// laidOut is a document after layout: its lines per page, without running
+// headers, footers and page numbers, and its paragraphs.
+type laidOut struct {
+	lines    [][]line
+	paras    []paragraph
+	bodySize float64
+	hasBold  bool
+}
+
+// readPages opens data and lays out every page.
+func readPages(ctx context.Context, data []byte, opts Options) (*laidOut, docInfo, error) {
+	var info docInfo
+	prepared, err := prepare(data, opts.Password)
+	if err != nil {
+		return nil, info, err
+	}
+	r, _, err := openReader(prepared, opts.Password)
+	if err != nil {
+		return nil, info, err
+	}
+	func() {
+		defer func() { recover() }()
+		in := r.Trailer().Key("Info")
+		info.producer = strings.TrimSpace(textOf(in.Key("Producer")))
+		info.created = textOf(in.Key("CreationDate"))
+	}()
+	budget := opts.MaxInflated
+	if budget <= 0 {
+		budget = DefaultMaxInflated
+	}
+	maxPages := opts.MaxPages
+	if maxPages <= 0 {
+		maxPages = DefaultMaxPages
+	}
+	fonts := map[string]*font{}
+	var all [][]line
+	var boxes [][4]float64
+	var firstErr error
+	letters, replaced := 0, 0
+	for n := 1; n <= maxPages; n++ {
+		if err := ctx.Err(); err != nil {
+			return nil, info, fmt.Errorf("%w: %v", ErrTimeout, err)
+		}
+		gs, box, ok, err := page(r, n, &budget, fonts)
+		if !ok {
+			break
+		}
+		if err != nil {
+			if errors.Is(err, ErrTooLarge) {
+				return nil, info, &Error{Page: n, Err: err}
+			}
+			if firstErr == nil {
+				firstErr = &Error{Page: n, Err: err}
+			}
+		}
+		for _, g := range gs {
+			for _, c := range g.s {
+				switch {
+				case c == '\uFFFD':
+					replaced++
+				case unicode.IsLetter(c):
+					letters++
+				}
+			}
+		}
+		all = append(all, buildLines(n, gs))
+		boxes = append(boxes, box)
+	}
+	if len(all) == 0 {
+		if firstErr != nil {
+			return nil, info, firstErr
+		}
+		return nil, info, fmt.Errorf("%w: the file has no pages", ErrDamaged)
+	}
+	if letters == 0 {
+		if firstErr != nil && replaced == 0 {
+			return nil, info, firstErr
+		}
+		if replaced > 0 {
+			return nil, info, fmt.Errorf("%w: the fonts have no Unicode mapping, so the text cannot be read", ErrNoText)
+		}
+		return nil, info, fmt.Errorf("%w: %d page(s) without any text; is it a scan?", ErrNoText, len(all))
+	}
+	return layOut(all, boxes), info, nil
+}
+
+func errorsIsTooLarge(err error) bool {
+	return err != nil && strings.Contains(err.Error(), ErrTooLarge.Error())
+}
+
+// page reads page n. ok is false past the last page.
+func page(r *pdf.Reader, n int, budget *int64, fonts map[string]*font) (gs []glyph, box [4]float64, ok bool, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			ok = true
+			err = damaged(x, "reading the page")
+		}
+	}()
+	p := r.Page(n)
+	if p.V.IsNull() {
+		return nil, box, false, nil
+	}
+	gs, box, err = readPage(p.V, budget, fonts)
+	return gs, box, true, err
+}
+
+func textOf(v pdf.Value) string {
+	if v.Kind() != pdf.String {
+		return ""
+	}
+	return v.Text()
+}
+
+// layOut drops running headers, footers and page numbers and builds
+// paragraphs that run over page breaks.
+func layOut(pages [][]line, boxes [][4]float64) *laidOut {
+	sizes := map[int]int{}
+	for _, ls := range pages {
+		for _, l := range ls {
+			sizes[int(l.size*2+0.5)] += len(l.text())
+		}
+	}
+	bodySize := float64(argmax(sizes)) / 2
+	drop := furniture(pages, boxes, bodySize)
+	out := &laidOut{bodySize: bodySize}
+	var perPage [][]paragraph
+	for p, ls := range pages {
+		var kept []line
+		for i, l := range ls {
+			if !drop[p][i] {
+				kept = append(kept, l)
+			}
+		}
+		out.lines = append(out.lines, kept)
+		m := measure(kept)
+		m.bodySize = bodySize
+		perPage = append(perPage, paragraphs(kept, m))
+	}
+	out.paras = mergePages(perPage)
+	// Bold in the meeting heading alone says nothing about case titles.
+	for i, p := range out.paras {
+		for _, s := range p.spans {
+			if i > 0 && s.bold && strings.TrimSpace(s.text) != "" {
+				out.hasBold = true
+			}
+		}
+	}
+	return out
+}
+
+// blocks reduces paragraphs to what segmentation needs.
+func (d *laidOut) blocks() []block {
+	var out []block
+	for _, p := range d.paras {
+		b := block{Text: p.text(), Pages: p.pages, HasFonts: d.hasBold, Larger: p.size > d.bodySize*1.15}
+		allBold := true
+		leading := true
+		var bold strings.Builder
+		for _, s := range p.spans {
+			if strings.TrimSpace(s.text) == "" {
+				bold.WriteString(s.text)
+				continue
+			}
+			if !s.bold {
+				allBold = false
+				leading = false
+			}
+			if leading && s.bold {
+				bold.WriteString(s.text)
+			}
+		}
+		b.AllBold = allBold
+		if d.hasBold {
+			b.Bold = strings.TrimSpace(bold.String())
+		}
+		out = append(out, b)
+	}
+	return out
+}

@@ -1,0 +1,242 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ntlnav/referat"
+)
+
+// A block is a paragraph reduced to what segmentation needs. Blocks are
+// what the layout stage hands to the segmenter, and what its fuzz target
+// feeds it.
+type block struct {
+	Text     string
+	Bold     string // the bold text the block opens with, or ""
+	AllBold  bool   // every letter is bold
+	Larger   bool   // set in a larger font than the body text
+	Pages    []int
+	HasFonts bool // the document's fonts tell bold from regular
+}
+
+// segmented is the result of segmentation.
+type segmented struct {
+	heading string
+	intro   []string
+	cases   []referat.Case
+}
+
+var headingWords = regexp.MustCompile(`(?i)\b(nytt fra|referat|protokoll|møtereferat)\b`)
+
+// segment splits a document's blocks into a heading, an intro and cases.
+// A case starts at a bold heading line, at a block that opens with a bold
+// sentence, or, when the fonts carry no weight, at a block that opens with
+// a short title sentence followed by running text.
+func segment(blocks []block) segmented {
+	var s segmented
+	i := 0
+	if len(blocks) > 0 {
+		b := blocks[0]
+		_, dated := DateInText(b.Text)
+		if wordCount(b.Text) <= 20 && (b.Larger || headingWords.MatchString(b.Text) || dated && (b.AllBold || !b.HasFonts)) {
+			s.heading = collapse(b.Text)
+			i = 1
+		}
+	}
+	var cur *referat.Case
+	addBody := func(text string, pages []int) {
+		text = collapse(text)
+		if text == "" {
+			return
+		}
+		if cur == nil {
+			s.intro = append(s.intro, text)
+			return
+		}
+		cur.Paragraphs = append(cur.Paragraphs, text)
+		cur.Pages = appendPage(cur.Pages, pages...)
+	}
+	start := func(title string, pages []int) {
+		if cur != nil {
+			s.cases = append(s.cases, *cur)
+		}
+		cur = &referat.Case{Seq: len(s.cases) + 1, Title: cleanTitle(title), Pages: appendPage(nil, pages...)}
+	}
+	for ; i < len(blocks); i++ {
+		b := blocks[i]
+		text := collapse(b.Text)
+		switch {
+		case text == "":
+		case (b.AllBold || b.Larger && !b.HasFonts) && wordCount(text) <= 25 && !pageNumber.MatchString(text):
+			start(text, b.Pages)
+		case b.HasFonts && isTitlePrefix(b.Bold, text):
+			start(b.Bold, b.Pages)
+			addBody(strings.TrimSpace(text[len(collapse(b.Bold)):]), b.Pages)
+		case !b.HasFonts:
+			if title, rest, ok := titleSentence(text, i+1 < len(blocks)); ok {
+				start(title, b.Pages)
+				addBody(rest, b.Pages)
+				continue
+			}
+			addBody(text, b.Pages)
+		default:
+			addBody(text, b.Pages)
+		}
+	}
+	if cur != nil {
+		s.cases = append(s.cases, *cur)
+	}
+	for k := range s.cases {
+		c := &s.cases[k]
+		if c.Paragraphs == nil {
+			c.Paragraphs = []string{}
+		}
+		c.Text = strings.Join(c.Paragraphs, "\n\n")
+	}
+	return s
+}
+
+// isTitlePrefix reports whether the bold run a block opens with is a case
+// title: a whole sentence or phrase, not a bold word inside a sentence.
+func isTitlePrefix(bold, text string) bool {
+	bold = collapse(bold)
+	if utf8.RuneCountInString(bold) < 3 || wordCount(bold) > 25 || !strings.HasPrefix(text, bold) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(bold)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	if endsSentence(bold) {
+		return true
+	}
+	rest := strings.TrimSpace(text[len(bold):])
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
+}
+
+// cleanTitle drops a title's final period or colon; a question mark stays.
+func cleanTitle(t string) string {
+	t = collapse(t)
+	for strings.HasSuffix(t, ".") || strings.HasSuffix(t, ":") {
+		if strings.HasSuffix(t, "...") {
+			break
+		}
+		t = strings.TrimSpace(t[:len(t)-1])
+	}
+	return t
+}
+
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// Words that begin ordinary sentences, and finite verbs, which titles of
+// cases in minutes rarely have ("Linjevise budsjetter for 2024.", "Revidert
+// rutine for intern varsling."), while running text nearly always does.
+var (
+	sentenceOpeners = wordSet("det den de dette disse denne vi jeg du han hun man noen alle " +
+		"her der da når men og så som om etter før i på til med for fra av ved under også " +
+		"ntl arbeidsgiver arbeidsgiveren direktøren etatsledelsen organisasjonene partene")
+	finiteVerbs = wordSet("er var har hadde blir ble skal skulle vil ville kan kunne må måtte bør burde får fikk " +
+		"mener mente sier sa tror trodde ønsker ønsket ga gir viser viste ba spurte svarte forklarte " +
+		"anførte påpekte understreket signaliserte orienterte foreslo krevde støttet advarte " +
+		"kom kommer gikk går finnes fins står sto ligger lå")
+	questionWords = wordSet("hvordan hva hvorfor hvem hvor hvilke hvilken hvilket når")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// abbreviations end with a period inside a sentence.
+var abbreviations = wordSet("bl.a f.eks ca etc mv jf kl dvs evt ift pga nr st mill mrd kr osv m.m o.l mfl m.fl t.o.m ref")
+
+// firstSentence returns the first sentence of text and the rest.
+func firstSentence(text string) (string, string) {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		if i+1 < len(text) && text[i+1] != ' ' {
+			continue
+		}
+		if c == '.' {
+			word := strings.ToLower(lastWord(text[:i]))
+			if abbreviations[word] || len(word) == 1 && unicode.IsLetter(rune(word[0])) {
+				continue
+			}
+			if allDigits(word) && i+2 < len(text) {
+				// "1. oktober": an ordinal, unless a capital follows.
+				r, _ := utf8.DecodeRuneInString(text[i+2:])
+				if unicode.IsLower(r) {
+					continue
+				}
+			}
+		}
+		return text[:i+1], strings.TrimSpace(text[i+1:])
+	}
+	return text, ""
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexAny(s, " («\"")
+	return s[i+1:]
+}
+
+// titleSentence finds a case title at the start of a block when the fonts
+// do not mark it: a short sentence with no finite verb that does not open
+// like running text, or a short question, followed by running text. A
+// block that is such a title alone is a heading line when more follows.
+func titleSentence(text string, more bool) (title, rest string, ok bool) {
+	sent, rest := firstSentence(text)
+	if rest == "" {
+		if more && looksLikeTitle(sent, 12) {
+			return sent, "", true
+		}
+		return "", "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) && r != '«' || wordCount(rest) < 8 {
+		return "", "", false
+	}
+	if looksLikeTitle(sent, 14) {
+		return sent, rest, true
+	}
+	return "", "", false
+}
+
+func looksLikeTitle(sent string, maxWords int) bool {
+	words := strings.Fields(strings.ToLower(sent))
+	if len(words) == 0 || len(words) > maxWords {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(sent)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	w0 := strings.Trim(words[0], ",.:;?!«»()")
+	if strings.HasSuffix(sent, "?") {
+		return questionWords[w0]
+	}
+	if sentenceOpeners[w0] {
+		return false
+	}
+	for _, w := range words {
+		if finiteVerbs[strings.Trim(w, ",.:;?!«»()")] {
+			return false
+		}
+	}
+	return true
+}
