@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -304,13 +303,9 @@ func readPage(v pdf.Value, budget *int64, fonts map[string]*font) (glyphs []glyp
 	if rot := int(inherited(v, "Rotate").Int64()) % 360; rot != 0 {
 		ctm = ctm.mul(rotation(rot, box))
 	}
-	if err := p.run(data, res, ctm); err != nil && !errors.Is(err, ErrTooLarge) {
-		// A damaged stream keeps what was read before the damage.
-		return p.glyphs, box, nil
-	} else if err != nil {
-		return nil, box, err
-	}
-	return p.glyphs, box, nil
+	// A damaged stream keeps what was read before the damage.
+	err = p.run(data, res, ctm)
+	return p.glyphs, box, err
 }
 
 // rotation maps a page rotated by deg degrees clockwise to upright space.

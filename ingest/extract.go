@@ -136,7 +136,7 @@ func readPages(ctx context.Context, data []byte, opts Options) (*laidOut, docInf
 			if errors.Is(err, ErrTooLarge) {
 				return nil, info, &Error{Page: n, Err: err}
 			}
-			if firstErr == nil {
+			if firstErr == nil && len(gs) == 0 {
 				firstErr = &Error{Page: n, Err: err}
 			}
 		}
@@ -160,7 +160,7 @@ func readPages(ctx context.Context, data []byte, opts Options) (*laidOut, docInf
 		return nil, info, fmt.Errorf("%w: the file has no pages", ErrDamaged)
 	}
 	if letters == 0 {
-		if firstErr != nil && replaced == 0 {
+		if firstErr != nil {
 			return nil, info, firstErr
 		}
 		if replaced > 0 {

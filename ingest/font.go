@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+	pdffont "github.com/pdfcpu/pdfcpu/pkg/font"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -156,11 +157,45 @@ func (f *font) width(code int) (float64, bool) {
 	if i >= 0 && i < len(f.widths) && f.widths[i] > 0 {
 		return f.widths[i] * f.scale * 1000, true
 	}
-	// Standard 14 fonts carry no widths: estimate.
+	// The standard 14 fonts may come without widths: use their metrics.
+	if core := coreFont(f.name, f.bold); core != "" && code < 256 {
+		if w, err := pdffont.CharWidth(core, rune(code)); err == nil && w > 0 {
+			return float64(w), true
+		}
+	}
 	if code == ' ' {
 		return 250, false
 	}
 	return 500, false
+}
+
+// coreFont names the standard 14 font whose metrics fit a font without
+// widths, or "".
+func coreFont(name string, bold bool) string {
+	if pdffont.IsCoreFont(name) {
+		return name
+	}
+	n := strings.ToLower(name)
+	family := ""
+	switch {
+	case strings.Contains(n, "arial") || strings.Contains(n, "helvetica"):
+		family = "Helvetica"
+	case strings.Contains(n, "times"):
+		family = "Times"
+	case strings.Contains(n, "courier"):
+		family = "Courier"
+	default:
+		return ""
+	}
+	switch {
+	case family == "Times" && bold:
+		return "Times-Bold"
+	case family == "Times":
+		return "Times-Roman"
+	case bold:
+		return family + "-Bold"
+	}
+	return family
 }
 
 // text returns the Unicode text of code, NFKC-normalised so that ligatures

@@ -43,8 +43,9 @@ func prepare(data []byte, password string) ([]byte, error) {
 	if end := bytes.LastIndex(data, []byte("%%EOF")); end >= 0 {
 		data = data[:end+5]
 	} else {
-		// A truncated file: let pdfcpu rebuild what it can.
-		return repair(data, password, "the file is truncated (no %%EOF)")
+		// Reading what is left of a truncated file would silently lose
+		// the rest of the minutes.
+		return nil, fmt.Errorf("%w: the file is truncated (it does not end with %%%%EOF)", ErrDamaged)
 	}
 	if isEncrypted(data) {
 		return decrypt(data, password)
@@ -173,6 +174,11 @@ func openReader(data []byte, password string) (r *pdf.Reader, used []byte, err e
 	r, err = newReader(data)
 	if err == nil {
 		return r, data, nil
+	}
+	if rebuilt, rerr := rebuildXref(data); rerr == nil {
+		if r, rerr := newReader(rebuilt); rerr == nil {
+			return r, rebuilt, nil
+		}
 	}
 	fixed, rerr := repair(data, password, fmt.Sprintf("the structure is broken (%s)", shortErr(err)))
 	if rerr != nil {

@@ -217,7 +217,7 @@ func (p *Pool) start() (*worker, error) {
 	if limit <= 0 {
 		limit = 1 << 30
 	}
-	w := &worker{cmd: cmd, req: reqW, resp: bufio.NewReaderSize(respR, 1<<20), stderr: &tailBuffer{max: 4096}, done: make(chan struct{})}
+	w := &worker{cmd: cmd, req: reqW, resp: bufio.NewReaderSize(respR, 1<<20), stderr: &tailBuffer{max: 64 << 10}, done: make(chan struct{})}
 	cmd.ExtraFiles = []*os.File{reqR, respW}
 	cmd.Env = append(cmd.Environ(), fmt.Sprintf("%s=%d", EnvWorkerMemory, limit))
 	cmd.Stdout = w.stderr

@@ -5,8 +5,8 @@
 //
 //	go run ./internal/testpdf/gen [-samples ../shared/samples]
 //
-// It needs soffice (libreoffice-writer), gs (ghostscript), hyphen-no and
-// fonts-dejavu-core; the files it makes are committed, so tests do not.
+// It needs soffice (libreoffice-writer), gs (ghostscript), qpdf, hyphen-no
+// and fonts-dejavu-core; the files it makes are committed, so tests do not.
 package main
 
 import (
@@ -58,6 +58,17 @@ func main() {
 			all = append(all, testpdf.Expect(m, p.name, filepath.ToSlash(file), created))
 			fmt.Println(file)
 		}
+	}
+	good, err := os.ReadFile(filepath.Join(*out, "libreoffice", "2019-12-12.pdf"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	edge := filepath.Join(*out, "edge")
+	if err := os.MkdirAll(edge, 0o755); err != nil {
+		log.Fatal(err)
+	}
+	if err := testpdf.MakeEdges(good, edge); err != nil {
+		log.Fatal(err)
 	}
 	b, _ := json.MarshalIndent(all, "", " ")
 	if err := os.WriteFile(filepath.Join(*out, "expected.json"), append(b, '\n'), 0o644); err != nil {
