@@ -148,7 +148,7 @@ var (
 	finiteVerbs = wordSet("er var har hadde blir ble skal skulle vil ville kan kunne må måtte bør burde får fikk " +
 		"mener mente sier sa tror trodde ønsker ønsket ga gir viser viste ba spurte svarte forklarte " +
 		"anførte påpekte understreket signaliserte orienterte foreslo krevde støttet advarte " +
-		"kom kommer gikk går finnes fins står sto ligger lå")
+		"kom kommer gikk går finnes fins står sto ligger lå tas gis ses sees fås")
 	questionWords = wordSet("hvordan hva hvorfor hvem hvor hvilke hvilken hvilket når")
 )
 
@@ -234,9 +234,25 @@ func looksLikeTitle(sent string, maxWords int) bool {
 		return false
 	}
 	for _, w := range words {
-		if finiteVerbs[strings.Trim(w, ",.:;?!«»()")] {
+		if w = strings.Trim(w, ",.:;?!«»()"); finiteVerbs[w] || isPassive(w) {
 			return false
 		}
 	}
 	return true
+}
+
+// isPassive reports whether w looks like an s-passive verb ("drøftes",
+// "legges", "behandles"): -es after a consonant cluster typical of verb
+// stems. Genitives such as "fylkes" are rare in titles and mostly before
+// a hyphen or a noun, which the caller does not see here.
+func isPassive(w string) bool {
+	if len(w) < 6 || !strings.HasSuffix(w, "es") || strings.HasSuffix(w, "ss") || strings.ContainsAny(w, "-0123456789") {
+		return false
+	}
+	for _, end := range []string{"ttes", "gges", "les", "res", "des", "kes", "nes", "ges", "tes", "ves", "pes", "bes", "mes"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }
