@@ -3,6 +3,8 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
 )
 
 // Causes of a failed extraction. Every error returned by this package is an
@@ -26,11 +28,20 @@ type Error struct {
 	Err  error  // the cause; wraps one of the Err* values above
 }
 
+// Error returns one line: messages from PDF libraries may quote raw file
+// bytes, so control characters are shown as spaces.
 func (e *Error) Error() string {
 	if e.Page > 0 {
-		return fmt.Sprintf("%s: page %d: %v", e.File, e.Page, e.Err)
+		return oneLine(fmt.Sprintf("%s: page %d: %v", e.File, e.Page, e.Err))
 	}
-	return fmt.Sprintf("%s: %v", e.File, e.Err)
+	return oneLine(fmt.Sprintf("%s: %v", e.File, e.Err))
+}
+
+// oneLine folds control characters and runs of white space into single
+// spaces and makes s valid UTF-8.
+func oneLine(s string) string {
+	s = strings.ToValidUTF8(s, "?")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
 }
 
 func (e *Error) Unwrap() error { return e.Err }

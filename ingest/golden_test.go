@@ -76,4 +76,3 @@ func lineDiff(want, got string) string {
 	}
 	return b.String()
 }
-

@@ -136,8 +136,9 @@ func shortErr(err error) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		s = s[:i]
 	}
+	s = oneLine(s)
 	if len(s) > 160 {
-		s = s[:160] + "…"
+		s = strings.ToValidUTF8(s[:160], "") + "…"
 	}
 	return s
 }
@@ -162,10 +163,7 @@ func damaged(r any, doing string) error {
 	default:
 		msg = fmt.Sprint(r)
 	}
-	if len(msg) > 160 {
-		msg = msg[:160] + "…"
-	}
-	return fmt.Errorf("%w: %s: %s", ErrDamaged, doing, msg)
+	return fmt.Errorf("%w: %s: %s", ErrDamaged, doing, shortErr(errors.New(msg)))
 }
 
 // openReader opens prepared bytes with ledongthuc/pdf, falling back to a
