@@ -7,9 +7,19 @@ import (
 // A toUnicode maps character codes to text, from a font's ToUnicode CMap
 // (PDF 32000-1 §9.10.3).
 type toUnicode struct {
-	m       map[int]string
-	twoByte bool // codes are two bytes wide
+	m       map[int]string // from bfchar, and small bfrange arrays
+	ranges  []cmapRange    // from bfrange with a start value, not expanded
+	twoByte bool           // codes are two bytes wide
 }
+
+// A cmapRange maps codes lo..hi to base, base+1, …: the last rune of base
+// counts up.
+type cmapRange struct {
+	lo, hi int
+	base   []rune
+}
+
+func (c *toUnicode) size() int { return len(c.m) + len(c.ranges) }
 
 // maxCMapEntries bounds the codes one CMap may define.
 const maxCMapEntries = 1 << 17
@@ -19,7 +29,7 @@ func parseToUnicode(data []byte) *toUnicode {
 	cm := &toUnicode{m: map[int]string{}}
 	lx := lexer{b: data}
 	var args []any
-	for len(cm.m) < maxCMapEntries {
+	for cm.size() < maxCMapEntries {
 		tok, isOp, ok, err := lx.next(0)
 		if err != nil || !ok {
 			break
@@ -60,15 +70,8 @@ func parseToUnicode(data []byte) *toUnicode {
 				}
 				switch dst := args[i+2].(type) {
 				case opString:
-					base := []rune(utf16Text(dst))
-					if len(base) == 0 {
-						continue
-					}
-					for c := a; c <= b && len(cm.m) < maxCMapEntries; c++ {
-						r := make([]rune, len(base))
-						copy(r, base)
-						r[len(r)-1] += rune(c - a)
-						cm.m[c] = string(r)
+					if base := []rune(utf16Text(dst)); len(base) > 0 {
+						cm.ranges = append(cm.ranges, cmapRange{a, b, base})
 					}
 				case opArray:
 					for k, d := range dst {

@@ -46,6 +46,7 @@ type textState struct {
 type pageReader struct {
 	budget *int64           // decoded bytes still allowed for the whole file
 	fonts  map[string]*font // by the font dictionary's printed form, for the whole file
+	named  map[string]*font // by resource name, for the resources being run
 	glyphs []glyph
 	depth  int // form XObject nesting
 }
@@ -55,10 +56,15 @@ const maxFormDepth = 12
 
 // readStream returns the decoded bytes of a stream value, charging them to
 // the budget.
-func (p *pageReader) readStream(v pdf.Value) ([]byte, error) {
+func (p *pageReader) readStream(v pdf.Value) (data []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = damaged(r, "reading a content stream")
+		}
+	}()
 	rc := v.Reader()
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, *p.budget+1))
+	data, err = io.ReadAll(io.LimitReader(rc, *p.budget+1))
 	*p.budget -= int64(len(data))
 	if *p.budget < 0 {
 		return nil, fmt.Errorf("%w: content streams inflate to more than the limit", ErrTooLarge)
@@ -90,6 +96,22 @@ func (p *pageReader) contents(v pdf.Value) ([]byte, error) {
 }
 
 func (p *pageReader) font(resources pdf.Value, name string) *font {
+	if f, ok := p.named[name]; ok {
+		return f
+	}
+	f := p.lookupFont(resources, name)
+	p.named[name] = f
+	return f
+}
+
+// lookupFont finds a font in resources. A damaged font dictionary gives
+// a font without encoding or widths, so the page's other text survives.
+func (p *pageReader) lookupFont(resources pdf.Value, name string) (f *font) {
+	defer func() {
+		if recover() != nil {
+			f = newFont(pdf.Value{})
+		}
+	}()
 	v := resources.Key("Font").Key(name)
 	if v.Kind() != pdf.Dict {
 		return nil
@@ -100,7 +122,7 @@ func (p *pageReader) font(resources pdf.Value, name string) *font {
 	if f, ok := p.fonts[key]; ok {
 		return f
 	}
-	f := newFont(v)
+	f = newFont(v)
 	p.fonts[key] = f
 	return f
 }
@@ -115,6 +137,9 @@ func num(a any) float64 {
 // run interprets one content stream with the given resources and initial
 // transformation.
 func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
+	saved := p.named
+	p.named = map[string]*font{}
+	defer func() { p.named = saved }()
 	lx := lexer{b: data}
 	gs := textState{ctm: ctm, th: 1}
 	var stack []textState
@@ -236,8 +261,13 @@ func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
 	}
 }
 
-// form draws the form XObject called name.
-func (p *pageReader) form(resources pdf.Value, name string, ctm matrix) error {
+// form draws the form XObject called name. A damaged XObject is skipped.
+func (p *pageReader) form(resources pdf.Value, name string, ctm matrix) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = nil
+		}
+	}()
 	x := resources.Key("XObject").Key(name)
 	if x.Kind() != pdf.Stream || x.Key("Subtype").Name() != "Form" {
 		return nil

@@ -264,8 +264,19 @@ func (c *toUnicode) lookup(code int) (string, bool) {
 	if c == nil {
 		return "", false
 	}
-	s, ok := c.m[code]
-	return s, ok
+	if s, ok := c.m[code]; ok {
+		return s, true
+	}
+	for i := len(c.ranges) - 1; i >= 0; i-- { // later definitions win
+		r := c.ranges[i]
+		if code >= r.lo && code <= r.hi {
+			out := make([]rune, len(r.base))
+			copy(out, r.base)
+			out[len(out)-1] += rune(code - r.lo)
+			return string(out), true
+		}
+	}
+	return "", false
 }
 
 // readToUnicode reads a ToUnicode stream, at most 4 MiB of it.
@@ -282,7 +293,7 @@ func readToUnicode(v pdf.Value) (cm *toUnicode) {
 		return nil
 	}
 	cm = parseToUnicode(data)
-	if len(cm.m) == 0 {
+	if cm.size() == 0 {
 		return nil
 	}
 	return cm
