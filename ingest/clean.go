@@ -33,6 +33,12 @@ func furniture(pages [][]line, boxes [][4]float64, bodySize float64) [][]bool {
 				drop[p][i] = true
 				continue
 			}
+			// Running headers and footers are set smaller than the body,
+			// which tells them apart even on a single page.
+			if l.size < 0.85*bodySize && isolated(lines, i) {
+				drop[p][i] = true
+				continue
+			}
 			key := furnitureKey(l.text(), top)
 			if key == "" {
 				continue
@@ -60,6 +66,22 @@ func furniture(pages [][]line, boxes [][4]float64, bodySize float64) [][]bool {
 		}
 	}
 	return drop
+}
+
+// isolated reports whether line i stands apart from its neighbours by
+// more than two body lines, as a header or footer does.
+func isolated(lines []line, i int) bool {
+	gap := func(a, b int) float64 { return lines[a].y - lines[b].y }
+	far := func(g float64) bool { return g > 2.2*lines[i].size }
+	switch {
+	case len(lines) == 1:
+		return true
+	case i == 0:
+		return far(gap(0, 1))
+	case i == len(lines)-1:
+		return far(gap(i-1, i))
+	}
+	return far(gap(i-1, i)) && far(gap(i, i+1))
 }
 
 func furnitureKey(s string, top bool) string {

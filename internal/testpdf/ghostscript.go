@@ -62,11 +62,11 @@ enc 148 /quotedblright put enc 150 /endash put enc 151 /emdash put
 /TR /Times-Roman reencode /TB /Times-Bold reencode
 /lm 60 def /rm %g 60 sub def /top %g 70 sub def /bot 64 def /lead 13.5 def
 /pageno 1 def
-/furniture {
+/furniture { gsave
   /TR findfont 8 scalefont setfont
   lm %g 40 sub moveto (NTL NAV \226 %s) show
   pageno 10 string cvs dup stringwidth pop 2 div %g 2 div exch sub 36 moveto show
-} def
+  grestore } def
 /reg { /TR findfont 11 scalefont setfont /spw ( ) stringwidth pop def } def
 /bold { /TB findfont 11 scalefont setfont /spw ( ) stringwidth pop def } def
 /big { /TB findfont 15 scalefont setfont /spw ( ) stringwidth pop def } def
