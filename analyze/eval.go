@@ -1,0 +1,151 @@
+package analyze
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/ntlnav/referat"
+)
+
+// A GoldMeeting is an annotated meeting, as described in
+// ../shared/samples/FORMAT.md: cases with their gold topics and the actor
+// of every statement.
+type GoldMeeting struct {
+	ID    string     `json:"id"`
+	Date  string     `json:"date"`
+	Cases []GoldCase `json:"cases"`
+}
+
+// A GoldCase is an annotated case.
+type GoldCase struct {
+	Title      string          `json:"title"`
+	Paragraphs []string        `json:"paragraphs"`
+	Topics     []string        `json:"topics"`
+	Statements []GoldStatement `json:"statements"`
+}
+
+// A GoldStatement is a sentence and the actor who states it.
+type GoldStatement struct {
+	Actor    string `json:"actor"`
+	Sentence string `json:"sentence"`
+}
+
+// LoadGold reads annotated meetings: files, or every *.json in folders.
+func LoadGold(paths ...string) ([]GoldMeeting, error) {
+	var out []GoldMeeting
+	for _, p := range paths {
+		files := []string{p}
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			files, _ = filepath.Glob(filepath.Join(p, "*.json"))
+			sort.Strings(files)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return nil, err
+			}
+			var m GoldMeeting
+			if err := json.Unmarshal(b, &m); err != nil {
+				return nil, fmt.Errorf("%s: %w", f, err)
+			}
+			if m.ID == "" {
+				m.ID = strings.TrimSuffix(filepath.Base(f), ".json")
+			}
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// PRF counts true positives, false positives and false negatives.
+type PRF struct{ TP, FP, FN int }
+
+// Precision, Recall and F1 of the counts; 0 when undefined.
+func (s PRF) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+func (s PRF) Recall() float64    { return ratio(s.TP, s.TP+s.FN) }
+func (s PRF) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func (s PRF) String() string {
+	return fmt.Sprintf("P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", s.Precision(), s.Recall(), s.F1(), s.TP, s.FP, s.FN)
+}
+
+func (s *PRF) add(o PRF) { s.TP += o.TP; s.FP += o.FP; s.FN += o.FN }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// An Evaluation scores analysis against annotated meetings. A topic counts
+// when the case has it in gold; a statement counts when its sentence and
+// actor are both right.
+type Evaluation struct {
+	Topics, Statements PRF
+	// Kinds is statements whose kind would be checked if gold had them;
+	// gold has none, so it is not scored.
+	Misses []string // one line per error, for a human to read
+}
+
+// Evaluate analyses the cases of the gold meetings (title and paragraphs)
+// and scores the result.
+func (a *Analyzer) Evaluate(gold []GoldMeeting) Evaluation {
+	var ev Evaluation
+	for _, m := range gold {
+		for _, gc := range m.Cases {
+			c := referat.Case{Title: gc.Title, Paragraphs: gc.Paragraphs, Text: strings.Join(gc.Paragraphs, "\n\n")}
+			a.Case(&c)
+			want := map[string]bool{}
+			for _, t := range gc.Topics {
+				want[t] = true
+			}
+			var s PRF
+			for _, t := range c.Topics {
+				if want[t.ID] {
+					s.TP++
+					delete(want, t.ID)
+				} else {
+					s.FP++
+					ev.Misses = append(ev.Misses, fmt.Sprintf("%s %q: topic %s not in gold (score %.1f, %v)", m.ID, gc.Title, t.ID, t.Score, t.Terms))
+				}
+			}
+			for t := range want {
+				s.FN++
+				ev.Misses = append(ev.Misses, fmt.Sprintf("%s %q: topic %s missed", m.ID, gc.Title, t))
+			}
+			ev.Topics.add(s)
+			gs := map[string]string{}
+			for _, st := range gc.Statements {
+				gs[st.Sentence] = st.Actor
+			}
+			var ss PRF
+			for _, st := range c.Statements {
+				if actor, ok := gs[st.Text]; ok && actor == st.Actor {
+					ss.TP++
+					delete(gs, st.Text)
+				} else {
+					ss.FP++
+					ev.Misses = append(ev.Misses, fmt.Sprintf("%s: extra %s statement: %s", m.ID, st.Actor, st.Text))
+				}
+			}
+			for sent, actor := range gs {
+				ss.FN++
+				ev.Misses = append(ev.Misses, fmt.Sprintf("%s: missed %s statement: %s", m.ID, actor, sent))
+			}
+			ev.Statements.add(ss)
+		}
+	}
+	sort.Strings(ev.Misses)
+	return ev
+}

@@ -1,0 +1,220 @@
+package analyze
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// A termRef is one taxonomy term of one topic.
+type termRef struct {
+	topic int    // index into Taxonomy.Topics
+	term  string // as written in the taxonomy, without "="
+	weak  bool   // one of the topic's weak terms
+}
+
+// phraseTerm is a term of several words, matched as a sequence of stems.
+type phraseTerm struct {
+	stems []string
+	ref   termRef
+}
+
+// matcher finds taxonomy terms in words, also inside compounds.
+type matcher struct {
+	stem    *Stemmer
+	forms   map[string][]termRef // word form → terms written with "=="
+	exact   map[string][]termRef // stem → terms, for every other single-word term
+	partial map[string][]termRef // stem or written form → terms that may stand inside a compound
+	phrases []phraseTerm
+	cache   sync.Map // word → []termRef
+}
+
+// minPart is the shortest term, in letters, that is looked for inside a
+// compound word; shorter stems match only whole words.
+const minPart = 4
+
+func newMatcher(t *Taxonomy, st *Stemmer) *matcher {
+	m := &matcher{stem: st, forms: map[string][]termRef{}, exact: map[string][]termRef{}, partial: map[string][]termRef{}}
+	for i, topic := range t.Topics {
+		all := append(append([]string(nil), topic.Terms...), topic.Weak...)
+		for k, raw := range all {
+			formOnly := strings.HasSuffix(raw, "==")
+			exactOnly := strings.HasSuffix(raw, "=")
+			term := strings.TrimSuffix(strings.TrimSuffix(raw, "="), "=")
+			ref := termRef{topic: i, term: term, weak: k >= len(topic.Terms)}
+			words := Tokens(term)
+			var whole []Token
+			for _, w := range words {
+				if !w.Part {
+					whole = append(whole, w)
+				}
+			}
+			if len(whole) > 1 {
+				p := phraseTerm{ref: ref}
+				for _, w := range whole {
+					p.stems = append(p.stems, st.Stem(w.Text))
+				}
+				m.phrases = append(m.phrases, p)
+				continue
+			}
+			if len(whole) == 0 {
+				continue
+			}
+			w := whole[0].Text
+			if formOnly {
+				m.forms[w] = appendRef(m.forms[w], ref)
+				continue
+			}
+			s := st.Stem(w)
+			m.exact[s] = appendRef(m.exact[s], ref)
+			m.exact[w] = appendRef(m.exact[w], ref)
+			if !exactOnly {
+				for _, form := range []string{s, w} {
+					if utf8.RuneCountInString(form) >= minPart {
+						m.partial[form] = appendRef(m.partial[form], ref)
+					}
+				}
+			}
+		}
+	}
+	return m
+}
+
+func appendRef(refs []termRef, r termRef) []termRef {
+	for _, x := range refs {
+		if x == r {
+			return refs
+		}
+	}
+	return append(refs, r)
+}
+
+// inflections are endings that may follow a stem in the same word.
+var inflections = map[string]bool{"": true, "e": true, "en": true, "er": true, "et": true, "ene": true,
+	"ne": true, "a": true, "t": true, "r": true, "n": true, "s": true, "es": true, "ens": true, "ets": true}
+
+// match returns the single-word terms that the lower-case word w holds:
+// its stem is a term's, or a term stands at its start or after a head of
+// at least three letters, followed by an inflection, a linking s or e and
+// more, or (for terms of five letters or more) another word part.
+// "budsjettfordelingsmodellen" holds budsjett, "varslingsrutinen" varsling,
+// "sykefraværsoppfølging" sykefravær and oppfølging.
+func (m *matcher) match(w string) []termRef {
+	if v, ok := m.cache.Load(w); ok {
+		return v.([]termRef)
+	}
+	var refs []termRef
+	for _, r := range m.forms[w] {
+		refs = appendRef(refs, r)
+	}
+	for _, r := range m.exact[m.stem.Stem(w)] {
+		refs = appendRef(refs, r)
+	}
+	for _, r := range m.exact[w] {
+		refs = appendRef(refs, r)
+	}
+	// Byte offsets of rune starts.
+	var at []int
+	for i := range w {
+		at = append(at, i)
+	}
+	at = append(at, len(w))
+	runes := len(at) - 1
+	for ki := 0; ki < runes; ki++ {
+		if ki > 0 && ki < 3 {
+			continue // a head is at least three letters
+		}
+		for ji := ki + minPart; ji <= runes; ji++ {
+			part := w[at[ki]:at[ji]]
+			rs, ok := m.partial[part]
+			if !ok {
+				continue
+			}
+			rest := w[at[ji]:]
+			restRunes := runes - ji
+			long := ji-ki >= 5
+			okRest := inflections[rest] ||
+				(restRunes >= 3 && (rest[0] == 's' || rest[0] == 'e')) ||
+				(long && restRunes >= 3)
+			if ki > 0 && !long {
+				okRest = okRest && inflections[rest]
+			}
+			if okRest {
+				for _, r := range rs {
+					refs = appendRef(refs, r)
+				}
+			}
+		}
+	}
+	m.cache.Store(w, refs)
+	return refs
+}
+
+// A termHit is a term found in a text.
+type termHit struct {
+	ref        termRef
+	start, end int // byte offsets of the matched words
+}
+
+// find returns the terms in tokens: for each word, at most one term of
+// each topic (the first the word matches: its own stem before a part of
+// it). A hyphenated compound's parts are searched only for topics its
+// whole word did not match.
+func (m *matcher) find(tokens []Token) []termHit {
+	var hits []termHit
+	var whole []Token
+	var wholeTopics map[int]bool
+	for _, t := range tokens {
+		if !t.Part {
+			whole = append(whole, t)
+			wholeTopics = map[int]bool{}
+		}
+		for _, r := range m.match(t.Text) {
+			if wholeTopics[r.topic] {
+				continue
+			}
+			wholeTopics[r.topic] = true
+			hits = append(hits, termHit{r, t.Start, t.End})
+		}
+	}
+	if len(m.phrases) == 0 {
+		return hits
+	}
+	stems := make([]string, len(whole))
+	for i, t := range whole {
+		stems[i] = m.stem.Stem(t.Text)
+	}
+	var phrases []termHit
+	for _, p := range m.phrases {
+		for i := 0; i+len(p.stems) <= len(stems); i++ {
+			if equalFrom(stems, i, p.stems) {
+				phrases = append(phrases, termHit{p.ref, whole[i].Start, whole[i+len(p.stems)-1].End})
+			}
+		}
+	}
+	// The longest match wins: a word inside a phrase of another topic
+	// ("lønnsvekst" in "pris- og lønnsvekst") does not count for its own.
+	out := hits[:0]
+	for _, h := range hits {
+		inside := false
+		for _, p := range phrases {
+			if p.ref.topic != h.ref.topic && h.start >= p.start && h.end <= p.end {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, h)
+		}
+	}
+	return append(out, phrases...)
+}
+
+func equalFrom(s []string, i int, p []string) bool {
+	for k := range p {
+		if s[i+k] != p[k] {
+			return false
+		}
+	}
+	return true
+}

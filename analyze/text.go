@@ -1,0 +1,214 @@
+package analyze
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// A Token is a word or number in a text.
+type Token struct {
+	Text  string // NFKC, lower case: "it-utvikling", "3 %", "20%"
+	Start int    // byte offset of the token in the text it came from
+	End   int    // byte offset just past it
+	// Part is true for the parts of a hyphenated compound, which follow
+	// the compound itself: "IT-utvikling" gives it-utvikling, then it and
+	// utvikling as parts.
+	Part bool
+}
+
+// Tokens splits text into tokens: runs of letters and digits, with
+// hyphenated compounds kept whole and also split into their parts, and
+// numbers with a percent sign ("3 %", "20%") as one token. The text is
+// NFKC-normalised and lower-cased first; offsets are into text as given,
+// so it should be NFKC already (extracted text is).
+func Tokens(text string) []Token {
+	var out []Token
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		var parts [][2]int
+		partStart := i
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += n
+				continue
+			}
+			// A hyphen (or a decimal comma or point) between word characters
+			// joins; "arbeids- og" does not.
+			if (r == '-' || (r == ',' || r == '.') && isDigitBefore(text, i)) && i+n < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[i+n:])
+				if isWordRune(next) && (r == '-' || unicode.IsDigit(next)) {
+					if r == '-' {
+						parts = append(parts, [2]int{partStart, i})
+						partStart = i + n
+					}
+					i += n
+					continue
+				}
+			}
+			break
+		}
+		end := i
+		// "3 %" and "20%": the percent sign belongs to the number.
+		if isNumber(text[start:end]) {
+			j := end
+			if j < len(text) && text[j] == ' ' {
+				j++
+			}
+			if j < len(text) && text[j] == '%' {
+				end = j + 1
+				i = end
+			}
+		}
+		out = append(out, Token{Text: lower(text[start:end]), Start: start, End: end})
+		if len(parts) > 0 {
+			parts = append(parts, [2]int{partStart, end})
+			for _, p := range parts {
+				if p[1] > p[0] {
+					out = append(out, Token{Text: lower(text[p[0]:p[1]]), Start: p[0], End: p[1], Part: true})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isDigitBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsDigit(r)
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func lower(s string) string { return strings.ToLower(norm.NFKC.String(s)) }
+
+// A Span is a sentence: byte offsets into a text.
+type Span struct{ Start, End int }
+
+// abbreviations end with a period inside a sentence.
+var abbreviations = map[string]bool{}
+
+func init() {
+	for _, a := range strings.Fields("bl.a f.eks ca etc mv m.v jf jfr kl dvs evt ift pga nr st mill mrd kr osv m.m o.l mfl m.fl t.o.m ref iht mht vedr ang bla fig tlf avd adm dir") {
+		abbreviations[a] = true
+	}
+}
+
+// Sentences splits text into sentences. A sentence ends at ".", "?" or
+// "!" (and any closing quote or parenthesis after it) followed by space
+// and a capital letter, a digit, "«" or "(", except after a Norwegian
+// abbreviation (bl.a., f.eks., ca., etc., mv., jf., nr., kl., dvs., evt.,
+// ift., pga. …) or a single letter, and a paragraph break always ends one.
+// Ordinal dates ("1. oktober") do not end sentences: a lower-case word
+// follows. Spans exclude surrounding white space.
+func Sentences(text string) []Span {
+	var out []Span
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, Span{s, e})
+		}
+		start = end
+	}
+	depth := 0 // inside «…» or (…)
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '«', '(':
+			depth++
+		case '»', ')':
+			if depth > 0 {
+				depth--
+			}
+		case '\n':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				emit(i)
+				depth = 0
+			}
+		case '.', '?', '!':
+			end := i + n
+			for end < len(text) {
+				c, m := utf8.DecodeRuneInString(text[end:])
+				if c != '»' && c != ')' && c != '"' && c != '”' {
+					break
+				}
+				if depth > 0 {
+					depth--
+				}
+				end += m
+			}
+			if depth == 0 && endsHere(text, i, end, r) {
+				emit(end)
+			}
+			i = end
+			continue
+		}
+		i += n
+	}
+	emit(len(text))
+	return out
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// endsHere decides whether the mark at i (ending at end) closes a sentence.
+func endsHere(text string, i, end int, mark rune) bool {
+	if end >= len(text) {
+		return true
+	}
+	if text[end] != ' ' && text[end] != '\n' {
+		return false
+	}
+	rest := strings.TrimLeft(text[end:], " \n")
+	next, _ := utf8.DecodeRuneInString(rest)
+	if !(unicode.IsUpper(next) || unicode.IsDigit(next) || next == '«' || next == '(' || next == '"' || next == '–' || next == '-') {
+		return false
+	}
+	if mark != '.' {
+		return true
+	}
+	// The word before the period.
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		if unicode.IsSpace(r) || r == '(' || r == '«' {
+			break
+		}
+		j -= n
+	}
+	word := strings.ToLower(text[j:i])
+	if abbreviations[word] || abbreviations[strings.TrimSuffix(word, ".")] {
+		// "ca. 200" and "bl.a. Oslo" go on; an abbreviation can still end a
+		// sentence, but then the text does not say so.
+		return false
+	}
+	if utf8.RuneCountInString(word) == 1 && unicode.IsLetter([]rune(word)[0]) {
+		return false // an initial: "K. Olsen"
+	}
+	return true
+}
