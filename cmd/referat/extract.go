@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/analyze"
 	"github.com/ntlnav/referat/ingest"
 )
 
@@ -23,6 +24,8 @@ type extractOptions struct {
 	timeout  time.Duration // per file; default 30s
 	workers  int           // parallel workers; default: number of CPUs
 	isolate  bool          // read in worker processes; default true
+	analyze  bool          // add topics, statements and keywords; default true
+	taxonomy string        // taxonomy file; default "": the built-in one
 	stdout   io.Writer
 	stderr   io.Writer
 }
@@ -41,6 +44,8 @@ read is reported on stderr with its reason, and the others are still printed.`,
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "time allowed for one file"},
 			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "files read in parallel"},
 			&cli.BoolFlag{Name: "isolate", Value: true, Usage: "read each file in a worker process (--isolate=false: in this process, for debugging)"},
+			&cli.BoolFlag{Name: "analyze", Value: true, Usage: "add topics, statements and keywords to each case (--analyze=false: text only)"},
+			taxonomyFlag,
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -49,6 +54,7 @@ read is reported on stderr with its reason, and the others are still printed.`,
 			return runExtract(c.Context, extractOptions{
 				text: c.Bool("text"), password: c.String("password"), timeout: c.Duration("timeout"),
 				workers: c.Int("workers"), isolate: c.Bool("isolate"),
+				analyze: c.Bool("analyze"), taxonomy: c.String("taxonomy"),
 				stdout: c.App.Writer, stderr: c.App.ErrWriter,
 			}, c.Args().Slice())
 		},
@@ -75,6 +81,13 @@ func newExtractor(opts extractOptions, files int) (extractor, func()) {
 }
 
 func runExtract(ctx context.Context, opts extractOptions, files []string) error {
+	var analyzer *analyze.Analyzer
+	if opts.analyze {
+		var err error
+		if analyzer, err = newAnalyzer(opts.taxonomy); err != nil {
+			return err
+		}
+	}
 	extract, done := newExtractor(opts, len(files))
 	defer done()
 	type result struct {
@@ -100,6 +113,9 @@ func runExtract(ctx context.Context, opts extractOptions, files []string) error 
 				defer wg.Done()
 				defer func() { <-sem }()
 				doc, err := extract(ctx, f)
+				if err == nil && analyzer != nil {
+					analyzer.Document(doc)
+				}
 				results[i] <- result{doc, err}
 			}()
 		}
@@ -145,9 +161,19 @@ func documentText(d *referat.Document) string {
 		fmt.Fprintf(&b, "%s\n\n", d.Intro)
 	}
 	for _, c := range d.Cases {
-		fmt.Fprintf(&b, "== %d. %s (pages %v)\n\n", c.Seq, c.Title, c.Pages)
+		fmt.Fprintf(&b, "== %d. %s (pages %v)\n", c.Seq, c.Title, c.Pages)
+		for _, t := range c.Topics {
+			fmt.Fprintf(&b, "   topic %s (%.0f)\n", t.ID, t.Score)
+		}
+		b.WriteString("\n")
 		for _, p := range c.Paragraphs {
 			fmt.Fprintf(&b, "%s\n\n", p)
+		}
+		for _, s := range c.Statements {
+			fmt.Fprintf(&b, "   [%s/%s] %s\n", s.Actor, s.Kind, s.Text)
+		}
+		if len(c.Statements) > 0 {
+			b.WriteString("\n")
 		}
 	}
 	return b.String()

@@ -1,7 +1,9 @@
 // Command referat turns PDF minutes of NTL NAV's consultation meetings into
 // searchable, analysable data.
 //
-//	referat extract FILE.pdf...   print each file's meeting and cases as JSON
+//	referat extract FILE.pdf...   print each file's meeting, cases, topics and statements as JSON
+//	referat eval DIR...           score the analysis against annotated meetings
+//	referat taxonomy [FILE]       print the built-in taxonomy, or check one
 //
 // Run "referat help" for all commands and "referat help COMMAND" for one.
 package main
@@ -51,6 +53,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		CommandNotFound: commandNotFound,
 		Commands: []*cli.Command{
 			extractCommand(),
+			evalCommand(),
+			taxonomyCommand(),
 			workerCommand(),
 		},
 		Action: func(c *cli.Context) error {
