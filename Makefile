@@ -1,24 +1,35 @@
 # referat — see README.md.
 GO ?= go
 
-.PHONY: all build test vet testdata fuzz bench
+.PHONY: all build test testdata fuzz bench es es-secure es-stop
 
 all: build
 
 build:
 	$(GO) build -o bin/referat ./cmd/referat
 
-# Everything CI runs: formatting, vet, and every test.
+# Everything CI runs: installs what is missing, starts Elasticsearch
+# unless ELASTICSEARCH_URL is set, then formatting, vet and every test.
 test:
-	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
-	$(GO) vet ./...
-	$(GO) test ./...
+	scripts/test.sh
+
+# A local Elasticsearch node for development: prints its URL.
+es:
+	@scripts/es.sh start dev
+
+es-secure:
+	@scripts/es.sh start-secure secure
+
+es-stop:
+	@scripts/es.sh stop all
 
 # Regenerate the test PDFs (needs libreoffice-writer, ghostscript, qpdf,
 # hyphen-no, fonts-dejavu-core) and then the golden files.
 testdata:
+	scripts/deps.sh gen
 	$(GO) run ./internal/testpdf/gen
 	$(GO) test ./ingest -run TestGolden -update
+	$(GO) test ./cmd/referat -run TestExtractGolden -update
 
 fuzz:
 	$(GO) test ./ingest -run '^$$' -fuzz FuzzSegment -fuzztime 60s

@@ -1,0 +1,170 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ntlnav/referat"
+)
+
+// A Stemmer returns the stems of the words of a text, as analysis makes
+// them; they are indexed beside the text. The caller supplies it (package
+// analyze has one), so that this package does not depend on analysis.
+type Stemmer func(text string) []string
+
+// An Action is one bulk operation: index Doc under ID, or delete ID.
+type Action struct {
+	Index  string // an alias
+	ID     string
+	Doc    json.RawMessage // nil for a delete
+	Delete bool
+}
+
+// MeetingID returns the id of the meeting document of a source file.
+func MeetingID(sha256 string) string { return shortHash(sha256) }
+
+// CaseID returns the id of case seq of a source file.
+func CaseID(sha256 string, seq int) string { return fmt.Sprintf("%s-%03d", shortHash(sha256), seq) }
+
+func shortHash(sha string) string {
+	if len(sha) > 32 {
+		return sha[:32]
+	}
+	return sha
+}
+
+// Docs returns the actions that index d: its meeting, cases, statements
+// and (case, topic) documents. Ids are derived from the source's SHA-256,
+// so the same file always makes the same ids.
+func Docs(d *referat.Document, stems Stemmer) []Action {
+	sha := d.Source.SHA256
+	mid := MeetingID(sha)
+	common := map[string]any{
+		"meeting_id":       mid,
+		"body":             d.Meeting.Body,
+		"meeting_title":    d.Meeting.Title,
+		"source_path":      d.Source.Path,
+		"source_sha256":    sha,
+		"pipeline_version": referat.Version,
+		"taxonomy_version": d.TaxonomyVersion,
+	}
+	if date := d.Meeting.Date; len(date) == 10 {
+		common["meeting_date"] = date
+		var y, m int
+		fmt.Sscanf(date, "%d-%d", &y, &m)
+		common["year"] = y
+		common["quarter"] = fmt.Sprintf("%d-Q%d", y, (m-1)/3+1)
+		common["month"] = date[:7]
+	}
+	with := func(fields map[string]any) json.RawMessage {
+		doc := make(map[string]any, len(common)+len(fields))
+		for k, v := range common {
+			doc[k] = v
+		}
+		for k, v := range fields {
+			doc[k] = v
+		}
+		b, _ := json.Marshal(doc)
+		return b
+	}
+	joined := func(s string) string {
+		if stems == nil {
+			return ""
+		}
+		return strings.Join(stems(s), " ")
+	}
+	acts := []Action{{Index: Meetings, ID: mid, Doc: with(map[string]any{
+		"title": d.Meeting.Title, "pages": d.Source.Pages, "producer": d.Source.Producer,
+		"date_source": d.Meeting.DateSource, "intro": d.Intro, "case_count": len(d.Cases),
+	})}}
+	for _, c := range d.Cases {
+		cid := CaseID(sha, c.Seq)
+		var topics []string
+		for _, t := range c.Topics {
+			topics = append(topics, t.ID)
+		}
+		actors := map[string]bool{}
+		byTopic := map[string]map[string]int{}
+		for _, s := range c.Statements {
+			actors[s.Actor] = true
+			for _, t := range s.Topics {
+				if byTopic[t] == nil {
+					byTopic[t] = map[string]int{}
+				}
+				byTopic[t][s.Actor]++
+			}
+		}
+		actorList := sortedKeys(actors)
+		acts = append(acts, Action{Index: Cases, ID: cid, Doc: with(map[string]any{
+			"case_id": cid, "seq": c.Seq, "title": c.Title, "title_stems": joined(c.Title),
+			"text": c.Text, "text_stems": joined(c.Text), "topics": nonNil(topics), "keywords": nonNil(c.Keywords),
+			"actors": actorList, "pages": c.Pages, "statement_count": len(c.Statements),
+		})})
+		for i, s := range c.Statements {
+			acts = append(acts, Action{Index: Statements, ID: fmt.Sprintf("%s-s%03d", cid, i+1), Doc: with(map[string]any{
+				"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "actor": s.Actor, "kind": s.Kind,
+				"text": s.Text, "text_stems": joined(s.Text), "topics": nonNil(s.Topics), "position": i + 1,
+			})})
+		}
+		for _, t := range c.Topics {
+			terms := make([]string, 0, len(t.Terms))
+			for term := range t.Terms {
+				terms = append(terms, term)
+			}
+			sort.Strings(terms)
+			acts = append(acts, Action{Index: Topics, ID: cid + "-" + t.ID, Doc: with(map[string]any{
+				"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "topic": t.ID, "topic_label": t.Label,
+				"score": t.Score, "terms": terms, "actors": actorList,
+				"statements_ntl":          byTopic[t.ID][referat.ActorNTL],
+				"statements_arbeidsgiver": byTopic[t.ID][referat.ActorArbeidsgiver],
+				"statements_andre":        byTopic[t.ID][referat.ActorAndre],
+			})})
+		}
+	}
+	return acts
+}
+
+// Deletes returns the actions that delete the documents with the given
+// ids, as Refs records them.
+func Deletes(refs []Ref) []Action {
+	out := make([]Action, len(refs))
+	for i, r := range refs {
+		out[i] = Action{Index: r.Index, ID: r.ID, Delete: true}
+	}
+	return out
+}
+
+// A Ref names one indexed document.
+type Ref struct {
+	Index string `json:"index"`
+	ID    string `json:"id"`
+}
+
+// Refs returns the documents the actions write.
+func Refs(acts []Action) []Ref {
+	var out []Ref
+	for _, a := range acts {
+		if !a.Delete {
+			out = append(out, Ref{a.Index, a.ID})
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,241 @@
+package index_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/analyze"
+	"github.com/ntlnav/referat/index"
+	"github.com/ntlnav/referat/internal/estest"
+)
+
+var analyzer = analyze.New(nil, analyze.Options{})
+
+// meeting makes an analysed document from a date and case texts.
+func meeting(sha, path, date string, cases ...[2]string) *referat.Document {
+	d := &referat.Document{
+		Source:  referat.Source{Path: path, SHA256: sha, Pages: 2},
+		Meeting: referat.Meeting{Date: date, DateSource: "text", Body: "etats-MBA", Title: "Nytt fra etats-MBA " + date},
+	}
+	for i, c := range cases {
+		d.Cases = append(d.Cases, referat.Case{Seq: i + 1, Title: c[0], Text: c[1], Paragraphs: []string{c[1]}, Pages: []int{1}})
+	}
+	analyzer.Document(d)
+	return d
+}
+
+func corpus() []*referat.Document {
+	return []*referat.Document{
+		meeting(strings.Repeat("a", 64), "a.pdf", "2019-12-12",
+			[2]string{"Linjevise budsjetter for 2020", "Arbeidsgiver la fram budsjettene. NTL mener kuttene rammer bemanningen."},
+			[2]string{"Hjemmekontor", "NTL ba om en ordning for hjemmekontor. Arbeidsgiver svarte at arbeidstiden skal avtales."}),
+		meeting(strings.Repeat("b", 64), "b.pdf", "2024-02-15",
+			[2]string{"Tildelingsbrevet for 2024", "Direktøren forklarte budsjettet. Vi påpekte at kontorene mangler folk."}),
+	}
+}
+
+func write(t *testing.T, w *index.Writer, acts []index.Action) index.Stats {
+	t.Helper()
+	st, fails, err := w.Write(context.Background(), acts)
+	if err != nil || len(fails) > 0 {
+		t.Fatalf("write: %v %v", err, fails)
+	}
+	return st
+}
+
+func allDocs(docs []*referat.Document) []index.Action {
+	var acts []index.Action
+	for _, d := range docs {
+		acts = append(acts, index.Docs(d, analyzer.Stems)...)
+	}
+	return acts
+}
+
+func counts(t *testing.T, ctx context.Context, w *index.Writer) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	for _, a := range index.Aliases {
+		n, err := index.Count(ctx, w.Client, a, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[a] = n
+	}
+	return out
+}
+
+func TestIndexing(t *testing.T) {
+	es := estest.Client(t)
+	estest.Reset(t, es)
+	ctx := context.Background()
+	for i := 0; i < 2; i++ { // setup twice is harmless
+		if _, err := index.Setup(ctx, es); err != nil {
+			t.Fatalf("setup %d: %v", i+1, err)
+		}
+	}
+	w := &index.Writer{Client: es, Refresh: true}
+	docs := corpus()
+	acts := allDocs(docs)
+	st := write(t, w, acts)
+	if st.Indexed != len(acts) {
+		t.Errorf("indexed %d of %d", st.Indexed, len(acts))
+	}
+	want := map[string]int{index.Meetings: 2, index.Cases: 3, index.Statements: 0, index.Topics: 0}
+	for _, d := range docs {
+		for _, c := range d.Cases {
+			want[index.Statements] += len(c.Statements)
+			want[index.Topics] += len(c.Topics)
+		}
+	}
+	got := counts(t, ctx, w)
+	for a, n := range want {
+		if got[a] != n {
+			t.Errorf("%s: %d documents, want %d", a, got[a], n)
+		}
+	}
+
+	// Indexing the same documents again changes nothing.
+	write(t, w, allDocs(docs))
+	if again := counts(t, ctx, w); !equalCounts(again, got) {
+		t.Errorf("after re-indexing: %v, before %v", again, got)
+	}
+
+	// The file a.pdf changes: its old documents go by id, the new come in.
+	old := index.Refs(index.Docs(docs[0], analyzer.Stems))
+	changed := meeting(strings.Repeat("c", 64), "a.pdf", "2019-12-12",
+		[2]string{"Linjevise budsjetter for 2020", "Arbeidsgiver la fram budsjettene."})
+	write(t, w, append(index.Deletes(old), index.Docs(changed, analyzer.Stems)...))
+	n, _ := index.Count(ctx, es, index.Statements, map[string]any{"term": map[string]any{"source_path": "a.pdf"}})
+	if n != len(changed.Cases[0].Statements) {
+		t.Errorf("a.pdf has %d statements after the change, want %d", n, len(changed.Cases[0].Statements))
+	}
+	n, _ = index.Count(ctx, es, index.Cases, map[string]any{"term": map[string]any{"source_sha256": strings.Repeat("a", 64)}})
+	if n != 0 {
+		t.Errorf("%d cases of the old version remain", n)
+	}
+	refs, err := index.RefsOfSource(ctx, es, "a.pdf")
+	if err != nil || len(refs) != len(index.Refs(index.Docs(changed, analyzer.Stems))) {
+		t.Errorf("RefsOfSource: %v %v", refs, err)
+	}
+
+	// An inflected form finds the stem, on a cluster without Norwegian.
+	hits, err := index.SearchCases(ctx, es, "budsjett", analyzer.Stems, 10)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("search: %v %v", hits, err)
+	}
+	found := false
+	for _, h := range hits {
+		found = found || h.Title == "Linjevise budsjetter for 2020"
+	}
+	if !found {
+		t.Errorf("search for budsjett did not find the case about budsjettene: %+v", hits)
+	}
+
+	// Topic by year.
+	byYear, err := index.TopicsByYear(ctx, es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantYear := map[int]map[string]int{}
+	for _, d := range []*referat.Document{changed, docs[1]} {
+		y := 0
+		fmtYear(d.Meeting.Date, &y)
+		if wantYear[y] == nil {
+			wantYear[y] = map[string]int{}
+		}
+		for _, c := range d.Cases {
+			for _, tp := range c.Topics {
+				wantYear[y][tp.ID]++
+			}
+		}
+	}
+	if b1, b2 := mustJSON(byYear), mustJSON(wantYear); b1 != b2 {
+		t.Errorf("topics by year:\n got %s\nwant %s", b1, b2)
+	}
+}
+
+func fmtYear(date string, y *int) { json.Unmarshal([]byte(date[:4]), y) }
+
+func mustJSON(v any) string { b, _ := json.Marshal(v); return string(b) }
+
+func equalCounts(a, b map[string]int) bool { return mustJSON(a) == mustJSON(b) }
+
+// TestFailuresReported sends a document the strict mapping refuses: it is
+// reported with its reason, and the others are indexed.
+func TestFailuresReported(t *testing.T) {
+	es := estest.Client(t)
+	ctx := context.Background()
+	if _, err := index.Setup(ctx, es); err != nil {
+		t.Fatal(err)
+	}
+	w := &index.Writer{Client: es, Refresh: true}
+	acts := index.Docs(corpus()[1], analyzer.Stems)
+	bad := index.Action{Index: index.Cases, ID: "bad-1", Doc: json.RawMessage(`{"no_such_field": 1}`)}
+	st, fails, err := w.Write(ctx, append(acts, bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fails) != 1 || fails[0].Action.ID != "bad-1" || fails[0].Status != 400 || !strings.Contains(fails[0].Reason, "strict_dynamic_mapping_exception") {
+		t.Fatalf("failures: %+v", fails)
+	}
+	if st.Indexed != len(acts) || st.Failed != 1 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestUnreachable(t *testing.T) {
+	es, err := index.NewClient(index.Config{URLs: []string{"http://user:secret@127.0.0.1:1"}, MaxRetries: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	err = index.Ping(ctx, es)
+	if !errors.Is(err, index.ErrUnreachable) || strings.Contains(err.Error(), "secret") {
+		t.Fatalf("got %v", err)
+	}
+	_, fails, err := (&index.Writer{Client: es}).Write(ctx, index.Docs(corpus()[1], nil))
+	if !errors.Is(err, index.ErrUnreachable) || len(fails) != len(index.Docs(corpus()[1], nil)) {
+		t.Fatalf("write to nowhere: %v, %d failures", err, len(fails))
+	}
+}
+
+func TestSecuredNode(t *testing.T) {
+	url, password := estest.Secure(t)
+	ctx := context.Background()
+	tests := []struct {
+		name     string
+		user, pw string
+		want     error
+	}{
+		{name: "right", user: "elastic", pw: password},
+		{name: "wrong password", user: "elastic", pw: "wrong-" + password, want: index.ErrUnauthorized},
+		{name: "no credentials", want: index.ErrUnauthorized},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			es, err := index.NewClient(index.Config{URLs: []string{url}, Username: tt.user, Password: tt.pw, MaxRetries: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = index.Setup(ctx, es)
+			if tt.want == nil {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("got %v, want %v", err, tt.want)
+			}
+			if strings.Contains(err.Error(), password) {
+				t.Errorf("the error shows the password: %v", err)
+			}
+		})
+	}
+}

@@ -1,0 +1,74 @@
+// Package estest gives tests the Elasticsearch node that `make test`
+// starts (scripts/es.sh). Tests that need it call Client; without a node
+// they are skipped, except under CI=true, where they fail: CI must never
+// pass by skipping them.
+package estest
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/elastic/go-elasticsearch/v8"
+
+	"github.com/ntlnav/referat/index"
+)
+
+// URL returns the node's URL from $ELASTICSEARCH_URL, or skips the test
+// (fails it under CI=true) when there is none.
+func URL(t testing.TB) string {
+	t.Helper()
+	u := os.Getenv("ELASTICSEARCH_URL")
+	if u == "" {
+		need(t, "ELASTICSEARCH_URL is not set; run 'make test', or start a node with 'make es'")
+	}
+	return u
+}
+
+// Secure returns the URL and password of the node with security on, from
+// $REFERAT_TEST_ES_SECURE_URL and $REFERAT_TEST_ES_SECURE_PASSWORD.
+func Secure(t testing.TB) (url, password string) {
+	t.Helper()
+	url, password = os.Getenv("REFERAT_TEST_ES_SECURE_URL"), os.Getenv("REFERAT_TEST_ES_SECURE_PASSWORD")
+	if url == "" || password == "" {
+		need(t, "REFERAT_TEST_ES_SECURE_URL is not set; run 'make test'")
+	}
+	return url, password
+}
+
+func need(t testing.TB, why string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("Elasticsearch is required under CI: %s", why)
+	}
+	t.Skip(why)
+}
+
+// Client returns a client for the node, checked to answer.
+func Client(t testing.TB) *elasticsearch.Client {
+	t.Helper()
+	es, err := index.NewClient(index.Config{URLs: []string{URL(t)}, MaxRetries: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := index.Ping(ctx, es); err != nil {
+		t.Fatalf("Elasticsearch at %s: %v", index.Redact(URL(t)), err)
+	}
+	return es
+}
+
+// Reset deletes the referat indices and templates, so a test starts from
+// nothing. Tests that use it must not run in parallel with each other.
+func Reset(t testing.TB, es *elasticsearch.Client) {
+	t.Helper()
+	for _, alias := range index.Aliases {
+		res, err := es.Indices.Delete([]string{index.Concrete(alias)}, es.Indices.Delete.WithIgnoreUnavailable(true))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+	}
+}

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# es.sh — a local Elasticsearch node for development and tests.
+#
+#   scripts/es.sh start [NAME]          start node NAME (default "dev") and print its URL
+#   scripts/es.sh start-secure [NAME]   the same with security on (default NAME "secure");
+#                                       user "elastic", password in .cache/es/NAME/password
+#   scripts/es.sh stop [NAME|all]       stop a node (default "dev"), or every node
+#   scripts/es.sh url [NAME]            print the URL of a running node
+#
+# The integ-test distribution of Elasticsearch $ES_VERSION comes from Maven
+# Central through mvn (cached in ~/.m2 and .cache/es), runs on the machine's
+# Java (17 or later) as a non-root user (created when running as root),
+# bound to 127.0.0.1 on a free port, single node, small heap. Starting a node
+# that runs already only prints its URL.
+set -euo pipefail
+
+ES_VERSION=${ES_VERSION:-8.19.9}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+CACHE=${REFERAT_ES_CACHE:-$ROOT/.cache/es}
+HOME_DIR=$CACHE/elasticsearch-$ES_VERSION
+ES_USER=${REFERAT_ES_USER:-referat-es}
+HEAP=${REFERAT_ES_HEAP:-384m}
+
+die() { echo "es.sh: $*" >&2; exit 1; }
+
+fetch() {
+	[ -x "$HOME_DIR/bin/elasticsearch" ] && return
+	command -v java >/dev/null || die "java is needed (Debian: apt-get install openjdk-17-jre-headless)"
+	command -v unzip >/dev/null || die "unzip is needed (Debian: apt-get install unzip)"
+	mkdir -p "$CACHE"
+	local zip="$CACHE/elasticsearch-$ES_VERSION.zip"
+	if [ ! -s "$zip" ]; then
+		command -v mvn >/dev/null || die "mvn is needed to fetch Elasticsearch (Debian: apt-get install maven)"
+		mvn -q dependency:copy -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
+			-DoutputDirectory="$CACHE" -Dmdep.overWriteIfNewer=true >&2 || die "could not fetch Elasticsearch $ES_VERSION from Maven Central"
+	fi
+	rm -rf "$HOME_DIR.tmp" && mkdir -p "$HOME_DIR.tmp"
+	unzip -q "$zip" -d "$HOME_DIR.tmp"
+	mv "$HOME_DIR.tmp/elasticsearch-$ES_VERSION" "$HOME_DIR" && rmdir "$HOME_DIR.tmp"
+}
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
+		echo $((20000 + RANDOM % 20000))
+}
+
+# as_user runs a command as the node's user.
+as_user() {
+	if [ "$(id -u)" = 0 ]; then
+		runuser -u "$ES_USER" -- "$@"
+	else
+		"$@"
+	fi
+}
+
+running() { # NAME
+	local dir=$CACHE/$1
+	[ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null
+}
+
+url_of() { # NAME
+	local dir=$CACHE/$1
+	running "$1" && [ -f "$dir/url" ] && cat "$dir/url"
+}
+
+start() { # NAME SECURE
+	local name=$1 secure=$2 dir=$CACHE/$1
+	if running "$name"; then
+		url_of "$name"
+		return
+	fi
+	fetch
+	if [ "$(id -u)" = 0 ] && ! id "$ES_USER" >/dev/null 2>&1; then
+		useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER" 2>/dev/null ||
+			useradd -r -M -s /usr/sbin/nologin "$ES_USER" || die "cannot create user $ES_USER"
+	fi
+	rm -rf "$dir" && mkdir -p "$dir/data" "$dir/logs" "$dir/tmp"
+	cp -r "$HOME_DIR/config" "$dir/config"
+	local port
+	port=$(free_port)
+	cat >>"$dir/config/elasticsearch.yml" <<YML
+cluster.name: referat-$name
+node.name: $name
+network.host: 127.0.0.1
+http.port: $port
+transport.port: 0
+discovery.type: single-node
+path.data: $dir/data
+path.logs: $dir/logs
+cluster.routing.allocation.disk.threshold_enabled: false
+xpack.security.enabled: $secure
+xpack.security.http.ssl.enabled: false
+xpack.security.transport.ssl.enabled: false
+YML
+	if [ "$secure" = true ]; then
+		local pw
+		pw=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
+		echo "$pw" >"$dir/password"
+		chmod 600 "$dir/password"
+		ES_PATH_CONF="$dir/config" ES_JAVA_HOME=${ES_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")} \
+			"$HOME_DIR/bin/elasticsearch-keystore" create >/dev/null 2>&1 || true
+		printf '%s' "$pw" | ES_PATH_CONF="$dir/config" ES_JAVA_HOME=${ES_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")} \
+			"$HOME_DIR/bin/elasticsearch-keystore" add -x -f bootstrap.password >/dev/null
+	fi
+	[ "$(id -u)" = 0 ] && chown -R "$ES_USER" "$dir"
+	local java_home=${ES_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+	as_user env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$dir/config" ES_TMPDIR="$dir/tmp" \
+		ES_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP -XX:-HeapDumpOnOutOfMemoryError" \
+		"$HOME_DIR/bin/elasticsearch" -d -p "$dir/pid" >"$dir/logs/start.out" 2>&1 ||
+		{ tail -20 "$dir/logs/start.out" >&2; die "node $name did not start (log: $dir/logs)"; }
+	local auth=()
+	[ "$secure" = true ] && auth=(-u "elastic:$(cat "$dir/password")")
+	local url=http://127.0.0.1:$port
+	for _ in $(seq 1 240); do
+		if curl -fsS "${auth[@]}" "$url/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; then
+			echo "$url" >"$dir/url"
+			echo "$url"
+			return
+		fi
+		running "$name" || break
+		sleep 0.5
+	done
+	tail -30 "$dir/logs/referat-$name.log" >&2 2>/dev/null || true
+	stop "$name"
+	die "node $name did not answer on $url"
+}
+
+stop() { # NAME
+	local dir=$CACHE/$1
+	if running "$1"; then
+		local pid
+		pid=$(cat "$dir/pid")
+		kill "$pid" 2>/dev/null || true
+		for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+		kill -9 "$pid" 2>/dev/null || true
+	fi
+	rm -f "$dir/pid" "$dir/url"
+}
+
+cmd=${1:-start}
+case $cmd in
+start) start "${2:-dev}" false ;;
+start-secure) start "${2:-secure}" true ;;
+stop)
+	if [ "${2:-dev}" = all ]; then
+		for d in "$CACHE"/*/; do [ -f "$d/pid" ] && stop "$(basename "$d")"; done
+	else
+		stop "${2:-dev}"
+	fi
+	;;
+url) url_of "${2:-dev}" || die "node ${2:-dev} is not running" ;;
+*) die "usage: es.sh start|start-secure|stop|url [NAME]" ;;
+esac
