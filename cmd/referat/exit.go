@@ -15,6 +15,7 @@ const (
 	exitOK          = 0
 	exitFailed      = 1 // some input could not be processed
 	exitUsage       = 2
+	exitESDown      = 3 // Elasticsearch unreachable; documents kept pending
 	exitInterrupted = 130
 )
 
@@ -23,6 +24,7 @@ EXIT STATUS:
    0    all input was processed
    1    some input failed; each failure is reported on stderr with its reason
    2    the command line is wrong
+   3    Elasticsearch could not be reached; documents are kept pending (ingest)
    130  interrupted (Ctrl-C)
 `
 
@@ -45,6 +47,7 @@ func (e *someFailed) Error() string { return fmt.Sprintf("%d of %d files failed"
 func report(ctx context.Context, err error, stderr io.Writer) int {
 	var u *usageErr
 	var f *someFailed
+	var d *esDown
 	switch {
 	case err == nil:
 		return exitOK
@@ -57,6 +60,9 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 	case errors.As(err, &f):
 		fmt.Fprintf(stderr, "referat: %v\n", err)
 		return exitFailed
+	case errors.As(err, &d):
+		fmt.Fprintf(stderr, "referat: %v\n", err)
+		return exitESDown
 	}
 	if strings.Contains(err.Error(), "flag provided but not defined") || strings.HasPrefix(err.Error(), "Required flag") {
 		fmt.Fprintf(stderr, "referat: %v\n", err)

@@ -1,6 +1,7 @@
 // Command referat turns PDF minutes of NTL NAV's consultation meetings into
 // searchable, analysable data.
 //
+//	referat ingest PATH...        extract, analyse and store PDFs incrementally; index them in Elasticsearch
 //	referat extract FILE.pdf...   print each file's meeting, cases, topics and statements as JSON
 //	referat eval DIR...           score the analysis against annotated meetings
 //	referat taxonomy [FILE]       print the built-in taxonomy, or check one
@@ -52,6 +53,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		OnUsageError:    usageError,
 		CommandNotFound: commandNotFound,
 		Commands: []*cli.Command{
+			ingestCommand(),
 			extractCommand(),
 			evalCommand(),
 			taxonomyCommand(),

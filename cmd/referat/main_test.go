@@ -12,9 +12,14 @@ import (
 )
 
 // The test binary serves as the worker the extract command starts.
+// With REFERAT_TEST_AS_MAIN=1 it is the referat command itself, for tests
+// that must kill a run.
 func TestMain(m *testing.M) {
 	if len(os.Args) > 1 && os.Args[1] == "worker" {
 		os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
+	}
+	if os.Getenv("REFERAT_TEST_AS_MAIN") == "1" {
+		os.Exit(run(context.Background(), append([]string{"referat"}, os.Args[1:]...), os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
 }

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+)
+
+// A progress reports an ingest run as it goes. Implementations: a bar on a
+// terminal, plain periodic lines elsewhere (CI, cron), and nothing.
+type progress interface {
+	start(total int)
+	file(pages int) // one file handled (pages: those parsed, 0 when none)
+	finish()
+}
+
+// newProgress picks the printer: none when quiet, a bar when w is a
+// terminal, plain lines every interval otherwise.
+func newProgress(w io.Writer, quiet bool, interval time.Duration) progress {
+	switch {
+	case quiet:
+		return noProgress{}
+	case isTerminal(w):
+		return &barProgress{w: w}
+	}
+	return &lineProgress{w: w, every: interval}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+type noProgress struct{}
+
+func (noProgress) start(int) {}
+func (noProgress) file(int)  {}
+func (noProgress) finish()   {}
+
+// barProgress draws files done, pages per second and the time left.
+type barProgress struct {
+	w     io.Writer
+	bar   *progressbar.ProgressBar
+	mu    sync.Mutex
+	pages int
+	t0    time.Time
+}
+
+func (p *barProgress) start(total int) {
+	p.t0 = time.Now()
+	p.bar = progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(p.w),
+		progressbar.OptionSetDescription("ingest"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+func (p *barProgress) file(pages int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.pages += pages
+	if s := time.Since(p.t0).Seconds(); s > 0 {
+		p.bar.Describe(fmt.Sprintf("ingest %5.0f pages/s", float64(p.pages)/s))
+	}
+	p.bar.Add(1)
+}
+
+func (p *barProgress) finish() { p.bar.Finish() }
+
+// lineProgress prints a line at most every interval.
+type lineProgress struct {
+	w            io.Writer
+	every        time.Duration
+	mu           sync.Mutex
+	total, done  int
+	pages        int
+	t0, lastLine time.Time
+}
+
+func (p *lineProgress) start(total int) {
+	p.total, p.t0, p.lastLine = total, time.Now(), time.Now()
+}
+
+func (p *lineProgress) file(pages int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done++
+	p.pages += pages
+	if time.Since(p.lastLine) >= p.every {
+		p.lastLine = time.Now()
+		p.print()
+	}
+}
+
+func (p *lineProgress) print() {
+	el := time.Since(p.t0)
+	eta := "?"
+	if p.done > 0 {
+		eta = (time.Duration(float64(el) / float64(p.done) * float64(p.total-p.done))).Round(time.Second).String()
+	}
+	fmt.Fprintf(p.w, "ingest: %d/%d files, %.0f pages/s, %s left\n", p.done, p.total, float64(p.pages)/max(el.Seconds(), 1e-9), eta)
+}
+
+func (p *lineProgress) finish() {}

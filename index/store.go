@@ -1,0 +1,352 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/ntlnav/referat"
+)
+
+// A Store is the local store: an embedded database (bbolt) in one file,
+// DIR/referat.db, that holds
+//
+//	sources    path → SourceRecord: size, mtime, sha256, status, last error,
+//	           the ids of its documents, pipeline and taxonomy versions
+//	documents  sha256 → the extracted, analysed referat.Document
+//	byhash     sha256 → the paths whose content it is
+//	pending    index/id → a delete not yet confirmed by Elasticsearch
+//
+// Every change is one transaction, so a crash leaves the previous state or
+// the new one, never a torn one. Only one process may open a Store: a second
+// gets ErrLocked.
+type Store struct {
+	db  *bolt.DB
+	Dir string
+}
+
+// ErrLocked is returned by OpenStore when another process has the store open.
+var ErrLocked = errors.New("the store is in use by another referat process")
+
+var (
+	bucketSources   = []byte("sources")
+	bucketDocuments = []byte("documents")
+	bucketByHash    = []byte("byhash")
+	bucketPending   = []byte("pending")
+)
+
+// Source statuses.
+const (
+	StatusOK     = "ok"
+	StatusFailed = "failed"
+)
+
+// A SourceRecord is what the store knows of one source file.
+type SourceRecord struct {
+	Path   string `json:"path"`
+	Size   int64  `json:"size"`
+	MTime  int64  `json:"mtime"` // Unix nanoseconds
+	SHA256 string `json:"sha256"`
+	Status string `json:"status"` // StatusOK or StatusFailed
+	Cause  string `json:"cause,omitempty"`
+	Error  string `json:"error,omitempty"`
+	Refs   []Ref  `json:"refs,omitempty"` // the documents it makes in Elasticsearch
+	// Synced is true once Elasticsearch has confirmed every document of
+	// the record's current content; until then they are pending.
+	Synced          bool      `json:"synced"`
+	PipelineVersion string    `json:"pipeline_version"`
+	TaxonomyVersion string    `json:"taxonomy_version,omitempty"`
+	Updated         time.Time `json:"updated"`
+}
+
+// OpenStore opens (creating it if need be) the store in dir.
+func OpenStore(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(filepath.Join(dir, "referat.db"), 0o644, &bolt.Options{Timeout: 500 * time.Millisecond})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("%w (%s)", ErrLocked, dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("opening the store %s: %w", dir, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketSources, bucketDocuments, bucketByHash, bucketPending} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening the store %s: %w", dir, err)
+	}
+	return &Store{db: db, Dir: dir}, nil
+}
+
+// Close closes the store and releases its lock.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Source returns the record of path, or nil.
+func (s *Store) Source(path string) (*SourceRecord, error) {
+	var rec *SourceRecord
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketSources).Get([]byte(path)); b != nil {
+			rec = new(SourceRecord)
+			return json.Unmarshal(b, rec)
+		}
+		return nil
+	})
+	return rec, err
+}
+
+// PathsOf returns the recorded paths whose content has the given hash.
+func (s *Store) PathsOf(sha string) ([]string, error) {
+	var paths []string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketByHash).Get([]byte(sha)); b != nil {
+			return json.Unmarshal(b, &paths)
+		}
+		return nil
+	})
+	return paths, err
+}
+
+// Document returns the stored document with the given content hash, or nil.
+func (s *Store) Document(sha string) (*referat.Document, error) {
+	var d *referat.Document
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketDocuments).Get([]byte(sha)); b != nil {
+			d = new(referat.Document)
+			return json.Unmarshal(b, d)
+		}
+		return nil
+	})
+	return d, err
+}
+
+// A Change is one transaction on the store.
+type Change struct {
+	Put      *SourceRecord     // record to write (nil: none)
+	Remove   []string          // paths whose records go
+	Document *referat.Document // document to store under its Source.SHA256 (nil: none)
+	Queue    []Action          // deletes for Elasticsearch, replacing queued ones with the same index and id
+}
+
+// Apply carries out c in one transaction. Documents whose hash no path
+// has any more are dropped.
+func (s *Store) Apply(c Change) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		src, docs, byHash, pend := tx.Bucket(bucketSources), tx.Bucket(bucketDocuments), tx.Bucket(bucketByHash), tx.Bucket(bucketPending)
+		touched := map[string]bool{}
+		defer func() {
+			// A hash that no path has any more loses its document.
+			for sha := range touched {
+				if byHash.Get([]byte(sha)) == nil {
+					docs.Delete([]byte(sha))
+				}
+			}
+		}()
+		unlink := func(path string) error {
+			old := src.Get([]byte(path))
+			if old == nil {
+				return nil
+			}
+			var rec SourceRecord
+			if err := json.Unmarshal(old, &rec); err != nil {
+				return err
+			}
+			if rec.SHA256 != "" {
+				touched[rec.SHA256] = true
+				if err := setPaths(byHash, rec.SHA256, path, false); err != nil {
+					return err
+				}
+			}
+			return src.Delete([]byte(path))
+		}
+		for _, p := range c.Remove {
+			if err := unlink(p); err != nil {
+				return err
+			}
+		}
+		if c.Document != nil {
+			b, err := json.Marshal(c.Document)
+			if err != nil {
+				return err
+			}
+			if err := docs.Put([]byte(c.Document.Source.SHA256), b); err != nil {
+				return err
+			}
+		}
+		if c.Put != nil {
+			if err := unlink(c.Put.Path); err != nil {
+				return err
+			}
+			b, err := json.Marshal(c.Put)
+			if err != nil {
+				return err
+			}
+			if err := src.Put([]byte(c.Put.Path), b); err != nil {
+				return err
+			}
+			if c.Put.SHA256 != "" {
+				if err := setPaths(byHash, c.Put.SHA256, c.Put.Path, true); err != nil {
+					return err
+				}
+			}
+			// A document that is wanted again is not to be deleted.
+			for _, r := range c.Put.Refs {
+				if err := pend.Delete(pendingKey(Action{Index: r.Index, ID: r.ID})); err != nil {
+					return err
+				}
+			}
+		}
+		for _, a := range c.Queue {
+			b, err := json.Marshal(a)
+			if err != nil {
+				return err
+			}
+			if err := pend.Put(pendingKey(a), b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// setPaths adds path to, or removes it from, the paths of sha.
+func setPaths(byHash *bolt.Bucket, sha, path string, add bool) error {
+	var paths []string
+	if b := byHash.Get([]byte(sha)); b != nil {
+		if err := json.Unmarshal(b, &paths); err != nil {
+			return err
+		}
+	}
+	out := paths[:0]
+	for _, p := range paths {
+		if p != path {
+			out = append(out, p)
+		}
+	}
+	if add {
+		out = append(out, path)
+	}
+	if len(out) == 0 {
+		return byHash.Delete([]byte(sha))
+	}
+	b, _ := json.Marshal(out)
+	return byHash.Put([]byte(sha), b)
+}
+
+func pendingKey(a Action) []byte { return []byte(a.Index + "\x00" + a.ID) }
+
+// Pending returns up to n queued actions, in key order.
+func (s *Store) Pending(n int) ([]Action, error) {
+	var out []Action
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketPending).Cursor()
+		for k, v := c.First(); k != nil && len(out) < n; k, v = c.Next() {
+			var a Action
+			if err := json.Unmarshal(v, &a); err != nil {
+				return err
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// PendingCount returns the number of queued actions.
+func (s *Store) PendingCount() int {
+	n := 0
+	s.db.View(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketPending).Stats().KeyN
+		return nil
+	})
+	return n
+}
+
+// Sources calls fn for every source record, in path order, until fn
+// returns false.
+func (s *Store) Sources(fn func(*SourceRecord) bool) error {
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSources).ForEach(func(k, v []byte) error {
+			var rec SourceRecord
+			if err := json.Unmarshal(v, &rec); err != nil {
+				return err
+			}
+			if !fn(&rec) {
+				return errStop
+			}
+			return nil
+		})
+	})
+	if errors.Is(err, errStop) {
+		return nil
+	}
+	return err
+}
+
+// Documents calls fn for every stored document, in hash order, until fn
+// returns false. Documents are decoded one at a time.
+func (s *Store) Documents(fn func(*referat.Document) bool) error {
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketDocuments).ForEach(func(k, v []byte) error {
+			var d referat.Document
+			if err := json.Unmarshal(v, &d); err != nil {
+				return err
+			}
+			if !fn(&d) {
+				return errStop
+			}
+			return nil
+		})
+	})
+	if errors.Is(err, errStop) {
+		return nil
+	}
+	return err
+}
+
+var errStop = errors.New("stop")
+
+// MarkSynced records that Elasticsearch has confirmed the documents of the
+// given paths (as they are now: a record whose content changed since is
+// left alone) and the given deletes.
+func (s *Store) MarkSynced(recs []*SourceRecord, deletes []Action) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		src, pend := tx.Bucket(bucketSources), tx.Bucket(bucketPending)
+		for _, r := range recs {
+			cur := src.Get([]byte(r.Path))
+			if cur == nil {
+				continue
+			}
+			var now SourceRecord
+			if err := json.Unmarshal(cur, &now); err != nil {
+				return err
+			}
+			if now.SHA256 != r.SHA256 || now.TaxonomyVersion != r.TaxonomyVersion {
+				continue
+			}
+			now.Synced = true
+			b, _ := json.Marshal(now)
+			if err := src.Put([]byte(r.Path), b); err != nil {
+				return err
+			}
+		}
+		for _, a := range deletes {
+			if err := pend.Delete(pendingKey(a)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
