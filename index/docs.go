@@ -35,6 +35,21 @@ func shortHash(sha string) string {
 	return sha
 }
 
+// StatementID returns the id of statement n (1-based) of a case.
+func StatementID(caseID string, n int) string { return fmt.Sprintf("%s-s%03d", caseID, n) }
+
+func uniqueStrings(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // Docs returns the actions that index d: its meeting, cases, statements
 // and (case, topic) documents. Ids are derived from the source's SHA-256,
 // so the same file always makes the same ids.
@@ -103,9 +118,14 @@ func Docs(d *referat.Document, stems Stemmer) []Action {
 			"actors": actorList, "pages": c.Pages, "statement_count": len(c.Statements),
 		})})
 		for i, s := range c.Statements {
-			acts = append(acts, Action{Index: Statements, ID: fmt.Sprintf("%s-s%03d", cid, i+1), Doc: with(map[string]any{
+			var st []string
+			if stems != nil {
+				st = uniqueStrings(stems(s.Text))
+			}
+			acts = append(acts, Action{Index: Statements, ID: StatementID(cid, i+1), Doc: with(map[string]any{
 				"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "actor": s.Actor, "kind": s.Kind,
-				"text": s.Text, "text_stems": joined(s.Text), "topics": nonNil(s.Topics), "position": i + 1,
+				"text": s.Text, "text_stems": strings.Join(st, " "), "stems": nonNil(st), "topics": nonNil(s.Topics),
+				"position": i + 1, "case_topics": nonNil(topics), "actors": actorList, "start": s.Start, "end": s.End,
 			})})
 		}
 		for _, t := range c.Topics {
@@ -116,7 +136,7 @@ func Docs(d *referat.Document, stems Stemmer) []Action {
 			sort.Strings(terms)
 			acts = append(acts, Action{Index: Topics, ID: cid + "-" + t.ID, Doc: with(map[string]any{
 				"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "topic": t.ID, "topic_label": t.Label,
-				"score": t.Score, "terms": terms, "actors": actorList,
+				"score": t.Score, "terms": terms, "actors": actorList, "evidence": t.Terms,
 				"statements_ntl":          byTopic[t.ID][referat.ActorNTL],
 				"statements_arbeidsgiver": byTopic[t.ID][referat.ActorArbeidsgiver],
 				"statements_andre":        byTopic[t.ID][referat.ActorAndre],

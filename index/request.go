@@ -21,6 +21,9 @@ type APIError struct {
 }
 
 func (e *APIError) Error() string {
+	if e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden {
+		return fmt.Sprintf("%v (%d %s)", ErrUnauthorized, e.Status, e.Type)
+	}
 	if e.Type == "" {
 		return fmt.Sprintf("elasticsearch answered %d", e.Status)
 	}

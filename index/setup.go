@@ -88,11 +88,13 @@ func templates(analyzer string) (components map[string]any, indices map[string]a
 		Statements: {
 			"case_id": kw, "case_seq": map[string]any{"type": "integer"}, "case_title": textKW(),
 			"actor": kw, "kind": kw, "text": text(), "text_stems": stems, "topics": kw,
-			"position": map[string]any{"type": "integer"},
+			"position": map[string]any{"type": "integer"}, "stems": kw, "case_topics": kw, "actors": kw,
+			"start": map[string]any{"type": "integer"}, "end": map[string]any{"type": "integer"},
 		},
 		Topics: {
 			"case_id": kw, "case_seq": map[string]any{"type": "integer"}, "case_title": textKW(), "topic": kw,
 			"topic_label": kw, "score": map[string]any{"type": "float"}, "terms": kw, "actors": kw,
+			"evidence":                map[string]any{"type": "object", "enabled": false},
 			"statements_ntl":          map[string]any{"type": "integer"},
 			"statements_arbeidsgiver": map[string]any{"type": "integer"},
 			"statements_andre":        map[string]any{"type": "integer"},

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/internal/estest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden/extract")
@@ -112,5 +113,30 @@ func TestEvalCommand(t *testing.T) {
 	}
 	if code, _, _ := runArgs(context.Background(), "eval"); code != 2 {
 		t.Errorf("eval without paths: exit %d, want 2", code)
+	}
+}
+
+func TestIndexSetupCommand(t *testing.T) {
+	url := estest.URL(t)
+	for i := 0; i < 2; i++ {
+		code, out, stderr := runArgs(context.Background(), "index", "setup", "--es-url", url)
+		if code != 0 || !strings.Contains(out, "referat-cases -> referat-cases-v1") || !strings.Contains(out, "text analyzer: standard") {
+			t.Fatalf("run %d: exit %d: %s %s", i+1, code, out, stderr)
+		}
+	}
+	code, _, stderr := runArgs(context.Background(), "index", "setup", "--es-url", "http://127.0.0.1:1")
+	if code != 3 || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, "unreachable") {
+		t.Errorf("unreachable: exit %d: %q", code, stderr)
+	}
+	secure, password := estest.Secure(t)
+	t.Setenv("ELASTICSEARCH_USERNAME", "elastic")
+	t.Setenv("ELASTICSEARCH_PASSWORD", "not-"+password)
+	code, _, stderr = runArgs(context.Background(), "index", "setup", "--es-url", secure)
+	if code != 1 || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, "refused the credentials") || strings.Contains(stderr, password) {
+		t.Errorf("wrong password: exit %d: %q", code, stderr)
+	}
+	t.Setenv("ELASTICSEARCH_PASSWORD", password)
+	if code, _, stderr := runArgs(context.Background(), "index", "setup", "--es-url", secure); code != 0 {
+		t.Errorf("right password: exit %d: %s", code, stderr)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/ntlnav/referat/index"
 	"github.com/ntlnav/referat/ingest"
 )
 
@@ -63,6 +64,14 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 	case errors.As(err, &d):
 		fmt.Fprintf(stderr, "referat: %v\n", err)
 		return exitESDown
+	}
+	if errors.Is(err, index.ErrUnreachable) {
+		fmt.Fprintf(stderr, "referat: %s (is it running? check --es-url)\n", describe(err))
+		return exitESDown
+	}
+	if errors.Is(err, index.ErrUnauthorized) {
+		fmt.Fprintf(stderr, "referat: %s (check ELASTICSEARCH_API_KEY, or ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD)\n", describe(err))
+		return exitFailed
 	}
 	if strings.Contains(err.Error(), "flag provided but not defined") || strings.HasPrefix(err.Error(), "Required flag") {
 		fmt.Fprintf(stderr, "referat: %v\n", err)

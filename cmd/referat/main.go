@@ -55,6 +55,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			ingestCommand(),
 			extractCommand(),
+			indexCommand(),
 			evalCommand(),
 			taxonomyCommand(),
 			workerCommand(),

@@ -85,16 +85,16 @@ func LibreOffice(m Meeting, l Layout, created, out string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(out, setCreationDate(pdf, created), 0o644)
+	return os.WriteFile(out, SetCreationDate(pdf, created), 0o644)
 }
 
 // creationDate finds the date in an Info dictionary's CreationDate.
 var creationDate = regexp.MustCompile(`/CreationDate\s*\(D:(\d{8})`)
 
-// setCreationDate writes date (2006-01-02) over the CreationDate that
+// SetCreationDate writes date (2006-01-02) over the CreationDate that
 // LibreOffice sets to the time of export, in place, so that the file's
 // cross-reference offsets stay right.
-func setCreationDate(pdf []byte, date string) []byte {
+func SetCreationDate(pdf []byte, date string) []byte {
 	d := strings.ReplaceAll(date, "-", "")
 	if len(d) != 8 {
 		return pdf
