@@ -124,7 +124,7 @@ func Docs(d *referat.Document, stems Stemmer) []Action {
 			}
 			acts = append(acts, Action{Index: Statements, ID: StatementID(cid, i+1), Doc: with(map[string]any{
 				"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "actor": s.Actor, "kind": s.Kind,
-				"text": s.Text, "text_stems": strings.Join(st, " "), "stems": nonNil(st), "topics": nonNil(s.Topics),
+				"actor_kind": s.Actor + " / " + s.Kind, "text": s.Text, "text_stems": strings.Join(st, " "), "stems": nonNil(st), "topics": nonNil(s.Topics),
 				"position": i + 1, "case_topics": nonNil(topics), "actors": actorList, "start": s.Start, "end": s.End,
 			})})
 		}

@@ -87,7 +87,7 @@ func templates(analyzer string) (components map[string]any, indices map[string]a
 		},
 		Statements: {
 			"case_id": kw, "case_seq": map[string]any{"type": "integer"}, "case_title": textKW(),
-			"actor": kw, "kind": kw, "text": text(), "text_stems": stems, "topics": kw,
+			"actor": kw, "kind": kw, "actor_kind": kw, "text": text(), "text_stems": stems, "topics": kw,
 			"position": map[string]any{"type": "integer"}, "stems": kw, "case_topics": kw, "actors": kw,
 			"start": map[string]any{"type": "integer"}, "end": map[string]any{"type": "integer"},
 		},

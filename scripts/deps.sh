@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # deps.sh — install what referat's scripts need and the machine lacks.
-#   scripts/deps.sh test    for the tests: java, mvn, unzip, curl, python3
+#   scripts/deps.sh test    for the tests: java, mvn, unzip, curl, python3, chromium
 #   scripts/deps.sh gen     also what makes the test PDFs: LibreOffice Writer,
 #                           ghostscript, qpdf, poppler-utils, fonts, hyphenation
 # Debian packages are installed with apt-get when running as root; otherwise
@@ -16,6 +16,7 @@ need mvn maven
 need unzip unzip
 need curl curl
 need python3 python3
+need chromium chromium
 if [ "${1:-test}" = gen ]; then
 	need soffice libreoffice-writer-nogui
 	need gs ghostscript

@@ -4,6 +4,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/ntlnav/referat/analyze"
+	"github.com/ntlnav/referat/index"
 )
 
 // taxonomyFlag is the --taxonomy option that every analysing command has.
@@ -23,4 +24,35 @@ func newAnalyzer(path string) (*analyze.Analyzer, error) {
 		return nil, usagef("%v", err)
 	}
 	return analyze.New(t, analyze.Options{}), nil
+}
+
+// backendFlags select where analysts' commands read from.
+func backendFlags() []cli.Flag {
+	return append([]cli.Flag{
+		&cli.StringFlag{Name: "store", Value: "referat-data", Usage: "folder of the local store"},
+		&cli.BoolFlag{Name: "local", Usage: "read the local store even when Elasticsearch is configured"},
+		taxonomyFlag,
+	}, esFlags()...)
+}
+
+// backend opens what a query command reads: Elasticsearch when configured
+// (and not --local), else the local store. close releases it.
+func backend(c *cli.Context) (a index.Analytics, where string, close func(), err error) {
+	an, err := newAnalyzer(c.String("taxonomy"))
+	if err != nil {
+		return nil, "", nil, err
+	}
+	cfg := esConfig(c)
+	if cfg.Configured() && !c.Bool("local") {
+		es, err := index.NewClient(cfg)
+		if err != nil {
+			return nil, "", nil, usagef("%v", err)
+		}
+		return &index.Remote{Client: es, Stems: an.Stems}, cfg.Where(), func() {}, nil
+	}
+	st, err := index.OpenStore(c.String("store"))
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return &index.Local{Store: st, Stems: an.Stems}, c.String("store"), func() { st.Close() }, nil
 }

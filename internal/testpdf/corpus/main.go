@@ -1,6 +1,6 @@
 // Command corpus makes a large corpus of minutes PDFs for measuring batch
 // runs: meetings put together from the cases of the annotated meetings,
-// dated one every few days from 2012 on, written by several producers
+// dated one every few days from 2009 on, written by several producers
 // (fpdf, ghostscript, LibreOffice), in a folder per year.
 //
 //	go run ./internal/testpdf/corpus -n 2000 -out .cache/corpus
@@ -36,7 +36,7 @@ func main() {
 		pool = append(pool, m.Cases...)
 	}
 	rng := rand.New(rand.NewSource(7))
-	day := time.Date(2012, 1, 10, 0, 0, 0, 0, time.UTC)
+	day := time.Date(2009, 1, 10, 0, 0, 0, 0, time.UTC)
 	var lo, others []item
 	counts := map[string]int{}
 	for i := 0; i < *n; i++ {

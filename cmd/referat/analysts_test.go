@@ -1,0 +1,401 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/analyze"
+	"github.com/ntlnav/referat/index"
+	"github.com/ntlnav/referat/internal/estest"
+)
+
+// analystData ingests the generated test PDFs into a new store and a fresh
+// set of indices, and returns both backends.
+func analystData(t *testing.T) (string, *index.Local, *index.Remote) {
+	t.Helper()
+	url := estest.URL(t)
+	es := estest.Client(t)
+	estest.Reset(t, es)
+	store := filepath.Join(t.TempDir(), "store")
+	var dirs []string
+	for _, p := range []string{"libreoffice", "ghostscript", "fpdf"} {
+		dirs = append(dirs, filepath.Join(pdfs, p))
+	}
+	code, _, stderr := runArgs(context.Background(), append([]string{"ingest", "--quiet", "--store", store, "--es-url", url}, dirs...)...)
+	if code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	st, err := index.OpenStore(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	a := analyze.New(nil, analyze.Options{})
+	return store, &index.Local{Store: st, Stems: a.Stems}, &index.Remote{Client: es, Stems: a.Stems}
+}
+
+func asJSON(v any) string {
+	b, _ := json.MarshalIndent(v, "", " ")
+	return string(b)
+}
+
+func hitIDs(hs []index.Hit) []string {
+	var out []string
+	for _, h := range hs {
+		out = append(out, h.ID)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestSameAnswers asks the local store and Elasticsearch the same
+// questions on the same data.
+func TestSameAnswers(t *testing.T) {
+	_, local, remote := analystData(t)
+	ctx := context.Background()
+	for _, q := range []index.TrendQuery{
+		{}, {By: "quarter"}, {By: "month"}, {Topics: []string{"budsjett", "lønn"}},
+		{Actor: "arbeidsgiver"}, {From: "2021-01-01", To: "2024-12-31"},
+	} {
+		l, err1 := local.Trends(ctx, q)
+		r, err2 := remote.Trends(ctx, q)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if asJSON(l) != asJSON(r) {
+			t.Errorf("trends %+v differ:\nlocal  %s\nremote %s", q, asJSON(l), asJSON(r))
+		}
+		if len(l.Periods) == 0 {
+			t.Errorf("trends %+v: no periods", q)
+		}
+	}
+	for _, q := range []index.CompareQuery{
+		{Topic: "budsjett", Actor: "NTL"}, {Topic: "budsjett", Actor: "arbeidsgiver", Years: []int{2019, 2024}}, {Topic: "arbeidsmiljø"},
+	} {
+		l, err1 := local.Compare(ctx, q)
+		r, err2 := remote.Compare(ctx, q)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if len(l.Years) == 0 {
+			t.Errorf("compare %+v: nothing", q)
+		}
+		// The distinguishing terms come from two methods; the rest is the same.
+		for i := range l.Years {
+			l.Years[i].Terms = nil
+		}
+		for i := range r.Years {
+			r.Years[i].Terms = nil
+		}
+		if asJSON(l) != asJSON(r) {
+			t.Errorf("compare %+v differs:\nlocal  %.2000s\nremote %.2000s", q, asJSON(l), asJSON(r))
+		}
+	}
+	for _, q := range []index.SearchQuery{
+		{Text: "budsjettene"}, {Text: "varslingsrutinen"}, {Text: "hjemmekontor", Actor: "NTL"},
+		{Text: "kutt i bemanningen", Topic: "budsjett"}, {Text: "opplæring", Year: 2024},
+	} {
+		q.Size = 1000
+		l, err1 := local.Search(ctx, q)
+		r, err2 := remote.Search(ctx, q)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if len(l.Cases) == 0 || !reflect.DeepEqual(hitIDs(l.Cases), hitIDs(r.Cases)) || !reflect.DeepEqual(hitIDs(l.Statements), hitIDs(r.Statements)) {
+			t.Errorf("search %+v: local %d cases %d statements, remote %d cases %d statements", q, len(l.Cases), len(l.Statements), len(r.Cases), len(r.Statements))
+		}
+	}
+	lc, err1 := local.Cases(ctx, index.CaseQuery{})
+	rc, err2 := remote.Cases(ctx, index.CaseQuery{})
+	if err1 != nil || err2 != nil || asJSON(lc) != asJSON(rc) || len(lc) < 20 {
+		t.Fatalf("cases: %v %v, %d and %d", err1, err2, len(lc), len(rc))
+	}
+	for _, row := range lc[:8] {
+		l, err1 := local.Case(ctx, row.ID)
+		r, err2 := remote.Case(ctx, row.ID)
+		if err1 != nil || err2 != nil || asJSON(l) != asJSON(r) {
+			t.Errorf("case %s: %v %v\nlocal  %.1500s\nremote %.1500s", row.ID, err1, err2, asJSON(l), asJSON(r))
+		}
+	}
+}
+
+// lensAgg turns a Lens chart's layer into the Elasticsearch aggregation it
+// implies: a yearly date histogram, then the terms columns, counting
+// documents.
+func lensAgg(o index.SavedObject) (string, map[string]any, []string) {
+	state := o.Attributes["state"].(map[string]any)
+	layer := state["datasourceStates"].(map[string]any)["formBased"].(map[string]any)["layers"].(map[string]any)["layer1"].(map[string]any)
+	cols := layer["columns"].(map[string]any)
+	var names []string
+	var aggs []map[string]any
+	// Histogram first, then terms, as Lens nests them for these charts.
+	order := layer["columnOrder"].([]any)
+	for _, pass := range []string{"date_histogram", "terms"} {
+		for _, id := range order {
+			c := cols[id.(string)].(map[string]any)
+			if c["operationType"] != pass {
+				continue
+			}
+			field := c["sourceField"].(string)
+			switch pass {
+			case "date_histogram":
+				aggs = append(aggs, map[string]any{"date_histogram": map[string]any{"field": field, "calendar_interval": "year", "format": "yyyy"}})
+				names = append(names, "year")
+			case "terms":
+				fields := []string{field}
+				if sec, ok := c["params"].(map[string]any)["secondaryFields"].([]any); ok {
+					for _, s := range sec {
+						fields = append(fields, s.(string))
+					}
+				}
+				if len(fields) == 1 {
+					aggs = append(aggs, map[string]any{"terms": map[string]any{"field": field, "size": 1000}})
+				} else {
+					var terms []any
+					for _, f := range fields {
+						terms = append(terms, map[string]any{"field": f})
+					}
+					aggs = append(aggs, map[string]any{"multi_terms": map[string]any{"terms": terms, "size": 1000}})
+				}
+				names = append(names, strings.Join(fields, "+"))
+			}
+		}
+	}
+	// Nest them.
+	root := map[string]any{}
+	cur := root
+	for i, a := range aggs {
+		name := fmt.Sprint("a", i)
+		cur[name] = a
+		sub := map[string]any{}
+		a["aggs"] = sub
+		cur = sub
+	}
+	return o.References[0].ID, map[string]any{"size": 0, "aggs": root}, names
+}
+
+// flatten reads nested buckets into "k1|k2" → count.
+func flatten(aggs map[string]any, depth int, prefix string, out map[string]int) {
+	a, ok := aggs[fmt.Sprint("a", depth)].(map[string]any)
+	if !ok {
+		return
+	}
+	for _, b := range a["buckets"].([]any) {
+		bk := b.(map[string]any)
+		key := fmt.Sprint(bk["key"])
+		if s, ok := bk["key_as_string"].(string); ok {
+			key = s
+		}
+		if ks, ok := bk["key"].([]any); ok {
+			var parts []string
+			for _, k := range ks {
+				parts = append(parts, fmt.Sprint(k))
+			}
+			key = strings.Join(parts, "+")
+		}
+		if prefix != "" {
+			key = prefix + "|" + key
+		}
+		if _, deeper := bk[fmt.Sprint("a", depth+1)]; deeper {
+			flatten(bk, depth+1, key, out)
+			continue
+		}
+		if n := int(bk["doc_count"].(float64)); n > 0 {
+			out[key] = n
+		}
+	}
+}
+
+// TestKibanaChartsAggregate runs the aggregation behind each chart on the
+// real node and checks its numbers against the store.
+func TestKibanaChartsAggregate(t *testing.T) {
+	_, local, remote := analystData(t)
+	want := map[string]map[string]int{}
+	add := func(chart, key string) {
+		if want[chart] == nil {
+			want[chart] = map[string]int{}
+		}
+		want[chart][key]++
+	}
+	local.Store.Documents(func(d *referat.Document) bool {
+		y := d.Meeting.Date[:4]
+		for _, c := range d.Cases {
+			for _, tp := range c.Topics {
+				add("referat-lens-topics-over-time", y+"|"+tp.ID)
+				add("referat-lens-topic-share", y+"|"+tp.ID)
+			}
+			for _, k := range c.Keywords {
+				add("referat-lens-keywords", k)
+			}
+			for _, s := range c.Statements {
+				add("referat-lens-statements-actor-kind", y+"|"+s.Actor+" / "+s.Kind)
+				add("referat-lens-positions-by-actor", y+"|"+s.Actor)
+				add("referat-lens-kinds-by-actor", s.Actor+"|"+s.Kind)
+			}
+		}
+		return true
+	})
+	checked := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(index.KibanaNDJSON())), "\n") {
+		var o index.SavedObject // as Kibana reads it: from the exported NDJSON
+		if err := json.Unmarshal([]byte(line), &o); err != nil {
+			t.Fatal(err)
+		}
+		if o.Type != "lens" {
+			continue
+		}
+		view, body, names := lensAgg(o)
+		b, _ := json.Marshal(body)
+		res, err := remote.Client.Search(remote.Client.Search.WithIndex(view), remote.Client.Search.WithBody(strings.NewReader(string(b))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out struct {
+			Aggregations map[string]any
+		}
+		json.NewDecoder(res.Body).Decode(&out)
+		res.Body.Close()
+		got := map[string]int{}
+		flatten(out.Aggregations, 0, "", got)
+		if !reflect.DeepEqual(got, want[o.ID]) || len(got) == 0 {
+			t.Errorf("%s (%s over %v): got %d buckets, want %d\n got %v\nwant %v", o.ID, view, names, len(got), len(want[o.ID]), got, want[o.ID])
+		}
+		checked++
+	}
+	if checked < 5 {
+		t.Errorf("checked %d charts", checked)
+	}
+}
+
+func TestAnalystCommands(t *testing.T) {
+	store, local, _ := analystData(t)
+	local.Store.Close()
+	t.Setenv("ELASTICSEARCH_URL", "") // the local store
+	ctx := context.Background()
+	run := func(args ...string) string {
+		t.Helper()
+		// Flags go before the arguments.
+		full := append([]string{args[0], "--store", store}, args[1:]...)
+		code, out, stderr := runArgs(ctx, full...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		return out
+	}
+	out := run("trends")
+	if !strings.Contains(out, "budsjett") || !strings.ContainsAny(out, "▁▂▃▄▅▆▇█") || !strings.Contains(out, "all cases") {
+		t.Errorf("trends table:\n%s", out)
+	}
+	if out := run("trends", "--by", "quarter", "--format", "csv", "--topic", "budsjett"); !strings.HasPrefix(out, "topic,period,cases,share,period_cases\nbudsjett,2019-Q4,") {
+		t.Errorf("trends csv:\n%.300s", out)
+	}
+	var tr index.Trends
+	if err := json.Unmarshal([]byte(run("trends", "--format", "json")), &tr); err != nil || len(tr.Topics) < 5 {
+		t.Errorf("trends json: %v", err)
+	}
+	if out := run("compare", "--topic", "budsjett", "--actor", "NTL", "--years", "2019,2024"); !strings.Contains(out, "== 2019:") || !strings.Contains(out, "== 2024:") || strings.Contains(out, "== 2021") {
+		t.Errorf("compare:\n%.1000s", out)
+	}
+	if out := run("search", "budsjettene"); !strings.Contains(out, "«") || !strings.Contains(out, "Linjevise budsjetter") {
+		t.Errorf("search:\n%.800s", out)
+	}
+	var rows []index.CaseRow
+	json.Unmarshal([]byte(run("cases", "--json", "--topic", "varsling")), &rows)
+	if len(rows) == 0 {
+		t.Fatal("no varsling cases")
+	}
+	if out := run("show", rows[0].ID); !strings.Contains(out, "topic varsling") || !strings.Contains(out, "[NTL/") {
+		t.Errorf("show:\n%.800s", out)
+	}
+	if code, _, stderr := runArgs(ctx, "show", "--store", store, "nope-1"); code != 2 || !strings.Contains(stderr, "no such case") {
+		t.Errorf("show unknown: %d %s", code, stderr)
+	}
+	html := filepath.Join(t.TempDir(), "report.html")
+	run("report", "--html", html)
+	b, _ := os.ReadFile(html)
+	page := string(b)
+	for _, want := range []string{"<svg id=\"trend\"", "class=\"bar\"", "<polyline", "Arbeidsgiver", "budsjett"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if rest := strings.ReplaceAll(page, `xmlns="http://www.w3.org/2000/svg"`, ""); strings.Contains(rest, "http://") || strings.Contains(rest, "https://") || strings.Contains(rest, "//cdn") {
+		t.Errorf("the report refers to the network")
+	}
+	checkInChromium(t, html)
+}
+
+// checkInChromium renders the report in headless Chromium: its script must
+// run without console errors and find the chart's bars, and the
+// screenshot must show the chart in colour.
+func checkInChromium(t *testing.T, html string) {
+	t.Helper()
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium is required under CI (Debian package chromium; scripts/deps.sh installs it)")
+		}
+		t.Skip("chromium is not installed")
+	}
+	dir := t.TempDir()
+	flags := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir=" + filepath.Join(dir, "profile"), "--enable-logging=stderr", "--v=0", "--window-size=1200,1400"}
+	shot := filepath.Join(dir, "shot.png")
+	cmd := exec.Command(chromium, append(flags, "--screenshot="+shot, "file://"+html)...)
+	logs, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("chromium: %v\n%s", err, logs)
+	}
+	dom, err := exec.Command(chromium, append(flags, "--dump-dom", "file://"+html)...).Output()
+	if err != nil {
+		t.Fatalf("chromium --dump-dom: %v", err)
+	}
+	for _, l := range strings.Split(string(logs), "\n") {
+		if strings.Contains(l, "CONSOLE") && (strings.Contains(l, "Error") || strings.Contains(l, "Uncaught")) {
+			t.Errorf("console error: %s", l)
+		}
+	}
+	if !strings.Contains(string(dom), `data-ready="`) || strings.Contains(string(dom), `data-ready="0"`) {
+		t.Errorf("the page's script did not find the chart's bars")
+	}
+	f, err := os.Open(shot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if colourful(img) < 2000 {
+		t.Errorf("the screenshot shows almost no colour: the chart did not render (%d coloured pixels)", colourful(img))
+	}
+}
+
+// colourful counts saturated pixels: the bars, not text or background.
+func colourful(img image.Image) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			hi, lo := max(r, g, bl), min(r, g, bl)
+			if hi-lo > 0x4000 {
+				n++
+			}
+		}
+	}
+	return n
+}

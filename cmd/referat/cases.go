@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/ntlnav/referat/index"
+)
+
+func casesCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "cases",
+		Usage: "list meetings' cases, newest first",
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "topic", Usage: "only cases with topic `ID`"},
+			&cli.IntFlag{Name: "year", Usage: "only meetings of `YEAR`"},
+			&cli.IntFlag{Name: "limit", Value: 50, Usage: "at most `N` cases (0: all)"},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+		}, backendFlags()...),
+		Action: func(c *cli.Context) error {
+			a, _, done, err := backend(c)
+			if err != nil {
+				return err
+			}
+			defer done()
+			rows, err := a.Cases(c.Context, index.CaseQuery{Topic: c.String("topic"), Year: c.Int("year"), Limit: c.Int("limit")})
+			if err != nil {
+				return err
+			}
+			w := c.App.Writer
+			if c.Bool("json") {
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(rows)
+			}
+			for _, r := range rows {
+				fmt.Fprintf(w, "%s  %-36s  %s  [%s]\n", r.Date, r.ID, r.Title, strings.Join(r.Topics, ", "))
+			}
+			return nil
+		},
+	}
+}
+
+func showCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "show",
+		Usage:     "show one case with its topics, their evidence, and its statements",
+		ArgsUsage: "CASE-ID",
+		Flags:     append([]cli.Flag{&cli.BoolFlag{Name: "json", Usage: "print JSON"}}, backendFlags()...),
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("show needs one case id (see 'referat cases')")
+			}
+			a, _, done, err := backend(c)
+			if err != nil {
+				return err
+			}
+			defer done()
+			return runShow(c.Context, a, c.Args().First(), c.Bool("json"), c.App.Writer)
+		},
+	}
+}
+
+func runShow(ctx context.Context, a index.Analytics, id string, asJSON bool, w io.Writer) error {
+	d, err := a.Case(ctx, id)
+	if errors.Is(err, index.ErrNoCase) {
+		return usagef("%v", err)
+	}
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(d)
+	}
+	c := d.Case
+	fmt.Fprintf(w, "%s\n%s, %s (%s)\n\n== %d. %s (pages %v)\n", d.ID, d.Meeting.Title, d.Meeting.Date, d.Source, c.Seq, c.Title, c.Pages)
+	for _, t := range c.Topics {
+		terms := make([]string, 0, len(t.Terms))
+		for term, n := range t.Terms {
+			terms = append(terms, fmt.Sprintf("%s×%d", term, n))
+		}
+		sort.Strings(terms)
+		fmt.Fprintf(w, "   topic %-16s %5.1f  %s\n", t.ID, t.Score, strings.Join(terms, " "))
+	}
+	if len(c.Keywords) > 0 {
+		fmt.Fprintf(w, "   keywords: %s\n", strings.Join(c.Keywords, ", "))
+	}
+	fmt.Fprintln(w)
+	for _, p := range c.Paragraphs {
+		fmt.Fprintf(w, "%s\n\n", p)
+	}
+	for _, s := range c.Statements {
+		fmt.Fprintf(w, "   [%s/%s] %s\n", s.Actor, s.Kind, s.Text)
+	}
+	return nil
+}

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/ntlnav/referat/index"
+)
+
+func kibanaCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "kibana",
+		Usage: "export or install the Kibana data views, charts and dashboards",
+		Subcommands: []*cli.Command{
+			{
+				Name:  "export",
+				Usage: "print the saved objects as NDJSON (referat kibana export > referat.ndjson)",
+				Description: `Prints the data views (referat-cases, referat-statements, referat-topics, time
+field meeting_date), the Lens charts, the saved search of statements, and the
+dashboards "Temaer over tid" and "Posisjoner". Import the file in Kibana under
+Stack Management > Saved objects > Import, or use 'referat kibana install'.`,
+				Action: func(c *cli.Context) error {
+					_, err := c.App.Writer.Write(index.KibanaNDJSON())
+					return err
+				},
+			},
+			{
+				Name:  "install",
+				Usage: "import the saved objects into Kibana, overwriting earlier copies",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "kibana-url", EnvVars: []string{"KIBANA_URL"}, Usage: "Kibana `URL` (credentials as for Elasticsearch: $ELASTICSEARCH_API_KEY, or $ELASTICSEARCH_USERNAME and $ELASTICSEARCH_PASSWORD)"},
+					&cli.StringFlag{Name: "es-ca-cert", Usage: "PEM `FILE` of the CA that signed Kibana's certificate"},
+				},
+				Action: func(c *cli.Context) error {
+					u := c.String("kibana-url")
+					if u == "" {
+						return usagef("kibana install needs --kibana-url or KIBANA_URL")
+					}
+					cfg := index.ConfigFromEnv()
+					cfg.CACert = c.String("es-ca-cert")
+					r, err := index.InstallKibana(c.Context, u, cfg, index.KibanaNDJSON())
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(c.App.Writer, "installed %d saved objects in %s\n", r.SuccessCount, index.Redact(u))
+					return nil
+				},
+			},
+		},
+	}
+}
