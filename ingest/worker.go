@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -90,6 +91,9 @@ func ServeWorker(in io.Reader, out io.Writer) error {
 	if v, err := strconv.ParseInt(os.Getenv(EnvWorkerMemory), 10, 64); err == nil && v > 0 {
 		limit = v
 	}
+	// The parent decides when a worker stops; an interrupt meant for it
+	// must not end a file half-read.
+	signal.Ignore(os.Interrupt)
 	debug.SetMemoryLimit(limit / 2)
 	debug.SetMaxStack(64 << 20)
 	limitAddressSpace(limit)

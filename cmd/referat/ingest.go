@@ -190,17 +190,19 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 	defer pool.Close()
 	jobs := make(chan job, 2*max(1, opts.workers))
 	results := make(chan result, 2*max(1, opts.workers))
-	var wg sync.WaitGroup
+	var producers sync.WaitGroup // the dispatcher and the workers
 	for i := 0; i < max(1, opts.workers); i++ {
-		wg.Add(1)
+		producers.Add(1)
 		go func() {
-			defer wg.Done()
+			defer producers.Done()
 			for j := range jobs {
 				results <- handle(ctx, j, store, pool, analyzer, ingest.Options{Password: opts.password})
 			}
 		}()
 	}
-	go func() {
+	producers.Add(1)
+	go func() { // the dispatcher: unchanged files need no worker
+		defer producers.Done()
 		defer close(jobs)
 		for _, p := range in.files {
 			if ctx.Err() != nil {
@@ -219,27 +221,23 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 		}
 	}()
 	go func() {
-		wg.Wait()
-		// the dispatcher may still be sending fast-path results
+		producers.Wait()
+		close(results)
 	}()
-	for done := 0; done < len(in.files); done++ {
-		var r result
-		select {
-		case r = <-results:
-		case <-waitAll(&wg, jobs, results):
-			done = len(in.files)
-			continue
-		}
-		if errors.Is(r.err, context.Canceled) || errors.Is(r.err, context.DeadlineExceeded) && ctx.Err() != nil {
-			continue // not committed: the next run does it
+	// One committer: each file's change is one transaction.
+	var commitErr error
+	for r := range results {
+		if commitErr != nil || ctx.Err() != nil && (errors.Is(r.err, context.Canceled) || errors.Is(r.err, context.DeadlineExceeded)) {
+			continue // cut short by Ctrl-C: not committed, the next run does it
 		}
 		if err := commit(store, analyzer, r, sum); err != nil {
-			return fmt.Errorf("writing the store: %w", err)
+			commitErr = fmt.Errorf("writing the store: %w", err)
+			continue
 		}
 		prog.file(r.pages)
-		if ctx.Err() != nil && len(results) == 0 {
-			break
-		}
+	}
+	if commitErr != nil {
+		return commitErr
 	}
 	prog.finish()
 	if ctx.Err() == nil && opts.prune {
@@ -270,23 +268,6 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 		return &someFailed{len(sum.Failures), len(in.files)}
 	}
 	return nil
-}
-
-// waitAll returns a channel that is closed when the workers are done and
-// no result is left, so the loop ends when the dispatcher stopped early.
-func waitAll(wg *sync.WaitGroup, _ chan job, results chan result) <-chan struct{} {
-	ch := make(chan struct{})
-	go func() {
-		wg.Wait()
-		for len(results) > 0 {
-			time.Sleep(10 * time.Millisecond)
-		}
-		time.Sleep(50 * time.Millisecond)
-		if len(results) == 0 {
-			close(ch)
-		}
-	}()
-	return ch
 }
 
 // classify looks at a file without reading it: the same size and

@@ -350,3 +350,39 @@ func TestIngestElasticsearchDown(t *testing.T) {
 		t.Errorf("third run indexed %d documents again", s.ES.Indexed)
 	}
 }
+
+// TestIngestInterrupted sends SIGINT (Ctrl-C) in the middle of a run: it
+// stops with exit status 130, no file is recorded as failed, and the next
+// run completes the store.
+func TestIngestInterrupted(t *testing.T) {
+	t.Setenv("ELASTICSEARCH_URL", "")
+	dir, _ := corpusDir(t, 16)
+	// A file that keeps a worker busy until its deadline: the run is sure
+	// to be in the middle of something when Ctrl-C comes.
+	loop, _ := os.ReadFile(filepath.Join(pdfs, "edge", "page-loop.pdf"))
+	os.WriteFile(filepath.Join(dir, "zz-loop.pdf"), loop, 0o644)
+	store := filepath.Join(t.TempDir(), "store")
+	cmd := exec.Command(os.Args[0], "ingest", "--json", "--workers", "2", "--timeout", "5s", "--store", store, dir)
+	cmd.Env = append(os.Environ(), "REFERAT_TEST_AS_MAIN=1")
+	var out strings.Builder
+	cmd.Stdout = &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(700 * time.Millisecond)
+	cmd.Process.Signal(os.Interrupt)
+	err := cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 130 {
+		t.Fatalf("exit %d (%v), want 130; %s", code, err, out.String())
+	}
+	var s summary
+	json.Unmarshal([]byte(out.String()), &s)
+	if !s.Interrupted || s.Files[outFailed] != 0 {
+		t.Errorf("interrupted run: %+v", s)
+	}
+	os.Remove(filepath.Join(dir, "zz-loop.pdf"))
+	code, s2, stderr := ingestJSON(t, context.Background(), "--store", store, dir)
+	if code != 0 || s2.Meetings != 16 || s2.Files[outFailed] != 0 {
+		t.Fatalf("the run after: exit %d %+v %s", code, s2, stderr)
+	}
+}

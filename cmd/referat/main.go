@@ -24,10 +24,15 @@ import (
 )
 
 func main() {
+	os.Exit(runMain(os.Args))
+}
+
+// runMain runs the command line with Ctrl-C (and SIGTERM) cancelling the
+// work, and returns the exit status.
+func runMain(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	defer stop()
+	return run(ctx, args, os.Stdout, os.Stderr)
 }
 
 // run runs the command line args and returns the exit status. Cancelling

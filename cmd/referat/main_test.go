@@ -19,7 +19,7 @@ func TestMain(m *testing.M) {
 		os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
 	}
 	if os.Getenv("REFERAT_TEST_AS_MAIN") == "1" {
-		os.Exit(run(context.Background(), append([]string{"referat"}, os.Args[1:]...), os.Stdout, os.Stderr))
+		os.Exit(runMain(append([]string{"referat"}, os.Args[1:]...)))
 	}
 	os.Exit(m.Run())
 }

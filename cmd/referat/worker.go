@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 
@@ -35,5 +36,8 @@ func workerCmd() *exec.Cmd {
 	}
 	cmd := exec.Command(self, "worker")
 	cmd.Env = append(os.Environ(), fmt.Sprintf("GOMAXPROCS=%d", 1))
+	// Its own process group: Ctrl-C in a terminal reaches the parent, which
+	// stops the workers itself, and never makes a file look crashed.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	return cmd
 }
