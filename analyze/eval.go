@@ -15,9 +15,12 @@ import (
 // ../shared/samples/FORMAT.md: cases with their gold topics and the actor
 // of every statement.
 type GoldMeeting struct {
-	ID    string     `json:"id"`
-	Date  string     `json:"date"`
-	Cases []GoldCase `json:"cases"`
+	ID     string     `json:"id"`
+	Date   string     `json:"date"`
+	Body   string     `json:"body"`
+	Header string     `json:"header"` // the first line printed on page 1
+	Intro  string     `json:"intro"`
+	Cases  []GoldCase `json:"cases"`
 }
 
 // A GoldCase is an annotated case.

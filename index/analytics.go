@@ -256,7 +256,7 @@ func (l *Local) Trends(ctx context.Context, q TrendQuery) (*Trends, error) {
 
 // Compare lists a topic's statements year by year.
 func (l *Local) Compare(ctx context.Context, q CompareQuery) (*Comparison, error) {
-	years := map[int]*YearStatements{}
+	years := yearGroups{}
 	want := map[int]bool{}
 	for _, y := range q.Years {
 		want[y] = true
@@ -271,31 +271,44 @@ func (l *Local) Compare(ctx context.Context, q CompareQuery) (*Comparison, error
 			if q.Actor != "" && s.Actor != q.Actor {
 				continue
 			}
-			ys := years[y]
-			if ys == nil {
-				ys = &YearStatements{Year: y, Kinds: map[string]int{}}
-				years[y] = ys
-			}
-			ys.Statements = append(ys.Statements, StatementRow{ID: StatementID(cid, i+1), CaseID: cid, Date: d.Meeting.Date,
+			years.add(y, StatementRow{ID: StatementID(cid, i+1), CaseID: cid, Date: d.Meeting.Date,
 				CaseTitle: c.Title, Actor: s.Actor, Kind: s.Kind, Text: s.Text})
-			ys.Kinds[s.Kind]++
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	cmp := &Comparison{Topic: q.Topic, Actor: q.Actor}
-	for _, ys := range years {
-		sortStatements(ys.Statements)
-		cmp.Years = append(cmp.Years, *ys)
-	}
-	sort.Slice(cmp.Years, func(i, j int) bool { return cmp.Years[i].Year < cmp.Years[j].Year })
+	cmp := years.comparison(q)
 	n := q.Terms
 	if n <= 0 {
 		n = 8
 	}
 	distinguish(cmp, l.Stems, n)
 	return cmp, nil
+}
+
+// yearGroups gathers a comparison's statements by year.
+type yearGroups map[int]*YearStatements
+
+func (g yearGroups) add(year int, row StatementRow) {
+	ys := g[year]
+	if ys == nil {
+		ys = &YearStatements{Year: year, Kinds: map[string]int{}}
+		g[year] = ys
+	}
+	ys.Statements = append(ys.Statements, row)
+	ys.Kinds[row.Kind]++
+}
+
+// comparison orders the years and their statements.
+func (g yearGroups) comparison(q CompareQuery) *Comparison {
+	cmp := &Comparison{Topic: q.Topic, Actor: q.Actor}
+	for _, ys := range g {
+		sortStatements(ys.Statements)
+		cmp.Years = append(cmp.Years, *ys)
+	}
+	sort.Slice(cmp.Years, func(i, j int) bool { return cmp.Years[i].Year < cmp.Years[j].Year })
+	return cmp
 }
 
 func sortStatements(rows []StatementRow) {

@@ -186,7 +186,7 @@ func (r *Remote) Compare(ctx context.Context, q CompareQuery) (*Comparison, erro
 		years = map[string]any{"terms": map[string]any{"year": q.Years}}
 	}
 	topic := term("case_topics", q.Topic)
-	byYear := map[int]*YearStatements{}
+	byYear := yearGroups{}
 	err := r.scan(ctx, Statements, boolFilter(topic, actor, years, map[string]any{"exists": map[string]any{"field": "year"}}),
 		[]any{map[string]any{"meeting_date": "asc"}, map[string]any{"case_id": "asc"}, map[string]any{"position": "asc"}},
 		func(src json.RawMessage) {
@@ -194,24 +194,13 @@ func (r *Remote) Compare(ctx context.Context, q CompareQuery) (*Comparison, erro
 			if json.Unmarshal(src, &s) != nil {
 				return
 			}
-			ys := byYear[s.Year]
-			if ys == nil {
-				ys = &YearStatements{Year: s.Year, Kinds: map[string]int{}}
-				byYear[s.Year] = ys
-			}
-			ys.Statements = append(ys.Statements, StatementRow{ID: StatementID(s.CaseID, s.Position), CaseID: s.CaseID, Date: s.Date,
+			byYear.add(s.Year, StatementRow{ID: StatementID(s.CaseID, s.Position), CaseID: s.CaseID, Date: s.Date,
 				CaseTitle: s.CaseTitle, Actor: s.Actor, Kind: s.Kind, Text: s.Text})
-			ys.Kinds[s.Kind]++
 		})
 	if err != nil {
 		return nil, err
 	}
-	cmp := &Comparison{Topic: q.Topic, Actor: q.Actor}
-	for _, ys := range byYear {
-		sortStatements(ys.Statements)
-		cmp.Years = append(cmp.Years, *ys)
-	}
-	sort.Slice(cmp.Years, func(i, j int) bool { return cmp.Years[i].Year < cmp.Years[j].Year })
+	cmp := byYear.comparison(q)
 	if len(cmp.Years) < 2 {
 		return cmp, nil
 	}

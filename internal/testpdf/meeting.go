@@ -11,62 +11,24 @@
 package testpdf
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/ntlnav/referat/analyze"
 )
 
 // A Meeting is an annotated meeting as in ../shared/samples/FORMAT.md.
-type Meeting struct {
-	ID     string `json:"id"`
-	Date   string `json:"date"`
-	Body   string `json:"body"`
-	Header string `json:"header"`
-	Intro  string `json:"intro"`
-	Cases  []Case `json:"cases"`
-}
+type Meeting = analyze.GoldMeeting
 
 // A Case is one annotated case.
-type Case struct {
-	Title      string      `json:"title"`
-	Paragraphs []string    `json:"paragraphs"`
-	Topics     []string    `json:"topics"`
-	Statements []Statement `json:"statements"`
-}
+type Case = analyze.GoldCase
 
-// A Statement is a gold actor statement.
-type Statement struct {
-	Actor    string `json:"actor"`
-	Sentence string `json:"sentence"`
-}
-
-// LoadMeetings reads every *.json meeting in the given folders, sorted by id.
+// LoadMeetings reads every *.json meeting in the given folders, sorted by
+// id (the order gives each meeting its layout).
 func LoadMeetings(dirs ...string) ([]Meeting, error) {
-	var out []Meeting
-	for _, dir := range dirs {
-		files, err := filepath.Glob(filepath.Join(dir, "*.json"))
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				return nil, err
-			}
-			var m Meeting
-			if err := json.Unmarshal(b, &m); err != nil {
-				return nil, &os.PathError{Op: "parse", Path: f, Err: err}
-			}
-			if m.ID == "" {
-				m.ID = strings.TrimSuffix(filepath.Base(f), ".json")
-			}
-			out = append(out, m)
-		}
-	}
+	out, err := analyze.LoadGold(dirs...)
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
+	return out, err
 }
 
 // Layout choices that vary between test files.
