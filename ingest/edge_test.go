@@ -115,7 +115,7 @@ func TestPoolSurvivesCrashes(t *testing.T) {
 		{file: good},
 		{file: edge("bogus-xref-size.pdf"), want: ingest.ErrCrashed},
 		{file: good},
-		{file: edge("page-loop.pdf"), want: ingest.ErrTimeout},
+		{file: edge("objstm-loop.pdf"), want: ingest.ErrTimeout},
 		{file: good},
 		{file: edge("bogus-xref-size.pdf"), want: ingest.ErrCrashed},
 		{file: edge("bogus-xref-size.pdf"), want: ingest.ErrCrashed},
@@ -140,7 +140,7 @@ func TestPoolCancel(t *testing.T) {
 	defer pool.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
-	_, err := pool.Extract(ctx, filepath.Join("..", "testdata", "pdf", "edge", "page-loop.pdf"), ingest.Options{})
+	_, err := pool.Extract(ctx, filepath.Join("..", "testdata", "pdf", "edge", "objstm-loop.pdf"), ingest.Options{})
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("got %v, want the context's error", err)
 	}

@@ -124,14 +124,16 @@ func readPages(ctx context.Context, data []byte, opts Options) (*laidOut, docInf
 	var boxes [][4]float64
 	var firstErr error
 	letters, replaced := 0, 0
-	for n := 1; n <= maxPages; n++ {
+	pages, err := pageTree(r, maxPages)
+	if err != nil {
+		return nil, info, err
+	}
+	for i, pv := range pages {
+		n := i + 1
 		if err := ctx.Err(); err != nil {
 			return nil, info, fmt.Errorf("%w: %v", ErrTimeout, err)
 		}
-		gs, box, ok, err := page(r, n, &budget, fonts)
-		if !ok {
-			break
-		}
+		gs, box, err := page(pv, &budget, fonts)
 		if err != nil {
 			if errors.Is(err, ErrTooLarge) {
 				return nil, info, &Error{Page: n, Err: err}
@@ -171,24 +173,50 @@ func readPages(ctx context.Context, data []byte, opts Options) (*laidOut, docInf
 	return layOut(all, boxes), info, nil
 }
 
-func errorsIsTooLarge(err error) bool {
-	return err != nil && strings.Contains(err.Error(), ErrTooLarge.Error())
-}
-
-// page reads page n. ok is false past the last page.
-func page(r *pdf.Reader, n int, budget *int64, fonts map[string]*font) (gs []glyph, box [4]float64, ok bool, err error) {
+// page reads one page.
+func page(v pdf.Value, budget *int64, fonts map[string]*font) (gs []glyph, box [4]float64, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			ok = true
 			err = damaged(x, "reading the page")
 		}
 	}()
-	p := r.Page(n)
-	if p.V.IsNull() {
-		return nil, box, false, nil
+	return readPage(v, budget, fonts)
+}
+
+// pageTree returns the pages in order, walking the page tree once. The
+// library's own lookup walks the tree for every page (quadratic in pages)
+// and loops forever on a tree that contains itself; here depth and nodes
+// are bounded.
+func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Value, err error) {
+	defer recoverAs(&err, "reading the page tree")
+	const maxDepth = 64
+	nodes := 0
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) error {
+		if depth > maxDepth {
+			return fmt.Errorf("%w: the page tree is nested more than %d deep (does it contain itself?)", ErrDamaged, maxDepth)
+		}
+		if nodes++; nodes > 4*maxPages+1000 {
+			return fmt.Errorf("%w: the page tree has too many nodes", ErrDamaged)
+		}
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Pages" || kids.Kind() == pdf.Array {
+			for i := 0; i < kids.Len() && len(pages) < maxPages; i++ {
+				if err := walk(kids.Index(i), depth+1); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if v.Kind() == pdf.Dict {
+			pages = append(pages, v)
+		}
+		return nil
 	}
-	gs, box, err = readPage(p.V, budget, fonts)
-	return gs, box, true, err
+	if err := walk(r.Trailer().Key("Root").Key("Pages"), 0); err != nil {
+		return nil, err
+	}
+	return pages, nil
 }
 
 func textOf(v pdf.Value) string {

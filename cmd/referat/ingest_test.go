@@ -359,7 +359,7 @@ func TestIngestInterrupted(t *testing.T) {
 	dir, _ := corpusDir(t, 16)
 	// A file that keeps a worker busy until its deadline: the run is sure
 	// to be in the middle of something when Ctrl-C comes.
-	loop, _ := os.ReadFile(filepath.Join(pdfs, "edge", "page-loop.pdf"))
+	loop, _ := os.ReadFile(filepath.Join(pdfs, "edge", "objstm-loop.pdf"))
 	os.WriteFile(filepath.Join(dir, "zz-loop.pdf"), loop, 0o644)
 	store := filepath.Join(t.TempDir(), "store")
 	cmd := exec.Command(os.Args[0], "ingest", "--json", "--workers", "2", "--timeout", "5s", "--store", store, dir)

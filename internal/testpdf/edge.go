@@ -78,7 +78,8 @@ var Edges = []Edge{
 	{Name: "deep-content.pdf", Cause: "damaged", Why: "a content stream nested 100000 arrays deep"},
 	{Name: "inflate-bomb.pdf", Cause: "toolarge", Why: "a content stream that inflates to 400 MiB"},
 	{Name: "bogus-xref-size.pdf", Cause: "crashed|damaged", Why: "an xref stream whose /Size asks for terabytes: a Go fatal out-of-memory in the library"},
-	{Name: "page-loop.pdf", Cause: "timeout|damaged", Why: "a page tree whose node is its own kid: the library loops forever"},
+	{Name: "page-loop.pdf", Cause: "damaged", Why: "a page tree whose node is its own kid (the library's page lookup loops forever on it)"},
+	{Name: "objstm-loop.pdf", Cause: "timeout", Why: "an object stream that extends itself and lacks the object sought: the library loops forever"},
 	{Name: "pdf-2.0.pdf", Text: "Linjevise budsjetter for 2020", Why: "a %PDF-2.0 header"},
 	{Name: "trailing-bytes.pdf", Text: "Linjevise budsjetter for 2020", Why: "junk after %%EOF"},
 	{Name: "leading-bytes.pdf", Text: "Linjevise budsjetter for 2020", Why: "junk before %PDF-"},
@@ -159,6 +160,7 @@ func MakeEdges(good []byte, dir string) error {
 			fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", at)
 			return write("bogus-xref-size.pdf", b.Bytes())
 		},
+		func() error { return write("objstm-loop.pdf", objStmLoop()) },
 		func() error {
 			return write("page-loop.pdf", Build([]string{
 				"<< /Type /Catalog /Pages 2 0 R >>",
@@ -254,4 +256,36 @@ func scan() []byte {
 	var out bytes.Buffer
 	pdf.Output(&out)
 	return out.Bytes()
+}
+
+// objStmLoop returns a PDF whose page tree is object 5, said by the
+// cross-reference stream to be in object stream 4, which holds only
+// object 6 and extends itself.
+func objStmLoop() []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.5\n")
+	off := map[int]int{}
+	off[1] = b.Len()
+	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 5 0 R >>\nendobj\n")
+	off[4] = b.Len()
+	content := "6 0 << /Type /Pages /Kids [] /Count 0 >>"
+	fmt.Fprintf(&b, "4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Extends 4 0 R /Length %d >>\nstream\n%s\nendstream\nendobj\n", len(content), content)
+	off[7] = b.Len()
+	entry := func(typ byte, field2 uint32, field3 uint16) []byte {
+		return []byte{typ, byte(field2 >> 24), byte(field2 >> 16), byte(field2 >> 8), byte(field2), byte(field3 >> 8), byte(field3)}
+	}
+	var xref []byte
+	xref = append(xref, entry(0, 0, 0xFFFF)...)
+	xref = append(xref, entry(1, uint32(off[1]), 0)...)
+	xref = append(xref, entry(0, 0, 0xFFFF)...)
+	xref = append(xref, entry(0, 0, 0xFFFF)...)
+	xref = append(xref, entry(1, uint32(off[4]), 0)...)
+	xref = append(xref, entry(2, 4, 0)...) // object 5: in stream 4, index 0
+	xref = append(xref, entry(2, 4, 0)...) // object 6: in stream 4, index 0
+	xref = append(xref, entry(1, uint32(off[7]), 0)...)
+	fmt.Fprintf(&b, "7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n", len(xref))
+	b.Write(xref)
+	b.WriteString("\nendstream\nendobj\n")
+	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", off[7])
+	return b.Bytes()
 }
