@@ -19,7 +19,7 @@ func benchActions(n int) []index.Action {
 	var acts []index.Action
 	for i := 0; i < n; i++ {
 		d := *base[i%len(base)]
-		d.Source.SHA256 = fmt.Sprintf("%064x", i+1)
+		d.Source.SHA256 = fmt.Sprintf("%08x%056x", i+1, 0) // ids come from the first 32 hex digits
 		d.Source.Path = fmt.Sprintf("bench/%05d.pdf", i)
 		acts = append(acts, index.Docs(&d, analyzer.Stems)...)
 	}

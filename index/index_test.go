@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -237,5 +238,53 @@ func TestSecuredNode(t *testing.T) {
 				t.Errorf("the error shows the password: %v", err)
 			}
 		})
+	}
+}
+
+// TestWriterRetries429 writes to a node whose write queue holds one
+// request: with several workers and small bulk requests, Elasticsearch
+// rejects items and requests with 429, and the writer must still get every
+// document in, exactly once.
+func TestWriterRetries429(t *testing.T) {
+	url := estest.Busy(t)
+	es, err := index.NewClient(index.Config{URLs: []string{url}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, a := range index.Aliases {
+		res, _ := es.Indices.Delete([]string{index.Concrete(a)}, es.Indices.Delete.WithIgnoreUnavailable(true))
+		if res != nil {
+			res.Body.Close()
+		}
+	}
+	if _, err := index.Setup(ctx, es); err != nil {
+		t.Fatal(err)
+	}
+	var acts []index.Action
+	for i := 0; i < 12; i++ {
+		d := *corpus()[i%2]
+		d.Source.SHA256 = fmt.Sprintf("%08x%056x", i+1, 0) // ids come from the first 32 hex digits
+		acts = append(acts, index.Docs(&d, analyzer.Stems)...)
+	}
+	w := &index.Writer{Client: es, Workers: 8, FlushBytes: 4 << 10, Refresh: true, Rounds: 20}
+	st, fails, err := w.Write(ctx, acts)
+	if err != nil || len(fails) > 0 {
+		t.Fatalf("%v, %d failures: %v", err, len(fails), fails[:min(3, len(fails))])
+	}
+	if st.Indexed != len(acts) {
+		t.Errorf("indexed %d of %d", st.Indexed, len(acts))
+	}
+	t.Logf("%d documents in %d requests, %d items sent again after 429", len(acts), st.Requests, st.Retried)
+	total := 0
+	for _, a := range index.Aliases {
+		n, err := index.Count(ctx, es, a, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total += n
+	}
+	if total != len(acts) {
+		t.Errorf("%d documents in the indices, want %d", total, len(acts))
 	}
 }

@@ -27,7 +27,17 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		_, err := Extract(ctx, "fuzz.pdf", data, Options{MaxInflated: 8 << 20, MaxPages: 50})
+		done := make(chan error, 1)
+		go func() {
+			_, err := Extract(ctx, "fuzz.pdf", data, Options{MaxInflated: 8 << 20, MaxPages: 50})
+			done <- err
+		}()
+		var err error
+		select {
+		case err = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("reading took more than 10 s (%d bytes): a hang the worker's deadline must catch", len(data))
+		}
 		if err == nil {
 			return
 		}

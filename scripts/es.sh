@@ -6,12 +6,15 @@
 #                                       user "elastic", password in .cache/es/NAME/password
 #   scripts/es.sh stop [NAME|all]       stop a node (default "dev"), or every node
 #   scripts/es.sh url [NAME]            print the URL of a running node
+#   scripts/es.sh fetch                 only fetch and unpack the distribution
 #
 # The integ-test distribution of Elasticsearch $ES_VERSION comes from Maven
 # Central through mvn (cached in ~/.m2 and .cache/es), runs on the machine's
 # Java (17 or later) as a non-root user (created when running as root),
 # bound to 127.0.0.1 on a free port, single node, small heap. Starting a node
-# that runs already only prints its URL.
+# that runs already only prints its URL. $REFERAT_ES_SETTINGS, if set, is
+# added to the node's elasticsearch.yml (tests use it for a node that
+# rejects writes under load).
 set -euo pipefail
 
 ES_VERSION=${ES_VERSION:-8.19.9}
@@ -91,6 +94,7 @@ cluster.routing.allocation.disk.threshold_enabled: false
 xpack.security.enabled: $secure
 xpack.security.http.ssl.enabled: false
 xpack.security.transport.ssl.enabled: false
+${REFERAT_ES_SETTINGS:-}
 YML
 	if [ "$secure" = true ]; then
 		local pw
@@ -149,5 +153,6 @@ stop)
 	fi
 	;;
 url) url_of "${2:-dev}" || die "node ${2:-dev} is not running" ;;
-*) die "usage: es.sh start|start-secure|stop|url [NAME]" ;;
+fetch) fetch ;;
+*) die "usage: es.sh start|start-secure|stop|url|fetch [NAME]" ;;
 esac

@@ -14,18 +14,30 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The nodes start side by side: the plain one for most tests, one with
+# security on, and one whose write queue is tiny so that bulk requests get
+# 429 rejections for real.
+scripts/es.sh fetch
+pids=()
 if [ -z "${ELASTICSEARCH_URL:-}" ]; then
-	ELASTICSEARCH_URL=$(scripts/es.sh start test)
-	export ELASTICSEARCH_URL
+	scripts/es.sh start test >/dev/null & pids+=($!)
 	started+=(test)
 fi
 if [ -z "${REFERAT_TEST_ES_SECURE_URL:-}" ]; then
-	REFERAT_TEST_ES_SECURE_URL=$(scripts/es.sh start-secure test-secure)
-	REFERAT_TEST_ES_SECURE_PASSWORD=$(cat .cache/es/test-secure/password)
-	export REFERAT_TEST_ES_SECURE_URL REFERAT_TEST_ES_SECURE_PASSWORD
+	scripts/es.sh start-secure test-secure >/dev/null & pids+=($!)
 	started+=(test-secure)
 fi
-echo "Elasticsearch: $ELASTICSEARCH_URL (and a secured node at $REFERAT_TEST_ES_SECURE_URL)"
+if [ -z "${REFERAT_TEST_ES_BUSY_URL:-}" ]; then
+	REFERAT_ES_SETTINGS=$'thread_pool.write.size: 1\nthread_pool.write.queue_size: 1' scripts/es.sh start test-busy >/dev/null & pids+=($!)
+	started+=(test-busy)
+fi
+for p in "${pids[@]}"; do wait "$p" || { echo "an Elasticsearch node did not start" >&2; exit 1; }; done
+: "${ELASTICSEARCH_URL:=$(scripts/es.sh url test)}"
+: "${REFERAT_TEST_ES_SECURE_URL:=$(scripts/es.sh url test-secure)}"
+: "${REFERAT_TEST_ES_SECURE_PASSWORD:=$(cat .cache/es/test-secure/password)}"
+: "${REFERAT_TEST_ES_BUSY_URL:=$(scripts/es.sh url test-busy)}"
+export ELASTICSEARCH_URL REFERAT_TEST_ES_SECURE_URL REFERAT_TEST_ES_SECURE_PASSWORD REFERAT_TEST_ES_BUSY_URL
+echo "Elasticsearch: $ELASTICSEARCH_URL (secured: $REFERAT_TEST_ES_SECURE_URL, busy: $REFERAT_TEST_ES_BUSY_URL)"
 
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.cache/*'))
 if [ -n "$unformatted" ]; then

@@ -72,3 +72,15 @@ func Reset(t testing.TB, es *elasticsearch.Client) {
 		res.Body.Close()
 	}
 }
+
+// Busy returns the URL of the node whose write thread pool has one thread
+// and a queue of one, from $REFERAT_TEST_ES_BUSY_URL: concurrent bulk
+// requests to it are rejected with 429.
+func Busy(t testing.TB) string {
+	t.Helper()
+	u := os.Getenv("REFERAT_TEST_ES_BUSY_URL")
+	if u == "" {
+		need(t, "REFERAT_TEST_ES_BUSY_URL is not set; run 'make test'")
+	}
+	return u
+}
