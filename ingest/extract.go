@@ -186,37 +186,65 @@ func page(v pdf.Value, budget *int64, fonts map[string]*font) (gs []glyph, box [
 // pageTree returns the pages in order, walking the page tree once. The
 // library's own lookup walks the tree for every page (quadratic in pages)
 // and loops forever on a tree that contains itself; here depth and nodes
-// are bounded.
+// are bounded, and a damaged node loses only the pages below it.
 func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Value, err error) {
-	defer recoverAs(&err, "reading the page tree")
 	const maxDepth = 64
 	nodes := 0
+	var firstErr error
 	var walk func(v pdf.Value, depth int) error
-	walk = func(v pdf.Value, depth int) error {
+	walk = func(v pdf.Value, depth int) (err error) {
 		if depth > maxDepth {
 			return fmt.Errorf("%w: the page tree is nested more than %d deep (does it contain itself?)", ErrDamaged, maxDepth)
 		}
 		if nodes++; nodes > 4*maxPages+1000 {
 			return fmt.Errorf("%w: the page tree has too many nodes", ErrDamaged)
 		}
-		kids := v.Key("Kids")
-		if v.Key("Type").Name() == "Pages" || kids.Kind() == pdf.Array {
-			for i := 0; i < kids.Len() && len(pages) < maxPages; i++ {
-				if err := walk(kids.Index(i), depth+1); err != nil {
-					return err
+		var kids pdf.Value
+		isNode := false
+		func() {
+			defer recoverAs(&err, "reading the page tree")
+			kids = v.Key("Kids")
+			isNode = v.Key("Type").Name() == "Pages" || kids.Kind() == pdf.Array
+			if !isNode && v.Kind() == pdf.Dict {
+				pages = append(pages, v)
+			}
+		}()
+		if err != nil || !isNode {
+			return err
+		}
+		for i := 0; i < kids.Len() && len(pages) < maxPages; i++ {
+			var kid pdf.Value
+			var kerr error
+			func() {
+				defer recoverAs(&kerr, "reading the page tree")
+				kid = kids.Index(i)
+			}()
+			if kerr == nil {
+				kerr = walk(kid, depth+1)
+			}
+			if kerr != nil {
+				if !errors.Is(kerr, ErrDamaged) || strings.Contains(kerr.Error(), "nested more than") || strings.Contains(kerr.Error(), "too many nodes") {
+					return kerr
+				}
+				if firstErr == nil {
+					firstErr = kerr // a damaged kid: skip it, keep the rest
 				}
 			}
-			return nil
-		}
-		if v.Kind() == pdf.Dict {
-			pages = append(pages, v)
 		}
 		return nil
 	}
-	if err := walk(r.Trailer().Key("Root").Key("Pages"), 0); err != nil {
-		return nil, err
+	var root pdf.Value
+	func() {
+		defer recoverAs(&err, "reading the page tree")
+		root = r.Trailer().Key("Root").Key("Pages")
+	}()
+	if err == nil {
+		err = walk(root, 0)
 	}
-	return pages, nil
+	if err == nil && len(pages) == 0 && firstErr != nil {
+		err = firstErr
+	}
+	return pages, err
 }
 
 func textOf(v pdf.Value) string {
