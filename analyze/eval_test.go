@@ -5,15 +5,19 @@ import (
 )
 
 // TestEvaluateAnnotated scores analysis on the annotated meetings in
-// ../shared/samples and on our own in testdata/meetings, which were
-// written after the rules, to check that they generalise.
+// ../shared/samples, on our own in testdata/meetings (written after the
+// first rules, then used while improving them), and on testdata/heldout,
+// written last and never tuned on: the honest check that the rules
+// generalise, with a lower bar for topics.
 func TestEvaluateAnnotated(t *testing.T) {
 	sets := []struct {
-		name  string
-		paths []string
+		name                string
+		paths               []string
+		minTopic, minStatem float64
 	}{
-		{name: "samples", paths: []string{"../../shared/samples"}},
-		{name: "ours", paths: []string{"../testdata/meetings"}},
+		{name: "samples", paths: []string{"../../shared/samples"}, minTopic: 0.9, minStatem: 0.9},
+		{name: "ours", paths: []string{"../testdata/meetings"}, minTopic: 0.9, minStatem: 0.9},
+		{name: "held out", paths: []string{"../testdata/heldout"}, minTopic: 0.8, minStatem: 0.9},
 	}
 	a := New(nil, Options{})
 	for _, set := range sets {
@@ -30,8 +34,8 @@ func TestEvaluateAnnotated(t *testing.T) {
 		for _, m := range ev.Misses {
 			t.Log("  ", m)
 		}
-		if ev.Topics.F1() < 0.9 || ev.Statements.F1() < 0.9 {
-			t.Errorf("%s: topic F1 %.3f, statement F1 %.3f; want >= 0.90 for both", set.name, ev.Topics.F1(), ev.Statements.F1())
+		if ev.Topics.F1() < set.minTopic || ev.Statements.F1() < set.minStatem {
+			t.Errorf("%s: topic F1 %.3f (want >= %.2f), statement F1 %.3f (want >= %.2f)", set.name, ev.Topics.F1(), set.minTopic, ev.Statements.F1(), set.minStatem)
 		}
 	}
 }
