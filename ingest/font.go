@@ -230,9 +230,10 @@ func cleanGlyphText(s string) string {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	switch s {
-	case "\u00AD": // soft hyphen: kept as a marker for dehyphenation
-		return s
-	case "\u2212", "\u2010", "\u2011": // minus sign, hyphen, non-breaking hyphen
+	case "\u00AD", "\u2212", "\u2010", "\u2011":
+		// Soft hyphen (WinAnsi's 0xAD is the hyphen glyph), minus sign,
+		// hyphen, non-breaking hyphen: all read as "-"; at a line end the
+		// dehyphenation rules decide.
 		return "-"
 	case "\u00A0", "\t":
 		return " "
