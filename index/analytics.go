@@ -391,12 +391,7 @@ func contentStem(w string) bool {
 // Search ranks cases and statements that share a stem with the query, by
 // a BM25-like score over stems; both backends match the same documents.
 func (l *Local) Search(ctx context.Context, q SearchQuery) (*SearchResult, error) {
-	qs := queryStems(q.Text, l.Stems)
-	size := q.Size
-	if size <= 0 {
-		size = 10
-	}
-	res := &SearchResult{Cases: []Hit{}, Statements: []Hit{}}
+	qs, size, res := q.prepare(l.Stems)
 	if len(qs) == 0 {
 		return res, nil
 	}
@@ -431,6 +426,16 @@ func (l *Local) Search(ctx context.Context, q SearchQuery) (*SearchResult, error
 	}
 	res.Cases, res.Statements = rank(cases), rank(stmts)
 	return res, err
+}
+
+// prepare returns the query's stems, the number of hits wanted, and an
+// empty result.
+func (q SearchQuery) prepare(stems Stemmer) ([]string, int, *SearchResult) {
+	size := q.Size
+	if size <= 0 {
+		size = 10
+	}
+	return queryStems(q.Text, stems), size, &SearchResult{Cases: []Hit{}, Statements: []Hit{}}
 }
 
 func queryStems(text string, stems Stemmer) []string {

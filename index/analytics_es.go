@@ -246,12 +246,7 @@ func (r *Remote) Compare(ctx context.Context, q CompareQuery) (*Comparison, erro
 // score with the plain text fields as a boost, and makes snippets as
 // Local does.
 func (r *Remote) Search(ctx context.Context, q SearchQuery) (*SearchResult, error) {
-	qs := queryStems(q.Text, r.Stems)
-	size := q.Size
-	if size <= 0 {
-		size = 10
-	}
-	res := &SearchResult{Cases: []Hit{}, Statements: []Hit{}}
+	qs, size, res := q.prepare(r.Stems)
 	if len(qs) == 0 {
 		return res, nil
 	}

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"encoding/json"
+	"io"
+
 	"github.com/urfave/cli/v2"
 
 	"github.com/ntlnav/referat/analyze"
@@ -55,4 +58,12 @@ func backend(c *cli.Context) (a index.Analytics, where string, close func(), err
 		return nil, "", nil, err
 	}
 	return &index.Local{Store: st, Stems: an.Stems}, c.String("store"), func() { st.Close() }, nil
+}
+
+// writeJSON prints v as indented JSON, leaving <, > and & as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -36,9 +35,7 @@ func casesCommand() *cli.Command {
 			}
 			w := c.App.Writer
 			if c.Bool("json") {
-				enc := json.NewEncoder(w)
-				enc.SetIndent("", "  ")
-				return enc.Encode(rows)
+				return writeJSON(w, rows)
 			}
 			for _, r := range rows {
 				fmt.Fprintf(w, "%s  %-36s  %s  [%s]\n", r.Date, r.ID, r.Title, strings.Join(r.Topics, ", "))
@@ -77,10 +74,7 @@ func runShow(ctx context.Context, a index.Analytics, id string, asJSON bool, w i
 		return err
 	}
 	if asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(d)
+		return writeJSON(w, d)
 	}
 	c := d.Case
 	fmt.Fprintf(w, "%s\n%s, %s (%s)\n\n== %d. %s (pages %v)\n", d.ID, d.Meeting.Title, d.Meeting.Date, d.Source, c.Seq, c.Title, c.Pages)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -68,10 +67,7 @@ func runCompare(ctx context.Context, a index.Analytics, opts compareOptions) err
 		return err
 	}
 	if opts.json {
-		enc := json.NewEncoder(opts.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(cmp)
+		return writeJSON(opts.stdout, cmp)
 	}
 	w := opts.stdout
 	who := cmp.Actor

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -694,9 +693,7 @@ func (e *esDown) Error() string {
 
 func printSummary(opts ingestOptions, s *summary) {
 	if opts.json {
-		enc := json.NewEncoder(opts.stdout)
-		enc.SetIndent("", "  ")
-		enc.Encode(s)
+		writeJSON(opts.stdout, s)
 		return
 	}
 	w := opts.stdout

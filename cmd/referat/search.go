@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -45,10 +44,7 @@ func runSearch(ctx context.Context, a index.Analytics, q index.SearchQuery, asJS
 		return err
 	}
 	if asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(res)
+		return writeJSON(w, res)
 	}
 	fmt.Fprintf(w, "cases (%d):\n", len(res.Cases))
 	for _, h := range res.Cases {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -63,9 +62,7 @@ func runTrends(ctx context.Context, a index.Analytics, opts trendsOptions) error
 	}
 	switch opts.format {
 	case "json":
-		enc := json.NewEncoder(opts.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(t)
+		return writeJSON(opts.stdout, t)
 	case "csv":
 		w := csv.NewWriter(opts.stdout)
 		w.Write([]string{"topic", "period", "cases", "share", "period_cases"})
