@@ -96,11 +96,29 @@ type laidOut struct {
 
 // readPages opens data and lays out every page.
 func readPages(ctx context.Context, data []byte, opts Options) (*laidOut, docInfo, error) {
-	var info docInfo
 	prepared, err := prepare(data, opts.Password)
 	if err != nil {
-		return nil, info, err
+		return nil, docInfo{}, err
 	}
+	lo, info, err := readPrepared(ctx, prepared, opts)
+	if err == nil || !(errors.Is(err, ErrNoText) || errors.Is(err, ErrDamaged)) {
+		return lo, info, err
+	}
+	// Streams whose /Length is wrong read as garbage; viewers find their
+	// end instead. Try once more with the lengths mended.
+	if fixed, ok := fixStreamLengths(prepared); ok {
+		if rebuilt, rerr := rebuildXref(fixed); rerr == nil {
+			if lo2, info2, err2 := readPrepared(ctx, rebuilt, opts); err2 == nil {
+				return lo2, info2, nil
+			}
+		}
+	}
+	return lo, info, err
+}
+
+// readPrepared reads prepared bytes.
+func readPrepared(ctx context.Context, prepared []byte, opts Options) (*laidOut, docInfo, error) {
+	var info docInfo
 	r, _, err := openReader(prepared, opts.Password)
 	if err != nil {
 		return nil, info, err

@@ -2,7 +2,10 @@ package ingest
 
 import (
 	"bytes"
+	"compress/zlib"
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 )
@@ -77,4 +80,96 @@ func rebuildXref(data []byte) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d %s %s %s >>\nstartxref\n%d\n%%%%EOF\n", maxID+1, root, info, id, xref)
 	return b.Bytes(), nil
+}
+
+var (
+	streamStart = regexp.MustCompile(`>>\s*stream\r?\n`)
+	lengthKey   = regexp.MustCompile(`/Length\s+(\d+)(\s+\d+\s+R)?`)
+)
+
+// fixStreamLengths mends streams as viewers read them: each direct
+// /Length is set to the distance from "stream" to its "endstream", a stream
+// without a length is given one, and a Flate stream whose checksum is
+// wrong but whose data inflates is compressed again. It reports whether it
+// changed anything; offsets move, so the caller must rebuild the
+// cross-reference table.
+func fixStreamLengths(data []byte) ([]byte, bool) {
+	var out bytes.Buffer
+	changed := false
+	pos := 0
+	for _, m := range streamStart.FindAllIndex(data, -1) {
+		if m[0] < pos {
+			continue
+		}
+		dictStart := bytes.LastIndex(data[pos:m[0]], []byte("obj"))
+		if dictStart < 0 {
+			continue
+		}
+		dictStart += pos
+		body := m[1]
+		end := bytes.Index(data[body:], []byte("endstream"))
+		if end < 0 {
+			break
+		}
+		actual := end
+		if actual > 0 && data[body+actual-1] == '\n' {
+			actual--
+			if actual > 0 && data[body+actual-1] == '\r' {
+				actual--
+			}
+		}
+		dict := data[dictStart:m[0]]
+		lm := lengthKey.FindSubmatchIndex(dict)
+		indirect := lm != nil && lm[4] >= 0
+		raw := data[body : body+actual]
+		mended, recompressed := recompress(dict, raw)
+		switch {
+		case indirect && !recompressed:
+			continue // an indirect length is left as it is
+		case lm == nil || indirect:
+			// Give the dictionary a direct length; a later key wins in
+			// most readers, so it goes at the end.
+			out.Write(data[pos:m[0]])
+			out.WriteString(" /Length " + strconv.Itoa(len(mended)) + " ")
+		default:
+			n, _ := strconv.Atoi(string(data[dictStart+lm[2] : dictStart+lm[3]]))
+			if n == len(mended) && !recompressed {
+				continue
+			}
+			out.Write(data[pos : dictStart+lm[2]])
+			out.WriteString(strconv.Itoa(len(mended)))
+			out.Write(data[dictStart+lm[3] : m[0]])
+		}
+		out.Write(data[m[0]:body])
+		out.Write(mended)
+		pos = body + actual
+		changed = true
+	}
+	if !changed {
+		return data, false
+	}
+	out.Write(data[pos:])
+	return out.Bytes(), true
+}
+
+// recompress returns raw compressed again when it is a Flate stream that
+// inflates to the end but fails its checksum (a flipped byte in the
+// trailer); otherwise raw itself.
+func recompress(dict, raw []byte) ([]byte, bool) {
+	if !bytes.Contains(dict, []byte("/FlateDecode")) || bytes.Contains(dict, []byte("[")) && bytes.Count(dict, []byte("Decode")) > 1 {
+		return raw, false
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return raw, false
+	}
+	plain, err := io.ReadAll(io.LimitReader(zr, 64<<20))
+	if !errors.Is(err, zlib.ErrChecksum) {
+		return raw, false
+	}
+	var b bytes.Buffer
+	zw := zlib.NewWriter(&b)
+	zw.Write(plain)
+	zw.Close()
+	return b.Bytes(), true
 }
