@@ -277,10 +277,14 @@ func TestIngestKilled(t *testing.T) {
 
 // proxy forwards loopback connections to the Elasticsearch node until
 // closed: closing it is Elasticsearch going away in the middle of a run.
+// With dieOn set, it closes itself when a request holding that text comes
+// (the first bulk request, say), so the outage lands at the same point in
+// every run.
 type proxy struct {
 	ln    net.Listener
 	mu    sync.Mutex
 	conns []net.Conn
+	dieOn string
 }
 
 func newProxy(t *testing.T, target string) *proxy {
@@ -303,7 +307,25 @@ func newProxy(t *testing.T, target string) *proxy {
 			p.mu.Lock()
 			p.conns = append(p.conns, c, u)
 			p.mu.Unlock()
-			go func() { io.Copy(u, c); u.Close() }()
+			go func() {
+				buf := make([]byte, 32<<10)
+				for {
+					n, err := c.Read(buf)
+					if n > 0 && p.dieOn != "" && strings.Contains(string(buf[:n]), p.dieOn) {
+						p.Close()
+						return
+					}
+					if n > 0 {
+						if _, werr := u.Write(buf[:n]); werr != nil {
+							break
+						}
+					}
+					if err != nil {
+						break
+					}
+				}
+				u.Close()
+			}()
 			go func() { io.Copy(c, u); c.Close() }()
 		}
 	}()
@@ -327,10 +349,10 @@ func TestIngestElasticsearchDown(t *testing.T) {
 	estest.Reset(t, es)
 	host := strings.TrimPrefix(strings.TrimPrefix(url, "http://"), "https://")
 	p := newProxy(t, strings.TrimSuffix(host, "/"))
+	p.dieOn = "/_bulk" // Elasticsearch goes away when the documents are sent
 	dir, _ := corpusDir(t, 6)
 	store := filepath.Join(t.TempDir(), "store")
 	ctx := context.Background()
-	go func() { time.Sleep(300 * time.Millisecond); p.Close() }() // down in the middle of the run
 	code, s, stderr := ingestJSON(t, ctx, "--store", store, "--es-url", p.URL(), dir)
 	if code != 3 || s.ES == nil || s.ES.Pending != 6 || s.Meetings != 6 {
 		t.Fatalf("while down: exit %d, %+v %+v\n%s", code, s, s.ES, stderr)
