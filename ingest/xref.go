@@ -37,8 +37,14 @@ func rebuildXref(data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("%w: no objects found", ErrDamaged)
 	}
 	var root, info, id []byte
+	tail := []byte(nil)
 	if t := bytes.LastIndex(data, []byte("trailer")); t >= 0 {
-		tail := data[t:]
+		tail = data[t:]
+	} else if x := bytes.LastIndex(data, []byte("/XRef")); x >= 0 {
+		// A cross-reference stream's dictionary is the trailer.
+		tail = data[max(0, x-1000):min(len(data), x+1000)]
+	}
+	if tail != nil {
 		if m := trailerRoot.FindSubmatch(tail); m != nil {
 			root = m[0]
 		}
@@ -65,21 +71,104 @@ func rebuildXref(data []byte) ([]byte, error) {
 	if root == nil {
 		return nil, fmt.Errorf("%w: no document catalog found", ErrDamaged)
 	}
+	compressed := objectStreams(data, offsets)
+	for oid := range compressed {
+		maxID = max(maxID, oid)
+	}
 	var b bytes.Buffer
 	b.Grow(len(data) + 20*(maxID+1) + 200)
 	b.Write(data)
 	b.WriteString("\n")
 	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", maxID+1)
-	for i := 1; i <= maxID; i++ {
-		if off, ok := offsets[i]; ok {
-			fmt.Fprintf(&b, "%010d %05d n \n", off, gens[i])
-		} else {
-			b.WriteString("0000000000 65535 f \n")
+	if len(compressed) == 0 {
+		fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", maxID+1)
+		for i := 1; i <= maxID; i++ {
+			if off, ok := offsets[i]; ok {
+				fmt.Fprintf(&b, "%010d %05d n \n", off, gens[i])
+			} else {
+				b.WriteString("0000000000 65535 f \n")
+			}
+		}
+		fmt.Fprintf(&b, "trailer\n<< /Size %d %s %s %s >>\nstartxref\n%d\n%%%%EOF\n", maxID+1, root, info, id, xref)
+		return b.Bytes(), nil
+	}
+	// Objects kept in object streams can only be listed by a
+	// cross-reference stream (type 2 entries): write one, uncompressed.
+	self := maxID + 1
+	entry := func(typ byte, f2 int, f3 int) []byte {
+		return []byte{typ, byte(f2 >> 24), byte(f2 >> 16), byte(f2 >> 8), byte(f2), byte(f3 >> 8), byte(f3)}
+	}
+	var table []byte
+	for i := 0; i <= self; i++ {
+		switch off, ok := offsets[i]; {
+		case i == self:
+			table = append(table, entry(1, xref, 0)...)
+		case ok:
+			table = append(table, entry(1, off, gens[i])...)
+		case compressed[i] != [2]int{}:
+			table = append(table, entry(2, compressed[i][0], compressed[i][1])...)
+		default:
+			table = append(table, entry(0, 0, 0xFFFF)...)
 		}
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d %s %s %s >>\nstartxref\n%d\n%%%%EOF\n", maxID+1, root, info, id, xref)
+	fmt.Fprintf(&b, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] %s %s %s /Length %d >>\nstream\n", self, self+1, root, info, id, len(table))
+	b.Write(table)
+	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xref)
 	return b.Bytes(), nil
+}
+
+var (
+	objStmType = regexp.MustCompile(`/Type\s*/ObjStm\b`)
+	objStmN    = regexp.MustCompile(`/N\s+(\d+)`)
+)
+
+// objectStreams finds the objects kept in the object streams among the
+// given objects: object number → (stream number, index). Objects defined
+// directly in the file win.
+func objectStreams(data []byte, offsets map[int]int) map[int][2]int {
+	out := map[int][2]int{}
+	for stm, off := range offsets {
+		s := bytes.Index(data[off:], []byte("stream"))
+		if s < 0 || s > 4096 {
+			continue
+		}
+		dict := data[off : off+s]
+		if !objStmType.Match(dict) {
+			continue
+		}
+		nm := objStmN.FindSubmatch(dict)
+		if nm == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(string(nm[1]))
+		body := off + s + len("stream")
+		for body < len(data) && (data[body] == '\r' || data[body] == '\n') {
+			body++
+		}
+		end := bytes.Index(data[body:], []byte("endstream"))
+		if end < 0 {
+			continue
+		}
+		raw := data[body : body+end]
+		if bytes.Contains(dict, []byte("/FlateDecode")) {
+			zr, err := zlib.NewReader(bytes.NewReader(raw))
+			if err != nil {
+				continue
+			}
+			raw, _ = io.ReadAll(io.LimitReader(zr, 16<<20)) // what inflates, even if damaged later
+		}
+		fields := bytes.Fields(raw)
+		for i := 0; i < n && 2*i+1 < len(fields); i++ {
+			oid, err := strconv.Atoi(string(fields[2*i]))
+			if err != nil || oid <= 0 || oid > 1<<22 {
+				break
+			}
+			if _, direct := offsets[oid]; !direct {
+				out[oid] = [2]int{stm, i}
+			}
+		}
+	}
+	return out
 }
 
 var (

@@ -85,6 +85,7 @@ var Edges = []Edge{
 	{Name: "leading-bytes.pdf", Text: "Linjevise budsjetter for 2020", Why: "junk before %PDF-"},
 	{Name: "linearized.pdf", Text: "Linjevise budsjetter for 2020", Why: "linearized by qpdf"},
 	{Name: "object-streams.pdf", Text: "Linjevise budsjetter for 2020", Why: "object and cross-reference streams (qpdf)"},
+	{Name: "objstm-broken-xref.pdf", Text: "Linjevise budsjetter for 2020", Why: "object streams, and startxref pointing nowhere: the xref is rebuilt as a stream"},
 	{Name: "owner-aes256.pdf", Text: "Linjevise budsjetter for 2020", Why: "AES-256, owner password only"},
 	{Name: "owner-rc4.pdf", Text: "Linjevise budsjetter for 2020", Why: "RC4 128-bit, owner password only"},
 	{Name: "broken-xref.pdf", Text: "Linjevise budsjetter for 2020", Why: "every cross-reference offset wrong"},
@@ -172,6 +173,14 @@ func MakeEdges(good []byte, dir string) error {
 		func() error { return write("leading-bytes.pdf", append([]byte("From: skanner\r\n\r\n"), good...)) },
 		func() error { return qpdf("linearized.pdf", "--linearize") },
 		func() error { return qpdf("object-streams.pdf", "--object-streams=generate") },
+		func() error {
+			b, err := os.ReadFile(filepath.Join(dir, "object-streams.pdf"))
+			if err != nil {
+				return err
+			}
+			i := bytes.LastIndex(b, []byte("startxref"))
+			return write("objstm-broken-xref.pdf", append(append([]byte{}, b[:i]...), []byte("startxref\n9\n%%EOF\n")...))
+		},
 		func() error { return qpdf("owner-aes256.pdf", "--encrypt", "", "eier", "256", "--") },
 		func() error {
 			return qpdf("owner-rc4.pdf", "--allow-weak-crypto", "--encrypt", "", "eier", "128", "--use-aes=n", "--")
