@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/elastic/go-elasticsearch/v8"
@@ -151,18 +149,4 @@ func TopicsByYear(ctx context.Context, es *elasticsearch.Client) (map[int]map[st
 		}
 	}
 	return out, nil
-}
-
-// String renders a topic-by-year table for tests and logs.
-func formatTopicsByYear(m map[int]map[string]int) string {
-	var years []int
-	for y := range m {
-		years = append(years, y)
-	}
-	sort.Ints(years)
-	var b strings.Builder
-	for _, y := range years {
-		fmt.Fprintf(&b, "%d: %v\n", y, m[y])
-	}
-	return b.String()
 }

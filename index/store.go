@@ -9,6 +9,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/ntlnav/referat"
 )
@@ -70,7 +71,7 @@ func OpenStore(dir string) (*Store, error) {
 		return nil, err
 	}
 	db, err := bolt.Open(filepath.Join(dir, "referat.db"), 0o644, &bolt.Options{Timeout: 500 * time.Millisecond})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("%w (%s)", ErrLocked, dir)
 	}
 	if err != nil {

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"fmt"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -135,9 +134,4 @@ func meetingFrom(path, heading, firstPage, created string) referat.Meeting {
 		}
 	}
 	return m
-}
-
-// String makes Meeting printable in test failures.
-func meetingString(m referat.Meeting) string {
-	return fmt.Sprintf("%s (%s) %q %q", m.Date, m.DateSource, m.Body, m.Title)
 }

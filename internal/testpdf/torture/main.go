@@ -66,9 +66,7 @@ func main() {
 		add("qpdf-objstm", base+"-objstm.pdf", run("qpdf", "--object-streams=generate", base+"-fpdf.pdf", base+"-objstm.pdf"))
 	}
 	edge, _ := filepath.Glob("testdata/pdf/edge/*.pdf")
-	for _, e := range edge {
-		made["edge"] = append(made["edge"], e)
-	}
+	made["edge"] = append(made["edge"], edge...)
 	// Damaged copies of good files of every producer.
 	rng := rand.New(rand.NewSource(42))
 	var good []string
@@ -143,7 +141,6 @@ func mutate(rng *rand.Rand, src []byte, kind int) []byte {
 }
 
 type outcome struct {
-	producer        string
 	pdftotext, ours bool
 	clean           bool // referat failed with one clear line, or succeeded
 	reason          string
