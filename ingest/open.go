@@ -77,8 +77,8 @@ func isEncrypted(data []byte) bool {
 	}
 	// Cross-reference streams keep the trailer in a stream dictionary
 	// that may sit anywhere.
-	return bytes.Contains(data, []byte("/Encrypt")) && bytes.Contains(data, []byte("/Filter/Standard")) ||
-		bytes.Contains(data, []byte("/Filter /Standard"))
+	return bytes.Contains(data, []byte("/Encrypt")) &&
+		(bytes.Contains(data, []byte("/Filter/Standard")) || bytes.Contains(data, []byte("/Filter /Standard")))
 }
 
 func pdfcpuConf(password string) *model.Configuration {
