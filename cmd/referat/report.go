@@ -161,11 +161,19 @@ func trendSVG(t *index.Trends, colors map[string]string) template.HTML {
 	return template.HTML(b.String())
 }
 
-// shareSVG draws a topic's share of the cases over the years.
+// shareSVG draws a topic's share of the cases over the years, scaled to
+// its highest share.
 func shareSVG(shares []float64, periods []string, color string) template.HTML {
-	const W, H = 300, 60
+	const W, H, top = 360, 70, 14
 	if len(shares) == 0 {
 		return ""
+	}
+	peak := 0.0
+	for _, s := range shares {
+		peak = max(peak, s)
+	}
+	if peak == 0 {
+		peak = 1
 	}
 	var pts []string
 	for i, s := range shares {
@@ -173,10 +181,10 @@ func shareSVG(shares []float64, periods []string, color string) template.HTML {
 		if len(shares) > 1 {
 			x = 5 + float64(i)*float64(W-10)/float64(len(shares)-1)
 		}
-		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, float64(H-5)-s*float64(H-10)))
+		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, float64(H-5)-s/peak*float64(H-5-top)))
 	}
-	return template.HTML(fmt.Sprintf(`<svg class="share" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d"><polyline fill="none" stroke="%s" stroke-width="2" points="%s"/><text x="2" y="10" font-size="9">%s–%s, 0–100 %%</text></svg>`,
-		W, H, W, H, color, strings.Join(pts, " "), periods[0], periods[len(periods)-1]))
+	return template.HTML(fmt.Sprintf(`<svg class="share" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d"><line x1="5" y1="%d" x2="%d" y2="%d" stroke="#ccc"/><polyline fill="none" stroke="%s" stroke-width="2" points="%s"/><text x="5" y="10" font-size="10">%s–%s, høyeste andel %.0f %%</text></svg>`,
+		W, H, W, H, H-5, W-5, H-5, color, strings.Join(pts, " "), periods[0], periods[len(periods)-1], 100*peak))
 }
 
 var reportTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
@@ -190,7 +198,7 @@ h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;width:100%}td,th{vertical-align:top;padding:.4em;border-top:1px solid #eee;text-align:left}
 td.year{font-weight:bold;width:4em}ul{margin:0;padding-left:1.1em}li{margin-bottom:.3em}.kind{color:#666;font-size:.85em}
 .terms{color:#555;font-size:.85em;font-style:italic}.more{color:#888;font-size:.85em}
-.topic.hidden{display:none}
+.topic.hidden{display:none}svg.share{display:block;margin-bottom:1em}
 </style></head>
 <body>
 <h1>Temaer og posisjoner i referatene</h1>
@@ -202,7 +210,7 @@ td.year{font-weight:bold;width:4em}ul{margin:0;padding-left:1.1em}li{margin-bott
 {{range .Topics}}
 <section class="topic" data-topic="{{.ID}}">
 <h2>{{.ID}}</h2>
-<p>Andel av sakene per år: {{.Spark}}</p>
+<p>Andel av sakene per år:</p>{{.Spark}}
 <table><tr><th>År</th><th>NTL</th><th>Arbeidsgiver</th></tr>
 {{range .Years}}<tr><td class="year">{{.Year}}</td>
 <td>{{if .TermsNTL}}<div class="terms">{{.TermsNTL}}</div>{{end}}<ul>{{range .NTL}}<li>{{.Text}} <span class="kind">{{.Kind}} · {{.Date}} · {{.CaseTitle}}</span></li>{{end}}</ul>{{if .MoreNTL}}<div class="more">og {{.MoreNTL}} til</div>{{end}}</td>
