@@ -23,15 +23,8 @@ type kindPhrase struct {
 	words []string
 }
 
-func words(s string) []string {
-	var out []string
-	for _, t := range Tokens(strings.TrimSuffix(s, "=")) {
-		if !t.Part {
-			out = append(out, t.Text)
-		}
-	}
-	return out
-}
+// words returns the whole words of a taxonomy phrase (without a final "=").
+func words(s string) []string { return sentenceWords(strings.TrimSuffix(s, "=")) }
 
 func compileActors(t *Taxonomy) []actor {
 	var out []actor
@@ -154,6 +147,7 @@ func splitClauses(s string) []string {
 	return append(out, s[at:])
 }
 
+// sentenceWords returns the whole words of s, lower case, compounds' parts left out.
 func sentenceWords(s string) []string {
 	var ws []string
 	for _, t := range Tokens(s) {

@@ -419,17 +419,7 @@ func staleDeletes(store *index.Store, prev *index.SourceRecord, path string, kee
 			return nil
 		}
 	}
-	wanted := map[index.Ref]bool{}
-	for _, r := range keep {
-		wanted[r] = true
-	}
-	var stale []index.Ref
-	for _, r := range prev.Refs {
-		if !wanted[r] {
-			stale = append(stale, r)
-		}
-	}
-	return index.Deletes(stale)
+	return staleRefs(prev.Refs, keep)
 }
 
 // causes names the ingest errors in the store and in JSON summaries.
@@ -522,6 +512,7 @@ func retag(ctx context.Context, store *index.Store, a *analyze.Analyzer, sum *su
 	return nil
 }
 
+// staleRefs returns the deletes of the documents in old that now lacks.
 func staleRefs(old, now []index.Ref) []index.Action {
 	keep := map[index.Ref]bool{}
 	for _, r := range now {
