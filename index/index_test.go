@@ -125,10 +125,12 @@ func TestIndexing(t *testing.T) {
 	}
 
 	// An inflected form finds the stem, on a cluster without Norwegian.
-	hits, err := index.SearchCases(ctx, es, "budsjett", analyzer.Stems, 10)
-	if err != nil || len(hits) == 0 {
-		t.Fatalf("search: %v %v", hits, err)
+	remote := &index.Remote{Client: es, Stems: analyzer.Stems}
+	res, err := remote.Search(ctx, index.SearchQuery{Text: "budsjett"})
+	if err != nil || len(res.Cases) == 0 {
+		t.Fatalf("search: %v %v", res, err)
 	}
+	hits := res.Cases
 	found := false
 	for _, h := range hits {
 		found = found || h.Title == "Linjevise budsjetter for 2020"
@@ -137,30 +139,27 @@ func TestIndexing(t *testing.T) {
 		t.Errorf("search for budsjett did not find the case about budsjettene: %+v", hits)
 	}
 
-	// Topic by year.
-	byYear, err := index.TopicsByYear(ctx, es)
+	// Topic by year: topic → year → cases, from the aggregation.
+	trends, err := remote.Trends(ctx, index.TrendQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantYear := map[int]map[string]int{}
+	wantYear := map[string]map[string]int{}
 	for _, d := range []*referat.Document{changed, docs[1]} {
-		y := 0
-		fmtYear(d.Meeting.Date, &y)
-		if wantYear[y] == nil {
-			wantYear[y] = map[string]int{}
-		}
+		y := d.Meeting.Date[:4]
 		for _, c := range d.Cases {
 			for _, tp := range c.Topics {
-				wantYear[y][tp.ID]++
+				if wantYear[tp.ID] == nil {
+					wantYear[tp.ID] = map[string]int{}
+				}
+				wantYear[tp.ID][y]++
 			}
 		}
 	}
-	if b1, b2 := mustJSON(byYear), mustJSON(wantYear); b1 != b2 {
+	if b1, b2 := mustJSON(trends.Counts), mustJSON(wantYear); b1 != b2 {
 		t.Errorf("topics by year:\n got %s\nwant %s", b1, b2)
 	}
 }
-
-func fmtYear(date string, y *int) { json.Unmarshal([]byte(date[:4]), y) }
 
 func mustJSON(v any) string { b, _ := json.Marshal(v); return string(b) }
 

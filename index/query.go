@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"strings"
 
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
@@ -56,96 +55,6 @@ func RefsOfSource(ctx context.Context, es *elasticsearch.Client, path string) ([
 		}
 		for _, h := range res.Hits.Hits {
 			out = append(out, Ref{Index: alias, ID: h.ID})
-		}
-	}
-	return out, nil
-}
-
-// A CaseHit is a case found by SearchCases.
-type CaseHit struct {
-	ID      string
-	Score   float64
-	Date    string
-	Title   string
-	Snippet string // highlighted text, with <em> around matched words
-}
-
-// SearchCases finds cases matching a free-text query. The query is
-// stemmed like the text, so inflected forms and compounds' stems find each
-// other on any cluster.
-func SearchCases(ctx context.Context, es *elasticsearch.Client, query string, stems Stemmer, size int) ([]CaseHit, error) {
-	should := []any{
-		map[string]any{"multi_match": map[string]any{"query": query, "fields": []string{"title^3", "text"}}},
-	}
-	if stems != nil {
-		if s := strings.Join(stems(query), " "); s != "" {
-			should = append(should, map[string]any{"multi_match": map[string]any{"query": s, "fields": []string{"title_stems^3", "text_stems"}}})
-		}
-	}
-	body := map[string]any{
-		"size":      size,
-		"query":     map[string]any{"bool": map[string]any{"should": should, "minimum_should_match": 1}},
-		"_source":   []string{"meeting_date", "title"},
-		"highlight": map[string]any{"fields": map[string]any{"text": map[string]any{}, "text_stems": map[string]any{}}},
-	}
-	var res struct {
-		Hits struct {
-			Hits []struct {
-				ID     string  `json:"_id"`
-				Score  float64 `json:"_score"`
-				Source struct {
-					Date  string `json:"meeting_date"`
-					Title string `json:"title"`
-				} `json:"_source"`
-				Highlight map[string][]string `json:"highlight"`
-			}
-		}
-	}
-	if err := search(ctx, es, Cases, body, &res); err != nil {
-		return nil, err
-	}
-	var out []CaseHit
-	for _, h := range res.Hits.Hits {
-		snip := strings.Join(h.Highlight["text"], " … ")
-		out = append(out, CaseHit{ID: h.ID, Score: h.Score, Date: h.Source.Date, Title: h.Source.Title, Snippet: snip})
-	}
-	return out, nil
-}
-
-// TopicsByYear returns, for each year, the number of cases of each topic:
-// a terms aggregation over the (case, topic) documents, as the Kibana
-// chart "topic share per year" draws it.
-func TopicsByYear(ctx context.Context, es *elasticsearch.Client) (map[int]map[string]int, error) {
-	body := map[string]any{
-		"size": 0,
-		"aggs": map[string]any{"year": map[string]any{
-			"terms": map[string]any{"field": "year", "size": 200},
-			"aggs":  map[string]any{"topic": map[string]any{"terms": map[string]any{"field": "topic", "size": 100}}},
-		}},
-	}
-	var res struct {
-		Aggregations struct {
-			Year struct {
-				Buckets []struct {
-					Key   int `json:"key"`
-					Topic struct {
-						Buckets []struct {
-							Key      string `json:"key"`
-							DocCount int    `json:"doc_count"`
-						}
-					}
-				}
-			}
-		}
-	}
-	if err := search(ctx, es, Topics, body, &res); err != nil {
-		return nil, err
-	}
-	out := map[int]map[string]int{}
-	for _, y := range res.Aggregations.Year.Buckets {
-		out[y.Key] = map[string]int{}
-		for _, t := range y.Topic.Buckets {
-			out[y.Key][t.Key] = t.DocCount
 		}
 	}
 	return out, nil
