@@ -13,12 +13,6 @@ import (
 	"github.com/ntlnav/referat/internal/testpdf"
 )
 
-var causes = map[string]error{
-	"empty": ingest.ErrEmpty, "notpdf": ingest.ErrNotPDF, "damaged": ingest.ErrDamaged,
-	"encrypted": ingest.ErrEncrypted, "notext": ingest.ErrNoText, "toolarge": ingest.ErrTooLarge,
-	"timeout": ingest.ErrTimeout, "crashed": ingest.ErrCrashed,
-}
-
 func allText(d *referat.Document) string {
 	var b strings.Builder
 	b.WriteString(d.Meeting.Title + "\n" + d.Intro + "\n")
@@ -59,7 +53,7 @@ func TestEdgeFiles(t *testing.T) {
 			}
 			ok := false
 			for _, c := range strings.Split(e.Cause, "|") {
-				ok = ok || errors.Is(err, causes[c])
+				ok = ok || errors.Is(err, ingest.CauseError(c))
 			}
 			if !ok {
 				t.Errorf("%s (%s): got %v, want cause %s", e.Name, e.Why, err, e.Cause)

@@ -21,6 +21,27 @@ var (
 	ErrCrashed   = errors.New("reader crashed")
 )
 
+// causes names each cause, for logs, JSON and the worker protocol.
+var causes = map[string]error{
+	"empty": ErrEmpty, "not-pdf": ErrNotPDF, "damaged": ErrDamaged, "encrypted": ErrEncrypted,
+	"no-text": ErrNoText, "too-large": ErrTooLarge, "timeout": ErrTimeout, "crashed": ErrCrashed,
+}
+
+// CauseName returns the name of err's cause: "empty", "not-pdf",
+// "damaged", "encrypted", "no-text", "too-large", "timeout", "crashed", or
+// "io" for anything else (a file that cannot be opened, say).
+func CauseName(err error) string {
+	for name, c := range causes {
+		if errors.Is(err, c) {
+			return name
+		}
+	}
+	return "io"
+}
+
+// CauseError returns the cause called name, or nil.
+func CauseError(name string) error { return causes[name] }
+
 // An Error reports why a file could not be read, and where.
 type Error struct {
 	File string // path of the file

@@ -50,20 +50,6 @@ type (
 // memory limit in bytes.
 const EnvWorkerMemory = "REFERAT_WORKER_MEMORY"
 
-var causes = map[string]error{
-	"empty": ErrEmpty, "notpdf": ErrNotPDF, "damaged": ErrDamaged, "encrypted": ErrEncrypted,
-	"notext": ErrNoText, "toolarge": ErrTooLarge, "timeout": ErrTimeout, "crashed": ErrCrashed,
-}
-
-func causeName(err error) string {
-	for name, c := range causes {
-		if errors.Is(err, c) {
-			return name
-		}
-	}
-	return "io"
-}
-
 // causeError carries a cause and a message across the pipe.
 type causeError struct {
 	cause error
@@ -126,7 +112,7 @@ func serve(req request) response {
 	}
 	doc, err := ExtractFile(ctx, req.Path, Options{Password: req.Password, MaxInflated: req.MaxInflated, MaxPages: req.MaxPages})
 	if err != nil {
-		w := &wireError{Cause: causeName(err), Message: err.Error()}
+		w := &wireError{Cause: CauseName(err), Message: err.Error()}
 		var e *Error
 		if errors.As(err, &e) {
 			w.Page = e.Page

@@ -295,7 +295,7 @@ func classify(path string, store *index.Store) (job, *result) {
 
 // recordedError is the error a failed file had last time, with its cause.
 func recordedError(rec *index.SourceRecord) error {
-	if c, ok := causes[rec.Cause]; ok {
+	if c := ingest.CauseError(rec.Cause); c != nil {
 		return &ingest.Error{File: rec.Path, Err: fmt.Errorf("%w%s", c, strings.TrimPrefix(rec.Error, c.Error()))}
 	}
 	return &ingest.Error{File: rec.Path, Err: errors.New(rec.Error)}
@@ -380,7 +380,7 @@ func commit(store *index.Store, a *analyze.Analyzer, r result, sum *summary) err
 		var ie *ingest.Error
 		msg := r.err.Error()
 		if errors.As(r.err, &ie) {
-			cause = causeOf(r.err)
+			cause = ingest.CauseName(r.err)
 			msg = ie.Err.Error()
 		}
 		sum.Failures = append(sum.Failures, fileFailure{Path: r.path, Cause: cause, Error: msg, Advice: ingest.Advice(r.err)})
@@ -420,22 +420,6 @@ func staleDeletes(store *index.Store, prev *index.SourceRecord, path string, kee
 		}
 	}
 	return staleRefs(prev.Refs, keep)
-}
-
-// causes names the ingest errors in the store and in JSON summaries.
-var causes = map[string]error{
-	"empty": ingest.ErrEmpty, "not-pdf": ingest.ErrNotPDF, "damaged": ingest.ErrDamaged,
-	"encrypted": ingest.ErrEncrypted, "no-text": ingest.ErrNoText, "too-large": ingest.ErrTooLarge,
-	"timeout": ingest.ErrTimeout, "crashed": ingest.ErrCrashed,
-}
-
-func causeOf(err error) string {
-	for name, c := range causes {
-		if errors.Is(err, c) {
-			return name
-		}
-	}
-	return "io"
 }
 
 // prune removes the records of files under the inputs that no longer exist.

@@ -55,8 +55,9 @@ func OnePage(content string) []byte {
 type Edge struct {
 	Name string
 	// Cause is what extraction must fail with: one of the causes of
-	// package ingest ("empty", "notpdf", "damaged", "encrypted", "notext",
-	// "toolarge", "timeout", "crashed"), several separated by "|" when more
+	// package ingest as ingest.CauseName names them ("empty", "not-pdf",
+	// "damaged", "encrypted", "no-text", "too-large", "timeout", "crashed"),
+	// several separated by "|" when more
 	// than one is a right answer, or "" when the file must be read.
 	Cause string
 	// Text is a phrase the extracted text must contain, for files that
@@ -68,15 +69,15 @@ type Edge struct {
 // Edges lists the edge-case files MakeEdges writes.
 var Edges = []Edge{
 	{Name: "empty.pdf", Cause: "empty", Why: "zero bytes"},
-	{Name: "not-a-pdf.pdf", Cause: "notpdf", Why: "a text file named .pdf"},
-	{Name: "zip.pdf", Cause: "notpdf", Why: "a ZIP archive (a .docx) named .pdf"},
+	{Name: "not-a-pdf.pdf", Cause: "not-pdf", Why: "a text file named .pdf"},
+	{Name: "zip.pdf", Cause: "not-pdf", Why: "a ZIP archive (a .docx) named .pdf"},
 	{Name: "truncated.pdf", Cause: "damaged", Why: "the first 40% of a good file"},
 	{Name: "garbage.pdf", Cause: "damaged", Why: "a header followed by random bytes"},
 	{Name: "user-password.pdf", Cause: "encrypted", Why: "AES-256 with a user password (qpdf)"},
-	{Name: "scan.pdf", Cause: "notext", Why: "one image and no text, like a scan"},
+	{Name: "scan.pdf", Cause: "no-text", Why: "one image and no text, like a scan"},
 	{Name: "deep-nesting.pdf", Cause: "damaged|crashed", Why: "an array nested a million deep in the catalog"},
 	{Name: "deep-content.pdf", Cause: "damaged", Why: "a content stream nested 100000 arrays deep"},
-	{Name: "inflate-bomb.pdf", Cause: "toolarge", Why: "a content stream that inflates to 400 MiB"},
+	{Name: "inflate-bomb.pdf", Cause: "too-large", Why: "a content stream that inflates to 400 MiB"},
 	{Name: "bogus-xref-size.pdf", Cause: "crashed|damaged", Why: "an xref stream whose /Size asks for terabytes: a Go fatal out-of-memory in the library"},
 	{Name: "page-loop.pdf", Cause: "damaged", Why: "a page tree whose node is its own kid (the library's page lookup loops forever on it)"},
 	{Name: "objstm-loop.pdf", Cause: "timeout", Why: "an object stream that extends itself and lacks the object sought: the library loops forever"},
