@@ -31,12 +31,15 @@ with the topic's statements as background in Elasticsearch).
 
   referat compare --topic budsjett --actor NTL --years 2019,2024`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "topic", Usage: "topic `ID` (required)", Required: true},
+			&cli.StringFlag{Name: "topic", Usage: "topic `ID` (required)"},
 			&cli.StringFlag{Name: "actor", Usage: "NTL, arbeidsgiver or andre (default: all)"},
 			&cli.StringFlag{Name: "years", Usage: "comma-separated `YEARS` (default: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 		}, backendFlags()...),
 		Action: func(c *cli.Context) error {
+			if c.String("topic") == "" {
+				return usagef("compare needs --topic (see 'referat taxonomy' for the ids)")
+			}
 			var years []int
 			for _, y := range strings.Split(c.String("years"), ",") {
 				if y = strings.TrimSpace(y); y == "" {

@@ -73,10 +73,6 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "referat: %s (check ELASTICSEARCH_API_KEY, or ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD)\n", describe(err))
 		return exitFailed
 	}
-	if strings.Contains(err.Error(), "flag provided but not defined") || strings.HasPrefix(err.Error(), "Required flag") {
-		fmt.Fprintf(stderr, "referat: %v\n", err)
-		return exitUsage
-	}
 	fmt.Fprintf(stderr, "referat: %s\n", describe(err))
 	return exitFailed
 }

@@ -45,9 +45,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
-	cli.AppHelpTemplate = cli.AppHelpTemplate + exitStatusHelp
-	cli.CommandHelpTemplate = cli.CommandHelpTemplate + exitStatusHelp
-	return &cli.App{
+	app := &cli.App{
 		Name:    "referat",
 		Usage:   "turn PDF meeting minutes into searchable, analysable data",
 		Version: referat.Version,
@@ -78,6 +76,22 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			}
 			return cli.ShowAppHelp(c)
 		},
+		CustomAppHelpTemplate: cli.AppHelpTemplate + exitStatusHelp,
+	}
+	configure(app.Commands)
+	return app
+}
+
+// configure gives every command, at any depth, the EXIT STATUS section in
+// its help and the usage-error handler, so that a wrong flag anywhere is a
+// usage error (exit 2).
+func configure(cmds []*cli.Command) {
+	for _, c := range cmds {
+		c.OnUsageError = usageError
+		if len(c.Subcommands) == 0 {
+			c.CustomHelpTemplate = cli.CommandHelpTemplate + exitStatusHelp
+		}
+		configure(c.Subcommands)
 	}
 }
 
