@@ -116,60 +116,38 @@ func ParseTaxonomy(name string, data []byte) (*Taxonomy, error) {
 	sum := sha256.Sum256(data)
 	t := &Taxonomy{Version: hex.EncodeToString(sum[:])[:12]}
 	root := doc.Content[0]
-	seen := map[string]bool{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
-		seen[key.Value] = true
 		switch key.Value {
 		case "topics":
-			if val.Kind != yaml.SequenceNode {
-				return nil, fail(val, "topics must be a list")
-			}
-			ids := map[string]int{}
-			for _, item := range val.Content {
-				var d TopicDef
+			var d TopicDef
+			err := items(val, "topic", fail, func(item *yaml.Node) (string, error) {
+				d = TopicDef{}
 				err := fields(item, fail, map[string]any{"id": &d.ID, "label": &d.Label, "label_en": &d.LabelEN, "terms": &d.Terms, "weak": &d.Weak})
-				if err != nil {
-					return nil, err
-				}
-				if d.ID == "" {
-					return nil, fail(item, "topic without an id")
-				}
-				if line, dup := ids[d.ID]; dup {
-					return nil, fail(item, "duplicate topic id %q (first on line %d)", d.ID, line)
-				}
-				ids[d.ID] = item.Line
+				return d.ID, err
+			}, func(item *yaml.Node) error {
 				if d.Label == "" {
 					d.Label = d.ID
 				}
-				if err := checkTerms(item, fail, "topic "+d.ID, d.Terms); err != nil {
-					return nil, err
-				}
 				t.Topics = append(t.Topics, d)
+				return checkTerms(item, fail, "topic "+d.ID, d.Terms)
+			})
+			if err != nil {
+				return nil, err
 			}
 		case "actors":
-			if val.Kind != yaml.SequenceNode {
-				return nil, fail(val, "actors must be a list")
-			}
-			ids := map[string]int{}
-			for _, item := range val.Content {
-				var d ActorDef
+			var d ActorDef
+			err := items(val, "actor", fail, func(item *yaml.Node) (string, error) {
+				d = ActorDef{}
 				err := fields(item, fail, map[string]any{"id": &d.ID, "names": &d.Names, "name_suffixes": &d.NameSuffixes,
 					"subject_pronouns": &d.SubjectPronouns, "phrases": &d.Phrases, "refer_back": &d.ReferBack})
-				if err != nil {
-					return nil, err
-				}
-				if d.ID == "" {
-					return nil, fail(item, "actor without an id")
-				}
-				if line, dup := ids[d.ID]; dup {
-					return nil, fail(item, "duplicate actor id %q (first on line %d)", d.ID, line)
-				}
-				ids[d.ID] = item.Line
-				if err := checkTerms(item, fail, "actor "+d.ID, d.Names); err != nil {
-					return nil, err
-				}
+				return d.ID, err
+			}, func(item *yaml.Node) error {
 				t.Actors = append(t.Actors, d)
+				return checkTerms(item, fail, "actor "+d.ID, d.Names)
+			})
+			if err != nil {
+				return nil, err
 			}
 		case "speech":
 			if val.Kind != yaml.MappingNode {
@@ -197,6 +175,33 @@ func ParseTaxonomy(name string, data []byte) (*Taxonomy, error) {
 		return nil, &TaxonomyError{File: name, Line: root.Line, Msg: "no topics"}
 	}
 	return t, nil
+}
+
+// items reads a list of mappings that have ids: decode reads one item and
+// returns its id, which must be there and unique; then check runs on it.
+func items(list *yaml.Node, what string, fail func(*yaml.Node, string, ...any) error,
+	decode func(*yaml.Node) (string, error), check func(*yaml.Node) error) error {
+	if list.Kind != yaml.SequenceNode {
+		return fail(list, "%ss must be a list", what)
+	}
+	ids := map[string]int{}
+	for _, item := range list.Content {
+		id, err := decode(item)
+		if err != nil {
+			return err
+		}
+		if id == "" {
+			return fail(item, "%s without an id", what)
+		}
+		if line, dup := ids[id]; dup {
+			return fail(item, "duplicate %s id %q (first on line %d)", what, id, line)
+		}
+		ids[id] = item.Line
+		if err := check(item); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // fields decodes a mapping node into the given fields, refusing unknown keys.

@@ -19,22 +19,24 @@ import (
 // (fails it under CI=true) when there is none.
 func URL(t testing.TB) string {
 	t.Helper()
-	u := os.Getenv("ELASTICSEARCH_URL")
-	if u == "" {
-		need(t, "ELASTICSEARCH_URL is not set; run 'make test', or start a node with 'make es'")
+	return env(t, "ELASTICSEARCH_URL", "run 'make test', or start a node with 'make es'")
+}
+
+// env returns $name, or skips the test (fails it under CI=true).
+func env(t testing.TB, name, hint string) string {
+	t.Helper()
+	v := os.Getenv(name)
+	if v == "" {
+		need(t, name+" is not set; "+hint)
 	}
-	return u
+	return v
 }
 
 // Secure returns the URL and password of the node with security on, from
 // $REFERAT_TEST_ES_SECURE_URL and $REFERAT_TEST_ES_SECURE_PASSWORD.
 func Secure(t testing.TB) (url, password string) {
 	t.Helper()
-	url, password = os.Getenv("REFERAT_TEST_ES_SECURE_URL"), os.Getenv("REFERAT_TEST_ES_SECURE_PASSWORD")
-	if url == "" || password == "" {
-		need(t, "REFERAT_TEST_ES_SECURE_URL is not set; run 'make test'")
-	}
-	return url, password
+	return env(t, "REFERAT_TEST_ES_SECURE_URL", "run 'make test'"), env(t, "REFERAT_TEST_ES_SECURE_PASSWORD", "run 'make test'")
 }
 
 func need(t testing.TB, why string) {
@@ -78,9 +80,5 @@ func Reset(t testing.TB, es *elasticsearch.Client) {
 // requests to it are rejected with 429.
 func Busy(t testing.TB) string {
 	t.Helper()
-	u := os.Getenv("REFERAT_TEST_ES_BUSY_URL")
-	if u == "" {
-		need(t, "REFERAT_TEST_ES_BUSY_URL is not set; run 'make test'")
-	}
-	return u
+	return env(t, "REFERAT_TEST_ES_BUSY_URL", "run 'make test'")
 }
