@@ -24,9 +24,6 @@ type Config struct {
 	Password string   // $ELASTICSEARCH_PASSWORD
 	CloudID  string   // $ELASTIC_CLOUD_ID
 	CACert   string   // --es-ca-cert: PEM file of the CA to trust; default: the system's
-	// Insecure turns off TLS verification. Default false: certificates are
-	// verified.
-	Insecure bool
 	// MaxRetries for requests answered 429, 502, 503 or 504, or not
 	// answered. Default (0): 5.
 	MaxRetries int
@@ -79,15 +76,13 @@ var (
 	ErrUnauthorized = errors.New("elasticsearch refused the credentials")
 )
 
-// NewClient returns a client for c. It does not contact the cluster.
-func NewClient(c Config) (*elasticsearch.Client, error) {
-	if !c.Configured() {
-		return nil, errors.New("no Elasticsearch configured (--es-url or ELASTICSEARCH_URL)")
-	}
+// transport returns an HTTP transport that verifies TLS certificates
+// against the system's CAs, or the CA in CACert.
+func (c Config) transport() (*http.Transport, error) {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.DialContext = (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext
 	tr.ResponseHeaderTimeout = 2 * time.Minute
-	tr.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: c.Insecure}
+	tr.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
 	if c.CACert != "" {
 		pem, err := os.ReadFile(c.CACert)
 		if err != nil {
@@ -98,6 +93,18 @@ func NewClient(c Config) (*elasticsearch.Client, error) {
 			return nil, fmt.Errorf("%s holds no PEM certificate", c.CACert)
 		}
 		tr.TLSClientConfig.RootCAs = pool
+	}
+	return tr, nil
+}
+
+// NewClient returns a client for c. It does not contact the cluster.
+func NewClient(c Config) (*elasticsearch.Client, error) {
+	if !c.Configured() {
+		return nil, errors.New("no Elasticsearch configured (--es-url or ELASTICSEARCH_URL)")
+	}
+	tr, err := c.transport()
+	if err != nil {
+		return nil, err
 	}
 	retries := c.MaxRetries
 	if retries <= 0 {

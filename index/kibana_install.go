@@ -3,14 +3,11 @@ package index
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
-	"os"
 	"strings"
 	"time"
 )
@@ -30,7 +27,7 @@ type ImportResult struct {
 
 // InstallKibana imports the saved objects into the Kibana at kibanaURL
 // with overwrite, authenticating as cfg says (API key, or user and
-// password; CACert and Insecure for TLS). Secrets are never in errors.
+// password; CACert for TLS). Secrets are never in errors.
 func InstallKibana(ctx context.Context, kibanaURL string, cfg Config, ndjson []byte) (*ImportResult, error) {
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
@@ -53,16 +50,9 @@ func InstallKibana(ctx context.Context, kibanaURL string, cfg Config, ndjson []b
 	case cfg.Username != "":
 		req.SetBasicAuth(cfg.Username, cfg.Password)
 	}
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: cfg.Insecure}
-	if cfg.CACert != "" {
-		pem, err := os.ReadFile(cfg.CACert)
-		if err != nil {
-			return nil, err
-		}
-		pool := x509.NewCertPool()
-		pool.AppendCertsFromPEM(pem)
-		tr.TLSClientConfig.RootCAs = pool
+	tr, err := cfg.transport()
+	if err != nil {
+		return nil, err
 	}
 	res, err := (&http.Client{Transport: tr, Timeout: time.Minute}).Do(req)
 	if err != nil {
