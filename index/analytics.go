@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/internal/norsk"
 )
 
 // An Analytics answers the analysts' questions, from the local store
@@ -471,7 +472,8 @@ func Snippet(text string, qs []string, stems Stemmer) string {
 	for _, w := range qs {
 		want[w] = true
 	}
-	for _, sent := range splitSentences(text) {
+	for _, sp := range norsk.Sentences(text) {
+		sent := text[sp.Start:sp.End]
 		words := strings.Fields(sent)
 		hit := false
 		for i, w := range words {
@@ -496,23 +498,6 @@ func Snippet(text string, qs []string, stems Stemmer) string {
 		}
 	}
 	return ""
-}
-
-// splitSentences is a plain split at ". ", "? " and "! ", enough for
-// snippets.
-func splitSentences(text string) []string {
-	var out []string
-	start := 0
-	for i := 0; i+1 < len(text); i++ {
-		if (text[i] == '.' || text[i] == '?' || text[i] == '!') && (text[i+1] == ' ' || text[i+1] == '\n') {
-			out = append(out, strings.TrimSpace(text[start:i+1]))
-			start = i + 1
-		}
-	}
-	if s := strings.TrimSpace(text[start:]); s != "" {
-		out = append(out, s)
-	}
-	return out
 }
 
 // Cases lists cases, newest first.

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/internal/norsk"
 )
 
 // A block is a paragraph reduced to what segmentation needs. Blocks are
@@ -160,40 +161,13 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// abbreviations end with a period inside a sentence.
-var abbreviations = wordSet("bl.a f.eks ca etc mv jf kl dvs evt ift pga nr st mill mrd kr osv m.m o.l mfl m.fl t.o.m ref")
-
 // firstSentence returns the first sentence of text and the rest.
 func firstSentence(text string) (string, string) {
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c != '.' && c != '?' && c != '!' {
-			continue
-		}
-		if i+1 < len(text) && text[i+1] != ' ' {
-			continue
-		}
-		if c == '.' {
-			word := strings.ToLower(lastWord(text[:i]))
-			if abbreviations[word] || len(word) == 1 && unicode.IsLetter(rune(word[0])) {
-				continue
-			}
-			if allDigits(word) && i+2 < len(text) {
-				// "1. oktober": an ordinal, unless a capital follows.
-				r, _ := utf8.DecodeRuneInString(text[i+2:])
-				if unicode.IsLower(r) {
-					continue
-				}
-			}
-		}
-		return text[:i+1], strings.TrimSpace(text[i+1:])
+	spans := norsk.Sentences(text)
+	if len(spans) == 0 {
+		return text, ""
 	}
-	return text, ""
-}
-
-func lastWord(s string) string {
-	i := strings.LastIndexAny(s, " («\"")
-	return s[i+1:]
+	return text[spans[0].Start:spans[0].End], strings.TrimSpace(text[spans[0].End:])
 }
 
 // titleSentence finds a case title at the start of a block when the fonts
