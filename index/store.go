@@ -97,15 +97,7 @@ func (s *Store) Close() error { return s.db.Close() }
 
 // Source returns the record of path, or nil.
 func (s *Store) Source(path string) (*SourceRecord, error) {
-	var rec *SourceRecord
-	err := s.db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketSources).Get([]byte(path)); b != nil {
-			rec = new(SourceRecord)
-			return json.Unmarshal(b, rec)
-		}
-		return nil
-	})
-	return rec, err
+	return get[SourceRecord](s.db, bucketSources, path)
 }
 
 // PathsOf returns the recorded paths whose content has the given hash.
@@ -122,15 +114,7 @@ func (s *Store) PathsOf(sha string) ([]string, error) {
 
 // Document returns the stored document with the given content hash, or nil.
 func (s *Store) Document(sha string) (*referat.Document, error) {
-	var d *referat.Document
-	err := s.db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketDocuments).Get([]byte(sha)); b != nil {
-			d = new(referat.Document)
-			return json.Unmarshal(b, d)
-		}
-		return nil
-	})
-	return d, err
+	return get[referat.Document](s.db, bucketDocuments, sha)
 }
 
 // A Change is one transaction on the store.
@@ -278,13 +262,25 @@ func (s *Store) PendingCount() int {
 // Sources calls fn for every source record, in path order, until fn
 // returns false.
 func (s *Store) Sources(fn func(*SourceRecord) bool) error {
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketSources).ForEach(func(k, v []byte) error {
-			var rec SourceRecord
-			if err := json.Unmarshal(v, &rec); err != nil {
+	return each(s.db, bucketSources, fn)
+}
+
+// Documents calls fn for every stored document, in hash order, until fn
+// returns false. Documents are decoded one at a time.
+func (s *Store) Documents(fn func(*referat.Document) bool) error {
+	return each(s.db, bucketDocuments, fn)
+}
+
+// each decodes every value of a bucket in key order and calls fn with it,
+// until fn returns false.
+func each[T any](db *bolt.DB, bucket []byte, fn func(*T) bool) error {
+	err := db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+			var x T
+			if err := json.Unmarshal(v, &x); err != nil {
 				return err
 			}
-			if !fn(&rec) {
+			if !fn(&x) {
 				return errStop
 			}
 			return nil
@@ -296,25 +292,17 @@ func (s *Store) Sources(fn func(*SourceRecord) bool) error {
 	return err
 }
 
-// Documents calls fn for every stored document, in hash order, until fn
-// returns false. Documents are decoded one at a time.
-func (s *Store) Documents(fn func(*referat.Document) bool) error {
-	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketDocuments).ForEach(func(k, v []byte) error {
-			var d referat.Document
-			if err := json.Unmarshal(v, &d); err != nil {
-				return err
-			}
-			if !fn(&d) {
-				return errStop
-			}
-			return nil
-		})
-	})
-	if errors.Is(err, errStop) {
+// get decodes the value of key in a bucket, or returns nil.
+func get[T any](db *bolt.DB, bucket []byte, key string) (*T, error) {
+	var x *T
+	err := db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucket).Get([]byte(key)); b != nil {
+			x = new(T)
+			return json.Unmarshal(b, x)
+		}
 		return nil
-	}
-	return err
+	})
+	return x, err
 }
 
 var errStop = errors.New("stop")
