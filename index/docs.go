@@ -35,6 +35,26 @@ func shortHash(sha string) string {
 	return sha
 }
 
+// TopicID returns the id of a case's (case, topic) document.
+func TopicID(caseID, topic string) string { return caseID + "-" + topic }
+
+// DocRefs returns the documents Docs makes for d, without making them.
+func DocRefs(d *referat.Document) []Ref {
+	sha := d.Source.SHA256
+	refs := []Ref{{Meetings, MeetingID(sha)}}
+	for _, c := range d.Cases {
+		cid := CaseID(sha, c.Seq)
+		refs = append(refs, Ref{Cases, cid})
+		for i := range c.Statements {
+			refs = append(refs, Ref{Statements, StatementID(cid, i+1)})
+		}
+		for _, t := range c.Topics {
+			refs = append(refs, Ref{Topics, TopicID(cid, t.ID)})
+		}
+	}
+	return refs
+}
+
 // StatementID returns the id of statement n (1-based) of a case.
 func StatementID(caseID string, n int) string { return fmt.Sprintf("%s-s%03d", caseID, n) }
 
@@ -134,7 +154,7 @@ func Docs(d *referat.Document, stems Stemmer) []Action {
 				terms = append(terms, term)
 			}
 			sort.Strings(terms)
-			acts = append(acts, Action{Index: Topics, ID: cid + "-" + t.ID, Doc: with(map[string]any{
+			acts = append(acts, Action{Index: Topics, ID: TopicID(cid, t.ID), Doc: with(map[string]any{
 				"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "topic": t.ID, "topic_label": t.Label,
 				"score": t.Score, "terms": terms, "actors": actorList, "evidence": t.Terms,
 				"statements_ntl":          byTopic[t.ID][referat.ActorNTL],

@@ -2,6 +2,7 @@ package index
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -31,6 +32,9 @@ func TestDocsIDsAndFields(t *testing.T) {
 		if ids[k] != v {
 			t.Errorf("%s ids %q, want %q", k, ids[k], v)
 		}
+	}
+	if got := DocRefs(d); !reflect.DeepEqual(got, Refs(acts)) {
+		t.Errorf("DocRefs %v, Refs(Docs) %v", got, Refs(acts))
 	}
 	mappings := Mappings()
 	for _, a := range acts {

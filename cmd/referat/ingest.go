@@ -395,11 +395,9 @@ func commit(store *index.Store, a *analyze.Analyzer, r result, sum *summary) err
 		}
 		return store.Apply(index.Change{Put: &rec})
 	}
-	doc := *r.doc
-	doc.Source.Path = r.path
-	refs := index.Refs(index.Docs(&doc, nil))
+	refs := index.DocRefs(r.doc)
 	rec := &index.SourceRecord{Path: r.path, Size: r.size, MTime: r.mtime, SHA256: r.sha, Status: index.StatusOK,
-		Refs: refs, PipelineVersion: referat.Version, TaxonomyVersion: doc.TaxonomyVersion, Updated: now}
+		Refs: refs, PipelineVersion: referat.Version, TaxonomyVersion: r.doc.TaxonomyVersion, Updated: now}
 	c := index.Change{Put: rec, Remove: r.gone}
 	if r.parsed {
 		c.Document = r.doc
@@ -477,10 +475,8 @@ func retag(ctx context.Context, store *index.Store, a *analyze.Analyzer, sum *su
 			if err != nil || prev == nil {
 				continue
 			}
-			dd := *d
-			dd.Source.Path = p
 			rec := *prev
-			rec.Refs = index.Refs(index.Docs(&dd, nil))
+			rec.Refs = index.DocRefs(d)
 			rec.TaxonomyVersion, rec.Synced, rec.Updated = d.TaxonomyVersion, false, time.Now().UTC()
 			c := index.Change{Put: &rec}
 			if i == 0 {
