@@ -9,6 +9,14 @@ import (
 	"github.com/ntlnav/referat"
 )
 
+// The aliases the documents go into, one per kind of document.
+const (
+	Meetings   = "referat-meetings"   // one document per source file
+	Cases      = "referat-cases"      // one per case
+	Statements = "referat-statements" // one per statement
+	Topics     = "referat-topics"     // one per (case, topic), for charts
+)
+
 // A Stemmer returns the stems of the words of a text, as analysis makes
 // them; they are indexed beside the text. The caller supplies it (package
 // analyze has one), so that this package does not depend on analysis.

@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/ntlnav/referat/index"
+	"github.com/ntlnav/referat/index/elastic"
 	"github.com/ntlnav/referat/ingest"
 )
 
@@ -65,11 +65,11 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "referat: %v\n", err)
 		return exitESDown
 	}
-	if errors.Is(err, index.ErrUnreachable) {
+	if errors.Is(err, elastic.ErrUnreachable) {
 		fmt.Fprintf(stderr, "referat: %s (is it running? check --es-url)\n", describe(err))
 		return exitESDown
 	}
-	if errors.Is(err, index.ErrUnauthorized) {
+	if errors.Is(err, elastic.ErrUnauthorized) {
 		fmt.Fprintf(stderr, "referat: %s (check ELASTICSEARCH_API_KEY, or ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD)\n", describe(err))
 		return exitFailed
 	}

@@ -19,22 +19,24 @@ import (
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/analyze"
 	"github.com/ntlnav/referat/index"
+	"github.com/ntlnav/referat/index/elastic"
+	"github.com/ntlnav/referat/index/store"
 	"github.com/ntlnav/referat/ingest"
 )
 
 // ingestOptions are the options of `referat ingest`.
 type ingestOptions struct {
-	store    string        // store folder; default "referat-data"
-	workers  int           // parse workers; default: number of CPUs
-	timeout  time.Duration // per file; default 30s
-	password string        // for protected PDFs; default ""
-	taxonomy string        // default "": the built-in taxonomy
-	prune    bool          // remove the documents of vanished files; default false
-	retag    bool          // re-analyse stored text; default false
-	quiet    bool          // only the summary; default false
-	json     bool          // summary as JSON on stdout; default false
-	es       index.Config  // Elasticsearch; not configured by default
-	interval time.Duration // between progress lines when not on a terminal; default 10s
+	store    string         // store folder; default "referat-data"
+	workers  int            // parse workers; default: number of CPUs
+	timeout  time.Duration  // per file; default 30s
+	password string         // for protected PDFs; default ""
+	taxonomy string         // default "": the built-in taxonomy
+	prune    bool           // remove the documents of vanished files; default false
+	retag    bool           // re-analyse stored text; default false
+	quiet    bool           // only the summary; default false
+	json     bool           // summary as JSON on stdout; default false
+	es       elastic.Config // Elasticsearch; not configured by default
+	interval time.Duration  // between progress lines when not on a terminal; default 10s
 	stdout   io.Writer
 	stderr   io.Writer
 }
@@ -46,8 +48,8 @@ func esFlags() []cli.Flag {
 	}
 }
 
-func esConfig(c *cli.Context) index.Config {
-	cfg := index.ConfigFromEnv()
+func esConfig(c *cli.Context) elastic.Config {
+	cfg := elastic.ConfigFromEnv()
 	cfg.URLs = nil
 	if u := c.String("es-url"); u != "" {
 		cfg.URLs = strings.Split(u, ",")
@@ -147,7 +149,7 @@ type (
 	job struct {
 		path        string
 		size, mtime int64
-		prev        *index.SourceRecord
+		prev        *store.SourceRecord
 	}
 	result struct {
 		job
@@ -167,14 +169,14 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := index.OpenStore(opts.store)
+	db, err := store.OpenStore(opts.store)
 	if err != nil {
-		if errors.Is(err, index.ErrLocked) {
+		if errors.Is(err, store.ErrLocked) {
 			return fmt.Errorf("%w: wait for the other run to end", err)
 		}
 		return err
 	}
-	defer store.Close()
+	defer db.Close()
 	in := expand(args)
 	sum := &summary{Files: map[string]int{}, Failures: []fileFailure{}}
 	sum.Files["skipped"] = in.nonPDF
@@ -195,7 +197,7 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 		go func() {
 			defer producers.Done()
 			for j := range jobs {
-				results <- handle(ctx, j, store, pool, analyzer, ingest.Options{Password: opts.password})
+				results <- handle(ctx, j, db, pool, analyzer, ingest.Options{Password: opts.password})
 			}
 		}()
 	}
@@ -207,7 +209,7 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 			if ctx.Err() != nil {
 				return
 			}
-			j, unchanged := classify(p, store)
+			j, unchanged := classify(p, db)
 			if unchanged != nil {
 				results <- *unchanged
 				continue
@@ -229,7 +231,7 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 		if commitErr != nil || ctx.Err() != nil && (errors.Is(r.err, context.Canceled) || errors.Is(r.err, context.DeadlineExceeded)) {
 			continue // cut short by Ctrl-C: not committed, the next run does it
 		}
-		if err := commit(store, analyzer, r, sum); err != nil {
+		if err := commit(db, analyzer, r, sum); err != nil {
 			commitErr = fmt.Errorf("writing the store: %w", err)
 			continue
 		}
@@ -240,19 +242,19 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 	}
 	prog.finish()
 	if ctx.Err() == nil && opts.prune {
-		if err := prune(store, in, sum); err != nil {
+		if err := prune(db, in, sum); err != nil {
 			return err
 		}
 	}
 	if ctx.Err() == nil && opts.retag {
-		if err := retag(ctx, store, analyzer, sum); err != nil {
+		if err := retag(ctx, db, analyzer, sum); err != nil {
 			return err
 		}
 	}
 	if ctx.Err() == nil && opts.es.Configured() {
-		sum.ES = syncES(ctx, store, analyzer, opts.es)
+		sum.ES = syncES(ctx, db, analyzer, opts.es)
 	}
-	if err := tally(store, sum); err != nil {
+	if err := tally(db, sum); err != nil {
 		return err
 	}
 	sum.Seconds = time.Since(t0).Seconds()
@@ -271,21 +273,21 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 
 // classify looks at a file without reading it: the same size and
 // modification time as recorded means unchanged.
-func classify(path string, store *index.Store) (job, *result) {
+func classify(path string, db *store.Store) (job, *result) {
 	j := job{path: path}
 	fi, err := os.Stat(path)
 	if err != nil {
 		return j, &result{job: j, outcome: outFailed, err: &ingest.Error{File: path, Err: err}}
 	}
 	j.size, j.mtime = fi.Size(), fi.ModTime().UnixNano()
-	prev, err := store.Source(path)
+	prev, err := db.Source(path)
 	if err != nil {
 		return j, &result{job: j, outcome: outFailed, err: err}
 	}
 	j.prev = prev
 	if prev != nil && prev.Size == j.size && prev.MTime == j.mtime && prev.PipelineVersion == referat.Version {
 		r := &result{job: j, outcome: outUnchanged, sha: prev.SHA256}
-		if prev.Status == index.StatusFailed {
+		if prev.Status == store.StatusFailed {
 			r.outcome, r.err = outFailed, recordedError(prev)
 		}
 		return j, r
@@ -294,7 +296,7 @@ func classify(path string, store *index.Store) (job, *result) {
 }
 
 // recordedError is the error a failed file had last time, with its cause.
-func recordedError(rec *index.SourceRecord) error {
+func recordedError(rec *store.SourceRecord) error {
 	if c := ingest.CauseError(rec.Cause); c != nil {
 		return &ingest.Error{File: rec.Path, Err: fmt.Errorf("%w%s", c, strings.TrimPrefix(rec.Error, c.Error()))}
 	}
@@ -302,7 +304,7 @@ func recordedError(rec *index.SourceRecord) error {
 }
 
 // handle hashes a file and parses it when its content is new.
-func handle(ctx context.Context, j job, store *index.Store, pool *ingest.Pool, a *analyze.Analyzer, opts ingest.Options) result {
+func handle(ctx context.Context, j job, db *store.Store, pool *ingest.Pool, a *analyze.Analyzer, opts ingest.Options) result {
 	r := result{job: j}
 	f, err := os.Open(j.path)
 	if err != nil {
@@ -319,15 +321,15 @@ func handle(ctx context.Context, j job, store *index.Store, pool *ingest.Pool, a
 	r.sha = hex.EncodeToString(h.Sum(nil))
 	if j.prev != nil && j.prev.SHA256 == r.sha && j.prev.PipelineVersion == referat.Version {
 		r.outcome = outUnchanged // touched, not changed
-		if j.prev.Status == index.StatusFailed {
+		if j.prev.Status == store.StatusFailed {
 			r.outcome, r.err = outFailed, recordedError(j.prev)
 		}
 		return r
 	}
-	if doc, err := store.Document(r.sha); err == nil && doc != nil && doc.Source.SHA256 == r.sha {
+	if doc, err := db.Document(r.sha); err == nil && doc != nil && doc.Source.SHA256 == r.sha {
 		r.doc = doc
 		r.outcome = outNew
-		paths, _ := store.PathsOf(r.sha)
+		paths, _ := db.PathsOf(r.sha)
 		for _, p := range paths {
 			if p == j.path {
 				continue
@@ -363,7 +365,7 @@ func handle(ctx context.Context, j job, store *index.Store, pool *ingest.Pool, a
 }
 
 // commit records one result in the store, in one transaction.
-func commit(store *index.Store, a *analyze.Analyzer, r result, sum *summary) error {
+func commit(db *store.Store, a *analyze.Analyzer, r result, sum *summary) error {
 	sum.Files[r.outcome]++
 	sum.PagesParsed += r.pages
 	now := time.Now().UTC()
@@ -372,7 +374,7 @@ func commit(store *index.Store, a *analyze.Analyzer, r result, sum *summary) err
 		if r.prev != nil && (r.prev.Size != r.size || r.prev.MTime != r.mtime) {
 			rec := *r.prev
 			rec.Size, rec.MTime, rec.Updated = r.size, r.mtime, now
-			return store.Apply(index.Change{Put: &rec})
+			return db.Apply(store.Change{Put: &rec})
 		}
 		return nil
 	case r.outcome == outFailed:
@@ -387,31 +389,31 @@ func commit(store *index.Store, a *analyze.Analyzer, r result, sum *summary) err
 		if r.size == 0 && r.mtime == 0 {
 			return nil // could not even be looked at
 		}
-		rec := index.SourceRecord{Path: r.path, Size: r.size, MTime: r.mtime, Status: index.StatusFailed,
+		rec := store.SourceRecord{Path: r.path, Size: r.size, MTime: r.mtime, Status: store.StatusFailed,
 			Cause: cause, Error: msg, PipelineVersion: referat.Version, Updated: now}
 		if r.prev != nil {
 			// Keep what the file gave before: a damaged copy must not lose data.
 			rec.SHA256, rec.Refs, rec.Synced, rec.TaxonomyVersion = r.prev.SHA256, r.prev.Refs, r.prev.Synced, r.prev.TaxonomyVersion
 		}
-		return store.Apply(index.Change{Put: &rec})
+		return db.Apply(store.Change{Put: &rec})
 	}
 	refs := index.DocRefs(r.doc)
-	rec := &index.SourceRecord{Path: r.path, Size: r.size, MTime: r.mtime, SHA256: r.sha, Status: index.StatusOK,
+	rec := &store.SourceRecord{Path: r.path, Size: r.size, MTime: r.mtime, SHA256: r.sha, Status: store.StatusOK,
 		Refs: refs, PipelineVersion: referat.Version, TaxonomyVersion: r.doc.TaxonomyVersion, Updated: now}
-	c := index.Change{Put: rec, Remove: r.gone}
+	c := store.Change{Put: rec, Remove: r.gone}
 	if r.parsed {
 		c.Document = r.doc
 	}
 	if r.prev != nil && r.prev.SHA256 != "" && r.prev.SHA256 != r.sha {
-		c.Queue = staleDeletes(store, r.prev, r.path, refs)
+		c.Queue = staleDeletes(db, r.prev, r.path, refs)
 	}
-	return store.Apply(c)
+	return db.Apply(c)
 }
 
 // staleDeletes returns the deletes of prev's documents that the new
 // content does not make again, unless another path still has prev's content.
-func staleDeletes(store *index.Store, prev *index.SourceRecord, path string, keep []index.Ref) []index.Action {
-	paths, _ := store.PathsOf(prev.SHA256)
+func staleDeletes(db *store.Store, prev *store.SourceRecord, path string, keep []index.Ref) []index.Action {
+	paths, _ := db.PathsOf(prev.SHA256)
 	for _, p := range paths {
 		if p != path {
 			return nil
@@ -421,9 +423,9 @@ func staleDeletes(store *index.Store, prev *index.SourceRecord, path string, kee
 }
 
 // prune removes the records of files under the inputs that no longer exist.
-func prune(store *index.Store, in inputs, sum *summary) error {
-	var gone []*index.SourceRecord
-	err := store.Sources(func(rec *index.SourceRecord) bool {
+func prune(db *store.Store, in inputs, sum *summary) error {
+	var gone []*store.SourceRecord
+	err := db.Sources(func(rec *store.SourceRecord) bool {
 		if under(rec.Path, in.roots) {
 			if _, err := os.Stat(rec.Path); errors.Is(err, os.ErrNotExist) {
 				r := *rec
@@ -436,11 +438,11 @@ func prune(store *index.Store, in inputs, sum *summary) error {
 		return err
 	}
 	for _, rec := range gone {
-		c := index.Change{Remove: []string{rec.Path}}
+		c := store.Change{Remove: []string{rec.Path}}
 		if rec.SHA256 != "" {
-			c.Queue = staleDeletes(store, rec, rec.Path, nil)
+			c.Queue = staleDeletes(db, rec, rec.Path, nil)
 		}
-		if err := store.Apply(c); err != nil {
+		if err := db.Apply(c); err != nil {
 			return err
 		}
 		sum.Files["pruned"]++
@@ -449,9 +451,9 @@ func prune(store *index.Store, in inputs, sum *summary) error {
 }
 
 // retag analyses every stored document again whose taxonomy differs.
-func retag(ctx context.Context, store *index.Store, a *analyze.Analyzer, sum *summary) error {
+func retag(ctx context.Context, db *store.Store, a *analyze.Analyzer, sum *summary) error {
 	var shas []string
-	store.Documents(func(d *referat.Document) bool {
+	db.Documents(func(d *referat.Document) bool {
 		if d.TaxonomyVersion != a.Taxonomy().Version {
 			shas = append(shas, d.Source.SHA256)
 		}
@@ -461,29 +463,29 @@ func retag(ctx context.Context, store *index.Store, a *analyze.Analyzer, sum *su
 		if ctx.Err() != nil {
 			return nil
 		}
-		d, err := store.Document(sha)
+		d, err := db.Document(sha)
 		if err != nil || d == nil {
 			return err
 		}
 		a.Document(d)
-		paths, err := store.PathsOf(sha)
+		paths, err := db.PathsOf(sha)
 		if err != nil {
 			return err
 		}
 		for i, p := range paths {
-			prev, err := store.Source(p)
+			prev, err := db.Source(p)
 			if err != nil || prev == nil {
 				continue
 			}
 			rec := *prev
 			rec.Refs = index.DocRefs(d)
 			rec.TaxonomyVersion, rec.Synced, rec.Updated = d.TaxonomyVersion, false, time.Now().UTC()
-			c := index.Change{Put: &rec}
+			c := store.Change{Put: &rec}
 			if i == 0 {
 				c.Document = d
 			}
 			c.Queue = staleRefs(prev.Refs, rec.Refs)
-			if err := store.Apply(c); err != nil {
+			if err := db.Apply(c); err != nil {
 				return err
 			}
 		}
@@ -509,22 +511,22 @@ func staleRefs(old, now []index.Ref) []index.Action {
 
 // syncES sends what the store has that Elasticsearch has not confirmed:
 // queued deletes, then the documents of every record not yet synced.
-func syncES(ctx context.Context, store *index.Store, a *analyze.Analyzer, cfg index.Config) *esSummary {
+func syncES(ctx context.Context, db *store.Store, a *analyze.Analyzer, cfg elastic.Config) *esSummary {
 	es := &esSummary{URL: cfg.Where()}
 	fail := func(err error) *esSummary {
 		es.Error = err.Error()
 		return es
 	}
-	client, err := index.NewClient(cfg)
+	client, err := elastic.NewClient(cfg)
 	if err != nil {
 		return fail(err)
 	}
-	if _, err := index.Setup(ctx, client); err != nil {
+	if _, err := elastic.Setup(ctx, client); err != nil {
 		return fail(err)
 	}
-	w := &index.Writer{Client: client, Refresh: true}
+	w := &elastic.Writer{Client: client, Refresh: true}
 	for {
-		dels, err := store.Pending(2000)
+		dels, err := db.Pending(2000)
 		if err != nil || len(dels) == 0 {
 			break
 		}
@@ -544,7 +546,7 @@ func syncES(ctx context.Context, store *index.Store, a *analyze.Analyzer, cfg in
 				done = append(done, d)
 			}
 		}
-		if err := store.MarkSynced(nil, done); err != nil {
+		if err := db.MarkSynced(nil, done); err != nil {
 			return fail(err)
 		}
 		if len(done) == 0 {
@@ -552,7 +554,7 @@ func syncES(ctx context.Context, store *index.Store, a *analyze.Analyzer, cfg in
 		}
 	}
 	// Records to send, in batches of about 2000 actions.
-	var batch []*index.SourceRecord
+	var batch []*store.SourceRecord
 	var acts []index.Action
 	flush := func() error {
 		if len(acts) == 0 {
@@ -571,7 +573,7 @@ func syncES(ctx context.Context, store *index.Store, a *analyze.Analyzer, cfg in
 			}
 			bad[f.Action.ID] = true
 		}
-		var ok []*index.SourceRecord
+		var ok []*store.SourceRecord
 		for _, rec := range batch {
 			good := true
 			for _, r := range rec.Refs {
@@ -582,21 +584,21 @@ func syncES(ctx context.Context, store *index.Store, a *analyze.Analyzer, cfg in
 			}
 		}
 		batch, acts = batch[:0], acts[:0]
-		return store.MarkSynced(ok, nil)
+		return db.MarkSynced(ok, nil)
 	}
 	var unsynced []string
-	store.Sources(func(rec *index.SourceRecord) bool {
-		if rec.Status == index.StatusOK && !rec.Synced {
+	db.Sources(func(rec *store.SourceRecord) bool {
+		if rec.Status == store.StatusOK && !rec.Synced {
 			unsynced = append(unsynced, rec.Path)
 		}
 		return true
 	})
 	for _, p := range unsynced {
-		rec, err := store.Source(p)
+		rec, err := db.Source(p)
 		if err != nil || rec == nil {
 			continue
 		}
-		d, err := store.Document(rec.SHA256)
+		d, err := db.Document(rec.SHA256)
 		if err != nil || d == nil {
 			continue
 		}
@@ -616,11 +618,11 @@ func syncES(ctx context.Context, store *index.Store, a *analyze.Analyzer, cfg in
 }
 
 // tally counts what the store holds.
-func tally(store *index.Store, sum *summary) error {
+func tally(db *store.Store, sum *summary) error {
 	sum.TopicsByYear = map[int]map[string]int{}
 	pending := 0
-	store.Sources(func(rec *index.SourceRecord) bool {
-		if rec.Status == index.StatusOK && !rec.Synced {
+	db.Sources(func(rec *store.SourceRecord) bool {
+		if rec.Status == store.StatusOK && !rec.Synced {
 			pending++
 		}
 		return true
@@ -631,7 +633,7 @@ func tally(store *index.Store, sum *summary) error {
 			sum.esErr = &esDown{msg: sum.ES.Error, pending: pending}
 		}
 	}
-	return store.Documents(func(d *referat.Document) bool {
+	return db.Documents(func(d *referat.Document) bool {
 		sum.Meetings++
 		sum.Cases += len(d.Cases)
 		year := 0

@@ -17,7 +17,8 @@ import (
 	"time"
 
 	"github.com/ntlnav/referat"
-	"github.com/ntlnav/referat/index"
+	"github.com/ntlnav/referat/index/elastic"
+	"github.com/ntlnav/referat/index/store"
 	"github.com/ntlnav/referat/internal/estest"
 )
 
@@ -62,18 +63,18 @@ func ingestJSON(t *testing.T, ctx context.Context, args ...string) (int, summary
 func TestIngestIncremental(t *testing.T) {
 	t.Setenv("ELASTICSEARCH_URL", "") // the local store alone
 	dir, names := corpusDir(t, 6)
-	store := filepath.Join(t.TempDir(), "store")
+	storeDir := filepath.Join(t.TempDir(), "store")
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a pdf"), 0o644)
 	ctx := context.Background()
 
-	code, s, stderr := ingestJSON(t, ctx, "--store", store, dir)
+	code, s, stderr := ingestJSON(t, ctx, "--store", storeDir, dir)
 	if code != 0 || s.Files[outNew] != 6 || s.Files["skipped"] != 1 || s.Meetings != 6 || s.PagesParsed == 0 {
 		t.Fatalf("first run: exit %d, %+v\n%s", code, s, stderr)
 	}
 	cases := s.Cases
 
 	// A second run over the unchanged folder parses nothing.
-	code, s, _ = ingestJSON(t, ctx, "--store", store, dir)
+	code, s, _ = ingestJSON(t, ctx, "--store", storeDir, dir)
 	if code != 0 || s.Files[outUnchanged] != 6 || s.PagesParsed != 0 || s.Cases != cases {
 		t.Fatalf("second run: exit %d, %+v", code, s)
 	}
@@ -81,7 +82,7 @@ func TestIngestIncremental(t *testing.T) {
 	// Touched but not changed: recognised by its hash, not parsed.
 	now := time.Now().Add(time.Minute)
 	os.Chtimes(names[0], now, now)
-	_, s, _ = ingestJSON(t, ctx, "--store", store, dir)
+	_, s, _ = ingestJSON(t, ctx, "--store", storeDir, dir)
 	if s.Files[outUnchanged] != 6 || s.PagesParsed != 0 {
 		t.Fatalf("touched: %+v", s)
 	}
@@ -92,7 +93,7 @@ func TestIngestIncremental(t *testing.T) {
 	if err := os.Rename(names[1], moved); err != nil {
 		t.Fatal(err)
 	}
-	_, s, _ = ingestJSON(t, ctx, "--store", store, dir)
+	_, s, _ = ingestJSON(t, ctx, "--store", storeDir, dir)
 	if s.Files[outMoved] != 1 || s.PagesParsed != 0 || s.Meetings != 6 {
 		t.Fatalf("moved: %+v", s)
 	}
@@ -100,18 +101,18 @@ func TestIngestIncremental(t *testing.T) {
 	// Changed: parsed again, its old case replaced.
 	other, _ := os.ReadFile(filepath.Join(pdfs, "fpdf", "2025-02-13.pdf"))
 	os.WriteFile(names[2], other, 0o644)
-	_, s, _ = ingestJSON(t, ctx, "--store", store, dir)
+	_, s, _ = ingestJSON(t, ctx, "--store", storeDir, dir)
 	if s.Files[outChanged] != 1 || s.PagesParsed == 0 || s.Meetings != 6 {
 		t.Fatalf("changed: %+v", s)
 	}
 
 	// Pruned: a deleted file's documents go with --prune.
 	os.Remove(names[3])
-	_, s, _ = ingestJSON(t, ctx, "--store", store, dir)
+	_, s, _ = ingestJSON(t, ctx, "--store", storeDir, dir)
 	if s.Meetings != 6 {
 		t.Fatalf("without --prune a vanished file's documents stay: %+v", s)
 	}
-	_, s, _ = ingestJSON(t, ctx, "--store", store, "--prune", dir)
+	_, s, _ = ingestJSON(t, ctx, "--store", storeDir, "--prune", dir)
 	if s.Files["pruned"] != 1 || s.Meetings != 5 {
 		t.Fatalf("prune: %+v", s)
 	}
@@ -125,8 +126,8 @@ func TestIngestBadFiles(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, bad), b, 0o644)
 	}
 	os.WriteFile(filepath.Join(dir, "readme.txt"), []byte("x"), 0o644)
-	store := filepath.Join(t.TempDir(), "store")
-	code, s, stderr := ingestJSON(t, context.Background(), "--store", store, dir)
+	storeDir := filepath.Join(t.TempDir(), "store")
+	code, s, stderr := ingestJSON(t, context.Background(), "--store", storeDir, dir)
 	if code != 1 || s.Files[outNew] != 3 || s.Files[outFailed] != 6 || s.Files["skipped"] != 1 || len(s.Failures) != 6 {
 		t.Fatalf("exit %d, %+v\n%s", code, s, stderr)
 	}
@@ -138,7 +139,7 @@ func TestIngestBadFiles(t *testing.T) {
 		}
 	}
 	// The text report names each file with its reason, one line each.
-	code, _, stderr = runArgs(context.Background(), "ingest", "--store", store, dir)
+	code, _, stderr = runArgs(context.Background(), "ingest", "--store", storeDir, dir)
 	if code != 1 || strings.Count(stderr, "referat: "+dir) != 6 || strings.Contains(stderr, "goroutine") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
@@ -146,13 +147,13 @@ func TestIngestBadFiles(t *testing.T) {
 
 func TestIngestLock(t *testing.T) {
 	t.Setenv("ELASTICSEARCH_URL", "") // the local store alone
-	store := filepath.Join(t.TempDir(), "store")
-	s, err := index.OpenStore(store)
+	storeDir := filepath.Join(t.TempDir(), "store")
+	s, err := store.OpenStore(storeDir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	code, _, stderr := runArgs(context.Background(), "ingest", "--store", store, filepath.Join(pdfs, "fpdf"))
+	code, _, stderr := runArgs(context.Background(), "ingest", "--store", storeDir, filepath.Join(pdfs, "fpdf"))
 	if code != 1 || !strings.Contains(stderr, "in use by another referat process") {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
@@ -161,9 +162,9 @@ func TestIngestLock(t *testing.T) {
 func TestIngestRetag(t *testing.T) {
 	t.Setenv("ELASTICSEARCH_URL", "") // the local store alone
 	dir, _ := corpusDir(t, 2)
-	store := filepath.Join(t.TempDir(), "store")
+	storeDir := filepath.Join(t.TempDir(), "store")
 	ctx := context.Background()
-	if code, _, stderr := ingestJSON(t, ctx, "--store", store, dir); code != 0 {
+	if code, _, stderr := ingestJSON(t, ctx, "--store", storeDir, dir); code != 0 {
 		t.Fatal(stderr)
 	}
 	_, def, _ := runArgs(ctx, "taxonomy")
@@ -184,7 +185,7 @@ func TestIngestRetag(t *testing.T) {
 actors:`, 1)
 	own = own[:strings.LastIndex(own, "\n  - id: rapportering")]
 	os.WriteFile(tax, []byte(own), 0o644)
-	code, s, stderr := ingestJSON(t, ctx, "--store", store, "--taxonomy", tax, "--retag", dir)
+	code, s, stderr := ingestJSON(t, ctx, "--store", storeDir, "--taxonomy", tax, "--retag", dir)
 	if code != 0 || s.Files["retagged"] != 2 || s.PagesParsed != 0 {
 		t.Fatalf("retag: exit %d, %+v %s", code, s, stderr)
 	}
@@ -200,11 +201,11 @@ actors:`, 1)
 // esCounts returns the documents per alias, and the cases by id.
 func esCases(t *testing.T, ctx context.Context) (int, int) {
 	es := estest.Client(t)
-	n, err := index.Count(ctx, es, index.Cases, nil)
+	n, err := elastic.Count(ctx, es, elastic.Cases, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := index.Count(ctx, es, index.Meetings, nil)
+	m, err := elastic.Count(ctx, es, elastic.Meetings, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,9 +213,9 @@ func esCases(t *testing.T, ctx context.Context) (int, int) {
 }
 
 // storeCases counts the cases the store holds.
-func storeCases(t *testing.T, store string) (cases, meetings int) {
+func storeCases(t *testing.T, storeDir string) (cases, meetings int) {
 	t.Helper()
-	s, err := index.OpenStore(store)
+	s, err := store.OpenStore(storeDir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,10 +236,10 @@ func TestIngestKilled(t *testing.T) {
 	es := estest.Client(t)
 	estest.Reset(t, es)
 	dir, names := corpusDir(t, 16)
-	store := filepath.Join(t.TempDir(), "store")
+	storeDir := filepath.Join(t.TempDir(), "store")
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
 	start := func() *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "ingest", "--quiet", "--workers", "2", "--store", store, "--es-url", url, dir)
+		cmd := exec.Command(os.Args[0], "ingest", "--quiet", "--workers", "2", "--store", storeDir, "--es-url", url, dir)
 		cmd.Env = append(os.Environ(), "REFERAT_TEST_AS_MAIN=1")
 		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 		if err := cmd.Start(); err != nil {
@@ -257,7 +258,7 @@ func TestIngestKilled(t *testing.T) {
 			os.WriteFile(names[i], append(other, []byte(fmt.Sprintf("\n%% v%d\n%%%%EOF\n", i))...), 0o644)
 		}
 	}
-	cmd := exec.Command(os.Args[0], "ingest", "--json", "--workers", "2", "--store", store, "--es-url", url, dir)
+	cmd := exec.Command(os.Args[0], "ingest", "--json", "--workers", "2", "--store", storeDir, "--es-url", url, dir)
 	cmd.Env = append(os.Environ(), "REFERAT_TEST_AS_MAIN=1")
 	out, err := cmd.Output()
 	if err != nil {
@@ -268,7 +269,7 @@ func TestIngestKilled(t *testing.T) {
 	if s.Meetings != 16 || s.ES == nil || s.ES.Pending != 0 || s.ES.Error != "" {
 		t.Fatalf("after %d kills: %+v %+v", kills, s, s.ES)
 	}
-	wantCases, _ := storeCases(t, store)
+	wantCases, _ := storeCases(t, storeDir)
 	gotCases, gotMeetings := esCases(t, context.Background())
 	if gotCases != wantCases || gotMeetings != 16 || wantCases != s.Cases {
 		t.Errorf("Elasticsearch has %d cases and %d meetings; the store %d cases (summary %d), 16 meetings", gotCases, gotMeetings, wantCases, s.Cases)
@@ -351,23 +352,23 @@ func TestIngestElasticsearchDown(t *testing.T) {
 	p := newProxy(t, strings.TrimSuffix(host, "/"))
 	p.dieOn = "/_bulk" // Elasticsearch goes away when the documents are sent
 	dir, _ := corpusDir(t, 6)
-	store := filepath.Join(t.TempDir(), "store")
+	storeDir := filepath.Join(t.TempDir(), "store")
 	ctx := context.Background()
-	code, s, stderr := ingestJSON(t, ctx, "--store", store, "--es-url", p.URL(), dir)
+	code, s, stderr := ingestJSON(t, ctx, "--store", storeDir, "--es-url", p.URL(), dir)
 	if code != 3 || s.ES == nil || s.ES.Pending != 6 || s.Meetings != 6 {
 		t.Fatalf("while down: exit %d, %+v %+v\n%s", code, s, s.ES, stderr)
 	}
 	// Elasticsearch is back: the next run sends what was pending, once.
-	code, s, stderr = ingestJSON(t, ctx, "--store", store, "--es-url", url, dir)
+	code, s, stderr = ingestJSON(t, ctx, "--store", storeDir, "--es-url", url, dir)
 	if code != 0 || s.ES.Pending != 0 || s.PagesParsed != 0 {
 		t.Fatalf("after: exit %d, %+v %+v\n%s", code, s, s.ES, stderr)
 	}
-	wantCases, _ := storeCases(t, store)
+	wantCases, _ := storeCases(t, storeDir)
 	if got, meetings := esCases(t, ctx); got != wantCases || meetings != 6 {
 		t.Errorf("Elasticsearch has %d cases, %d meetings; want %d and 6", got, meetings, wantCases)
 	}
 	// And a third run sends nothing again.
-	_, s, _ = ingestJSON(t, ctx, "--store", store, "--es-url", url, dir)
+	_, s, _ = ingestJSON(t, ctx, "--store", storeDir, "--es-url", url, dir)
 	if s.ES.Indexed != 0 {
 		t.Errorf("third run indexed %d documents again", s.ES.Indexed)
 	}
@@ -383,8 +384,8 @@ func TestIngestInterrupted(t *testing.T) {
 	// to be in the middle of something when Ctrl-C comes.
 	loop, _ := os.ReadFile(filepath.Join(pdfs, "edge", "objstm-loop.pdf"))
 	os.WriteFile(filepath.Join(dir, "zz-loop.pdf"), loop, 0o644)
-	store := filepath.Join(t.TempDir(), "store")
-	cmd := exec.Command(os.Args[0], "ingest", "--json", "--workers", "2", "--timeout", "5s", "--store", store, dir)
+	storeDir := filepath.Join(t.TempDir(), "store")
+	cmd := exec.Command(os.Args[0], "ingest", "--json", "--workers", "2", "--timeout", "5s", "--store", storeDir, dir)
 	cmd.Env = append(os.Environ(), "REFERAT_TEST_AS_MAIN=1")
 	var out strings.Builder
 	cmd.Stdout = &out
@@ -403,7 +404,7 @@ func TestIngestInterrupted(t *testing.T) {
 		t.Errorf("interrupted run: %+v", s)
 	}
 	os.Remove(filepath.Join(dir, "zz-loop.pdf"))
-	code, s2, stderr := ingestJSON(t, context.Background(), "--store", store, dir)
+	code, s2, stderr := ingestJSON(t, context.Background(), "--store", storeDir, dir)
 	if code != 0 || s2.Meetings != 16 || s2.Files[outFailed] != 0 {
 		t.Fatalf("the run after: exit %d %+v %s", code, s2, stderr)
 	}

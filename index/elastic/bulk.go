@@ -1,4 +1,4 @@
-package index
+package elastic
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
 	"github.com/elastic/go-elasticsearch/v8/esutil"
+	"github.com/ntlnav/referat/index"
 )
 
 // A Writer sends actions to Elasticsearch in bulk. Requests answered 429,
@@ -33,7 +34,7 @@ type Writer struct {
 
 // A Failure is one action Elasticsearch did not carry out.
 type Failure struct {
-	Action Action
+	Action index.Action
 	Status int    // the item's HTTP status, or 0 when the request failed
 	Reason string // Elasticsearch's reason
 }
@@ -62,7 +63,7 @@ func (s Stats) DocsPerSecond() float64 {
 // not succeed (a delete of a missing document succeeds), and an error when
 // the cluster could not be used at all (unreachable, credentials refused,
 // ctx cancelled); then the actions not confirmed are among the failures.
-func (w *Writer) Write(ctx context.Context, acts []Action) (Stats, []Failure, error) {
+func (w *Writer) Write(ctx context.Context, acts []index.Action) (Stats, []Failure, error) {
 	start := time.Now()
 	var st Stats
 	var failures []Failure
@@ -87,7 +88,7 @@ func (w *Writer) Write(ctx context.Context, acts []Action) (Stats, []Failure, er
 			}
 			break
 		}
-		var again []Action
+		var again []index.Action
 		rs, fails, requeue, err := w.round(ctx, pending)
 		st.Indexed += rs.Indexed
 		st.Deleted += rs.Deleted
@@ -114,7 +115,7 @@ func (w *Writer) Write(ctx context.Context, acts []Action) (Stats, []Failure, er
 }
 
 // round sends acts once with a BulkIndexer.
-func (w *Writer) round(ctx context.Context, acts []Action) (st Stats, failures []Failure, requeue []Action, fatal error) {
+func (w *Writer) round(ctx context.Context, acts []index.Action) (st Stats, failures []Failure, requeue []index.Action, fatal error) {
 	var mu sync.Mutex
 	workers := w.Workers
 	if workers <= 0 {

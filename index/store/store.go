@@ -1,4 +1,4 @@
-package index
+package store
 
 import (
 	"encoding/json"
@@ -12,6 +12,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/index"
 )
 
 // A Store is the local store: an embedded database (bbolt) in one file,
@@ -49,14 +50,14 @@ const (
 
 // A SourceRecord is what the store knows of one source file.
 type SourceRecord struct {
-	Path   string `json:"path"`
-	Size   int64  `json:"size"`
-	MTime  int64  `json:"mtime"` // Unix nanoseconds
-	SHA256 string `json:"sha256"`
-	Status string `json:"status"` // StatusOK or StatusFailed
-	Cause  string `json:"cause,omitempty"`
-	Error  string `json:"error,omitempty"`
-	Refs   []Ref  `json:"refs,omitempty"` // the documents it makes in Elasticsearch
+	Path   string      `json:"path"`
+	Size   int64       `json:"size"`
+	MTime  int64       `json:"mtime"` // Unix nanoseconds
+	SHA256 string      `json:"sha256"`
+	Status string      `json:"status"` // StatusOK or StatusFailed
+	Cause  string      `json:"cause,omitempty"`
+	Error  string      `json:"error,omitempty"`
+	Refs   []index.Ref `json:"refs,omitempty"` // the documents it makes in Elasticsearch
 	// Synced is true once Elasticsearch has confirmed every document of
 	// the record's current content; until then they are pending.
 	Synced          bool      `json:"synced"`
@@ -122,7 +123,7 @@ type Change struct {
 	Put      *SourceRecord     // record to write (nil: none)
 	Remove   []string          // paths whose records go
 	Document *referat.Document // document to store under its Source.SHA256 (nil: none)
-	Queue    []Action          // deletes for Elasticsearch, replacing queued ones with the same index and id
+	Queue    []index.Action    // deletes for Elasticsearch, replacing queued ones with the same index and id
 }
 
 // Apply carries out c in one transaction. Documents whose hash no path
@@ -188,7 +189,7 @@ func (s *Store) Apply(c Change) error {
 			}
 			// A document that is wanted again is not to be deleted.
 			for _, r := range c.Put.Refs {
-				if err := pend.Delete(pendingKey(Action{Index: r.Index, ID: r.ID})); err != nil {
+				if err := pend.Delete(pendingKey(index.Action{Index: r.Index, ID: r.ID})); err != nil {
 					return err
 				}
 			}
@@ -230,15 +231,15 @@ func setPaths(byHash *bolt.Bucket, sha, path string, add bool) error {
 	return byHash.Put([]byte(sha), b)
 }
 
-func pendingKey(a Action) []byte { return []byte(a.Index + "\x00" + a.ID) }
+func pendingKey(a index.Action) []byte { return []byte(a.Index + "\x00" + a.ID) }
 
 // Pending returns up to n queued actions, in key order.
-func (s *Store) Pending(n int) ([]Action, error) {
-	var out []Action
+func (s *Store) Pending(n int) ([]index.Action, error) {
+	var out []index.Action
 	err := s.db.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketPending).Cursor()
 		for k, v := c.First(); k != nil && len(out) < n; k, v = c.Next() {
-			var a Action
+			var a index.Action
 			if err := json.Unmarshal(v, &a); err != nil {
 				return err
 			}
@@ -310,7 +311,7 @@ var errStop = errors.New("stop")
 // MarkSynced records that Elasticsearch has confirmed the documents of the
 // given paths (as they are now: a record whose content changed since is
 // left alone) and the given deletes.
-func (s *Store) MarkSynced(recs []*SourceRecord, deletes []Action) error {
+func (s *Store) MarkSynced(recs []*SourceRecord, deletes []index.Action) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		src, pend := tx.Bucket(bucketSources), tx.Bucket(bucketPending)
 		for _, r := range recs {
