@@ -231,7 +231,7 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 		if commitErr != nil || ctx.Err() != nil && (errors.Is(r.err, context.Canceled) || errors.Is(r.err, context.DeadlineExceeded)) {
 			continue // cut short by Ctrl-C: not committed, the next run does it
 		}
-		if err := commit(db, analyzer, r, sum); err != nil {
+		if err := commit(db, r, sum); err != nil {
 			commitErr = fmt.Errorf("writing the store: %w", err)
 			continue
 		}
@@ -365,19 +365,16 @@ func handle(ctx context.Context, j job, db *store.Store, pool *ingest.Pool, a *a
 }
 
 // commit records one result in the store, in one transaction.
-func commit(db *store.Store, a *analyze.Analyzer, r result, sum *summary) error {
+func commit(db *store.Store, r result, sum *summary) error {
 	sum.Files[r.outcome]++
 	sum.PagesParsed += r.pages
-	now := time.Now().UTC()
-	switch {
-	case r.outcome == outUnchanged:
+	switch r.outcome {
+	case outUnchanged:
 		if r.prev != nil && (r.prev.Size != r.size || r.prev.MTime != r.mtime) {
-			rec := *r.prev
-			rec.Size, rec.MTime, rec.Updated = r.size, r.mtime, now
-			return db.Apply(store.Change{Put: &rec})
+			return db.Touch(r.path, r.size, r.mtime)
 		}
 		return nil
-	case r.outcome == outFailed:
+	case outFailed:
 		cause := "io"
 		var ie *ingest.Error
 		msg := r.err.Error()
@@ -389,37 +386,9 @@ func commit(db *store.Store, a *analyze.Analyzer, r result, sum *summary) error 
 		if r.size == 0 && r.mtime == 0 {
 			return nil // could not even be looked at
 		}
-		rec := store.SourceRecord{Path: r.path, Size: r.size, MTime: r.mtime, Status: store.StatusFailed,
-			Cause: cause, Error: msg, PipelineVersion: referat.Version, Updated: now}
-		if r.prev != nil {
-			// Keep what the file gave before: a damaged copy must not lose data.
-			rec.SHA256, rec.Refs, rec.Synced, rec.TaxonomyVersion = r.prev.SHA256, r.prev.Refs, r.prev.Synced, r.prev.TaxonomyVersion
-		}
-		return db.Apply(store.Change{Put: &rec})
+		return db.RecordFailed(store.Failure{Path: r.path, Size: r.size, MTime: r.mtime, Cause: cause, Error: msg})
 	}
-	refs := index.DocRefs(r.doc)
-	rec := &store.SourceRecord{Path: r.path, Size: r.size, MTime: r.mtime, SHA256: r.sha, Status: store.StatusOK,
-		Refs: refs, PipelineVersion: referat.Version, TaxonomyVersion: r.doc.TaxonomyVersion, Updated: now}
-	c := store.Change{Put: rec, Remove: r.gone}
-	if r.parsed {
-		c.Document = r.doc
-	}
-	if r.prev != nil && r.prev.SHA256 != "" && r.prev.SHA256 != r.sha {
-		c.Queue = staleDeletes(db, r.prev, r.path, refs)
-	}
-	return db.Apply(c)
-}
-
-// staleDeletes returns the deletes of prev's documents that the new
-// content does not make again, unless another path still has prev's content.
-func staleDeletes(db *store.Store, prev *store.SourceRecord, path string, keep []index.Ref) []index.Action {
-	paths, _ := db.PathsOf(prev.SHA256)
-	for _, p := range paths {
-		if p != path {
-			return nil
-		}
-	}
-	return staleRefs(prev.Refs, keep)
+	return db.RecordParsed(store.Parsed{Path: r.path, Size: r.size, MTime: r.mtime, Doc: r.doc, Moved: r.gone})
 }
 
 // prune removes the records of files under the inputs that no longer exist.
@@ -438,11 +407,7 @@ func prune(db *store.Store, in inputs, sum *summary) error {
 		return err
 	}
 	for _, rec := range gone {
-		c := store.Change{Remove: []string{rec.Path}}
-		if rec.SHA256 != "" {
-			c.Queue = staleDeletes(db, rec, rec.Path, nil)
-		}
-		if err := db.Apply(c); err != nil {
+		if err := db.Forget(rec.Path); err != nil {
 			return err
 		}
 		sum.Files["pruned"]++
@@ -468,45 +433,12 @@ func retag(ctx context.Context, db *store.Store, a *analyze.Analyzer, sum *summa
 			return err
 		}
 		a.Document(d)
-		paths, err := db.PathsOf(sha)
-		if err != nil {
+		if err := db.Retag(d); err != nil {
 			return err
-		}
-		for i, p := range paths {
-			prev, err := db.Source(p)
-			if err != nil || prev == nil {
-				continue
-			}
-			rec := *prev
-			rec.Refs = index.DocRefs(d)
-			rec.TaxonomyVersion, rec.Synced, rec.Updated = d.TaxonomyVersion, false, time.Now().UTC()
-			c := store.Change{Put: &rec}
-			if i == 0 {
-				c.Document = d
-			}
-			c.Queue = staleRefs(prev.Refs, rec.Refs)
-			if err := db.Apply(c); err != nil {
-				return err
-			}
 		}
 		sum.Files["retagged"]++
 	}
 	return nil
-}
-
-// staleRefs returns the deletes of the documents in old that now lacks.
-func staleRefs(old, now []index.Ref) []index.Action {
-	keep := map[index.Ref]bool{}
-	for _, r := range now {
-		keep[r] = true
-	}
-	var stale []index.Ref
-	for _, r := range old {
-		if !keep[r] {
-			stale = append(stale, r)
-		}
-	}
-	return index.Deletes(stale)
 }
 
 // syncES sends what the store has that Elasticsearch has not confirmed:
@@ -526,7 +458,7 @@ func syncES(ctx context.Context, db *store.Store, a *analyze.Analyzer, cfg elast
 	}
 	w := &elastic.Writer{Client: client, Refresh: true}
 	for {
-		dels, err := db.Pending(2000)
+		dels, err := db.PendingDeletes(2000)
 		if err != nil || len(dels) == 0 {
 			break
 		}
@@ -546,7 +478,7 @@ func syncES(ctx context.Context, db *store.Store, a *analyze.Analyzer, cfg elast
 				done = append(done, d)
 			}
 		}
-		if err := db.MarkSynced(nil, done); err != nil {
+		if err := db.Confirm(nil, done); err != nil {
 			return fail(err)
 		}
 		if len(done) == 0 {
@@ -554,7 +486,7 @@ func syncES(ctx context.Context, db *store.Store, a *analyze.Analyzer, cfg elast
 		}
 	}
 	// Records to send, in batches of about 2000 actions.
-	var batch []*store.SourceRecord
+	var batch []store.SourceRecord
 	var acts []index.Action
 	flush := func() error {
 		if len(acts) == 0 {
@@ -573,7 +505,7 @@ func syncES(ctx context.Context, db *store.Store, a *analyze.Analyzer, cfg elast
 			}
 			bad[f.Action.ID] = true
 		}
-		var ok []*store.SourceRecord
+		var ok []store.SourceRecord
 		for _, rec := range batch {
 			good := true
 			for _, r := range rec.Refs {
@@ -584,20 +516,13 @@ func syncES(ctx context.Context, db *store.Store, a *analyze.Analyzer, cfg elast
 			}
 		}
 		batch, acts = batch[:0], acts[:0]
-		return db.MarkSynced(ok, nil)
+		return db.Confirm(ok, nil)
 	}
-	var unsynced []string
-	db.Sources(func(rec *store.SourceRecord) bool {
-		if rec.Status == store.StatusOK && !rec.Synced {
-			unsynced = append(unsynced, rec.Path)
-		}
-		return true
-	})
-	for _, p := range unsynced {
-		rec, err := db.Source(p)
-		if err != nil || rec == nil {
-			continue
-		}
+	unsynced, err := db.Unconfirmed()
+	if err != nil {
+		return fail(err)
+	}
+	for _, rec := range unsynced {
 		d, err := db.Document(rec.SHA256)
 		if err != nil || d == nil {
 			continue
@@ -620,13 +545,11 @@ func syncES(ctx context.Context, db *store.Store, a *analyze.Analyzer, cfg elast
 // tally counts what the store holds.
 func tally(db *store.Store, sum *summary) error {
 	sum.TopicsByYear = map[int]map[string]int{}
-	pending := 0
-	db.Sources(func(rec *store.SourceRecord) bool {
-		if rec.Status == store.StatusOK && !rec.Synced {
-			pending++
-		}
-		return true
-	})
+	unconfirmed, err := db.Unconfirmed()
+	if err != nil {
+		return err
+	}
+	pending := len(unconfirmed)
 	if sum.ES != nil {
 		sum.ES.Pending = pending
 		if sum.ES.Error != "" {
