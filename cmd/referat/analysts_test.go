@@ -306,6 +306,22 @@ func TestAnalystCommands(t *testing.T) {
 	if err := json.Unmarshal([]byte(run("trends", "--format", "json")), &tr); err != nil || len(tr.Topics) < 5 {
 		t.Errorf("trends json: %v", err)
 	}
+	// JSON keys are snake_case, as README documents them.
+	var keys map[string]json.RawMessage
+	json.Unmarshal([]byte(run("trends", "--format", "json")), &keys)
+	if got := sortedKeys(keys); got != "by counts periods topics totals" {
+		t.Errorf("trends json keys: %s", got)
+	}
+	var cmp struct {
+		Years []map[string]json.RawMessage `json:"years"`
+	}
+	out = run("compare", "--json", "--topic", "budsjett", "--actor", "NTL")
+	keys = nil
+	json.Unmarshal([]byte(out), &keys)
+	json.Unmarshal([]byte(out), &cmp)
+	if got := sortedKeys(keys); got != "actor topic years" || len(cmp.Years) == 0 || sortedKeys(cmp.Years[0]) != "kinds statements terms year" {
+		t.Errorf("compare json keys: %s; %v", got, cmp.Years)
+	}
 	if out := run("compare", "--topic", "budsjett", "--actor", "NTL", "--years", "2019,2024"); !strings.Contains(out, "== 2019:") || !strings.Contains(out, "== 2024:") || strings.Contains(out, "== 2021") {
 		t.Errorf("compare:\n%.1000s", out)
 	}
@@ -400,4 +416,14 @@ func colourful(img image.Image) int {
 		}
 	}
 	return n
+}
+
+// sortedKeys returns the keys of a JSON object, sorted, space-separated.
+func sortedKeys(m map[string]json.RawMessage) string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, " ")
 }
