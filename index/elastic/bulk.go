@@ -1,4 +1,4 @@
-package index
+package elastic
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
 	"github.com/elastic/go-elasticsearch/v8/esutil"
+	"github.com/ntlnav/referat/index"
 )
 
 // A Writer sends actions to Elasticsearch in bulk. Requests answered 429,
@@ -33,7 +34,7 @@ type Writer struct {
 
 // A Failure is one action Elasticsearch did not carry out.
 type Failure struct {
-	Action Action
+	Action index.Action
 	Status int    // the item's HTTP status, or 0 when the request failed
 	Reason string // Elasticsearch's reason
 }
@@ -62,7 +63,7 @@ func (s Stats) DocsPerSecond() float64 {
 // not succeed (a delete of a missing document succeeds), and an error when
 // the cluster could not be used at all (unreachable, credentials refused,
 // ctx cancelled); then the actions not confirmed are among the failures.
-func (w *Writer) Write(ctx context.Context, acts []Action) (Stats, []Failure, error) {
+func (w *Writer) Write(ctx context.Context, acts []index.Action) (Stats, []Failure, error) {
 	start := time.Now()
 	var st Stats
 	var failures []Failure
@@ -87,7 +88,7 @@ func (w *Writer) Write(ctx context.Context, acts []Action) (Stats, []Failure, er
 			}
 			break
 		}
-		var again []Action
+		var again []index.Action
 		rs, fails, requeue, err := w.round(ctx, pending)
 		st.Indexed += rs.Indexed
 		st.Deleted += rs.Deleted
@@ -114,8 +115,7 @@ func (w *Writer) Write(ctx context.Context, acts []Action) (Stats, []Failure, er
 }
 
 // round sends acts once with a BulkIndexer.
-func (w *Writer) round(ctx context.Context, acts []Action) (st Stats, failures []Failure, requeue []Action, fatal error) {
-	var mu sync.Mutex
+func (w *Writer) round(ctx context.Context, acts []index.Action) (Stats, []Failure, []index.Action, error) {
 	workers := w.Workers
 	if workers <= 0 {
 		workers = 2
@@ -124,81 +124,97 @@ func (w *Writer) round(ctx context.Context, acts []Action) (st Stats, failures [
 	if flush <= 0 {
 		flush = 2 << 20
 	}
+	r := &roundState{confirmed: make([]bool, len(acts))}
 	bi, err := esutil.NewBulkIndexer(esutil.BulkIndexerConfig{
 		Client:        w.Client,
 		NumWorkers:    workers,
 		FlushBytes:    flush,
 		FlushInterval: time.Second,
-		OnError: func(_ context.Context, err error) {
-			mu.Lock()
-			if fatal == nil {
-				fatal = classify(err)
-			}
-			mu.Unlock()
-		},
+		OnError:       func(_ context.Context, err error) { r.fail(err) },
 	})
 	if err != nil {
-		return st, nil, nil, err
+		return r.st, nil, nil, err
 	}
-	confirmed := make([]bool, len(acts))
 	for i, a := range acts {
-		item := esutil.BulkIndexerItem{Index: a.Index, DocumentID: a.ID, Action: "index"}
-		if a.Delete {
-			item.Action = "delete"
-		} else {
-			item.Body = bytes.NewReader(a.Doc)
-		}
-		i, a := i, a
-		item.OnSuccess = func(_ context.Context, _ esutil.BulkIndexerItem, _ esutil.BulkIndexerResponseItem) {
-			mu.Lock()
-			confirmed[i] = true
-			if a.Delete {
-				st.Deleted++
-			} else {
-				st.Indexed++
-			}
-			mu.Unlock()
-		}
-		item.OnFailure = func(_ context.Context, _ esutil.BulkIndexerItem, res esutil.BulkIndexerResponseItem, err error) {
-			mu.Lock()
-			defer mu.Unlock()
-			confirmed[i] = true
-			switch {
-			case err != nil:
-				// The whole request failed; the action is not confirmed.
-				confirmed[i] = false
-				if fatal == nil {
-					fatal = classify(err)
-				}
-			case res.Status == 429:
-				requeue = append(requeue, a)
-			case a.Delete && res.Status == 404:
-				st.Deleted++ // already gone
-			default:
-				failures = append(failures, Failure{Action: a, Status: res.Status, Reason: strings.TrimSpace(res.Error.Type + ": " + res.Error.Reason)})
-			}
-		}
-		if err := bi.Add(ctx, item); err != nil {
-			mu.Lock()
-			if fatal == nil {
-				fatal = classify(err)
-			}
-			mu.Unlock()
+		if err := bi.Add(ctx, r.item(i, a)); err != nil {
+			r.fail(err)
 			break
 		}
 	}
-	if err := bi.Close(context.WithoutCancel(ctx)); err != nil && fatal == nil {
-		fatal = classify(err)
+	if err := bi.Close(context.WithoutCancel(ctx)); err != nil {
+		r.fail(err)
 	}
-	st.Requests = int(bi.Stats().NumRequests)
-	if fatal != nil {
-		for i, ok := range confirmed {
+	r.st.Requests = int(bi.Stats().NumRequests)
+	if r.fatal != nil {
+		for i, ok := range r.confirmed {
 			if !ok {
-				requeue = append(requeue, acts[i])
+				r.requeue = append(r.requeue, acts[i])
 			}
 		}
 	}
-	return st, failures, requeue, fatal
+	return r.st, r.failures, r.requeue, r.fatal
+}
+
+// A roundState is what the callbacks of one round gather.
+type roundState struct {
+	mu        sync.Mutex
+	st        Stats
+	failures  []Failure
+	requeue   []index.Action // refused with 429, or not confirmed when the round failed
+	fatal     error          // the first error of the whole round, classified
+	confirmed []bool         // by action: Elasticsearch answered for it
+}
+
+// fail records err as the round's error, unless it has one.
+func (r *roundState) fail(err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.failLocked(err)
+}
+
+func (r *roundState) failLocked(err error) {
+	if r.fatal == nil {
+		r.fatal = classify(err)
+	}
+}
+
+// item returns the bulk item of action i, whose callbacks record the
+// answer.
+func (r *roundState) item(i int, a index.Action) esutil.BulkIndexerItem {
+	item := esutil.BulkIndexerItem{Index: a.Index, DocumentID: a.ID, Action: "index"}
+	if a.Delete {
+		item.Action = "delete"
+	} else {
+		item.Body = bytes.NewReader(a.Doc)
+	}
+	item.OnSuccess = func(_ context.Context, _ esutil.BulkIndexerItem, _ esutil.BulkIndexerResponseItem) {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.confirmed[i] = true
+		if a.Delete {
+			r.st.Deleted++
+		} else {
+			r.st.Indexed++
+		}
+	}
+	item.OnFailure = func(_ context.Context, _ esutil.BulkIndexerItem, res esutil.BulkIndexerResponseItem, err error) {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.confirmed[i] = true
+		switch {
+		case err != nil:
+			// The whole request failed; the action is not confirmed.
+			r.confirmed[i] = false
+			r.failLocked(err)
+		case res.Status == 429:
+			r.requeue = append(r.requeue, a)
+		case a.Delete && res.Status == 404:
+			r.st.Deleted++ // already gone
+		default:
+			r.failures = append(r.failures, Failure{Action: a, Status: res.Status, Reason: strings.TrimSpace(res.Error.Type + ": " + res.Error.Reason)})
+		}
+	}
+	return item
 }
 
 // classify turns a bulk indexer's error into ErrUnreachable,

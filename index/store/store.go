@@ -1,4 +1,4 @@
-package index
+package store
 
 import (
 	"encoding/json"
@@ -12,6 +12,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/index"
 )
 
 // A Store is the local store: an embedded database (bbolt) in one file,
@@ -23,9 +24,9 @@ import (
 //	byhash     sha256 → the paths whose content it is
 //	pending    index/id → a delete not yet confirmed by Elasticsearch
 //
-// Every change is one transaction, so a crash leaves the previous state or
-// the new one, never a torn one. Only one process may open a Store: a second
-// gets ErrLocked.
+// Every change of state is one method and one transaction (see
+// record.go), so a crash leaves the previous state or the new one, never a
+// torn one. Only one process may open a Store: a second gets ErrLocked.
 type Store struct {
 	db  *bolt.DB
 	Dir string
@@ -49,14 +50,14 @@ const (
 
 // A SourceRecord is what the store knows of one source file.
 type SourceRecord struct {
-	Path   string `json:"path"`
-	Size   int64  `json:"size"`
-	MTime  int64  `json:"mtime"` // Unix nanoseconds
-	SHA256 string `json:"sha256"`
-	Status string `json:"status"` // StatusOK or StatusFailed
-	Cause  string `json:"cause,omitempty"`
-	Error  string `json:"error,omitempty"`
-	Refs   []Ref  `json:"refs,omitempty"` // the documents it makes in Elasticsearch
+	Path   string      `json:"path"`
+	Size   int64       `json:"size"`
+	MTime  int64       `json:"mtime"` // Unix nanoseconds
+	SHA256 string      `json:"sha256"`
+	Status string      `json:"status"` // StatusOK or StatusFailed
+	Cause  string      `json:"cause,omitempty"`
+	Error  string      `json:"error,omitempty"`
+	Refs   []index.Ref `json:"refs,omitempty"` // the documents it makes in Elasticsearch
 	// Synced is true once Elasticsearch has confirmed every document of
 	// the record's current content; until then they are pending.
 	Synced          bool      `json:"synced"`
@@ -117,95 +118,6 @@ func (s *Store) Document(sha string) (*referat.Document, error) {
 	return get[referat.Document](s.db, bucketDocuments, sha)
 }
 
-// A Change is one transaction on the store.
-type Change struct {
-	Put      *SourceRecord     // record to write (nil: none)
-	Remove   []string          // paths whose records go
-	Document *referat.Document // document to store under its Source.SHA256 (nil: none)
-	Queue    []Action          // deletes for Elasticsearch, replacing queued ones with the same index and id
-}
-
-// Apply carries out c in one transaction. Documents whose hash no path
-// has any more are dropped.
-func (s *Store) Apply(c Change) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		src, docs, byHash, pend := tx.Bucket(bucketSources), tx.Bucket(bucketDocuments), tx.Bucket(bucketByHash), tx.Bucket(bucketPending)
-		touched := map[string]bool{}
-		defer func() {
-			// A hash that no path has any more loses its document.
-			for sha := range touched {
-				if byHash.Get([]byte(sha)) == nil {
-					docs.Delete([]byte(sha))
-				}
-			}
-		}()
-		unlink := func(path string) error {
-			old := src.Get([]byte(path))
-			if old == nil {
-				return nil
-			}
-			var rec SourceRecord
-			if err := json.Unmarshal(old, &rec); err != nil {
-				return err
-			}
-			if rec.SHA256 != "" {
-				touched[rec.SHA256] = true
-				if err := setPaths(byHash, rec.SHA256, path, false); err != nil {
-					return err
-				}
-			}
-			return src.Delete([]byte(path))
-		}
-		for _, p := range c.Remove {
-			if err := unlink(p); err != nil {
-				return err
-			}
-		}
-		if c.Document != nil {
-			b, err := json.Marshal(c.Document)
-			if err != nil {
-				return err
-			}
-			if err := docs.Put([]byte(c.Document.Source.SHA256), b); err != nil {
-				return err
-			}
-		}
-		if c.Put != nil {
-			if err := unlink(c.Put.Path); err != nil {
-				return err
-			}
-			b, err := json.Marshal(c.Put)
-			if err != nil {
-				return err
-			}
-			if err := src.Put([]byte(c.Put.Path), b); err != nil {
-				return err
-			}
-			if c.Put.SHA256 != "" {
-				if err := setPaths(byHash, c.Put.SHA256, c.Put.Path, true); err != nil {
-					return err
-				}
-			}
-			// A document that is wanted again is not to be deleted.
-			for _, r := range c.Put.Refs {
-				if err := pend.Delete(pendingKey(Action{Index: r.Index, ID: r.ID})); err != nil {
-					return err
-				}
-			}
-		}
-		for _, a := range c.Queue {
-			b, err := json.Marshal(a)
-			if err != nil {
-				return err
-			}
-			if err := pend.Put(pendingKey(a), b); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
 // setPaths adds path to, or removes it from, the paths of sha.
 func setPaths(byHash *bolt.Bucket, sha, path string, add bool) error {
 	var paths []string
@@ -226,38 +138,14 @@ func setPaths(byHash *bolt.Bucket, sha, path string, add bool) error {
 	if len(out) == 0 {
 		return byHash.Delete([]byte(sha))
 	}
-	b, _ := json.Marshal(out)
+	b, err := json.Marshal(out)
+	if err != nil {
+		return err
+	}
 	return byHash.Put([]byte(sha), b)
 }
 
-func pendingKey(a Action) []byte { return []byte(a.Index + "\x00" + a.ID) }
-
-// Pending returns up to n queued actions, in key order.
-func (s *Store) Pending(n int) ([]Action, error) {
-	var out []Action
-	err := s.db.View(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketPending).Cursor()
-		for k, v := c.First(); k != nil && len(out) < n; k, v = c.Next() {
-			var a Action
-			if err := json.Unmarshal(v, &a); err != nil {
-				return err
-			}
-			out = append(out, a)
-		}
-		return nil
-	})
-	return out, err
-}
-
-// PendingCount returns the number of queued actions.
-func (s *Store) PendingCount() int {
-	n := 0
-	s.db.View(func(tx *bolt.Tx) error {
-		n = tx.Bucket(bucketPending).Stats().KeyN
-		return nil
-	})
-	return n
-}
+func pendingKey(a index.Action) []byte { return []byte(a.Index + "\x00" + a.ID) }
 
 // Sources calls fn for every source record, in path order, until fn
 // returns false.
@@ -306,36 +194,3 @@ func get[T any](db *bolt.DB, bucket []byte, key string) (*T, error) {
 }
 
 var errStop = errors.New("stop")
-
-// MarkSynced records that Elasticsearch has confirmed the documents of the
-// given paths (as they are now: a record whose content changed since is
-// left alone) and the given deletes.
-func (s *Store) MarkSynced(recs []*SourceRecord, deletes []Action) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		src, pend := tx.Bucket(bucketSources), tx.Bucket(bucketPending)
-		for _, r := range recs {
-			cur := src.Get([]byte(r.Path))
-			if cur == nil {
-				continue
-			}
-			var now SourceRecord
-			if err := json.Unmarshal(cur, &now); err != nil {
-				return err
-			}
-			if now.SHA256 != r.SHA256 || now.TaxonomyVersion != r.TaxonomyVersion {
-				continue
-			}
-			now.Synced = true
-			b, _ := json.Marshal(now)
-			if err := src.Put([]byte(r.Path), b); err != nil {
-				return err
-			}
-		}
-		for _, a := range deletes {
-			if err := pend.Delete(pendingKey(a)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}

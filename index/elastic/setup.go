@@ -1,4 +1,4 @@
-package index
+package elastic
 
 import (
 	"bytes"
@@ -8,15 +8,17 @@ import (
 
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
+	"github.com/ntlnav/referat/index"
 )
 
-// Index names: the aliases every reader and writer uses, and the versioned
-// indices behind them.
+// Index names: the aliases every reader and writer uses (named by package
+// index, whose documents go into them), and the versioned indices behind
+// them.
 const (
-	Meetings   = "referat-meetings"
-	Cases      = "referat-cases"
-	Statements = "referat-statements"
-	Topics     = "referat-topics"
+	Meetings   = index.Meetings
+	Cases      = index.Cases
+	Statements = index.Statements
+	Topics     = index.Topics
 	// IndexVersion is the version of the mappings below; a change that
 	// needs a new index bumps it.
 	IndexVersion = "v1"

@@ -1,4 +1,4 @@
-package index
+package elastic
 
 import (
 	"context"
@@ -11,13 +11,14 @@ import (
 	"github.com/elastic/go-elasticsearch/v8/esapi"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/index"
 )
 
 // Remote answers from Elasticsearch, with aggregations where it can.
 // Stems must be the analyzer's, as for indexing.
 type Remote struct {
 	Client *elasticsearch.Client
-	Stems  Stemmer
+	Stems  index.Stemmer
 }
 
 func term(field string, v any) map[string]any {
@@ -74,7 +75,7 @@ func keyString(k any) string {
 
 // Trends counts with terms aggregations: all cases per period from the
 // cases, topics per period from the (case, topic) documents.
-func (r *Remote) Trends(ctx context.Context, q TrendQuery) (*Trends, error) {
+func (r *Remote) Trends(ctx context.Context, q index.TrendQuery) (*index.Trends, error) {
 	by := q.By
 	if by == "" {
 		by = "year"
@@ -84,7 +85,7 @@ func (r *Remote) Trends(ctx context.Context, q TrendQuery) (*Trends, error) {
 	if q.Actor != "" {
 		actor = term("actors", q.Actor)
 	}
-	t := &Trends{By: by, Totals: map[string]int{}, Counts: map[string]map[string]int{}}
+	t := &index.Trends{By: by, Totals: map[string]int{}, Counts: map[string]map[string]int{}}
 	var totals struct {
 		Aggregations struct {
 			P struct{ Buckets []bucket }
@@ -127,7 +128,7 @@ func (r *Remote) Trends(ctx context.Context, q TrendQuery) (*Trends, error) {
 			t.Counts[topic][keyString(p.Key)] = tb.DocCount
 		}
 	}
-	return t.finish(), nil
+	return t.Finish(), nil
 }
 
 // scan pages through every hit of a query sorted by sort, with
@@ -177,7 +178,7 @@ type statementSource struct {
 // Compare reads the statements of the topic's cases, and asks
 // significant_terms, with the topic's statements of every year as the
 // background, for the terms that set each year apart.
-func (r *Remote) Compare(ctx context.Context, q CompareQuery) (*Comparison, error) {
+func (r *Remote) Compare(ctx context.Context, q index.CompareQuery) (*index.Comparison, error) {
 	var actor, years map[string]any
 	if q.Actor != "" {
 		actor = term("actor", q.Actor)
@@ -186,7 +187,7 @@ func (r *Remote) Compare(ctx context.Context, q CompareQuery) (*Comparison, erro
 		years = map[string]any{"terms": map[string]any{"year": q.Years}}
 	}
 	topic := term("case_topics", q.Topic)
-	byYear := yearGroups{}
+	byYear := index.YearGroups{}
 	err := r.scan(ctx, Statements, boolFilter(topic, actor, years, map[string]any{"exists": map[string]any{"field": "year"}}),
 		[]any{map[string]any{"meeting_date": "asc"}, map[string]any{"case_id": "asc"}, map[string]any{"position": "asc"}},
 		func(src json.RawMessage) {
@@ -194,13 +195,13 @@ func (r *Remote) Compare(ctx context.Context, q CompareQuery) (*Comparison, erro
 			if json.Unmarshal(src, &s) != nil {
 				return
 			}
-			byYear.add(s.Year, StatementRow{ID: StatementID(s.CaseID, s.Position), CaseID: s.CaseID, Date: s.Date,
+			byYear.Add(s.Year, index.StatementRow{ID: index.StatementID(s.CaseID, s.Position), CaseID: s.CaseID, Date: s.Date,
 				CaseTitle: s.CaseTitle, Actor: s.Actor, Kind: s.Kind, Text: s.Text})
 		})
 	if err != nil {
 		return nil, err
 	}
-	cmp := byYear.comparison(q)
+	cmp := byYear.Comparison(q)
 	if len(cmp.Years) < 2 {
 		return cmp, nil
 	}
@@ -232,7 +233,7 @@ func (r *Remote) Compare(ctx context.Context, q CompareQuery) (*Comparison, erro
 				continue
 			}
 			for _, s := range yb.S.Buckets {
-				if w := keyString(s.Key); contentStem(w) {
+				if w := keyString(s.Key); index.ContentStem(w) {
 					cmp.Years[i].Terms = append(cmp.Years[i].Terms, w)
 				}
 			}
@@ -245,8 +246,8 @@ func (r *Remote) Compare(ctx context.Context, q CompareQuery) (*Comparison, erro
 // inflected forms find each other on any cluster, ranks by Elasticsearch's
 // score with the plain text fields as a boost, and makes snippets as
 // Local does.
-func (r *Remote) Search(ctx context.Context, q SearchQuery) (*SearchResult, error) {
-	qs, size, res := q.prepare(r.Stems)
+func (r *Remote) Search(ctx context.Context, q index.SearchQuery) (*index.SearchResult, error) {
+	qs, size, res := q.Prepare(r.Stems)
 	if len(qs) == 0 {
 		return res, nil
 	}
@@ -258,7 +259,7 @@ func (r *Remote) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 	if q.Year != 0 {
 		year = term("year", q.Year)
 	}
-	run := func(alias string, stemFields, textFields []string, filters []map[string]any, hit func(id string, score float64, src json.RawMessage) Hit) ([]Hit, error) {
+	run := func(alias string, stemFields, textFields []string, filters []map[string]any, hit func(id string, score float64, src json.RawMessage) index.Hit) ([]index.Hit, error) {
 		body := map[string]any{"size": size, "query": map[string]any{"bool": map[string]any{
 			"must":   []any{map[string]any{"multi_match": map[string]any{"query": joined, "fields": stemFields}}},
 			"should": []any{map[string]any{"multi_match": map[string]any{"query": q.Text, "fields": textFields}}},
@@ -276,7 +277,7 @@ func (r *Remote) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 		if err := search(ctx, r.Client, alias, body, &sr); err != nil {
 			return nil, err
 		}
-		out := []Hit{}
+		out := []index.Hit{}
 		for _, h := range sr.Hits.Hits {
 			out = append(out, hit(h.ID, h.Score, h.Source))
 		}
@@ -288,14 +289,14 @@ func (r *Remote) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 	}
 	var err error
 	res.Cases, err = run(Cases, []string{"title_stems^3", "text_stems"}, []string{"title^3", "text"}, []map[string]any{topic, year, caseActor},
-		func(id string, score float64, src json.RawMessage) Hit {
+		func(id string, score float64, src json.RawMessage) index.Hit {
 			var c struct {
 				Date  string `json:"meeting_date"`
 				Title string `json:"title"`
 				Text  string `json:"text"`
 			}
 			json.Unmarshal(src, &c)
-			return Hit{ID: id, Score: score, Date: c.Date, Title: c.Title, Snippet: Snippet(c.Text, qs, r.Stems)}
+			return index.Hit{ID: id, Score: score, Date: c.Date, Title: c.Title, Snippet: index.Snippet(c.Text, qs, r.Stems)}
 		})
 	if err != nil {
 		return nil, err
@@ -308,10 +309,10 @@ func (r *Remote) Search(ctx context.Context, q SearchQuery) (*SearchResult, erro
 		stmtTopic = term("case_topics", q.Topic)
 	}
 	res.Statements, err = run(Statements, []string{"text_stems"}, []string{"text"}, []map[string]any{stmtTopic, year, stmtActor},
-		func(id string, score float64, src json.RawMessage) Hit {
+		func(id string, score float64, src json.RawMessage) index.Hit {
 			var s statementSource
 			json.Unmarshal(src, &s)
-			return Hit{ID: id, Score: score, Date: s.Date, Title: s.CaseTitle, Actor: s.Actor, Snippet: Snippet(s.Text, qs, r.Stems)}
+			return index.Hit{ID: id, Score: score, Date: s.Date, Title: s.CaseTitle, Actor: s.Actor, Snippet: index.Snippet(s.Text, qs, r.Stems)}
 		})
 	return res, err
 }
@@ -332,7 +333,7 @@ type caseSource struct {
 }
 
 // Cases lists cases, newest first.
-func (r *Remote) Cases(ctx context.Context, q CaseQuery) ([]CaseRow, error) {
+func (r *Remote) Cases(ctx context.Context, q index.CaseQuery) ([]index.CaseRow, error) {
 	var topic, year map[string]any
 	if q.Topic != "" {
 		topic = term("topics", q.Topic)
@@ -340,15 +341,15 @@ func (r *Remote) Cases(ctx context.Context, q CaseQuery) ([]CaseRow, error) {
 	if q.Year != 0 {
 		year = term("year", q.Year)
 	}
-	rows := []CaseRow{}
+	rows := []index.CaseRow{}
 	err := r.scan(ctx, Cases, boolFilter(topic, year), []any{map[string]any{"meeting_date": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"case_id": "asc"}},
 		func(src json.RawMessage) {
 			var c caseSource
 			if json.Unmarshal(src, &c) == nil {
-				rows = append(rows, CaseRow{ID: c.CaseID, Date: c.Date, Body: c.Body, Title: c.Title, Topics: nonNil(c.Topics)})
+				rows = append(rows, index.CaseRow{ID: c.CaseID, Date: c.Date, Body: c.Body, Title: c.Title, Topics: append([]string{}, c.Topics...)})
 			}
 		})
-	sortRows(rows)
+	index.SortCaseRows(rows)
 	if q.Limit > 0 && len(rows) > q.Limit {
 		rows = rows[:q.Limit]
 	}
@@ -356,10 +357,10 @@ func (r *Remote) Cases(ctx context.Context, q CaseQuery) ([]CaseRow, error) {
 }
 
 // Case assembles one case from its case, topic and statement documents.
-func (r *Remote) Case(ctx context.Context, id string) (*CaseDetail, error) {
+func (r *Remote) Case(ctx context.Context, id string) (*index.CaseDetail, error) {
 	b, err := do(ctx, r.Client, esapi.GetRequest{Index: Cases, DocumentID: id})
 	if IsNotFound(err) {
-		return nil, fmt.Errorf("%w: %s", ErrNoCase, id)
+		return nil, fmt.Errorf("%w: %s", index.ErrNoCase, id)
 	}
 	if err != nil {
 		return nil, err
@@ -371,7 +372,7 @@ func (r *Remote) Case(ctx context.Context, id string) (*CaseDetail, error) {
 		return nil, err
 	}
 	c := doc.Source
-	out := &CaseDetail{ID: id, Source: c.Source,
+	out := &index.CaseDetail{ID: id, Source: c.Source,
 		Meeting: referat.Meeting{Date: c.Date, Body: c.Body, Title: c.MeetingTitle},
 		Case:    referat.Case{Seq: c.Seq, Title: c.Title, Text: c.Text, Paragraphs: strings.Split(c.Text, "\n\n"), Pages: c.Pages, Keywords: c.Keywords}}
 	if c.Text == "" {

@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"io/fs"
@@ -21,50 +21,15 @@ type inputs struct {
 
 func isPDFName(p string) bool { return strings.EqualFold(filepath.Ext(p), ".pdf") }
 
+// expander gathers inputs, remembering what it has seen.
+type expander struct {
+	in       inputs
+	seenFile map[string]bool
+	seenDir  map[string]bool // by real path: breaks symlink loops
+}
+
 func expand(args []string) inputs {
-	var in inputs
-	seenFile := map[string]bool{}
-	seenDir := map[string]bool{} // by real path: breaks symlink loops
-	addFile := func(p string) {
-		if !isPDFName(p) {
-			in.nonPDF++
-			return
-		}
-		if !seenFile[p] {
-			seenFile[p] = true
-			in.files = append(in.files, p)
-		}
-	}
-	var walk func(dir string)
-	walk = func(dir string) {
-		real, err := filepath.EvalSymlinks(dir)
-		if err != nil || seenDir[real] {
-			return
-		}
-		seenDir[real] = true
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			in.missing = append(in.missing, dir)
-			return
-		}
-		for _, e := range entries {
-			p := filepath.Join(dir, e.Name())
-			mode := e.Type()
-			if mode&fs.ModeSymlink != 0 {
-				fi, err := os.Stat(p)
-				if err != nil {
-					continue // a dangling link
-				}
-				mode = fi.Mode().Type()
-			}
-			switch {
-			case mode.IsDir():
-				walk(p)
-			case mode.IsRegular():
-				addFile(p)
-			}
-		}
-	}
+	e := &expander{seenFile: map[string]bool{}, seenDir: map[string]bool{}}
 	for _, arg := range args {
 		matches := []string{arg}
 		if strings.ContainsAny(arg, "*?[") {
@@ -76,20 +41,64 @@ func expand(args []string) inputs {
 		for _, p := range matches {
 			fi, err := os.Stat(p)
 			if err != nil {
-				in.missing = append(in.missing, p)
+				e.in.missing = append(e.in.missing, p)
 				continue
 			}
 			if abs, err := filepath.Abs(p); err == nil {
-				in.roots = append(in.roots, abs)
+				e.in.roots = append(e.in.roots, abs)
 			}
 			if fi.IsDir() {
-				walk(p)
+				e.walk(p)
 			} else {
-				addFile(p)
+				e.addFile(p)
 			}
 		}
 	}
-	return in
+	return e.in
+}
+
+// addFile adds a file given or found: a PDF once, anything else counted.
+func (e *expander) addFile(p string) {
+	if !isPDFName(p) {
+		e.in.nonPDF++
+		return
+	}
+	if !e.seenFile[p] {
+		e.seenFile[p] = true
+		e.in.files = append(e.in.files, p)
+	}
+}
+
+// walk adds the files below dir, following symbolic links to folders it
+// has not seen.
+func (e *expander) walk(dir string) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil || e.seenDir[real] {
+		return
+	}
+	e.seenDir[real] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		e.in.missing = append(e.in.missing, dir)
+		return
+	}
+	for _, ent := range entries {
+		p := filepath.Join(dir, ent.Name())
+		mode := ent.Type()
+		if mode&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil {
+				continue // a dangling link
+			}
+			mode = fi.Mode().Type()
+		}
+		switch {
+		case mode.IsDir():
+			e.walk(p)
+		case mode.IsRegular():
+			e.addFile(p)
+		}
+	}
 }
 
 // under reports whether path lies below one of the roots (or is one).

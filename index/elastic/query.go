@@ -1,4 +1,4 @@
-package index
+package elastic
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
+	"github.com/ntlnav/referat/index"
 )
 
 // search runs a search on alias and decodes the answer into out.
@@ -39,8 +40,8 @@ func Count(ctx context.Context, es *elasticsearch.Client, alias string, query ma
 // RefsOfSource returns the documents indexed for the file at path, in
 // every index: what to delete when the file changes and no local store
 // knows its ids.
-func RefsOfSource(ctx context.Context, es *elasticsearch.Client, path string) ([]Ref, error) {
-	var out []Ref
+func RefsOfSource(ctx context.Context, es *elasticsearch.Client, path string) ([]index.Ref, error) {
+	var out []index.Ref
 	for _, alias := range Aliases {
 		var res struct {
 			Hits struct {
@@ -54,7 +55,7 @@ func RefsOfSource(ctx context.Context, es *elasticsearch.Client, path string) ([
 			return nil, err
 		}
 		for _, h := range res.Hits.Hits {
-			out = append(out, Ref{Index: alias, ID: h.ID})
+			out = append(out, index.Ref{Index: alias, ID: h.ID})
 		}
 	}
 	return out, nil

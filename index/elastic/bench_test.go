@@ -1,4 +1,4 @@
-package index_test
+package elastic_test
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/ntlnav/referat/index"
+	"github.com/ntlnav/referat/index/elastic"
 	"github.com/ntlnav/referat/internal/estest"
 )
 
@@ -32,12 +33,12 @@ func benchActions(n int) []index.Action {
 func BenchmarkBulk(b *testing.B) {
 	es := estest.Client(b)
 	ctx := context.Background()
-	if _, err := index.Setup(ctx, es); err != nil {
+	if _, err := elastic.Setup(ctx, es); err != nil {
 		b.Fatal(err)
 	}
 	acts := benchActions(600)
 	b.Run("writer", func(b *testing.B) {
-		w := &index.Writer{Client: es}
+		w := &elastic.Writer{Client: es}
 		for i := 0; i < b.N; i++ {
 			st, fails, err := w.Write(ctx, acts)
 			if err != nil || len(fails) > 0 || st.Indexed != len(acts) {

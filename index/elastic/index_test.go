@@ -1,4 +1,4 @@
-package index_test
+package elastic_test
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/analyze"
 	"github.com/ntlnav/referat/index"
+	"github.com/ntlnav/referat/index/elastic"
 	"github.com/ntlnav/referat/internal/estest"
 )
 
@@ -40,7 +41,7 @@ func corpus() []*referat.Document {
 	}
 }
 
-func write(t *testing.T, w *index.Writer, acts []index.Action) index.Stats {
+func write(t *testing.T, w *elastic.Writer, acts []index.Action) elastic.Stats {
 	t.Helper()
 	st, fails, err := w.Write(context.Background(), acts)
 	if err != nil || len(fails) > 0 {
@@ -57,11 +58,11 @@ func allDocs(docs []*referat.Document) []index.Action {
 	return acts
 }
 
-func counts(t *testing.T, ctx context.Context, w *index.Writer) map[string]int {
+func counts(t *testing.T, ctx context.Context, w *elastic.Writer) map[string]int {
 	t.Helper()
 	out := map[string]int{}
-	for _, a := range index.Aliases {
-		n, err := index.Count(ctx, w.Client, a, nil)
+	for _, a := range elastic.Aliases {
+		n, err := elastic.Count(ctx, w.Client, a, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,22 +76,22 @@ func TestIndexing(t *testing.T) {
 	estest.Reset(t, es)
 	ctx := context.Background()
 	for i := 0; i < 2; i++ { // setup twice is harmless
-		if _, err := index.Setup(ctx, es); err != nil {
+		if _, err := elastic.Setup(ctx, es); err != nil {
 			t.Fatalf("setup %d: %v", i+1, err)
 		}
 	}
-	w := &index.Writer{Client: es, Refresh: true}
+	w := &elastic.Writer{Client: es, Refresh: true}
 	docs := corpus()
 	acts := allDocs(docs)
 	st := write(t, w, acts)
 	if st.Indexed != len(acts) {
 		t.Errorf("indexed %d of %d", st.Indexed, len(acts))
 	}
-	want := map[string]int{index.Meetings: 2, index.Cases: 3, index.Statements: 0, index.Topics: 0}
+	want := map[string]int{elastic.Meetings: 2, elastic.Cases: 3, elastic.Statements: 0, elastic.Topics: 0}
 	for _, d := range docs {
 		for _, c := range d.Cases {
-			want[index.Statements] += len(c.Statements)
-			want[index.Topics] += len(c.Topics)
+			want[elastic.Statements] += len(c.Statements)
+			want[elastic.Topics] += len(c.Topics)
 		}
 	}
 	got := counts(t, ctx, w)
@@ -111,21 +112,21 @@ func TestIndexing(t *testing.T) {
 	changed := meeting(strings.Repeat("c", 64), "a.pdf", "2019-12-12",
 		[2]string{"Linjevise budsjetter for 2020", "Arbeidsgiver la fram budsjettene."})
 	write(t, w, append(index.Deletes(old), index.Docs(changed, analyzer.Stems)...))
-	n, _ := index.Count(ctx, es, index.Statements, map[string]any{"term": map[string]any{"source_path": "a.pdf"}})
+	n, _ := elastic.Count(ctx, es, elastic.Statements, map[string]any{"term": map[string]any{"source_path": "a.pdf"}})
 	if n != len(changed.Cases[0].Statements) {
 		t.Errorf("a.pdf has %d statements after the change, want %d", n, len(changed.Cases[0].Statements))
 	}
-	n, _ = index.Count(ctx, es, index.Cases, map[string]any{"term": map[string]any{"source_sha256": strings.Repeat("a", 64)}})
+	n, _ = elastic.Count(ctx, es, elastic.Cases, map[string]any{"term": map[string]any{"source_sha256": strings.Repeat("a", 64)}})
 	if n != 0 {
 		t.Errorf("%d cases of the old version remain", n)
 	}
-	refs, err := index.RefsOfSource(ctx, es, "a.pdf")
+	refs, err := elastic.RefsOfSource(ctx, es, "a.pdf")
 	if err != nil || len(refs) != len(index.Refs(index.Docs(changed, analyzer.Stems))) {
 		t.Errorf("RefsOfSource: %v %v", refs, err)
 	}
 
 	// An inflected form finds the stem, on a cluster without Norwegian.
-	remote := &index.Remote{Client: es, Stems: analyzer.Stems}
+	remote := &elastic.Remote{Client: es, Stems: analyzer.Stems}
 	res, err := remote.Search(ctx, index.SearchQuery{Text: "budsjett"})
 	if err != nil || len(res.Cases) == 0 {
 		t.Fatalf("search: %v %v", res, err)
@@ -170,12 +171,12 @@ func equalCounts(a, b map[string]int) bool { return mustJSON(a) == mustJSON(b) }
 func TestFailuresReported(t *testing.T) {
 	es := estest.Client(t)
 	ctx := context.Background()
-	if _, err := index.Setup(ctx, es); err != nil {
+	if _, err := elastic.Setup(ctx, es); err != nil {
 		t.Fatal(err)
 	}
-	w := &index.Writer{Client: es, Refresh: true}
+	w := &elastic.Writer{Client: es, Refresh: true}
 	acts := index.Docs(corpus()[1], analyzer.Stems)
-	bad := index.Action{Index: index.Cases, ID: "bad-1", Doc: json.RawMessage(`{"no_such_field": 1}`)}
+	bad := index.Action{Index: elastic.Cases, ID: "bad-1", Doc: json.RawMessage(`{"no_such_field": 1}`)}
 	st, fails, err := w.Write(ctx, append(acts, bad))
 	if err != nil {
 		t.Fatal(err)
@@ -189,18 +190,18 @@ func TestFailuresReported(t *testing.T) {
 }
 
 func TestUnreachable(t *testing.T) {
-	es, err := index.NewClient(index.Config{URLs: []string{"http://user:secret@127.0.0.1:1"}, MaxRetries: 1})
+	es, err := elastic.NewClient(elastic.Config{URLs: []string{"http://user:secret@127.0.0.1:1"}, MaxRetries: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	err = index.Ping(ctx, es)
-	if !errors.Is(err, index.ErrUnreachable) || strings.Contains(err.Error(), "secret") {
+	err = elastic.Ping(ctx, es)
+	if !errors.Is(err, elastic.ErrUnreachable) || strings.Contains(err.Error(), "secret") {
 		t.Fatalf("got %v", err)
 	}
-	_, fails, err := (&index.Writer{Client: es}).Write(ctx, index.Docs(corpus()[1], nil))
-	if !errors.Is(err, index.ErrUnreachable) || len(fails) != len(index.Docs(corpus()[1], nil)) {
+	_, fails, err := (&elastic.Writer{Client: es}).Write(ctx, index.Docs(corpus()[1], nil))
+	if !errors.Is(err, elastic.ErrUnreachable) || len(fails) != len(index.Docs(corpus()[1], nil)) {
 		t.Fatalf("write to nowhere: %v, %d failures", err, len(fails))
 	}
 }
@@ -214,16 +215,16 @@ func TestSecuredNode(t *testing.T) {
 		want     error
 	}{
 		{name: "right", user: "elastic", pw: password},
-		{name: "wrong password", user: "elastic", pw: "wrong-" + password, want: index.ErrUnauthorized},
-		{name: "no credentials", want: index.ErrUnauthorized},
+		{name: "wrong password", user: "elastic", pw: "wrong-" + password, want: elastic.ErrUnauthorized},
+		{name: "no credentials", want: elastic.ErrUnauthorized},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			es, err := index.NewClient(index.Config{URLs: []string{url}, Username: tt.user, Password: tt.pw, MaxRetries: 1})
+			es, err := elastic.NewClient(elastic.Config{URLs: []string{url}, Username: tt.user, Password: tt.pw, MaxRetries: 1})
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = index.Setup(ctx, es)
+			_, err = elastic.Setup(ctx, es)
 			if tt.want == nil {
 				if err != nil {
 					t.Fatal(err)
@@ -246,18 +247,18 @@ func TestSecuredNode(t *testing.T) {
 // document in, exactly once.
 func TestWriterRetries429(t *testing.T) {
 	url := estest.Busy(t)
-	es, err := index.NewClient(index.Config{URLs: []string{url}})
+	es, err := elastic.NewClient(elastic.Config{URLs: []string{url}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	for _, a := range index.Aliases {
-		res, _ := es.Indices.Delete([]string{index.Concrete(a)}, es.Indices.Delete.WithIgnoreUnavailable(true))
+	for _, a := range elastic.Aliases {
+		res, _ := es.Indices.Delete([]string{elastic.Concrete(a)}, es.Indices.Delete.WithIgnoreUnavailable(true))
 		if res != nil {
 			res.Body.Close()
 		}
 	}
-	if _, err := index.Setup(ctx, es); err != nil {
+	if _, err := elastic.Setup(ctx, es); err != nil {
 		t.Fatal(err)
 	}
 	var acts []index.Action
@@ -266,7 +267,7 @@ func TestWriterRetries429(t *testing.T) {
 		d.Source.SHA256 = fmt.Sprintf("%08x%056x", i+1, 0) // ids come from the first 32 hex digits
 		acts = append(acts, index.Docs(&d, analyzer.Stems)...)
 	}
-	w := &index.Writer{Client: es, Workers: 8, FlushBytes: 4 << 10, Refresh: true, Rounds: 20}
+	w := &elastic.Writer{Client: es, Workers: 8, FlushBytes: 4 << 10, Refresh: true, Rounds: 20}
 	st, fails, err := w.Write(ctx, acts)
 	if err != nil || len(fails) > 0 {
 		t.Fatalf("%v, %d failures: %v", err, len(fails), fails[:min(3, len(fails))])
@@ -276,8 +277,8 @@ func TestWriterRetries429(t *testing.T) {
 	}
 	t.Logf("%d documents in %d requests, %d items sent again after 429", len(acts), st.Requests, st.Retried)
 	total := 0
-	for _, a := range index.Aliases {
-		n, err := index.Count(ctx, es, a, nil)
+	for _, a := range elastic.Aliases {
+		n, err := elastic.Count(ctx, es, a, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
