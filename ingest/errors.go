@@ -3,12 +3,14 @@ package ingest
 import (
 	"errors"
 
+	"github.com/ntlnav/referat/internal/isolate"
 	"github.com/ntlnav/referat/internal/pdftext"
 )
 
 // Causes of a failed extraction. Every error returned by this package is an
 // *Error whose Err is, or wraps, one of these, so callers can match them with
-// errors.Is. The first six are pdftext's, the same values.
+// errors.Is. The first six are pdftext's, the last two isolate's: the
+// same values.
 var (
 	ErrEmpty     = pdftext.ErrEmpty
 	ErrNotPDF    = pdftext.ErrNotPDF
@@ -16,8 +18,8 @@ var (
 	ErrEncrypted = pdftext.ErrEncrypted
 	ErrNoText    = pdftext.ErrNoText
 	ErrTooLarge  = pdftext.ErrTooLarge
-	ErrTimeout   = errors.New("deadline exceeded")
-	ErrCrashed   = errors.New("reader crashed")
+	ErrTimeout   = isolate.ErrTimeout
+	ErrCrashed   = isolate.ErrCrashed
 )
 
 // An Error reports why a file could not be read, and where: pdftext's.
