@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ntlnav/referat/internal/norsk"
 	"github.com/ntlnav/referat/internal/pdftext"
 )
 
@@ -148,10 +149,6 @@ func paragraphs(lines []pdftext.Line, m pageMetrics) []paragraph {
 	return out
 }
 
-// noJoinAfterHyphen lists words after which a line-end hyphen is a
-// suspended compound ("arbeids- og velferdsetaten"), not a break.
-var noJoinAfterHyphen = map[string]bool{"og": true, "eller": true, "samt": true}
-
 // joinSpans appends the spans of the next line to a paragraph, undoing
 // line-end hyphenation: "organisa-" + "sjonen" is "organisasjonen", a soft
 // hyphen always joins, "NAV-" + "kontor" keeps its hyphen, and "arbeids-"
@@ -177,7 +174,7 @@ func joinSpans(a, b []pdftext.Span) []pdftext.Span {
 		first, _ := utf8.DecodeRuneInString(nextText)
 		word := firstWord(nextText)
 		switch {
-		case noJoinAfterHyphen[strings.ToLower(word)] || before == ' ' || before == utf8.RuneError:
+		case norsk.IsCompoundConjunction(strings.ToLower(word)) || before == ' ' || before == utf8.RuneError:
 			sep = " "
 		case unicode.IsLower(before) && unicode.IsLower(first):
 			t = strings.TrimSuffix(t, "-")
