@@ -22,5 +22,6 @@
 // prints on stdout or stderr cannot corrupt them; stdout and stderr are
 // kept (their last 64 KiB) to tell how a worker died. A request line is
 // {"timeout_ms": N, "job": JOB}, an answer line {"answer": ANSWER} or
-// {"error": MESSAGE} when the request itself could not be read.
+// {"error": MESSAGE} when the request could not be read or the answer
+// not written.
 package isolate

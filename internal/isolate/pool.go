@@ -87,8 +87,8 @@ func (p *Pool) init() {
 	})
 }
 
-// TimeoutOrDefault returns the time one job may take.
-func (p *Pool) TimeoutOrDefault() time.Duration {
+// timeout returns the time one job may take.
+func (p *Pool) timeout() time.Duration {
 	if p.Timeout > 0 {
 		return p.Timeout
 	}
@@ -174,7 +174,7 @@ func (p *Pool) Do(ctx context.Context, job any, answer any) error {
 			return err
 		}
 	}
-	timeout := p.TimeoutOrDefault()
+	timeout := p.timeout()
 	raw, err := json.Marshal(job)
 	if err != nil {
 		return fmt.Errorf("encoding the job: %w", err)
