@@ -1,4 +1,4 @@
-package ingest
+package pdftext
 
 import (
 	"bytes"
@@ -76,58 +76,11 @@ func (l *lexer) next(depth int) (tok any, isOp bool, ok bool, err error) {
 	case c == '(':
 		return l.literal(), false, true, nil
 	case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
-		if depth >= maxNesting {
-			return nil, false, false, errNesting
-		}
-		l.pos += 2
-		d := opDict{}
-		var key string
-		haveKey := false
-		for {
-			l.skipSpace()
-			if l.pos+1 < len(l.b) && l.b[l.pos] == '>' && l.b[l.pos+1] == '>' {
-				l.pos += 2
-				return d, false, true, nil
-			}
-			t, _, ok, err := l.next(depth + 1)
-			if err != nil {
-				return nil, false, false, err
-			}
-			if !ok {
-				return d, false, true, nil
-			}
-			if !haveKey {
-				if n, isName := t.(opName); isName {
-					key, haveKey = string(n), true
-				}
-				continue
-			}
-			d[key] = t
-			haveKey = false
-		}
+		return l.dict(depth)
 	case c == '<':
 		return l.hex(), false, true, nil
 	case c == '[':
-		if depth >= maxNesting {
-			return nil, false, false, errNesting
-		}
-		l.pos++
-		var a opArray
-		for {
-			l.skipSpace()
-			if l.pos < len(l.b) && l.b[l.pos] == ']' {
-				l.pos++
-				return a, false, true, nil
-			}
-			t, _, ok, err := l.next(depth + 1)
-			if err != nil {
-				return nil, false, false, err
-			}
-			if !ok {
-				return a, false, true, nil
-			}
-			a = append(a, t)
-		}
+		return l.array(depth)
 	case c == ']' || c == ')' || c == '>' || c == '{' || c == '}':
 		// Stray delimiter: skip it.
 		l.pos++
@@ -158,6 +111,65 @@ func (l *lexer) next(depth int) (tok any, isOp bool, ok bool, err error) {
 			return nil, false, true, nil
 		}
 		return word, true, true, nil
+	}
+}
+
+// dict reads a dictionary "<< … >>" at depth; an unfinished one ends
+// at the end of the stream.
+func (l *lexer) dict(depth int) (tok any, isOp bool, ok bool, err error) {
+	if depth >= maxNesting {
+		return nil, false, false, errNesting
+	}
+	l.pos += 2
+	d := opDict{}
+	var key string
+	haveKey := false
+	for {
+		l.skipSpace()
+		if l.pos+1 < len(l.b) && l.b[l.pos] == '>' && l.b[l.pos+1] == '>' {
+			l.pos += 2
+			return d, false, true, nil
+		}
+		t, _, ok, err := l.next(depth + 1)
+		if err != nil {
+			return nil, false, false, err
+		}
+		if !ok {
+			return d, false, true, nil
+		}
+		if !haveKey {
+			if n, isName := t.(opName); isName {
+				key, haveKey = string(n), true
+			}
+			continue
+		}
+		d[key] = t
+		haveKey = false
+	}
+}
+
+// array reads an array "[ … ]" at depth; an unfinished one ends at the
+// end of the stream.
+func (l *lexer) array(depth int) (tok any, isOp bool, ok bool, err error) {
+	if depth >= maxNesting {
+		return nil, false, false, errNesting
+	}
+	l.pos++
+	var a opArray
+	for {
+		l.skipSpace()
+		if l.pos < len(l.b) && l.b[l.pos] == ']' {
+			l.pos++
+			return a, false, true, nil
+		}
+		t, _, ok, err := l.next(depth + 1)
+		if err != nil {
+			return nil, false, false, err
+		}
+		if !ok {
+			return a, false, true, nil
+		}
+		a = append(a, t)
 	}
 }
 

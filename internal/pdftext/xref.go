@@ -1,4 +1,4 @@
-package ingest
+package pdftext
 
 import (
 	"bytes"
@@ -36,38 +36,7 @@ func rebuildXref(data []byte) ([]byte, error) {
 	if len(offsets) == 0 {
 		return nil, fmt.Errorf("%w: no objects found", ErrDamaged)
 	}
-	var root, info, id []byte
-	tail := []byte(nil)
-	if t := bytes.LastIndex(data, []byte("trailer")); t >= 0 {
-		tail = data[t:]
-	} else if x := bytes.LastIndex(data, []byte("/XRef")); x >= 0 {
-		// A cross-reference stream's dictionary is the trailer.
-		tail = data[max(0, x-1000):min(len(data), x+1000)]
-	}
-	if tail != nil {
-		if m := trailerRoot.FindSubmatch(tail); m != nil {
-			root = m[0]
-		}
-		if m := trailerInfo.FindSubmatch(tail); m != nil {
-			info = m[0]
-		}
-		if m := trailerID.FindSubmatch(tail); m != nil {
-			id = m[0]
-		}
-	}
-	if root == nil {
-		// No usable trailer: the catalog is the object of type Catalog.
-		for oid, off := range offsets {
-			end := bytes.Index(data[off:], []byte("endobj"))
-			if end < 0 {
-				continue
-			}
-			if catalogType.Match(data[off : off+end]) {
-				root = []byte(fmt.Sprintf("/Root %d %d R", oid, gens[oid]))
-				break
-			}
-		}
-	}
+	root, info, id := trailerKeys(data, offsets, gens)
 	if root == nil {
 		return nil, fmt.Errorf("%w: no document catalog found", ErrDamaged)
 	}
@@ -115,6 +84,44 @@ func rebuildXref(data []byte) ([]byte, error) {
 	b.Write(table)
 	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xref)
 	return b.Bytes(), nil
+}
+
+// trailerKeys finds the /Root, /Info and /ID entries ("/Root 1 0 R") of
+// the last trailer, or of a cross-reference stream's dictionary; without
+// a /Root, the catalog is the object of type Catalog. Missing ones are nil.
+func trailerKeys(data []byte, offsets, gens map[int]int) (root, info, id []byte) {
+	tail := []byte(nil)
+	if t := bytes.LastIndex(data, []byte("trailer")); t >= 0 {
+		tail = data[t:]
+	} else if x := bytes.LastIndex(data, []byte("/XRef")); x >= 0 {
+		// A cross-reference stream's dictionary is the trailer.
+		tail = data[max(0, x-1000):min(len(data), x+1000)]
+	}
+	if tail != nil {
+		if m := trailerRoot.FindSubmatch(tail); m != nil {
+			root = m[0]
+		}
+		if m := trailerInfo.FindSubmatch(tail); m != nil {
+			info = m[0]
+		}
+		if m := trailerID.FindSubmatch(tail); m != nil {
+			id = m[0]
+		}
+	}
+	if root == nil {
+		// No usable trailer: the catalog is the object of type Catalog.
+		for oid, off := range offsets {
+			end := bytes.Index(data[off:], []byte("endobj"))
+			if end < 0 {
+				continue
+			}
+			if catalogType.Match(data[off : off+end]) {
+				root = []byte(fmt.Sprintf("/Root %d %d R", oid, gens[oid]))
+				break
+			}
+		}
+	}
+	return root, info, id
 }
 
 var (
