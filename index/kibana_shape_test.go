@@ -1,0 +1,380 @@
+package index
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The shape tests compare our saved objects with trimmed skeletons of
+// objects Kibana itself exported (testdata/kibana-real, README.md there
+// names the sources): per type the top-level keys, the migration versions,
+// the attribute keys, the keys of the nested states, and the structure of
+// references and panels. Keys every real object of a type has must be in
+// ours; keys none of them has must not be.
+
+// setByKibana are the keys Kibana writes on export and sets itself on
+// import; we leave them out.
+var setByKibana = map[string]bool{"created_at": true, "created_by": true, "updated_at": true,
+	"updated_by": true, "version": true, "namespaces": true, "originId": true}
+
+// realObjects returns the skeletons by type.
+func realObjects(t *testing.T) map[string][]map[string]any {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "kibana-real", "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no skeletons: %v", err)
+	}
+	out := map[string][]map[string]any{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "-mappings.json") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var o map[string]any
+		if err := json.Unmarshal(b, &o); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out[o["type"].(string)] = append(out[o["type"].(string)], o)
+	}
+	return out
+}
+
+// ourObjects returns our objects as they are in the NDJSON, by type.
+func ourObjects(t *testing.T) map[string][]map[string]any {
+	t.Helper()
+	out := map[string][]map[string]any{}
+	for _, line := range strings.Split(strings.TrimSpace(string(KibanaNDJSON())), "\n") {
+		var o map[string]any
+		if err := json.Unmarshal([]byte(line), &o); err != nil {
+			t.Fatal(err)
+		}
+		if typ, ok := o["type"].(string); ok {
+			out[typ] = append(out[typ], o)
+		}
+	}
+	return out
+}
+
+func obj(v any) map[string]any { m, _ := v.(map[string]any); return m }
+
+// decoded parses a JSON-string attribute.
+func decoded(t *testing.T, what string, v any) any {
+	t.Helper()
+	s, ok := v.(string)
+	if !ok {
+		t.Fatalf("%s is %T, not a JSON string", what, v)
+	}
+	var out any
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	return out
+}
+
+// keySets returns the keys all of ms have and the keys any of them has.
+func keySets(ms []map[string]any) (all, any map[string]bool) {
+	all, any = map[string]bool{}, map[string]bool{}
+	for i, m := range ms {
+		for k := range m {
+			any[k] = true
+			if i == 0 {
+				all[k] = true
+			}
+		}
+		for k := range all {
+			if _, ok := m[k]; !ok {
+				delete(all, k)
+			}
+		}
+	}
+	return all, any
+}
+
+// sameKeys checks that ours has every key all reals have, except those in
+// optional, and no key that none of them has, except those in extra.
+func sameKeys(t *testing.T, what string, ours map[string]any, reals []map[string]any, optional, extra map[string]bool) {
+	t.Helper()
+	all, any := keySets(reals)
+	var missing, unknown []string
+	for k := range all {
+		if _, ok := ours[k]; !ok && !optional[k] {
+			missing = append(missing, k)
+		}
+	}
+	for k := range ours {
+		if !any[k] && !extra[k] {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(missing)
+	sort.Strings(unknown)
+	if len(missing) > 0 || len(unknown) > 0 {
+		t.Errorf("%s: lacks %v that real exports have; has %v that they do not", what, missing, unknown)
+	}
+}
+
+// newer reports whether version a is after b ("10.2.0" after "8.9.0").
+func newer(a, b string) bool {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		x, _ := strconv.Atoi(pa[i])
+		y, _ := strconv.Atoi(pb[i])
+		if x != y {
+			return x > y
+		}
+	}
+	return len(pa) > len(pb)
+}
+
+func attrs(os []map[string]any) []map[string]any {
+	var out []map[string]any
+	for _, o := range os {
+		out = append(out, obj(o["attributes"]))
+	}
+	return out
+}
+
+func TestKibanaShapeMatchesRealExports(t *testing.T) {
+	real, ours := realObjects(t), ourObjects(t)
+	for _, typ := range []string{"index-pattern", "lens", "search", "dashboard"} {
+		t.Run(typ, func(t *testing.T) {
+			if len(real[typ]) == 0 || len(ours[typ]) == 0 {
+				t.Fatalf("%d real and %d of ours", len(real[typ]), len(ours[typ]))
+			}
+			core, version := "", ""
+			for _, r := range real[typ] {
+				if v := r["typeMigrationVersion"].(string); version == "" || newer(v, version) {
+					core, version = r["coreMigrationVersion"].(string), v
+				}
+			}
+			for _, o := range ours[typ] {
+				id := o["id"].(string)
+				sameKeys(t, id, o, real[typ], setByKibana, nil)
+				for k := range setByKibana {
+					if _, ok := o[k]; ok {
+						t.Errorf("%s has %q, which Kibana sets itself", id, k)
+					}
+				}
+				if o["coreMigrationVersion"] != core || o["typeMigrationVersion"] != version {
+					t.Errorf("%s: migration versions %v/%v, real exports %s/%s", id, o["coreMigrationVersion"], o["typeMigrationVersion"], core, version)
+				}
+				if o["managed"] != false {
+					t.Errorf("%s: managed %v", id, o["managed"])
+				}
+				sameKeys(t, id+" attributes", obj(o["attributes"]), attrs(real[typ]), nil, mappedAttributes(t, typ))
+				switch typ {
+				case "lens":
+					lensShape(t, o, real[typ])
+				case "search":
+					searchShape(t, o, real[typ])
+				case "dashboard":
+					dashboardShape(t, o, real[typ])
+				case "index-pattern":
+					if refs := o["references"].([]any); len(refs) != 0 {
+						t.Errorf("%s: references %v", id, refs)
+					}
+				}
+			}
+		})
+	}
+}
+
+// mappedAttributes returns the attribute names Kibana maps for typ, where
+// testdata has them: a dashboard that restores its time range has keys
+// that a real dashboard without does not.
+func mappedAttributes(t *testing.T, typ string) map[string]bool {
+	b, err := os.ReadFile(filepath.Join("testdata", "kibana-real", typ+"-mappings.json"))
+	if os.IsNotExist(err) {
+		return nil
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, k := range m[typ].([]any) {
+		out[k.(string)] = true
+	}
+	return out
+}
+
+// lensLayers returns a Lens object's formBased layers.
+func lensLayers(o map[string]any) map[string]any {
+	state := obj(obj(o["attributes"])["state"])
+	return obj(obj(obj(state["datasourceStates"])["formBased"])["layers"])
+}
+
+// lensRefsOK checks the rule real Lens exports follow: one reference of
+// type index-pattern named indexpattern-datasource-layer-<id> per layer.
+func lensRefsOK(t *testing.T, what string, o map[string]any) {
+	t.Helper()
+	want := map[string]bool{}
+	for id := range lensLayers(o) {
+		want["indexpattern-datasource-layer-"+id] = true
+	}
+	got := map[string]bool{}
+	for _, r := range o["references"].([]any) {
+		r := obj(r)
+		if r["type"] == "index-pattern" {
+			got[r["name"].(string)] = true
+		}
+	}
+	for n := range want {
+		if !got[n] {
+			t.Errorf("%s: no index-pattern reference %q", what, n)
+		}
+	}
+	if len(want) == 0 || len(got) != len(want) {
+		t.Errorf("%s: layers %v, data view references %v", what, want, got)
+	}
+}
+
+func lensShape(t *testing.T, o map[string]any, reals []map[string]any) {
+	id := o["id"].(string)
+	var states, sources, layers, columns, vis, visLayers []map[string]any
+	for _, r := range reals {
+		lensRefsOK(t, "real "+r["id"].(string), r) // the rule holds for Kibana's own
+		state := obj(obj(r["attributes"])["state"])
+		states = append(states, state)
+		sources = append(sources, obj(state["datasourceStates"]))
+		for _, l := range lensLayers(r) {
+			layers = append(layers, obj(l))
+			for _, c := range obj(obj(l)["columns"]) {
+				columns = append(columns, obj(c))
+			}
+		}
+		if obj(r["attributes"])["visualizationType"] == "lnsXY" {
+			vis = append(vis, obj(state["visualization"]))
+			for _, l := range obj(state["visualization"])["layers"].([]any) {
+				visLayers = append(visLayers, obj(l))
+			}
+		}
+	}
+	lensRefsOK(t, id, o)
+	state := obj(obj(o["attributes"])["state"])
+	sameKeys(t, id+" state", state, states, nil, nil)
+	sameKeys(t, id+" datasourceStates", obj(state["datasourceStates"]), sources, nil, nil)
+	for lid, l := range lensLayers(o) {
+		sameKeys(t, id+" layer "+lid, obj(l), layers, nil, nil)
+		order := map[string]bool{}
+		for _, c := range obj(l)["columnOrder"].([]any) {
+			order[c.(string)] = true
+		}
+		for cid, c := range obj(obj(l)["columns"]) {
+			// Columns differ by operation; ours may not add a key no real column has.
+			sameKeys(t, id+" column "+cid, obj(c), columns, nil, nil)
+			if !order[cid] {
+				t.Errorf("%s: column %s is not in columnOrder", id, cid)
+			}
+		}
+	}
+	if obj(o["attributes"])["visualizationType"] != "lnsXY" {
+		return // no real export of other visualizations in testdata
+	}
+	v := obj(state["visualization"])
+	sameKeys(t, id+" visualization", v, vis, nil, nil)
+	for _, l := range v["layers"].([]any) {
+		// splitAccessor comes with a breakdown; yConfig only with colours.
+		sameKeys(t, id+" visualization layer", obj(l), visLayers, map[string]bool{"yConfig": true}, map[string]bool{"splitAccessor": true})
+		if _, ok := lensLayers(o)[obj(l)["layerId"].(string)]; !ok {
+			t.Errorf("%s: visualization layer %v has no datasource layer", id, obj(l)["layerId"])
+		}
+	}
+}
+
+// searchRefOK checks the rule real saved searches follow: the search
+// source names its data view through indexRefName, a reference of type
+// index-pattern.
+func searchRefOK(t *testing.T, what string, o map[string]any) map[string]any {
+	t.Helper()
+	src := obj(decoded(t, what+" searchSourceJSON", obj(obj(o["attributes"])["kibanaSavedObjectMeta"])["searchSourceJSON"]))
+	name, _ := src["indexRefName"].(string)
+	for _, r := range o["references"].([]any) {
+		if obj(r)["name"] == name && obj(r)["type"] == "index-pattern" {
+			return src
+		}
+	}
+	t.Errorf("%s: indexRefName %q is not an index-pattern reference", what, name)
+	return src
+}
+
+func searchShape(t *testing.T, o map[string]any, reals []map[string]any) {
+	var srcs []map[string]any
+	for _, r := range reals {
+		srcs = append(srcs, searchRefOK(t, "real "+r["id"].(string), r))
+	}
+	id := o["id"].(string)
+	sameKeys(t, id+" searchSourceJSON", searchRefOK(t, id, o), srcs, nil, nil)
+}
+
+// dashboardPanels checks the rule real dashboards follow for panels by
+// reference: gridData.i is the panelIndex, panelRefName is
+// panel_<panelIndex>, and a reference <panelIndex>:panel_<panelIndex> of
+// the panel's type names the object. It returns the panels by reference.
+func dashboardPanels(t *testing.T, what string, o map[string]any) []map[string]any {
+	t.Helper()
+	refs := map[string]string{}
+	for _, r := range o["references"].([]any) {
+		refs[obj(r)["name"].(string)] = obj(r)["type"].(string)
+	}
+	var out []map[string]any
+	for _, p := range decoded(t, what+" panelsJSON", obj(o["attributes"])["panelsJSON"]).([]any) {
+		p := obj(p)
+		ref, byRef := p["panelRefName"].(string)
+		if !byRef {
+			continue
+		}
+		out = append(out, p)
+		index, _ := p["panelIndex"].(string)
+		if g := obj(p["gridData"]); g["i"] != index || len(g) != 5 {
+			t.Errorf("%s: panel %s gridData %v", what, index, g)
+		}
+		if ref != "panel_"+index || refs[index+":"+ref] != p["type"] {
+			t.Errorf("%s: panel %s (%v) refers as %q; references %v", what, index, p["type"], ref, refs)
+		}
+	}
+	return out
+}
+
+func dashboardShape(t *testing.T, o map[string]any, reals []map[string]any) {
+	var panels, grids, options, srcs []map[string]any
+	for _, r := range reals {
+		what := "real " + r["id"].(string)
+		for _, p := range dashboardPanels(t, what, r) {
+			panels = append(panels, p)
+			grids = append(grids, obj(p["gridData"]))
+		}
+		a := obj(r["attributes"])
+		options = append(options, obj(decoded(t, what+" optionsJSON", a["optionsJSON"])))
+		srcs = append(srcs, obj(decoded(t, what+" searchSourceJSON", obj(a["kibanaSavedObjectMeta"])["searchSourceJSON"])))
+	}
+	id := o["id"].(string)
+	ours := dashboardPanels(t, id, o)
+	if len(ours) == 0 || len(ours) != len(o["references"].([]any)) {
+		t.Errorf("%s: %d panels by reference, %d references", id, len(ours), len(o["references"].([]any)))
+	}
+	for _, p := range ours {
+		sameKeys(t, id+" panel "+p["panelIndex"].(string), p, panels, nil, nil)
+		sameKeys(t, id+" gridData", obj(p["gridData"]), grids, nil, nil)
+	}
+	a := obj(o["attributes"])
+	sameKeys(t, id+" optionsJSON", obj(decoded(t, id+" optionsJSON", a["optionsJSON"])), options, nil, nil)
+	sameKeys(t, id+" searchSourceJSON", obj(decoded(t, id+" searchSourceJSON", obj(a["kibanaSavedObjectMeta"])["searchSourceJSON"])), srcs, nil, nil)
+	if r := obj(a["refreshInterval"]); r != nil {
+		for k := range r {
+			if !map[string]bool{"pause": true, "value": true, "display": true, "section": true}[k] {
+				t.Errorf("%s: refreshInterval.%s is not mapped by the dashboard type", id, k)
+			}
+		}
+	}
+}
