@@ -11,8 +11,9 @@ import (
 // Every field they name is in the index templates (a test checks it).
 
 // KibanaVersion is the Kibana release the saved objects are shaped for:
-// the one that goes with Elasticsearch 8.19. Kibana imports them from this
-// release on (and into 9.x); an older Kibana refuses them.
+// the one that goes with Elasticsearch 8.19. Kibana 8.19 and 9.x import
+// them; an older Kibana that does not know one of the migration versions
+// below refuses that object.
 const KibanaVersion = "8.19"
 
 // coreMigrationVersion is what every object exported by Kibana 8.8 and

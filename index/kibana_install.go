@@ -37,6 +37,10 @@ type ImportError struct {
 		StatusCode int    `json:"statusCode"`
 		// DestinationID comes with conflict: the object in the way.
 		DestinationID string `json:"destinationId"`
+		// Destinations come with ambiguous_conflict: the objects in the way.
+		Destinations []struct {
+			ID string `json:"id"`
+		} `json:"destinations"`
 		// References come with missing_references.
 		References []struct {
 			Type string `json:"type"`
@@ -59,6 +63,9 @@ func (e ImportError) String() string {
 	}
 	if e.Error.DestinationID != "" {
 		detail = append(detail, "in the way: "+e.Error.DestinationID)
+	}
+	for _, d := range e.Error.Destinations {
+		detail = append(detail, "in the way: "+d.ID)
 	}
 	if e.Error.Message != "" {
 		detail = append(detail, e.Error.Message)

@@ -41,7 +41,7 @@ func TestKibanaInstallAnswers(t *testing.T) {
 		{name: "conflicts", status: 200, file: "conflicts.json", wantCount: 1, wantRefused: []string{
 			"index-pattern my-pattern «my-pattern-*»: conflict",
 			"my-vis my-visualization «Look at my visualization»: conflict (in the way: another-vis)",
-			"canvas-workpad my-canvas «Look at my canvas»: ambiguous_conflict",
+			"canvas-workpad my-canvas «Look at my canvas»: ambiguous_conflict (in the way: another-canvas, in the way: yet-another-canvas)",
 		}},
 		{name: "missing references", status: 200, file: "missing-references.json", wantCount: 1, wantRefused: []string{
 			"visualization my-vis «Look at my visualization»: missing_references (index-pattern/my-pattern-*)",
