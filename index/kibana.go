@@ -16,9 +16,8 @@ import (
 // below refuses that object.
 const KibanaVersion = "8.19"
 
-// coreMigrationVersion is what every object exported by Kibana 8.8 and
-// later carries, 8.19 included (Kibana's core has had no document
-// migration since 8.8.0). Seen in elastic/integrations
+// coreMigrationVersion is what Kibana 8.8 and later, 8.19 included,
+// write on every object they export. Seen in elastic/integrations
 // packages/nginx/kibana/lens/nginx-nginx_otel-1812d060-ae10-11ee-8e4a-b30a0ed01bd3.json,
 // packages/system/kibana/search/system-1b9117c8-e5a6-44ec-a237-2dbbdde131ea.json and
 // packages/system/kibana/dashboard/system-3c46ecdb-0a41-4be3-907e-722de8edac12.json.
@@ -163,7 +162,8 @@ func xy(series, x, y, split string) map[string]any {
 		"labelsOrientation": map[string]any{"x": 0, "yLeft": 0, "yRight": 0}}
 }
 
-// tagcloud is the visualization state of a tag cloud of tag sized by value.
+// tagcloud is the visualization state of a tag cloud: the terms of column
+// tag, sized by column value.
 func tagcloud(tag, value string) map[string]any {
 	return map[string]any{"layerId": "layer1", "layerType": "data", "tagAccessor": tag, "valueAccessor": value,
 		"maxFontSize": 72, "minFontSize": 12, "orientation": "single", "showLabel": true}
