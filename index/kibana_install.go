@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -87,6 +90,10 @@ type ImportSuccess struct {
 	} `json:"meta"`
 }
 
+// ErrKibanaURL is the cause of the error for a Kibana URL that is not an
+// http or https URL with a host.
+var ErrKibanaURL = errors.New("not a URL like https://kibana:5601")
+
 // ImportFailedError reports that Kibana refused some of the objects; each
 // is in Result.Errors.
 type ImportFailedError struct {
@@ -104,7 +111,10 @@ func (e *ImportFailedError) Error() string {
 // Kibana refuses some objects the error is an *ImportFailedError holding
 // the result. Neither errors nor results hold secrets.
 func InstallKibana(ctx context.Context, kibanaURL string, cfg Config, ndjson []byte) (*ImportResult, error) {
-	where := Redact(kibanaURL)
+	where := redactText(Redact(kibanaURL))
+	if u, err := url.Parse(strings.TrimSpace(kibanaURL)); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("kibana URL %q: %w", where, ErrKibanaURL)
+	}
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	fw, err := mw.CreateFormFile("file", "referat.ndjson")
@@ -120,7 +130,7 @@ func InstallKibana(ctx context.Context, kibanaURL string, cfg Config, ndjson []b
 	u := strings.TrimSuffix(strings.TrimSpace(kibanaURL), "/") + "/api/saved_objects/_import?overwrite=true"
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, &body)
 	if err != nil {
-		return nil, fmt.Errorf("kibana URL %s: %s", where, redactMessage(err.Error()))
+		return nil, fmt.Errorf("kibana URL %s: %s", where, redactText(err.Error()))
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("kbn-xsrf", "true")
@@ -139,7 +149,7 @@ func InstallKibana(ctx context.Context, kibanaURL string, cfg Config, ndjson []b
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("kibana at %s is unreachable: %s", where, redactMessage(err.Error()))
+		return nil, fmt.Errorf("kibana at %s is unreachable: %s", where, redactText(err.Error()))
 	}
 	defer res.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(res.Body, 8<<20))
@@ -160,9 +170,9 @@ func importAnswer(where string, status int, b []byte) (*ImportResult, error) {
 			Error, Message string
 		}
 		if json.Unmarshal(b, &e) == nil && e.Message != "" {
-			return nil, fmt.Errorf("kibana at %s refused the import (%d %s): %s", where, status, e.Error, redactMessage(e.Message))
+			return nil, fmt.Errorf("kibana at %s refused the import (%d %s): %s", where, status, e.Error, redactText(e.Message))
 		}
-		return nil, fmt.Errorf("kibana at %s answered %d: %.200s", where, status, redactMessage(string(b)))
+		return nil, fmt.Errorf("kibana at %s answered %d: %.200s", where, status, redactText(string(b)))
 	}
 	var r ImportResult
 	if err := json.Unmarshal(b, &r); err != nil {
@@ -173,3 +183,10 @@ func importAnswer(where string, status int, b []byte) (*ImportResult, error) {
 	}
 	return &r, nil
 }
+
+// userinfo matches the user information of URLs in running text, also of
+// URLs that do not parse: "//user:password@".
+var userinfo = regexp.MustCompile(`//[^/?#\s"'@]*@`)
+
+// redactText removes the user information of every URL in s.
+func redactText(s string) string { return userinfo.ReplaceAllString(s, "//") }

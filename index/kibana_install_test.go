@@ -92,12 +92,21 @@ func TestKibanaInstallAnswers(t *testing.T) {
 	}
 }
 
-func TestKibanaInstallUnreachable(t *testing.T) {
+func TestKibanaInstallBadURL(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
-	u := strings.Replace(srv.URL, "://", "://elastic:s3cret@", 1)
+	down := strings.Replace(srv.URL, "://", "://elastic:s3cret@", 1)
 	srv.Close()
-	_, err := InstallKibana(context.Background(), u, Config{}, KibanaNDJSON())
-	if err == nil || !strings.Contains(err.Error(), "unreachable") || strings.Contains(err.Error(), "s3cret") {
-		t.Errorf("%v", err)
+	tests := []struct{ url, want string }{
+		{url: down, want: "is unreachable"},
+		{url: "http://elastic:s3cret@kibana:port", want: "not a URL like"},
+		{url: "kibana//elastic:s3cret@host", want: "not a URL like"},
+		{url: "ftp://elastic:s3cret@kibana", want: "not a URL like"},
+	}
+	for _, tt := range tests {
+		_, err := InstallKibana(context.Background(), tt.url, Config{}, KibanaNDJSON())
+		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "s3cret") ||
+			errors.Is(err, ErrKibanaURL) != (tt.want != "is unreachable") {
+			t.Errorf("%s: %v, want %q without the password", strings.ReplaceAll(tt.url, "s3cret", "***"), err, tt.want)
+		}
 	}
 }

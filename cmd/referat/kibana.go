@@ -53,6 +53,9 @@ func runKibanaInstall(c *cli.Context) error {
 	cfg := index.ConfigFromEnv()
 	cfg.CACert = c.String("es-ca-cert")
 	r, err := index.InstallKibana(c.Context, u, cfg, index.KibanaNDJSON())
+	if errors.Is(err, index.ErrKibanaURL) {
+		return usagef("%v", err)
+	}
 	var failed *index.ImportFailedError
 	if errors.As(err, &failed) {
 		for _, e := range failed.Result.Errors {

@@ -25,6 +25,9 @@ func TestKibanaCommand(t *testing.T) {
 	if code, _, stderr := runArgs(ctx, "kibana", "install"); code != 2 || !strings.Contains(stderr, "--kibana-url") {
 		t.Errorf("install without URL: exit %d, %s", code, stderr)
 	}
+	if code, _, stderr := runArgs(ctx, "kibana", "install", "--kibana-url", "kibana:5601"); code != 2 || !strings.Contains(stderr, "not a URL like") {
+		t.Errorf("install with a host for a URL: exit %d, %s", code, stderr)
+	}
 	tests := []struct {
 		name       string
 		file       string
