@@ -31,7 +31,7 @@ func realObjects(t *testing.T) map[string][]map[string]any {
 	}
 	out := map[string][]map[string]any{}
 	for _, f := range files {
-		if strings.HasSuffix(f, "-mappings.json") {
+		if strings.HasSuffix(f, "-mappings.json") || strings.HasSuffix(f, "-visualizations.json") {
 			continue
 		}
 		b, err := os.ReadFile(f)
@@ -278,10 +278,19 @@ func lensShape(t *testing.T, o map[string]any, reals []map[string]any) {
 			}
 		}
 	}
-	if obj(o["attributes"])["visualizationType"] != "lnsXY" {
-		return // no real export of other visualizations in testdata
-	}
 	v := obj(state["visualization"])
+	if vt := obj(o["attributes"])["visualizationType"]; vt != "lnsXY" {
+		others := realVisualizations(t, vt.(string))
+		if len(others) == 0 {
+			t.Errorf("%s: no real %s visualization in testdata", id, vt)
+		}
+		// colorMapping is what Kibana writes when the user picks colours.
+		sameKeys(t, id+" visualization", v, others, map[string]bool{"colorMapping": true}, nil)
+		if _, ok := lensLayers(o)[v["layerId"].(string)]; !ok {
+			t.Errorf("%s: visualization layer %v has no datasource layer", id, v["layerId"])
+		}
+		return
+	}
 	sameKeys(t, id+" visualization", v, vis, nil, nil)
 	for _, l := range v["layers"].([]any) {
 		// splitAccessor comes with a breakdown; yConfig only with colours.
@@ -377,4 +386,23 @@ func dashboardShape(t *testing.T, o map[string]any, reals []map[string]any) {
 			}
 		}
 	}
+}
+
+// realVisualizations returns the Lens visualization states of type vt
+// that Kibana wrote, from testdata/kibana-real/lens-visualizations.json.
+func realVisualizations(t *testing.T, vt string) []map[string]any {
+	b, err := os.ReadFile(filepath.Join("testdata", "kibana-real", "lens-visualizations.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := m[vt].([]any)
+	var out []map[string]any
+	for _, v := range list {
+		out = append(out, obj(v))
+	}
+	return out
 }
