@@ -17,6 +17,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/index"
+	htmlreport "github.com/ntlnav/referat/internal/report"
 )
 
 // TestReportInChromium ingests the test PDFs into a local store, writes
@@ -43,6 +48,60 @@ func TestReportInChromium(t *testing.T) {
 		t.Fatalf("report: exit %d: %s", code, stderr)
 	}
 	checkInChromium(t, chromium, html, csvPeriods(t, trends))
+}
+
+// TestReportManyYears checks a report of sixteen years (one without
+// cases) at both widths: on a phone the year labels must turn to fit.
+func TestReportManyYears(t *testing.T) {
+	chromium := needChromium(t)
+	tr := &index.Trends{By: "year", Totals: map[string]int{}, Counts: map[string]map[string]int{},
+		Topics: []string{"budsjett", "bemanning", "arbeidsmiljø"}}
+	var years []string
+	for y := 2010; y <= 2025; y++ {
+		p := strconv.Itoa(y)
+		years = append(years, p)
+		if y == 2013 {
+			continue // no meeting: the chart must still show the year
+		}
+		tr.Periods = append(tr.Periods, p)
+		tr.Totals[p] = 10 + y%7
+		for i, topic := range tr.Topics {
+			if tr.Counts[topic] == nil {
+				tr.Counts[topic] = map[string]int{}
+			}
+			tr.Counts[topic][p] = (y*(i+3))%9 + 1
+		}
+	}
+	kinds := []string{"request", "concern", "agreement", "disagreement", "question", "explanation", "position"}
+	statements := func(actor string, year, n int) []index.StatementRow {
+		var rows []index.StatementRow
+		for i := range n {
+			rows = append(rows, index.StatementRow{ID: fmt.Sprintf("%s-%d-%d", actor, year, i), Date: fmt.Sprintf("%d-03-0%d", year, 1+i%9),
+				CaseTitle: "Budsjett for " + strconv.Itoa(year+1), Actor: actor, Kind: kinds[i%len(kinds)],
+				Text: fmt.Sprintf("%s mente i sak %d at budsjettrammene for driftsåret ikke holder.", actor, i+1)})
+		}
+		return rows
+	}
+	d := &htmlreport.Data{Trends: tr, Positions: map[string]map[string]*index.Comparison{"budsjett": {
+		referat.ActorNTL: {Topic: "budsjett", Actor: referat.ActorNTL, Years: []index.YearStatements{
+			{Year: 2025, Statements: statements("NTL", 2025, 11)}, {Year: 2011, Statements: statements("NTL", 2011, 2)}}},
+		referat.ActorArbeidsgiver: {Topic: "budsjett", Actor: referat.ActorArbeidsgiver, Years: []index.YearStatements{
+			{Year: 2025, Statements: statements("Arbeidsgiver", 2025, 6)}}},
+	}}}
+	html := filepath.Join(t.TempDir(), "report.html")
+	f, err := os.Create(html)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := htmlreport.Options{Source: "/srv/referat/et-svært-langt-katalognavn-uten-mellomrom-som-ikke-får-bryte-siden/referat-data",
+		Made: time.Date(2026, 3, 1, 9, 5, 0, 0, time.UTC)}
+	if err := htmlreport.Write(f, d, opts); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	checkInChromium(t, chromium, html, years)
 }
 
 // csvPeriods returns the periods in the output of trends --format csv.

@@ -26,6 +26,7 @@ const (
 	tickGap    = 8   // between the y axis and its tick labels
 	titleX     = -48 // the y-axis title's baseline, left of the plot
 	maxTicks   = 6   // y-axis ticks at most, zero included
+	xTitleY    = 40  // the x-axis title's baseline, below the plot
 )
 
 // series is one topic's cases per period.
@@ -69,13 +70,13 @@ func trendChart(periods []string, ss []series, xTitle string) template.HTML {
 	y := func(v int) float64 { return float64(plotHeight) - float64(v)*scale }
 
 	var b strings.Builder
-	// Beyond 8 periods, CSS turns the x labels on narrow screens: the
-	// axis needs room below for them.
-	dense, below := "", 48
+	// Beyond 8 periods, the page's CSS turns the x labels on narrow
+	// screens, makes the SVG taller and moves the axis title down.
+	dense := ""
 	if len(periods) > 8 {
-		dense, below = " dense", 66
+		dense = " dense"
 	}
-	fmt.Fprintf(&b, `<svg id="trend" class="trend%s" xmlns="http://www.w3.org/2000/svg" width="100%%" height="%d" role="img" aria-labelledby="trend-title">`, dense, plotHeight+below+4)
+	fmt.Fprintf(&b, `<svg id="trend" class="trend%s" xmlns="http://www.w3.org/2000/svg" width="100%%" height="%d" role="img" aria-labelledby="trend-title">`, dense, plotHeight+xTitleY+6)
 	b.WriteString(`<g class="y-axis">`)
 	for v := 0; v <= axisTop; v += step {
 		fmt.Fprintf(&b, `<line class="grid" x1="0" x2="100%%" y1="%.1f" y2="%.1f"/><text class="y-tick" x="%d" y="%.1f" text-anchor="end">%s</text>`,
@@ -110,7 +111,7 @@ func trendChart(periods []string, ss []series, xTitle string) template.HTML {
 		fmt.Fprintf(&b, `<svg x="%.3f%%" y="%d" overflow="visible"><text class="x-tick" y="18" text-anchor="middle">%s</text></svg>`,
 			(float64(i)+0.5)*slot, plotHeight, esc(p))
 	}
-	fmt.Fprintf(&b, `<text class="axis-title x-title" x="50%%" y="%d" text-anchor="middle">%s</text></g></svg>`, plotHeight+below, esc(xTitle))
+	fmt.Fprintf(&b, `<text class="axis-title x-title" x="50%%" y="%d" text-anchor="middle">%s</text></g></svg>`, plotHeight+xTitleY, esc(xTitle))
 	return template.HTML(b.String())
 }
 
