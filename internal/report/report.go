@@ -90,11 +90,18 @@ type yearView struct {
 
 type sideView struct {
 	Actor, Class, Terms, Count string
-	Shown, Hidden              []statementView
+	Shown, Hidden              []caseView
 	More                       string // "og 17 til", or ""
 }
 
-type statementView struct{ Text, Kind, Date, Case string }
+// A caseView is one case's statements in a row: its date and title are
+// shown once, above them.
+type caseView struct {
+	About      string // "13. februar 2025 · Tildelingsbrevet for 2025"
+	Statements []statementView
+}
+
+type statementView struct{ Text, Kind string }
 
 // Write renders d as the HTML page.
 func Write(w io.Writer, d *Data, o Options) error {
@@ -199,16 +206,27 @@ func yearViews(byActor map[string]*index.Comparison, perYear int) []yearView {
 func sideOf(actor string, ys index.YearStatements, perYear int) sideView {
 	sv := sideView{Actor: actorLabels[actor], Class: "side-" + strings.ToLower(actor), Terms: strings.Join(ys.Terms, ", ")}
 	sv.Count = Int(len(ys.Statements)) + " utsagn"
-	for i, s := range ys.Statements {
-		v := statementView{Text: s.Text, Kind: KindLabel(s.Kind), Date: Date(s.Date), Case: s.CaseTitle}
-		if i < perYear {
-			sv.Shown = append(sv.Shown, v)
-		} else {
-			sv.Hidden = append(sv.Hidden, v)
-		}
-	}
-	if len(sv.Hidden) > 0 {
-		sv.More = "og " + Int(len(sv.Hidden)) + " til"
+	shown := ys.Statements[:min(perYear, len(ys.Statements))]
+	sv.Shown, sv.Hidden = byCase(shown), byCase(ys.Statements[len(shown):])
+	if n := len(ys.Statements) - len(shown); n > 0 {
+		sv.More = "og " + Int(n) + " til"
 	}
 	return sv
+}
+
+// byCase groups statements of the same case that follow each other.
+func byCase(rows []index.StatementRow) []caseView {
+	var out []caseView
+	for i, s := range rows {
+		if i == 0 || s.CaseID != rows[i-1].CaseID || s.Date != rows[i-1].Date || s.CaseTitle != rows[i-1].CaseTitle {
+			about := Date(s.Date)
+			if s.CaseTitle != "" {
+				about += " · " + s.CaseTitle
+			}
+			out = append(out, caseView{About: about})
+		}
+		c := &out[len(out)-1]
+		c.Statements = append(c.Statements, statementView{Text: s.Text, Kind: KindLabel(s.Kind)})
+	}
+	return out
 }

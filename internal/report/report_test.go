@@ -79,14 +79,14 @@ func TestWrite(t *testing.T) {
 		`>Antall saker<`, `>År<`, `class="y-tick"`, `>1` + nbsp + `500<`, // ticks: 0, 500, 1 000, 1 500
 		`laget 2. januar 2026 kl. 03.04`, `1` + nbsp + `240 saker`,
 		`<summary>og 2 til</summary>`, `(6 utsagn)`, `(1 utsagn)`, `(ingen utsagn)`,
-		`forklaring · 6. mai 2022`, `89` + nbsp + `%`, `–`,
+		`<small>forklaring</small> NTL sa ting nummer 6.`, `6. mai 2022 · Budsjett 2023`, `89` + nbsp + `%`, `–`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}
 	}
 	details := regexp.MustCompile(`(?s)<details>.*?</details>`).FindString(page)
-	if strings.Count(details, "<li>") != 2 || !strings.Contains(details, "nummer 5") || !strings.Contains(details, "nummer 6") {
+	if strings.Count(details, "<small>") != 2 || !strings.Contains(details, "nummer 5") || !strings.Contains(details, "nummer 6") {
 		t.Errorf("the folded statements:\n%s", details)
 	}
 	text := regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`).ReplaceAllString(page, " ")

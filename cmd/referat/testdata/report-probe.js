@@ -27,24 +27,25 @@
   r.x_title = text(document.querySelector("#trend .x-title"));
   r.bars = all("#trend rect.bar").length;
   r.legend = all(".legend li").map(text);
+  var statements = "ul.cases > li > ul > li";
   var ntl = document.querySelector(".side-ntl"), empl = document.querySelector(".side-arbeidsgiver");
   r.ntl_box = ntl ? box(ntl) : null;
   r.employer_box = empl ? box(empl) : null;
   r.employer_visible = !!empl && empl.checkVisibility();
   r.sides = all(".side").map(function (s) {
     var d = s.querySelector("details");
-    return { count: text(s.querySelector(".count")), items: all("li", s).length,
-      hidden: d ? all("li", d).length : 0, summary: text(d && d.querySelector("summary")) };
+    return { count: text(s.querySelector(".count")), items: all(statements, s).length,
+      hidden: d ? all(statements, d).length : 0, summary: text(d && d.querySelector("summary")) };
   });
   var d = document.querySelector(".side details");
   if (d) {
-    var li = d.querySelector("li");
+    var li = d.querySelector(statements);
     r.closed = { height: d.getBoundingClientRect().height, visible: li.checkVisibility() };
     d.open = true;
     r.opened = { height: d.getBoundingClientRect().height, visible: li.checkVisibility() };
     d.open = false;
   }
-  r.kinds = all(".about").map(function (e) { return text(e).split(" · ")[0]; })
+  r.kinds = all("ul.cases small").map(text)
     .filter(function (k, i, a) { return a.indexOf(k) === i; });
   var main = text(document.querySelector("main"));
   r.english = main.match(/\b(request|concern|agreement|disagreement|question|explanation|position)s?\b/gi) || [];
