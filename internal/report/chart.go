@@ -95,8 +95,8 @@ func trendChart(periods []string, ss []series, xTitle string) template.HTML {
 				continue
 			}
 			h := float64(n) * scale
-			fmt.Fprintf(&b, `<rect class="bar" data-topic="%s" x="%.3f%%" y="%.1f" width="%.3f%%" height="%.1f" fill="%s"><title>%s, %s: %s saker</title></rect>`,
-				esc(s.Topic), x, base-h, slot*0.7, h, s.Color, esc(s.Topic), esc(p), Int(n))
+			fmt.Fprintf(&b, `<rect class="bar" data-topic="%s" x="%.3f%%" y="%.1f" width="%.3f%%" height="%.1f" fill="%s"><title>%s, %s: %s</title></rect>`,
+				esc(s.Topic), x, base-h, slot*0.7, h, s.Color, esc(s.Topic), esc(p), Saker(n))
 			base -= h
 		}
 		if totals[i] > 0 {

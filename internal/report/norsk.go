@@ -88,3 +88,11 @@ func Percent(share float64) string {
 	}
 	return Int(int(p+0.5)) + nbsp + "%"
 }
+
+// Saker counts cases in Norwegian: "1 sak", "2 saker".
+func Saker(n int) string {
+	if n == 1 {
+		return "1 sak"
+	}
+	return Int(n) + " saker"
+}

@@ -118,7 +118,7 @@ func Write(w io.Writer, d *Data, o Options) error {
 	for _, n := range t.Totals {
 		cases += n
 	}
-	pv.Cases = Int(cases)
+	pv.Cases = Saker(cases)
 	var ss []series
 	for i, topic := range t.Topics {
 		s := series{Topic: topic, Color: palette[i%len(palette)]}
@@ -139,7 +139,7 @@ func Write(w io.Writer, d *Data, o Options) error {
 			sv := shareView{Year: p, Percent: "–", Title: p + ": ingen saker", Height: "0"}
 			if t.Totals[p] > 0 {
 				sv.Percent, sv.Height = Percent(sh), strconv.FormatFloat(h, 'f', 1, 64)
-				sv.Title = p + ": " + Int(t.Counts[topic][p]) + " av " + Int(t.Totals[p]) + " saker"
+				sv.Title = p + ": " + Int(t.Counts[topic][p]) + " av " + Saker(t.Totals[p])
 			}
 			tv.Shares = append(tv.Shares, sv)
 		}

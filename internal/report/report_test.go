@@ -98,6 +98,15 @@ func TestWrite(t *testing.T) {
 	}
 }
 
+// TestWriteEmpty: a store with no cases gives a page that says so.
+func TestWriteEmpty(t *testing.T) {
+	var b bytes.Buffer
+	err := Write(&b, &Data{Trends: &index.Trends{By: "year", Totals: map[string]int{}, Counts: map[string]map[string]int{}}}, Options{})
+	if err != nil || !strings.Contains(b.String(), "Ingen saker med temaer") || strings.Contains(b.String(), "<svg") {
+		t.Errorf("empty report: %v\n%.2000s", err, b.String())
+	}
+}
+
 func ExampleDate() {
 	fmt.Println(Date("2025-02-13"), "|", Date("2025"))
 	// Output: 13. februar 2025 | 2025
@@ -106,6 +115,11 @@ func ExampleDate() {
 func ExampleInt() {
 	fmt.Println(strings.ReplaceAll(Int(1234567), nbsp, "_"), Int(999), Int(-1200) == "−1"+nbsp+"200")
 	// Output: 1_234_567 999 true
+}
+
+func ExampleSaker() {
+	fmt.Println(Saker(0), "|", Saker(1), "|", strings.ReplaceAll(Saker(2400), nbsp, " "))
+	// Output: 0 saker | 1 sak | 2 400 saker
 }
 
 func ExamplePercent() {
