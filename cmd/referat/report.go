@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"html/template"
@@ -33,16 +34,17 @@ of the employer side by side, year by year.`,
 				return err
 			}
 			defer done()
-			var w io.Writer = c.App.Writer
-			if out := c.String("html"); out != "-" {
-				f, err := os.Create(out)
-				if err != nil {
-					return err
-				}
-				defer f.Close()
-				w = f
+			// The page is written whole or not at all: a failure leaves
+			// no empty or partial file behind.
+			var page bytes.Buffer
+			if err := runReport(c.Context, a, where, c.Int("per-year"), &page); err != nil {
+				return err
 			}
-			return runReport(c.Context, a, where, c.Int("per-year"), w)
+			if out := c.String("html"); out != "-" {
+				return os.WriteFile(out, page.Bytes(), 0o644)
+			}
+			_, err = page.WriteTo(c.App.Writer)
+			return err
 		},
 	}
 }
