@@ -98,7 +98,7 @@ func manCommand() *cli.Command {
 		Action: func(c *cli.Context) error {
 			// The man page's DESCRIPTION; --help shows the same text
 			// below the commands.
-			c.App.Description = strings.TrimSpace(exitStatusHelp)
+			c.App.Description = "Exit status:\n\n" + strings.ReplaceAll(strings.TrimPrefix(exitStatusHelp, "\nEXIT STATUS:\n"), "   ", "    ")
 			page, err := c.App.ToManWithSection(1)
 			if err != nil {
 				return fmt.Errorf("making the man page: %w", err)
