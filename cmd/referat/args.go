@@ -7,6 +7,12 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// optionsHelp is the note on the order of options in every command's help.
+const optionsHelp = `
+Options may come before or after the arguments; "--" ends them. A wrong value
+is reported with what the option accepts (see README.md, "The command line").
+`
+
 // completeFlag is the argument urfave/cli's shell completion appends to a
 // command line to ask for candidates; it must stay last.
 const completeFlag = "--generate-bash-completion"
@@ -91,7 +97,7 @@ func findCommand(args []string, flags []cli.Flag, cmds []*cli.Command) (int, *cl
 // had it, then the arguments, each group in its original order.
 func moveOptions(args []string, flags []cli.Flag, command string, completing bool) ([]string, error) {
 	var opts, operands []string
-	dashdash := false
+	dashdash, help := false, false
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -105,6 +111,7 @@ func moveOptions(args []string, flags []cli.Flag, command string, completing boo
 		}
 		name, value, hasValue := splitOption(a)
 		f := lookupFlag(flags, name)
+		help = help || f == cli.HelpFlag && value != "false"
 		switch {
 		case completing:
 			// Partial input: keep it as typed, so cli can offer the
@@ -127,6 +134,11 @@ func moveOptions(args []string, flags []cli.Flag, command string, completing boo
 			}
 		}
 		opts = append(opts, a)
+	}
+	if help && !completing {
+		// cli would take the first argument for a command to show the
+		// help of: "referat search kutt -h" shows search's help.
+		return opts, nil
 	}
 	if dashdash {
 		opts = append(opts, "--")

@@ -34,7 +34,8 @@ func TestOptionsFirst(t *testing.T) {
 		{name: "single-dash long flag", args: "ingest DIR -store S", want: "ingest -store S DIR"},
 		{name: "double dash ends options", args: "search --json -- -5% --actor", want: "search --json -- -5% --actor"},
 		{name: "args then double dash", args: "search kutt --json -- --actor", want: "search --json -- kutt --actor"},
-		{name: "lone dash is an argument", args: "taxonomy - --help", want: "taxonomy --help -"},
+		{name: "lone dash is an argument", args: "extract - --text", want: "extract --text -"},
+		{name: "help drops the arguments", args: "search kutt -h", want: "search -h"},
 		{name: "subcommand", args: "index setup --es-url http://x:9200", want: "index setup --es-url http://x:9200"},
 		{name: "subcommand option after", args: "kibana install extra --kibana-url http://k:5601", want: "kibana install --kibana-url http://k:5601 extra"},
 		{name: "app flags stay", args: "--help", want: "--help"},
@@ -137,5 +138,14 @@ func TestOptionsAfterArguments(t *testing.T) {
 				t.Errorf("%q: the option after the arguments had no effect:\n%s", tt.after, outs[0])
 			}
 		})
+	}
+}
+
+func TestHelpSaysOptionsMayFollow(t *testing.T) {
+	for _, args := range [][]string{{"ingest", "--help"}, {"index", "setup", "--help"}, {"search", "x", "-h"}} {
+		code, out, _ := runArgs(context.Background(), args...)
+		if code != 0 || !strings.Contains(out, "Options may come before or after the arguments") {
+			t.Errorf("%q: exit %d, help:\n%s", args, code, out)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -107,4 +108,58 @@ func manCommand() *cli.Command {
 			return err
 		},
 	}
+}
+
+// completeValues returns cmd's completion: after an option that takes
+// one of a few words (--by, --format, --topic, --actor) those words,
+// after another option that takes a value nothing (the shell then offers
+// file names), else cli's default: the options or subcommands.
+func completeValues(cmd *cli.Command) cli.BashCompleteFunc {
+	fallback := cli.DefaultCompleteWithFlags(cmd)
+	return func(c *cli.Context) {
+		// As cli's own completion: the word before the request.
+		if len(os.Args) < 3 {
+			fallback(c)
+			return
+		}
+		prev := os.Args[len(os.Args)-2]
+		f := lookupFlag(cmd.Flags, strings.TrimLeft(prev, "-"))
+		if !isOption(prev) || strings.Contains(prev, "=") || f == nil || !takesValue(f) {
+			fallback(c)
+			return
+		}
+		v := &values{}
+		if lookupFlag(cmd.Flags, "taxonomy") != nil {
+			v.taxonomyPath = c.String("taxonomy")
+		}
+		for _, w := range valueWords(v, f.Names()[0]) {
+			fmt.Fprintln(c.App.Writer, w)
+		}
+	}
+}
+
+// valueWords lists the words option name takes, if it takes one of a few.
+func valueWords(v *values, name string) []string {
+	switch name {
+	case "by":
+		return []string{"year", "quarter", "month"}
+	case "format":
+		return []string{"table", "csv", "json"}
+	}
+	t, err := v.taxonomy()
+	if err != nil {
+		return nil
+	}
+	var words []string
+	switch name {
+	case "topic":
+		for _, tp := range t.Topics {
+			words = append(words, tp.ID)
+		}
+	case "actor":
+		for _, a := range t.Actors {
+			words = append(words, a.ID)
+		}
+	}
+	return words
 }

@@ -37,6 +37,10 @@ func TestBashCompletion(t *testing.T) {
 		{name: "option", words: []string{"referat", "ingest", "--st"}, want: []string{"--store"}},
 		{name: "option after an argument", words: []string{"referat", "search", "kutt", "--ac"}, want: []string{"--actor"}},
 		{name: "option of a subcommand", words: []string{"referat", "index", "setup", "--es"}, want: []string{"--es-url", "--es-ca-cert"}},
+		{name: "value of --by", words: []string{"referat", "trends", "--by", "q"}, want: []string{"quarter"}, not: []string{"year"}},
+		{name: "topic ids", words: []string{"referat", "search", "kutt", "--topic", ""}, want: []string{"budsjett", "lønn", "varsling"}},
+		{name: "actors", words: []string{"referat", "compare", "--actor", ""}, want: []string{"NTL", "arbeidsgiver", "andre"}},
+		{name: "file after --store", words: []string{"referat", "cases", "--store", "zz-no-such"}, not: []string{"--store"}},
 		{name: "hidden command", words: []string{"referat", "wor"}, not: []string{"worker"}},
 	}
 	for _, tt := range tests {

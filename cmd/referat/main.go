@@ -97,9 +97,10 @@ func configure(cmds []*cli.Command) {
 		c.OnUsageError = usageError
 		takesFiles(c.Flags)
 		if len(c.Subcommands) == 0 {
-			c.CustomHelpTemplate = cli.CommandHelpTemplate + exitStatusHelp
+			c.CustomHelpTemplate = cli.CommandHelpTemplate + optionsHelp + exitStatusHelp
 			c.HideHelpCommand = true
 			c.Before = chainBefore(checkOptions, c.Before)
+			c.BashComplete = completeValues(c)
 		}
 		configure(c.Subcommands)
 	}

@@ -127,6 +127,16 @@ func TestReadmeExamples(t *testing.T) {
 			if err != nil {
 				t.Fatalf("README.md:%d: %s: %v\n%s", ex.line, ex.command, err, out)
 			}
+			// An example shows something: a command whose output is not
+			// redirected prints, and a query finds what it asks for.
+			if len(out) == 0 && !writesFile(work, ex.command) {
+				t.Errorf("README.md:%d: %s prints nothing and writes no file", ex.line, ex.command)
+			}
+			for _, empty := range []string{"no cases", "cases (0)", "no statements by"} {
+				if strings.Contains(string(out), empty) {
+					t.Errorf("README.md:%d: %s finds nothing:\n%s", ex.line, ex.command, out)
+				}
+			}
 			if ex.command == "make install" {
 				checkInstalled(t, filepath.Join(gobin, "referat"))
 			}
@@ -154,4 +164,15 @@ func checkInstalled(t *testing.T, bin string) {
 	if !regexp.MustCompile(`^referat version \S+ \(commit [0-9a-f]{40}, built \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ, go`).Match(out) {
 		t.Errorf("make install: --version prints %q", out)
 	}
+}
+
+// writesFile reports whether a word of command names a file in dir that is
+// not empty (referat completion bash > referat.bash, --html report.html).
+func writesFile(dir, command string) bool {
+	for _, w := range strings.Fields(command) {
+		if fi, err := os.Stat(filepath.Join(dir, w)); err == nil && fi.Mode().IsRegular() && fi.Size() > 0 {
+			return true
+		}
+	}
+	return false
 }

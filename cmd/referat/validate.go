@@ -157,7 +157,7 @@ func checkOptions(c *cli.Context) error {
 		for _, s := range texts {
 			use, err := o.check(v, s)
 			if err != nil {
-				return badValue(name, o.accepts(v), s, err)
+				return badValue(name+fromEnv(f), o.accepts(v), s, err)
 			}
 			if use != s {
 				if err := c.Set(name, use); err != nil {
@@ -174,6 +174,19 @@ func checkOptions(c *cli.Context) error {
 		return usagef("%s takes options only, not %q (see 'referat %s --help')", name, c.Args().First(), name)
 	}
 	return nil
+}
+
+// fromEnv names the environment variable f may have its value from, when
+// it is set: " (or $ELASTICSEARCH_URL)".
+func fromEnv(f cli.Flag) string {
+	if s, ok := f.(*cli.StringFlag); ok {
+		for _, e := range s.EnvVars {
+			if os.Getenv(e) != "" {
+				return " (or $" + e + ")"
+			}
+		}
+	}
+	return ""
 }
 
 func intAtLeast(lo int) func(*values, string) (string, error) {
@@ -232,7 +245,7 @@ func checkFolder(_ *values, s string) (string, error) {
 		return "", errBad
 	}
 	if fi, err := os.Stat(s); err == nil && !fi.IsDir() {
-		return "", fmt.Errorf("%s is a file, not a folder", s)
+		return "", fmt.Errorf("a file; it takes a folder")
 	}
 	return s, nil
 }
@@ -243,7 +256,7 @@ func checkFile(_ *values, s string) (string, error) {
 		return "", fmt.Errorf("no such file")
 	}
 	if fi.IsDir() {
-		return "", fmt.Errorf("%s is a folder, not a file", s)
+		return "", fmt.Errorf("a folder; it takes a file")
 	}
 	return s, nil
 }
@@ -256,7 +269,7 @@ func checkOutput(_ *values, s string) (string, error) {
 		return "", errBad
 	}
 	if fi, err := os.Stat(s); err == nil && fi.IsDir() {
-		return "", fmt.Errorf("%s is a folder; name a file in it", s)
+		return "", fmt.Errorf("a folder; name a file in it")
 	}
 	if fi, err := os.Stat(filepath.Dir(s)); err != nil || !fi.IsDir() {
 		return "", fmt.Errorf("no folder %s to write it in", filepath.Dir(s))
