@@ -66,6 +66,7 @@ func TestOptionValues(t *testing.T) {
 		{name: "bool with a value", args: []string{"cases", "--local=yes"}, wantStderr: `--local is on or off`},
 		{name: "argument to a command without", args: []string{"trends", "budsjett"}, wantStderr: `trends takes options only, not "budsjett"`},
 		{name: "argument to a subcommand without", args: []string{"kibana", "export", "now"}, wantStderr: `kibana export takes options only`},
+		{name: "two taxonomies", args: []string{"taxonomy", "a.yaml", "b.yaml"}, wantStderr: `taxonomy checks one file at a time, not 2`},
 		{name: "completion shell", args: []string{"completion", "tcsh"}, wantStderr: `completion takes bash, zsh or fish, not "tcsh"`},
 	}
 	for _, tt := range tests {
