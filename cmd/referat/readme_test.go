@@ -115,6 +115,12 @@ func TestReadmeExamples(t *testing.T) {
 				skipped++
 				t.Skipf("README.md:%d needs %s", ex.line, v)
 			}
+			if tool := strings.Fields(ex.command)[0]; tool != "referat" {
+				if _, err := exec.LookPath(tool); err != nil {
+					skipped++
+					t.Skipf("README.md:%d needs %s", ex.line, tool)
+				}
+			}
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
 			cmd := exec.CommandContext(ctx, "sh", "-c", ex.command)
