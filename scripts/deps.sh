@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # deps.sh — install what referat's scripts need and the machine lacks.
-#   scripts/deps.sh test    for the tests: java, mvn, unzip, curl, python3, chromium
+#   scripts/deps.sh test    for the tests: java, mvn, unzip, curl, python3, chromium,
+#                           and a JDK 21 or later for Elasticsearch 9
 #   scripts/deps.sh gen     also what makes the test PDFs: LibreOffice Writer,
 #                           ghostscript, qpdf, poppler-utils, fonts, hyphenation
 # Debian packages are installed with apt-get when running as root; otherwise
@@ -27,6 +28,26 @@ if [ "${1:-test}" = gen ]; then
 	[ -d /usr/share/fonts/truetype/liberation ] || want+=(fonts-liberation)
 	[ -d /usr/share/hyphen ] && ls /usr/share/hyphen | grep -q nb || want+=(hyphen-no)
 fi
+# Elasticsearch 9 needs a full JDK 21 or later (scripts/es.sh says why and
+# where it looks). Debian bookworm has none, not even in backports (and the
+# jlink-trimmed runtimes on PyPI lack modules Elasticsearch 9 requires):
+# the newest OpenJDK apt offers is taken, where there is one.
+if [ "${1:-test}" = test ] && ! ES_VERSION=9 "$(dirname "$0")/es.sh" java >/dev/null 2>&1; then
+	jdk=
+	[ "$(id -u)" = 0 ] && apt-get update -qq >&2 && updated=1
+	for v in 25 21; do
+		if apt-cache policy "openjdk-$v-jdk-headless" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+			jdk=openjdk-$v-jdk-headless
+			break
+		fi
+	done
+	if [ -z "$jdk" ]; then
+		echo "deps.sh: Elasticsearch 9 needs a JDK 21 or later and apt offers none here;" \
+			"install one (e.g. Eclipse Temurin 21 or 25 under /usr/lib/jvm) or set ES_JAVA_HOME" >&2
+		exit 1
+	fi
+	want+=("$jdk")
+fi
 [ ${#want[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "deps.sh: please install these Debian packages: ${want[*]}" >&2
@@ -34,5 +55,5 @@ if [ "$(id -u)" != 0 ]; then
 fi
 echo "deps.sh: installing ${want[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >&2
+[ -n "${updated:-}" ] || apt-get update -qq >&2
 apt-get install -y -qq --no-install-recommends "${want[@]}" >&2
