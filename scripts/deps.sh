@@ -41,12 +41,12 @@ if [ "${1:-test}" = test ] && ! ES_VERSION=9 "$(dirname "$0")/es.sh" java >/dev/
 			break
 		fi
 	done
-	if [ -z "$jdk" ]; then
+	if [ -n "$jdk" ]; then
+		want+=("$jdk")
+	else
 		echo "deps.sh: Elasticsearch 9 needs a JDK 21 or later and apt offers none here;" \
 			"install one (e.g. Eclipse Temurin 21 or 25 under /usr/lib/jvm) or set ES_JAVA_HOME" >&2
-		exit 1
 	fi
-	want+=("$jdk")
 fi
 [ ${#want[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
