@@ -34,7 +34,7 @@ import (
 func main() {
 	dir := flag.String("dir", ".cache/torture", "folder for the torture set")
 	referat := flag.String("referat", "bin/referat", "the referat binary")
-	samples := flag.String("samples", "../shared/samples", "annotated meetings")
+	samples := flag.String("samples", "testdata/samples", "annotated meetings")
 	mutants := flag.Int("mutants", 12, "damaged copies per good file")
 	flag.Parse()
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
