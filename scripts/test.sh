@@ -85,6 +85,9 @@ fi
 go vet ./...
 # -p 1: the packages that test against Elasticsearch share its indices.
 go test -p 1 -count=1 ./...
+# The worker pool's cancellation under the race detector: the race it
+# guards against shows only with -race.
+go test -race -count=1 -run 'TestPoolCancel' ./internal/isolate
 
 # The packages whose tests use Elasticsearch (they import internal/estest)
 # once more, against the plain Elasticsearch 9 node. Their other tests take
