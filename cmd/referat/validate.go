@@ -73,10 +73,11 @@ var options = map[string]option{
 	"size":       {accepts: fixed("a whole number of 1 or more"), check: intAtLeast(1), syntax: true},
 	"per-year":   {accepts: fixed("a whole number of 1 or more"), check: intAtLeast(1), syntax: true},
 	"html":       {accepts: fixed("an output file in an existing folder, or - for stdout"), check: checkOutput},
+	"cpuprofile": {accepts: fixed("an output file in an existing folder"), check: checkProfileFile},
 }
 
 // fileOptions name files or folders.
-var fileOptions = map[string]bool{"store": true, "taxonomy": true, "es-ca-cert": true, "html": true}
+var fileOptions = map[string]bool{"store": true, "taxonomy": true, "es-ca-cert": true, "html": true, "cpuprofile": true}
 
 // freeOptions accept any text.
 var freeOptions = map[string]bool{"password": true}
