@@ -145,6 +145,7 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options) (*Document
 			}
 		}
 		doc.Pages = append(doc.Pages, Page{Lines: buildLines(n, gs), Box: box})
+		putGlyphs(gs) // lines hold no glyph
 	}
 	if len(doc.Pages) == 0 {
 		if firstErr != nil {
