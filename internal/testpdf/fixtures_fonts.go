@@ -202,4 +202,3 @@ func type3Names() []byte {
 			len(chars), widthsOf(chars), diff.String(), procs.String()),
 	}, "", "", append([]string{helvetica}, extra...)...)
 }
-
