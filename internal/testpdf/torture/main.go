@@ -5,10 +5,11 @@
 // this machine has (LaTeX, LibreOffice, ghostscript with Type 1 and Type 3
 // fonts, reportlab, fpdf, qpdf rewrites, Chromium, forms, CJK and RTL
 // text, scans, fonts drawn as outlines), damaged copies of those made by a
-// mutator, and the edge cases of testdata/pdf/edge.
+// mutator, the edge cases of testdata/pdf/edge and the fixtures of
+// testdata/realworld-fixtures.
 //
 //	go build -o bin/referat ./cmd/referat
-//	go run ./internal/testpdf/torture -referat bin/referat [-json] [-sets py-pdf,pdfcpu,generated,mutant,edge]
+//	go run ./internal/testpdf/torture -referat bin/referat [-json] [-sets py-pdf,pdfcpu,generated,mutant,edge,fixtures]
 //
 // Per source set and producer family it reports: the share of files where
 // pdftotext finds text and referat does too; the median word-level
@@ -46,7 +47,7 @@ func main() {
 	mutants := flag.Int("mutants", 12, "damaged copies per generated file")
 	pypdf := flag.String("pypdf", "../shared/realworld/py-pdf-sample-files", "py-pdf sample files with files.json (skipped when absent)")
 	pdfcpu := flag.String("pdfcpu", "auto", "pdfcpu's test files (auto: pkg/testdata of the pdfcpu module; skipped when absent)")
-	sets := flag.String("sets", "py-pdf,pdfcpu,generated,mutant,edge", "sets to measure, comma-separated")
+	sets := flag.String("sets", "py-pdf,pdfcpu,generated,mutant,edge,fixtures", "sets to measure, comma-separated")
 	asJSON := flag.Bool("json", false, "print the report as JSON instead of a table")
 	jsonOut := flag.String("json-out", "", "also write the JSON report to this file (default: none)")
 	timeout := flag.Duration("timeout", 60*time.Second, "referat's --timeout per file")
@@ -83,6 +84,12 @@ func main() {
 		edge, _ := filepath.Glob("testdata/pdf/edge/*.pdf")
 		for _, f := range edge {
 			files = append(files, Result{File: f, Set: "edge"})
+		}
+	}
+	if want["fixtures"] {
+		fx, _ := filepath.Glob(filepath.Join(testpdf.FixtureDir, "*.pdf"))
+		for _, f := range fx {
+			files = append(files, Result{File: f, Set: "fixtures", Generator: strings.TrimSuffix(filepath.Base(f), ".pdf")})
 		}
 	}
 	c := Checker{Referat: *referat, Timeout: *timeout, Deadline: *deadline}

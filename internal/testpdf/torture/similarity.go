@@ -11,7 +11,9 @@ import (
 
 // Words splits text into the normalised words the similarity compares:
 //
-//   - the text is NFKC-normalised (ligatures unfolded) and lower-cased;
+//   - the text is NFKC-normalised (ligatures unfolded) and lower-cased,
+//     and format characters (unicode.Cf: bidi marks, soft hyphens,
+//     zero-width spaces) are removed;
 //   - a line that ends in a letter and "-" and is followed by a line
 //     starting with a lower-case letter is joined without the hyphen
 //     (pdftotext keeps line-end hyphens, referat removes them);
@@ -21,6 +23,12 @@ import (
 //   - every Han, Hiragana, Katakana or Hangul character is a word of its
 //     own (those scripts do not separate words by spaces).
 func Words(text string) []string {
+	text = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, text)
 	text = strings.ToLower(dehyphenate(norm.NFKC.String(text)))
 	var out []string
 	add := func(w string) {

@@ -17,6 +17,7 @@ func TestWords(t *testing.T) {
 		{name: "line-end hyphen", text: "organisa-\nsjonen og NAV-\nKontor", want: []string{"organisasjonen", "og", "nav", "kontor"}},
 		{name: "ligature", text: "\ufb01nne", want: []string{"finne"}},
 		{name: "CJK one word a character", text: "人人生而自由，ok", want: []string{"人", "人", "生", "而", "自", "由", "ok"}},
+		{name: "bidi marks and soft hyphens", text: "\u202bכל בני\u202c organi\u00adsasjon", want: []string{"כל", "בני", "organisasjon"}},
 		{name: "symbols only", text: "— • 12", want: []string{"12"}},
 	}
 	for _, tt := range tests {
