@@ -140,7 +140,9 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // WriteTable prints the rows as a text table, then the files that were
-// missed, escaped, read differently twice, or compared below 0.5.
+// missed, escaped, read differently twice, compared below 0.5, or where
+// referat has less than half of pdftotext's words (mutants only when they
+// escaped or were read differently twice).
 func WriteTable(w io.Writer, rep Report) {
 	fmt.Fprintf(w, "# %s\n", rep.Command)
 	fmt.Fprintf(w, "%-11s %-18s %5s %6s %5s %6s %5s %6s %6s %4s %4s %6s %7s\n",
@@ -167,10 +169,13 @@ func WriteTable(w io.Writer, rep Report) {
 		if r.Nondetermin {
 			notes = append(notes, "NONDETERMINISTIC")
 		}
+		if r.Similarity < 0 && r.OurText && r.TheirWords >= MinWordsCompare && r.OurWords*2 < r.TheirWords {
+			notes = append(notes, fmt.Sprintf("FEW WORDS: %d vs %d", r.OurWords, r.TheirWords))
+		}
 		if r.Similarity >= 0 && r.Similarity < 0.5 {
 			notes = append(notes, fmt.Sprintf("LOW: similarity %.2f bag %.2f (%d vs %d words)", r.Similarity, r.BagF1, r.OurWords, r.TheirWords))
 		}
-		if (len(notes) > 0 && r.Set != "mutant") || r.Escape != "" {
+		if (len(notes) > 0 && r.Set != "mutant") || r.Escape != "" || r.Nondetermin {
 			fmt.Fprintf(w, "  %s [%s, %s]: %s\n", r.File, r.Set, r.Family, strings.Join(notes, "; "))
 		}
 	}
