@@ -103,7 +103,11 @@ func (c Checker) extract(file string) extraction {
 
 // classify names what referat printed on stderr: its first line, and the
 // escape it is, if any. A clean failure is exit status 1 with exactly the
-// two lines "referat: FILE: reason" and "referat: 1 of 1 files failed".
+// two lines "referat: FILE: reason" and "referat: 1 of 1 files failed"; a
+// clean success is exit status 0 with nothing on stderr. A panic or Go
+// fatal error, or another exit status, is a crash; a run killed at the
+// deadline a hang; anything else (more lines, another file named, stderr
+// output on success) is unclear.
 func classify(file string, r extraction) (msg, escape string) {
 	text := strings.TrimSpace(string(r.stderr))
 	lines := strings.Split(text, "\n")
