@@ -49,7 +49,7 @@ var Fixtures = []Fixture{
 	{Name: "type3-names", Why: "Type3 font without ToUnicode, /Differences with standard glyph names (oslash, aring, ae) at codes 1..n",
 		Text: type3Text, PDF: type3Names},
 	{Name: "tr7-clip", Why: "text drawn with render mode 7 (add to clip) and filled by a rectangle: the text is visible",
-		Text: "Viktig frist\n", PDF: clipText},
+		Text: "Viktig frist for innspill\n", PDF: clipText},
 	{Name: "asciihex", Why: "content stream with /Filter /ASCIIHexDecode",
 		Text: "Innholdet er kodet heksadesimalt.\n", PDF: asciiHex},
 	{Name: "predictor1", Why: "content stream /FlateDecode with /DecodeParms << /Predictor 1 >> (no prediction)",
@@ -228,7 +228,7 @@ func digits() []byte {
 }
 
 func clipText() []byte {
-	content := "q BT /F1 36 Tf 7 Tr 56 700 Td (Viktig frist) Tj ET 0.8 0 0 rg 0 0 595 842 re f Q"
+	content := "q BT /F1 36 Tf 7 Tr 56 700 Td (Viktig frist for innspill) Tj ET 0.8 0 0 rg 0 0 595 842 re f Q"
 	return page(content, []string{"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"}, "", "")
 }
 
