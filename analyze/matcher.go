@@ -30,7 +30,8 @@ type matcher struct {
 	partial map[string][]termRef // stem or written form → terms that may stand inside a compound
 	phrases []phraseTerm
 	byFirst map[string][]int // first stem → indexes into phrases
-	cache   sync.Map         // word → []termRef
+	mu      sync.RWMutex
+	cache   map[string][]termRef // word → what match returned; at most maxCache words
 }
 
 // minPart is the shortest term, in letters, that is looked for inside a
@@ -104,9 +105,24 @@ func appendRef(refs []termRef, r termRef) []termRef {
 // "budsjettfordelingsmodellen" holds budsjett, "varslingsrutinen" varsling,
 // "sykefraværsoppfølging" sykefravær and oppfølging.
 func (m *matcher) match(w string) []termRef {
-	if v, ok := m.cache.Load(w); ok {
-		return v.([]termRef)
+	m.mu.RLock()
+	refs, ok := m.cache[w]
+	m.mu.RUnlock()
+	if ok {
+		return refs
 	}
+	refs = m.compute(w)
+	m.mu.Lock()
+	if m.cache == nil || len(m.cache) >= maxCache {
+		m.cache = make(map[string][]termRef, 1024)
+	}
+	m.cache[strings.Clone(w)] = refs // w may be a slice of a whole case's text
+	m.mu.Unlock()
+	return refs
+}
+
+// compute is match without the cache.
+func (m *matcher) compute(w string) []termRef {
 	var refs []termRef
 	for _, r := range m.forms[w] {
 		refs = appendRef(refs, r)
@@ -150,7 +166,6 @@ func (m *matcher) match(w string) []termRef {
 			}
 		}
 	}
-	m.cache.Store(w, refs)
 	return refs
 }
 
