@@ -58,6 +58,8 @@ func Serve(in io.Reader, out io.Writer, h Handler) error {
 	// must not end a job half-done.
 	signal.Ignore(os.Interrupt)
 	debug.SetMemoryLimit(limit / 2)
+	// A job's garbage is small beside the limit: collect half as often.
+	debug.SetGCPercent(200)
 	debug.SetMaxStack(64 << 20)
 	limitAddressSpace(limit)
 	sc := bufio.NewScanner(in)
