@@ -60,3 +60,81 @@ func TestEvaluateAnnotated(t *testing.T) {
 		})
 	}
 }
+
+// TestThreads links the cases of all annotated meetings and scores "same
+// matter" pairwise against their thread slugs: pairs within the training
+// meetings, and pairs with a held-out meeting (never tuned on).
+func TestThreads(t *testing.T) {
+	train, err := LoadGold("../testdata/annotated/train")
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := LoadGold("../testdata/annotated/heldout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	heldout := map[string]bool{}
+	for _, m := range held {
+		heldout[m.ID] = true
+	}
+	inside, across, misses := New(nil, Options{}).EvaluateThreads(append(train, held...), heldout)
+	t.Logf("train pairs: %v", inside)
+	t.Logf("pairs with a held-out case: %v", across)
+	for _, m := range misses {
+		t.Log("  ", m)
+	}
+	tests := []struct {
+		name   string
+		got    PRF
+		minP   float64
+		minF1  float64
+		minAll int // pairs in gold, so that the test cannot pass on nothing
+	}{
+		{name: "train", got: inside, minP: 0.95, minF1: 0.9, minAll: 7},
+		{name: "held out", got: across, minP: 0.75, minF1: 0.85, minAll: 8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got.TP+tt.got.FN < tt.minAll {
+				t.Fatalf("only %d gold pairs", tt.got.TP+tt.got.FN)
+			}
+			if tt.got.Precision() < tt.minP || tt.got.F1() < tt.minF1 {
+				t.Errorf("thread pairs %v: want P >= %.2f, F1 >= %.2f", tt.got, tt.minP, tt.minF1)
+			}
+		})
+	}
+}
+
+// TestThreadsLookAlikes checks cases that look alike but are other
+// matters, and ones that are the same matter in other words.
+func TestThreadsLookAlikes(t *testing.T) {
+	a := New(nil, Options{})
+	tests := []struct {
+		name string
+		x, y ThreadCase
+		same bool
+	}{
+		{name: "budget notes for one year", x: ThreadCase{"m1", "2023-06-08", "Plan- og budsjettnotat 0 for 2024 (BN0)"},
+			y: ThreadCase{"m2", "2023-09-14", "Plan- og budsjettnotat 1 for 2024 (BN1)"}, same: true},
+		{name: "budget notes for other years", x: ThreadCase{"m1", "2022-05-12", "Plan- og budsjettnotat 0 for 2023 (BN0)"},
+			y: ThreadCase{"m2", "2023-06-08", "Plan- og budsjettnotat 0 for 2024 (BN0)"}},
+		{name: "negotiations of other years", x: ThreadCase{"m1", "2017-03-02", "Lokale lønnsforhandlinger 2017"},
+			y: ThreadCase{"m2", "2023-06-08", "Lokale lønnsforhandlinger 2023"}},
+		{name: "a unit is not a matter", x: ThreadCase{"m1", "2023-09-14", "Telefontid i NAV Kontaktsenter"},
+			y: ThreadCase{"m2", "2025-12-11", "KI-assistent i NAV Kontaktsenter"}},
+		{name: "inflected compound", x: ThreadCase{"m1", "2025-12-11", "KI-assistent i NAV Kontaktsenter"},
+			y: ThreadCase{"m2", "2026-01-15", "KI-assistenten i kontaktsenteret – plan for innføring"}, same: true},
+		{name: "sick leave of another period", x: ThreadCase{"m1", "2019-10-17", "Sykefravær i NAV Arbeid og ytelser"},
+			y: ThreadCase{"m2", "2020-09-10", "Sykefraværsstatistikk for 2. kvartal 2020"}},
+		{name: "same meeting", x: ThreadCase{"m1", "2023-06-08", "Budsjett 2024"},
+			y: ThreadCase{"m1", "2023-06-08", "Budsjett 2024 – oppfølging"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			th := a.Threads([]ThreadCase{tt.x, tt.y})
+			if same := th[0] != "" && th[0] == th[1]; same != tt.same {
+				t.Errorf("threads %q, %q: same matter %v, want %v", th[0], th[1], same, tt.same)
+			}
+		})
+	}
+}
