@@ -33,7 +33,7 @@ testdata:
 
 fuzz:
 	$(GO) test ./ingest -run '^$$' -fuzz FuzzSegment -fuzztime 60s
-	$(GO) test ./ingest -run '^$$' -fuzz FuzzExtract -fuzztime 120s -parallel 1
+	$(GO) test ./internal/pdftext -run '^$$' -fuzz FuzzRead -fuzztime 120s -parallel 1
 
 bench:
 	$(GO) test ./ingest -run '^$$' -bench . -benchtime 3x

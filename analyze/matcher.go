@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/ntlnav/referat/internal/norsk"
 )
 
 // A termRef is one taxonomy term of one topic.
@@ -89,10 +91,6 @@ func appendRef(refs []termRef, r termRef) []termRef {
 	return append(refs, r)
 }
 
-// inflections are endings that may follow a stem in the same word.
-var inflections = map[string]bool{"": true, "e": true, "en": true, "er": true, "et": true, "ene": true,
-	"ne": true, "a": true, "t": true, "r": true, "n": true, "s": true, "es": true, "ens": true, "ets": true}
-
 // match returns the single-word terms that the lower-case word w holds:
 // its stem is a term's, or a term stands at its start or after a head of
 // at least three letters, followed by an inflection, a linking s or e and
@@ -133,11 +131,11 @@ func (m *matcher) match(w string) []termRef {
 			rest := w[at[ji]:]
 			restRunes := runes - ji
 			long := ji-ki >= 5
-			okRest := inflections[rest] ||
+			okRest := norsk.IsInflection(rest) ||
 				(restRunes >= 3 && (rest[0] == 's' || rest[0] == 'e')) ||
 				(long && restRunes >= 3)
 			if ki > 0 && !long {
-				okRest = okRest && inflections[rest]
+				okRest = okRest && norsk.IsInflection(rest)
 			}
 			if okRest {
 				for _, r := range rs {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/internal/norsk"
 )
 
 // An actor as analysis uses it: lower-case word sequences.
@@ -59,24 +60,6 @@ func compileKinds(t *Taxonomy) []kindPhrase {
 		}
 	}
 	return out
-}
-
-// Words that end the subject part of a clause, or introduce a clause
-// whose subject is not the sentence's.
-var (
-	auxiliaries = wordSet("er var har hadde blir ble skal skulle vil ville kan kunne må måtte bør burde får fikk går gikk kom kommer " +
-		"sa sier mente mener tror trodde ønsker ønsket vet visste gjør gjorde tok tar ga gir sto står")
-	subordinators = wordSet("at som om når fordi dersom hvis siden mens enn der hvor hvordan hva")
-	prepositions  = wordSet("med fra til mot av for om hos overfor mellom enn ved i på etter uten under blant")
-	fillers       = wordSet("også derfor likevel ikke samtidig nå da først så dessuten imidlertid heller videre fortsatt allerede")
-)
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
 }
 
 // clauseBreak separates coordinated main clauses: "…, og NTL ba om …",
@@ -202,13 +185,13 @@ func (a *Analyzer) subject(ws []string, last string) (string, int) {
 	}
 	for i := start; i < len(ws) && i < start+16; i++ {
 		w := ws[i]
-		if i > start && (auxiliaries[w] || a.isSpeech(ws, i)) {
+		if i > start && (norsk.IsClauseVerb(w) || a.isSpeech(ws, i)) {
 			break
 		}
-		if subordinators[w] && i > start {
+		if norsk.IsSubordinator(w) && i > start {
 			break
 		}
-		if id, _ := a.nameAt(ws, i); id != "" && (i == start || !prepositions[ws[i-1]]) {
+		if id, _ := a.nameAt(ws, i); id != "" && (i == start || !norsk.IsPreposition(ws[i-1])) {
 			return id, i
 		}
 		if id := a.pronoun(w); id != "" && i == start {
@@ -217,10 +200,10 @@ func (a *Analyzer) subject(ws []string, last string) (string, int) {
 	}
 	// Inverted order: a verb, perhaps an adverb, then the subject.
 	for i := start + 1; i < len(ws) && i < start+24; i++ {
-		if !(auxiliaries[ws[i-1]] || a.isSpeech(ws, i-1) || looksFinite(ws[i-1]) || fillers[ws[i-1]]) {
+		if !(norsk.IsClauseVerb(ws[i-1]) || a.isSpeech(ws, i-1) || looksFinite(ws[i-1]) || norsk.IsFiller(ws[i-1])) {
 			continue
 		}
-		if id, _ := a.nameAt(ws, i); id != "" && !prepositions[ws[i-1]] {
+		if id, _ := a.nameAt(ws, i); id != "" && !norsk.IsPreposition(ws[i-1]) {
 			return id, i
 		}
 		if id := a.pronoun(ws[i]); id != "" {
@@ -229,7 +212,7 @@ func (a *Analyzer) subject(ws []string, last string) (string, int) {
 	}
 	// A subject pronoun names its actor wherever it stands.
 	for i := start; i < len(ws); i++ {
-		if id := a.pronoun(ws[i]); id != "" && (i == start || !prepositions[ws[i-1]]) {
+		if id := a.pronoun(ws[i]); id != "" && (i == start || !norsk.IsPreposition(ws[i-1])) {
 			return id, i
 		}
 	}
@@ -239,7 +222,7 @@ func (a *Analyzer) subject(ws []string, last string) (string, int) {
 // looksFinite guesses whether w is a finite verb from its ending: present
 // tense in -er, past tense in -te, -de or -et ("mener", "mente", "ser").
 func looksFinite(w string) bool {
-	if prepositions[w] || subordinators[w] || len(w) < 3 {
+	if norsk.IsPreposition(w) || norsk.IsSubordinator(w) || len(w) < 3 {
 		return false
 	}
 	for _, end := range []string{"er", "te", "de", "et"} {

@@ -1,31 +1,15 @@
 package analyze
 
 import (
-	_ "embed"
-	"strings"
 	"sync"
 
 	"github.com/kljensen/snowball/norwegian"
+
+	"github.com/ntlnav/referat/internal/norsk"
 )
 
-//go:embed stopwords.txt
-var stopwordsTxt string
-
-// stopWords is the Snowball list for Norwegian. The snowball package has
-// its own list, which holds content words (arbeid, tid, rett) that
-// analysts search for; it is not used.
-var stopWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, l := range strings.Split(stopwordsTxt, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "|") {
-			m[l] = true
-		}
-	}
-	return m
-}()
-
 // IsStopWord reports whether the lower-case word w is a Norwegian stop word.
-func IsStopWord(w string) bool { return stopWords[w] }
+func IsStopWord(w string) bool { return norsk.IsStopWord(w) }
 
 // A Stemmer stems Norwegian words with the Snowball algorithm, remembering
 // the stems it has made. It is safe for concurrent use.

@@ -1,23 +1,16 @@
-// Package index stores analysed meetings in Elasticsearch.
+// Package index holds what the two backends of referat share, the local
+// store (package index/store) and Elasticsearch (package index/elastic):
 //
-// It writes four indices, each versioned behind an alias and created from
-// component and index templates by Setup:
+//   - the document model: the documents an analysed referat.Document makes
+//     (Docs: one per meeting, case, statement and (case, topic)), their
+//     ids derived from the source file's SHA-256 (MeetingID, CaseID,
+//     StatementID, TopicID), the aliases they go into (Meetings, Cases,
+//     Statements, Topics), and the bulk operations on them (Action, Ref);
+//   - the analysts' questions (Analytics: Trends, Compare, Search, Cases,
+//     Case), which both backends answer the same way, and their results,
+//     whose JSON keys are lower-case snake_case.
 //
-//	referat-meetings   (referat-meetings-v1)   one document per source file
-//	referat-cases      (referat-cases-v1)      one document per case
-//	referat-statements (referat-statements-v1) one document per statement
-//	referat-topics     (referat-topics-v1)     one document per (case, topic), for charts
-//
-// meeting_date is a date (the Kibana time field) and year a number in all
-// four. Text fields use the cluster's "norwegian" analyzer where it has one
-// and "standard" where it does not; beside each runs a *_stems field that
-// holds referat's own Snowball stems under a whitespace analyzer, so that a
-// search for "budsjett" finds "budsjettene" on any cluster.
-//
-// Document ids are derived from the source file's SHA-256 and the case
-// number, so indexing a file twice never duplicates it; Docs returns the ids
-// a document makes, and the caller deletes the ids of an older version by
-// id (the integ-test distribution has no _delete_by_query).
-//
-// The package never imports ingest or analyze: stems come in as a function.
+// It reads and writes nothing itself: it neither opens files nor talks to
+// a server, and never imports ingest or analyze (stems come in as a
+// Stemmer).
 package index

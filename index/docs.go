@@ -9,6 +9,14 @@ import (
 	"github.com/ntlnav/referat"
 )
 
+// The aliases the documents go into, one per kind of document.
+const (
+	Meetings   = "referat-meetings"   // one document per source file
+	Cases      = "referat-cases"      // one per case
+	Statements = "referat-statements" // one per statement
+	Topics     = "referat-topics"     // one per (case, topic), for charts
+)
+
 // A Stemmer returns the stems of the words of a text, as analysis makes
 // them; they are indexed beside the text. The caller supplies it (package
 // analyze has one), so that this package does not depend on analysis.
@@ -76,7 +84,7 @@ func uniqueStrings(s []string) []string {
 func Docs(d *referat.Document, stems Stemmer) []Action {
 	sha := d.Source.SHA256
 	mid := MeetingID(sha)
-	common := map[string]any{
+	m := docMaker{stems: stems, common: map[string]any{
 		"meeting_id":       mid,
 		"body":             d.Meeting.Body,
 		"meeting_title":    d.Meeting.Title,
@@ -84,84 +92,101 @@ func Docs(d *referat.Document, stems Stemmer) []Action {
 		"source_sha256":    sha,
 		"pipeline_version": referat.Version,
 		"taxonomy_version": d.TaxonomyVersion,
-	}
+	}}
 	if date := d.Meeting.Date; len(date) == 10 {
-		common["meeting_date"] = date
-		var y, m int
-		fmt.Sscanf(date, "%d-%d", &y, &m)
-		common["year"] = y
-		common["quarter"] = fmt.Sprintf("%d-Q%d", y, (m-1)/3+1)
-		common["month"] = date[:7]
+		m.common["meeting_date"] = date
+		var y, mon int
+		fmt.Sscanf(date, "%d-%d", &y, &mon)
+		m.common["year"] = y
+		m.common["quarter"] = fmt.Sprintf("%d-Q%d", y, (mon-1)/3+1)
+		m.common["month"] = date[:7]
 	}
-	with := func(fields map[string]any) json.RawMessage {
-		doc := make(map[string]any, len(common)+len(fields))
-		for k, v := range common {
-			doc[k] = v
-		}
-		for k, v := range fields {
-			doc[k] = v
-		}
-		b, _ := json.Marshal(doc)
-		return b
-	}
-	joined := func(s string) string {
-		if stems == nil {
-			return ""
-		}
-		return strings.Join(stems(s), " ")
-	}
-	acts := []Action{{Index: Meetings, ID: mid, Doc: with(map[string]any{
+	acts := []Action{{Index: Meetings, ID: mid, Doc: m.with(map[string]any{
 		"title": d.Meeting.Title, "pages": d.Source.Pages, "producer": d.Source.Producer,
 		"date_source": d.Meeting.DateSource, "intro": d.Intro, "case_count": len(d.Cases),
 	})}}
-	for _, c := range d.Cases {
-		cid := CaseID(sha, c.Seq)
-		var topics []string
-		for _, t := range c.Topics {
-			topics = append(topics, t.ID)
-		}
-		actors := map[string]bool{}
-		byTopic := map[string]map[string]int{}
-		for _, s := range c.Statements {
-			actors[s.Actor] = true
-			for _, t := range s.Topics {
-				if byTopic[t] == nil {
-					byTopic[t] = map[string]int{}
-				}
-				byTopic[t][s.Actor]++
+	for i := range d.Cases {
+		acts = m.caseDocs(acts, CaseID(sha, d.Cases[i].Seq), &d.Cases[i])
+	}
+	return acts
+}
+
+// A docMaker makes the documents of one meeting: each has the meeting's
+// common fields.
+type docMaker struct {
+	common map[string]any
+	stems  Stemmer
+}
+
+// with returns a document of the common fields and fields.
+func (m docMaker) with(fields map[string]any) json.RawMessage {
+	doc := make(map[string]any, len(m.common)+len(fields))
+	for k, v := range m.common {
+		doc[k] = v
+	}
+	for k, v := range fields {
+		doc[k] = v
+	}
+	b, _ := json.Marshal(doc) // maps of strings, numbers and slices of them always marshal
+	return b
+}
+
+// joined returns the stems of s, space-separated, or "" without a Stemmer.
+func (m docMaker) joined(s string) string {
+	if m.stems == nil {
+		return ""
+	}
+	return strings.Join(m.stems(s), " ")
+}
+
+// caseDocs appends the actions that index case c (id cid): the case, its
+// statements and its (case, topic) documents.
+func (m docMaker) caseDocs(acts []Action, cid string, c *referat.Case) []Action {
+	var topics []string
+	for _, t := range c.Topics {
+		topics = append(topics, t.ID)
+	}
+	actors := map[string]bool{}
+	byTopic := map[string]map[string]int{}
+	for _, s := range c.Statements {
+		actors[s.Actor] = true
+		for _, t := range s.Topics {
+			if byTopic[t] == nil {
+				byTopic[t] = map[string]int{}
 			}
+			byTopic[t][s.Actor]++
 		}
-		actorList := sortedKeys(actors)
-		acts = append(acts, Action{Index: Cases, ID: cid, Doc: with(map[string]any{
-			"case_id": cid, "seq": c.Seq, "title": c.Title, "title_stems": joined(c.Title),
-			"text": c.Text, "text_stems": joined(c.Text), "topics": nonNil(topics), "keywords": nonNil(c.Keywords),
-			"actors": actorList, "pages": c.Pages, "statement_count": len(c.Statements),
+	}
+	actorList := sortedKeys(actors)
+	acts = append(acts, Action{Index: Cases, ID: cid, Doc: m.with(map[string]any{
+		"case_id": cid, "seq": c.Seq, "title": c.Title, "title_stems": m.joined(c.Title),
+		"text": c.Text, "text_stems": m.joined(c.Text), "topics": nonNil(topics), "keywords": nonNil(c.Keywords),
+		"actors": actorList, "pages": c.Pages, "statement_count": len(c.Statements),
+	})})
+	for i, s := range c.Statements {
+		var st []string
+		if m.stems != nil {
+			st = uniqueStrings(m.stems(s.Text))
+		}
+		acts = append(acts, Action{Index: Statements, ID: StatementID(cid, i+1), Doc: m.with(map[string]any{
+			"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "actor": s.Actor, "kind": s.Kind,
+			"actor_kind": s.Actor + " / " + s.Kind, "text": s.Text, "text_stems": strings.Join(st, " "), "stems": nonNil(st), "topics": nonNil(s.Topics),
+			"position": i + 1, "case_topics": nonNil(topics), "actors": actorList, "start": s.Start, "end": s.End,
 		})})
-		for i, s := range c.Statements {
-			var st []string
-			if stems != nil {
-				st = uniqueStrings(stems(s.Text))
-			}
-			acts = append(acts, Action{Index: Statements, ID: StatementID(cid, i+1), Doc: with(map[string]any{
-				"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "actor": s.Actor, "kind": s.Kind,
-				"actor_kind": s.Actor + " / " + s.Kind, "text": s.Text, "text_stems": strings.Join(st, " "), "stems": nonNil(st), "topics": nonNil(s.Topics),
-				"position": i + 1, "case_topics": nonNil(topics), "actors": actorList, "start": s.Start, "end": s.End,
-			})})
+	}
+	for _, t := range c.Topics {
+		terms := make([]string, 0, len(t.Terms))
+		for term := range t.Terms {
+			terms = append(terms, term)
 		}
-		for _, t := range c.Topics {
-			terms := make([]string, 0, len(t.Terms))
-			for term := range t.Terms {
-				terms = append(terms, term)
-			}
-			sort.Strings(terms)
-			acts = append(acts, Action{Index: Topics, ID: TopicID(cid, t.ID), Doc: with(map[string]any{
-				"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "topic": t.ID, "topic_label": t.Label,
-				"score": t.Score, "terms": terms, "actors": actorList, "evidence": t.Terms,
-				"statements_ntl":          byTopic[t.ID][referat.ActorNTL],
-				"statements_arbeidsgiver": byTopic[t.ID][referat.ActorArbeidsgiver],
-				"statements_andre":        byTopic[t.ID][referat.ActorAndre],
-			})})
-		}
+		sort.Strings(terms)
+		acts = append(acts, Action{Index: Topics, ID: TopicID(cid, t.ID), Doc: m.with(map[string]any{
+			"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "topic": t.ID, "topic_label": t.Label,
+			"score": t.Score, "terms": terms, "actors": actorList, "evidence": t.Terms,
+			"statements_ntl":          byTopic[t.ID][referat.ActorNTL],
+			"statements_arbeidsgiver": byTopic[t.ID][referat.ActorArbeidsgiver],
+			"statements_andre":        byTopic[t.ID][referat.ActorAndre],
+		})})
 	}
 	return acts
 }

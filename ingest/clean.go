@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ntlnav/referat/internal/pdftext"
 )
 
 // pageNumber matches the ways minutes number their pages: "3", "- 3 -",
@@ -16,7 +18,7 @@ var pageNumber = regexp.MustCompile(`(?i)^\s*(?:[-–—]\s*)?(?:(?:side|page|s\
 // page number, or whose text (digits aside) recurs at the same place on
 // other pages. A first-page line in a larger font than the body is a
 // title, never furniture.
-func furniture(pages [][]line, boxes [][4]float64, bodySize float64) [][]bool {
+func furniture(pages [][]pdftext.Line, boxes [][4]float64, bodySize float64) [][]bool {
 	drop := make([][]bool, len(pages))
 	type cand struct{ page, idx int }
 	seen := map[string][]cand{}
@@ -24,22 +26,22 @@ func furniture(pages [][]line, boxes [][4]float64, bodySize float64) [][]bool {
 		drop[p] = make([]bool, len(lines))
 		h := boxes[p][3] - boxes[p][1]
 		for i, l := range lines {
-			top := i < 3 && l.y > 0.80*h
-			bottom := i >= len(lines)-3 && l.y < 0.20*h
+			top := i < 3 && l.Y > 0.80*h
+			bottom := i >= len(lines)-3 && l.Y < 0.20*h
 			if !top && !bottom {
 				continue
 			}
-			if pageNumber.MatchString(l.text()) {
+			if pageNumber.MatchString(l.Text()) {
 				drop[p][i] = true
 				continue
 			}
 			// Running headers and footers are set smaller than the body,
 			// which tells them apart even on a single page.
-			if l.size < 0.85*bodySize && isolated(lines, i) {
+			if l.Size < 0.85*bodySize && isolated(lines, i) {
 				drop[p][i] = true
 				continue
 			}
-			key := furnitureKey(l.text(), top)
+			key := furnitureKey(l.Text(), top)
 			if key == "" {
 				continue
 			}
@@ -59,7 +61,7 @@ func furniture(pages [][]line, boxes [][4]float64, bodySize float64) [][]bool {
 		}
 		for _, c := range cs {
 			l := pages[c.page][c.idx]
-			if c.page == 0 && l.size > bodySize*1.15 {
+			if c.page == 0 && l.Size > bodySize*1.15 {
 				continue
 			}
 			drop[c.page][c.idx] = true
@@ -70,9 +72,9 @@ func furniture(pages [][]line, boxes [][4]float64, bodySize float64) [][]bool {
 
 // isolated reports whether line i stands apart from its neighbours by
 // more than two body lines, as a header or footer does.
-func isolated(lines []line, i int) bool {
-	gap := func(a, b int) float64 { return lines[a].y - lines[b].y }
-	far := func(g float64) bool { return g > 2.2*lines[i].size }
+func isolated(lines []pdftext.Line, i int) bool {
+	gap := func(a, b int) float64 { return lines[a].Y - lines[b].Y }
+	far := func(g float64) bool { return g > 2.2*lines[i].Size }
 	switch {
 	case len(lines) == 1:
 		return true

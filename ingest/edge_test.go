@@ -139,3 +139,18 @@ func TestPoolCancel(t *testing.T) {
 		t.Fatalf("got %v, want the context's error", err)
 	}
 }
+
+// TestExtractStops checks that a context that ends stops in-process
+// extraction with ErrTimeout, as the worker's deadline does.
+func TestExtractStops(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := ingest.ExtractFile(ctx, filepath.Join("..", "testdata", "pdf", "fpdf", "2024-02-15.pdf"), ingest.Options{})
+	var e *ingest.Error
+	if !errors.As(err, &e) || !errors.Is(err, ingest.ErrTimeout) || ingest.CauseName(err) != "timeout" {
+		t.Fatalf("got %v, want an *ingest.Error with cause ErrTimeout", err)
+	}
+	if want := "deadline exceeded: context canceled"; !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("got %q, want it to end in %q", err, want)
+	}
+}

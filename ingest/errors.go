@@ -2,24 +2,28 @@ package ingest
 
 import (
 	"errors"
-	"fmt"
-	"strings"
-	"unicode"
+
+	"github.com/ntlnav/referat/internal/isolate"
+	"github.com/ntlnav/referat/internal/pdftext"
 )
 
 // Causes of a failed extraction. Every error returned by this package is an
 // *Error whose Err is, or wraps, one of these, so callers can match them with
-// errors.Is.
+// errors.Is. The first six are pdftext's, the last two isolate's: the
+// same values.
 var (
-	ErrEmpty     = errors.New("file is empty")
-	ErrNotPDF    = errors.New("not a PDF file")
-	ErrDamaged   = errors.New("damaged PDF")
-	ErrEncrypted = errors.New("password required")
-	ErrNoText    = errors.New("no text layer")
-	ErrTooLarge  = errors.New("content too large")
-	ErrTimeout   = errors.New("deadline exceeded")
-	ErrCrashed   = errors.New("reader crashed")
+	ErrEmpty     = pdftext.ErrEmpty
+	ErrNotPDF    = pdftext.ErrNotPDF
+	ErrDamaged   = pdftext.ErrDamaged
+	ErrEncrypted = pdftext.ErrEncrypted
+	ErrNoText    = pdftext.ErrNoText
+	ErrTooLarge  = pdftext.ErrTooLarge
+	ErrTimeout   = isolate.ErrTimeout
+	ErrCrashed   = isolate.ErrCrashed
 )
+
+// An Error reports why a file could not be read, and where: pdftext's.
+type Error = pdftext.Error
 
 // causes names each cause, for logs, JSON and the worker protocol.
 var causes = map[string]error{
@@ -41,31 +45,6 @@ func CauseName(err error) string {
 
 // CauseError returns the cause called name, or nil.
 func CauseError(name string) error { return causes[name] }
-
-// An Error reports why a file could not be read, and where.
-type Error struct {
-	File string // path of the file
-	Page int    // 1-indexed page where reading failed, or 0 for the whole file
-	Err  error  // the cause; wraps one of the Err* values above
-}
-
-// Error returns one line: messages from PDF libraries may quote raw file
-// bytes, so control characters are shown as spaces.
-func (e *Error) Error() string {
-	if e.Page > 0 {
-		return oneLine(fmt.Sprintf("%s: page %d: %v", e.File, e.Page, e.Err))
-	}
-	return oneLine(fmt.Sprintf("%s: %v", e.File, e.Err))
-}
-
-// oneLine folds control characters and runs of white space into single
-// spaces and makes s valid UTF-8.
-func oneLine(s string) string {
-	s = strings.ToValidUTF8(s, "?")
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
-}
-
-func (e *Error) Unwrap() error { return e.Err }
 
 // Advice returns one sentence telling a user what to do about err, or ""
 // when there is nothing particular to say.

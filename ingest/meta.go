@@ -8,18 +8,12 @@ import (
 	"time"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/internal/norsk"
 )
-
-var months = map[string]int{
-	"januar": 1, "februar": 2, "mars": 3, "april": 4, "mai": 5, "juni": 6,
-	"juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-	"sep": 9, "sept": 9, "okt": 10, "nov": 11, "des": 12,
-}
 
 var (
 	// "14. desember 2023", "14 desember 2023", "14. des. 2023"
-	textDate = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|des)\.?\s+(\d{4})\b`)
+	textDate = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + norsk.MonthPattern + `)\.?\s+(\d{4})\b`)
 	// "14.12.2023", "14.12.23", "14/12/2023"
 	numDate = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b`)
 	// "2023-12-14"
@@ -55,7 +49,7 @@ func DateInText(s string) (string, bool) {
 		}
 	}
 	if m := textDate.FindStringSubmatchIndex(s); m != nil {
-		iso, ok := isoOf(atoi(s[m[6]:m[7]]), months[strings.ToLower(s[m[4]:m[5]])], atoi(s[m[2]:m[3]]))
+		iso, ok := isoOf(atoi(s[m[6]:m[7]]), norsk.Month(strings.ToLower(s[m[4]:m[5]])), atoi(s[m[2]:m[3]]))
 		consider(m[0], iso, ok)
 	}
 	if m := numDate.FindStringSubmatchIndex(s); m != nil {

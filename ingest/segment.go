@@ -139,28 +139,6 @@ func collapse(s string) string {
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
 
-// Words that begin ordinary sentences, and finite verbs, which titles of
-// cases in minutes rarely have ("Linjevise budsjetter for 2024.", "Revidert
-// rutine for intern varsling."), while running text nearly always does.
-var (
-	sentenceOpeners = wordSet("det den de dette disse denne vi jeg du han hun man noen alle " +
-		"her der da når men og så som om etter før i på til med for fra av ved under også " +
-		"ntl arbeidsgiver arbeidsgiveren direktøren etatsledelsen organisasjonene partene")
-	finiteVerbs = wordSet("er var har hadde blir ble skal skulle vil ville kan kunne må måtte bør burde får fikk " +
-		"mener mente sier sa tror trodde ønsker ønsket ga gir viser viste ba spurte svarte forklarte " +
-		"anførte påpekte understreket signaliserte orienterte foreslo krevde støttet advarte " +
-		"kom kommer gikk går finnes fins står sto ligger lå tas gis ses sees fås")
-	questionWords = wordSet("hvordan hva hvorfor hvem hvor hvilke hvilken hvilket når")
-)
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
-
 // firstSentence returns the first sentence of text and the rest.
 func firstSentence(text string) (string, string) {
 	spans := norsk.Sentences(text)
@@ -202,13 +180,13 @@ func looksLikeTitle(sent string, maxWords int) bool {
 	}
 	w0 := strings.Trim(words[0], ",.:;?!«»()")
 	if strings.HasSuffix(sent, "?") {
-		return questionWords[w0]
+		return norsk.IsQuestionWord(w0)
 	}
-	if sentenceOpeners[w0] {
+	if norsk.IsSentenceOpener(w0) {
 		return false
 	}
 	for _, w := range words {
-		if w = strings.Trim(w, ",.:;?!«»()"); finiteVerbs[w] || isPassive(w) {
+		if w = strings.Trim(w, ",.:;?!«»()"); norsk.IsFiniteVerb(w) || isPassive(w) {
 			return false
 		}
 	}

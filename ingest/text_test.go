@@ -1,11 +1,10 @@
 package ingest
 
 import (
-	"bytes"
-	"compress/zlib"
-	"io"
 	"strings"
 	"testing"
+
+	"github.com/ntlnav/referat/internal/pdftext"
 )
 
 func TestJoinSpans(t *testing.T) {
@@ -26,10 +25,10 @@ func TestJoinSpans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := joinSpans([]span{{text: tt.line}}, []span{{text: tt.next}})
+			got := joinSpans([]pdftext.Span{{Text: tt.line}}, []pdftext.Span{{Text: tt.next}})
 			var b strings.Builder
 			for _, s := range got {
-				b.WriteString(s.text)
+				b.WriteString(s.Text)
 			}
 			if b.String() != tt.want {
 				t.Errorf("got %q, want %q", b.String(), tt.want)
@@ -39,8 +38,8 @@ func TestJoinSpans(t *testing.T) {
 }
 
 func TestJoinSpansKeepsWeight(t *testing.T) {
-	got := joinSpans([]span{{text: "Linjevise budsjetter", bold: true}}, []span{{text: "for 2024.", bold: true}, {text: " Arbeidsgiver"}})
-	if len(got) != 2 || got[0].text != "Linjevise budsjetter for 2024." || !got[0].bold || got[1].bold {
+	got := joinSpans([]pdftext.Span{{Text: "Linjevise budsjetter", Bold: true}}, []pdftext.Span{{Text: "for 2024.", Bold: true}, {Text: " Arbeidsgiver"}})
+	if len(got) != 2 || got[0].Text != "Linjevise budsjetter for 2024." || !got[0].Bold || got[1].Bold {
 		t.Errorf("got %+v", got)
 	}
 }
@@ -165,38 +164,5 @@ func TestSegmentWithFonts(t *testing.T) {
 	}
 	if s.cases[1].Title != "Hvordan følges AAP-brukerne opp?" || s.cases[1].Seq != 2 {
 		t.Errorf("case 2: %+v", s.cases[1])
-	}
-}
-
-func TestFixStreamLengths(t *testing.T) {
-	in := []byte("1 0 obj\n<< /Length 3 >>\nstream\nhello\nendstream\nendobj\n2 0 obj\n<< /Lxngth 2 >>\nstream\nab\nendstream\nendobj\n3 0 obj\n<< /Length 5 0 R >>\nstream\nxyz\nendstream\nendobj\n")
-	out, ok := fixStreamLengths(in)
-	want := "1 0 obj\n<< /Length 5 >>\nstream\nhello\nendstream\nendobj\n2 0 obj\n<< /Lxngth 2  /Length 2 >>\nstream\nab\nendstream\nendobj\n3 0 obj\n<< /Length 5 0 R >>\nstream\nxyz\nendstream\nendobj\n"
-	if !ok || string(out) != want {
-		t.Errorf("got %q", out)
-	}
-	if _, ok := fixStreamLengths([]byte(want)); ok {
-		t.Error("right lengths were changed")
-	}
-}
-
-func TestRecompressBadChecksum(t *testing.T) {
-	var b bytes.Buffer
-	zw := zlib.NewWriter(&b)
-	zw.Write([]byte("BT /F1 12 Tf (Hei) Tj ET"))
-	zw.Close()
-	raw := b.Bytes()
-	raw[len(raw)-1] ^= 0xFF // a flipped byte in the Adler-32 trailer
-	out, ok := recompress([]byte("<< /Filter /FlateDecode /Length 9 >>"), raw)
-	if !ok {
-		t.Fatal("not recompressed")
-	}
-	zr, _ := zlib.NewReader(bytes.NewReader(out))
-	plain, err := io.ReadAll(zr)
-	if err != nil || string(plain) != "BT /F1 12 Tf (Hei) Tj ET" {
-		t.Errorf("%q %v", plain, err)
-	}
-	if _, ok := recompress([]byte("<< /Filter /FlateDecode >>"), b.Bytes()[:len(b.Bytes())-4]); ok {
-		t.Error("a stream cut short was recompressed")
 	}
 }

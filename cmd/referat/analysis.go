@@ -8,6 +8,8 @@ import (
 
 	"github.com/ntlnav/referat/analyze"
 	"github.com/ntlnav/referat/index"
+	"github.com/ntlnav/referat/index/elastic"
+	"github.com/ntlnav/referat/index/store"
 )
 
 // taxonomyFlag is the --taxonomy option that every analysing command has.
@@ -47,17 +49,17 @@ func backend(c *cli.Context) (a index.Analytics, where string, close func(), err
 	}
 	cfg := esConfig(c)
 	if cfg.Configured() && !c.Bool("local") {
-		es, err := index.NewClient(cfg)
+		es, err := elastic.NewClient(cfg)
 		if err != nil {
 			return nil, "", nil, usagef("%v", err)
 		}
-		return &index.Remote{Client: es, Stems: an.Stems}, cfg.Where(), func() {}, nil
+		return &elastic.Remote{Client: es, Stems: an.Stems}, cfg.Where(), func() {}, nil
 	}
-	st, err := index.OpenStore(c.String("store"))
+	st, err := store.OpenStore(c.String("store"))
 	if err != nil {
 		return nil, "", nil, err
 	}
-	return &index.Local{Store: st, Stems: an.Stems}, c.String("store"), func() { st.Close() }, nil
+	return &store.Local{Store: st, Stems: an.Stems}, c.String("store"), func() { st.Close() }, nil
 }
 
 // writeJSON prints v as indented JSON, leaving <, > and & as they are.

@@ -17,32 +17,34 @@ import (
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/analyze"
 	"github.com/ntlnav/referat/index"
+	"github.com/ntlnav/referat/index/elastic"
+	"github.com/ntlnav/referat/index/store"
 	"github.com/ntlnav/referat/internal/estest"
 )
 
 // analystData ingests the generated test PDFs into a new store and a fresh
 // set of indices, and returns both backends.
-func analystData(t *testing.T) (string, *index.Local, *index.Remote) {
+func analystData(t *testing.T) (string, *store.Local, *elastic.Remote) {
 	t.Helper()
 	url := estest.URL(t)
 	es := estest.Client(t)
 	estest.Reset(t, es)
-	store := filepath.Join(t.TempDir(), "store")
+	storeDir := filepath.Join(t.TempDir(), "store")
 	var dirs []string
 	for _, p := range []string{"libreoffice", "ghostscript", "fpdf"} {
 		dirs = append(dirs, filepath.Join(pdfs, p))
 	}
-	code, _, stderr := runArgs(context.Background(), append([]string{"ingest", "--quiet", "--store", store, "--es-url", url}, dirs...)...)
+	code, _, stderr := runArgs(context.Background(), append([]string{"ingest", "--quiet", "--store", storeDir, "--es-url", url}, dirs...)...)
 	if code != 0 {
 		t.Fatalf("ingest: exit %d: %s", code, stderr)
 	}
-	st, err := index.OpenStore(store)
+	st, err := store.OpenStore(storeDir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
 	a := analyze.New(nil, analyze.Options{})
-	return store, &index.Local{Store: st, Stems: a.Stems}, &index.Remote{Client: es, Stems: a.Stems}
+	return storeDir, &store.Local{Store: st, Stems: a.Stems}, &elastic.Remote{Client: es, Stems: a.Stems}
 }
 
 func asJSON(v any) string {
@@ -133,7 +135,7 @@ func TestSameAnswers(t *testing.T) {
 // lensAgg turns a Lens chart's layer into the Elasticsearch aggregation it
 // implies: a yearly date histogram, then the terms columns, counting
 // documents.
-func lensAgg(o index.SavedObject) (string, map[string]any, []string) {
+func lensAgg(o elastic.SavedObject) (string, map[string]any, []string) {
 	state := o.Attributes["state"].(map[string]any)
 	layer := state["datasourceStates"].(map[string]any)["formBased"].(map[string]any)["layers"].(map[string]any)["layer1"].(map[string]any)
 	cols := layer["columns"].(map[string]any)
@@ -247,8 +249,8 @@ func TestKibanaChartsAggregate(t *testing.T) {
 		return true
 	})
 	checked := 0
-	for _, line := range strings.Split(strings.TrimSpace(string(index.KibanaNDJSON())), "\n") {
-		var o index.SavedObject // as Kibana reads it: from the exported NDJSON
+	for _, line := range strings.Split(strings.TrimSpace(string(elastic.KibanaNDJSON())), "\n") {
+		var o elastic.SavedObject // as Kibana reads it: from the exported NDJSON
 		if err := json.Unmarshal([]byte(line), &o); err != nil {
 			t.Fatal(err)
 		}
@@ -279,14 +281,14 @@ func TestKibanaChartsAggregate(t *testing.T) {
 }
 
 func TestAnalystCommands(t *testing.T) {
-	store, local, _ := analystData(t)
+	storeDir, local, _ := analystData(t)
 	local.Store.Close()
 	t.Setenv("ELASTICSEARCH_URL", "") // the local store
 	ctx := context.Background()
 	run := func(args ...string) string {
 		t.Helper()
 		// Flags go before the arguments.
-		full := append([]string{args[0], "--store", store}, args[1:]...)
+		full := append([]string{args[0], "--store", storeDir}, args[1:]...)
 		code, out, stderr := runArgs(ctx, full...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, code, stderr)
@@ -304,6 +306,22 @@ func TestAnalystCommands(t *testing.T) {
 	if err := json.Unmarshal([]byte(run("trends", "--format", "json")), &tr); err != nil || len(tr.Topics) < 5 {
 		t.Errorf("trends json: %v", err)
 	}
+	// JSON keys are snake_case, as README documents them.
+	var keys map[string]json.RawMessage
+	json.Unmarshal([]byte(run("trends", "--format", "json")), &keys)
+	if got := sortedKeys(keys); got != "by counts periods topics totals" {
+		t.Errorf("trends json keys: %s", got)
+	}
+	var cmp struct {
+		Years []map[string]json.RawMessage `json:"years"`
+	}
+	out = run("compare", "--json", "--topic", "budsjett", "--actor", "NTL")
+	keys = nil
+	json.Unmarshal([]byte(out), &keys)
+	json.Unmarshal([]byte(out), &cmp)
+	if got := sortedKeys(keys); got != "actor topic years" || len(cmp.Years) == 0 || sortedKeys(cmp.Years[0]) != "kinds statements terms year" {
+		t.Errorf("compare json keys: %s; %v", got, cmp.Years)
+	}
 	if out := run("compare", "--topic", "budsjett", "--actor", "NTL", "--years", "2019,2024"); !strings.Contains(out, "== 2019:") || !strings.Contains(out, "== 2024:") || strings.Contains(out, "== 2021") {
 		t.Errorf("compare:\n%.1000s", out)
 	}
@@ -318,7 +336,7 @@ func TestAnalystCommands(t *testing.T) {
 	if out := run("show", rows[0].ID); !strings.Contains(out, "topic varsling") || !strings.Contains(out, "[NTL/") {
 		t.Errorf("show:\n%.800s", out)
 	}
-	if code, _, stderr := runArgs(ctx, "show", "--store", store, "nope-1"); code != 2 || !strings.Contains(stderr, "no such case") {
+	if code, _, stderr := runArgs(ctx, "show", "--store", storeDir, "nope-1"); code != 2 || !strings.Contains(stderr, "no such case") {
 		t.Errorf("show unknown: %d %s", code, stderr)
 	}
 	html := filepath.Join(t.TempDir(), "report.html")
@@ -398,4 +416,14 @@ func colourful(img image.Image) int {
 		}
 	}
 	return n
+}
+
+// sortedKeys returns the keys of a JSON object, sorted, space-separated.
+func sortedKeys(m map[string]json.RawMessage) string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, " ")
 }

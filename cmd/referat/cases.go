@@ -8,9 +8,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/urfave/cli/v2"
-
 	"github.com/ntlnav/referat/index"
+	"github.com/urfave/cli/v2"
 )
 
 func casesCommand() *cli.Command {

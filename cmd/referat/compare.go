@@ -8,9 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/urfave/cli/v2"
-
 	"github.com/ntlnav/referat/index"
+	"github.com/urfave/cli/v2"
 )
 
 // compareOptions are the options of `referat compare`.

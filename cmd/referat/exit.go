@@ -7,8 +7,10 @@ import (
 	"io"
 	"strings"
 
-	"github.com/ntlnav/referat/index"
+	"github.com/ntlnav/referat/index/elastic"
+	"github.com/ntlnav/referat/index/store"
 	"github.com/ntlnav/referat/ingest"
+	"github.com/ntlnav/referat/pipeline"
 )
 
 // Exit statuses. This is the only place that decides them.
@@ -48,7 +50,7 @@ func (e *someFailed) Error() string { return fmt.Sprintf("%d of %d files failed"
 func report(ctx context.Context, err error, stderr io.Writer) int {
 	var u *usageErr
 	var f *someFailed
-	var d *esDown
+	var d *pipeline.ESError
 	switch {
 	case err == nil:
 		return exitOK
@@ -65,11 +67,15 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "referat: %v\n", err)
 		return exitESDown
 	}
-	if errors.Is(err, index.ErrUnreachable) {
+	if errors.Is(err, store.ErrLocked) {
+		fmt.Fprintf(stderr, "referat: %v (wait for the other run to end)\n", err)
+		return exitFailed
+	}
+	if errors.Is(err, elastic.ErrUnreachable) {
 		fmt.Fprintf(stderr, "referat: %s (is it running? check --es-url)\n", describe(err))
 		return exitESDown
 	}
-	if errors.Is(err, index.ErrUnauthorized) {
+	if errors.Is(err, elastic.ErrUnauthorized) {
 		fmt.Fprintf(stderr, "referat: %s (check ELASTICSEARCH_API_KEY, or ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD)\n", describe(err))
 		return exitFailed
 	}

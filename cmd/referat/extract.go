@@ -74,7 +74,7 @@ func newExtractor(opts extractOptions, files int) (extractor, func()) {
 			return ingest.ExtractFile(ctx, path, iopts)
 		}, func() {}
 	}
-	pool := &ingest.Pool{Command: workerCmd, Size: max(1, min(opts.workers, files)), Timeout: opts.timeout}
+	pool := &ingest.Pool{Command: selfWorker(), Size: max(1, min(opts.workers, files)), Timeout: opts.timeout}
 	return func(ctx context.Context, path string) (*referat.Document, error) {
 		return pool.Extract(ctx, path, iopts)
 	}, func() { pool.Close() }

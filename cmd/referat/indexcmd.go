@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/ntlnav/referat/index/elastic"
 	"github.com/urfave/cli/v2"
-
-	"github.com/ntlnav/referat/index"
 )
 
 func indexCommand() *cli.Command {
@@ -29,20 +28,20 @@ has one, else "standard"; referat's own stems are indexed beside them.`,
 	}
 }
 
-func runIndexSetup(ctx context.Context, cfg index.Config, w io.Writer) error {
+func runIndexSetup(ctx context.Context, cfg elastic.Config, w io.Writer) error {
 	if !cfg.Configured() {
 		return usagef("index setup needs --es-url or ELASTICSEARCH_URL")
 	}
-	es, err := index.NewClient(cfg)
+	es, err := elastic.NewClient(cfg)
 	if err != nil {
 		return usagef("%v", err)
 	}
-	analyzer, err := index.Setup(ctx, es)
+	analyzer, err := elastic.Setup(ctx, es)
 	if err != nil {
 		return fmt.Errorf("setting up %s: %w", cfg.Where(), err)
 	}
-	for _, a := range index.Aliases {
-		fmt.Fprintf(w, "%s -> %s\n", a, index.Concrete(a))
+	for _, a := range elastic.Aliases {
+		fmt.Fprintf(w, "%s -> %s\n", a, elastic.Concrete(a))
 	}
 	fmt.Fprintf(w, "text analyzer: %s (with referat's stems beside it)\n", analyzer)
 	return nil

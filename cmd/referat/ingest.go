@@ -2,39 +2,32 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/ntlnav/referat"
-	"github.com/ntlnav/referat/analyze"
-	"github.com/ntlnav/referat/index"
-	"github.com/ntlnav/referat/ingest"
+	"github.com/ntlnav/referat/index/elastic"
+	"github.com/ntlnav/referat/pipeline"
 )
 
 // ingestOptions are the options of `referat ingest`.
 type ingestOptions struct {
-	store    string        // store folder; default "referat-data"
-	workers  int           // parse workers; default: number of CPUs
-	timeout  time.Duration // per file; default 30s
-	password string        // for protected PDFs; default ""
-	taxonomy string        // default "": the built-in taxonomy
-	prune    bool          // remove the documents of vanished files; default false
-	retag    bool          // re-analyse stored text; default false
-	quiet    bool          // only the summary; default false
-	json     bool          // summary as JSON on stdout; default false
-	es       index.Config  // Elasticsearch; not configured by default
-	interval time.Duration // between progress lines when not on a terminal; default 10s
+	store    string         // store folder; default "referat-data"
+	workers  int            // parse workers; default: number of CPUs
+	timeout  time.Duration  // per file; default 30s
+	password string         // for protected PDFs; default ""
+	taxonomy string         // default "": the built-in taxonomy
+	prune    bool           // remove the documents of vanished files; default false
+	retag    bool           // re-analyse stored text; default false
+	quiet    bool           // only the summary; default false
+	json     bool           // summary as JSON on stdout; default false
+	es       elastic.Config // Elasticsearch; not configured by default
+	interval time.Duration  // between progress lines when not on a terminal; default 10s
 	stdout   io.Writer
 	stderr   io.Writer
 }
@@ -46,8 +39,8 @@ func esFlags() []cli.Flag {
 	}
 }
 
-func esConfig(c *cli.Context) index.Config {
-	cfg := index.ConfigFromEnv()
+func esConfig(c *cli.Context) elastic.Config {
+	cfg := elastic.ConfigFromEnv()
 	cfg.URLs = nil
 	if u := c.String("es-url"); u != "" {
 		cfg.URLs = strings.Split(u, ",")
@@ -98,586 +91,46 @@ EXIT STATUS beyond the common ones: 3 when Elasticsearch could not be reached
 	}
 }
 
-// Outcomes of one file.
-const (
-	outNew       = "new"
-	outChanged   = "changed"
-	outUnchanged = "unchanged"
-	outMoved     = "moved"
-	outFailed    = "failed"
-)
-
-// fileFailure is one failed file in the summary.
-type fileFailure struct {
-	Path   string `json:"path"`
-	Cause  string `json:"cause"`
-	Error  string `json:"error"`
-	Advice string `json:"advice,omitempty"`
-}
-
-// esSummary is what happened in Elasticsearch.
-type esSummary struct {
-	URL     string        `json:"url"`
-	Indexed int           `json:"indexed"`
-	Deleted int           `json:"deleted"`
-	Failed  int           `json:"failed"`
-	Pending int           `json:"pending_files"` // files whose documents are not all confirmed
-	Error   string        `json:"error,omitempty"`
-	Items   []fileFailure `json:"item_failures,omitempty"`
-}
-
-// summary is the result of an ingest run.
-type summary struct {
-	Files        map[string]int         `json:"files"` // by outcome, and "skipped" (not PDF), "pruned", "retagged"
-	Failures     []fileFailure          `json:"failures"`
-	Meetings     int                    `json:"meetings"`
-	Cases        int                    `json:"cases"`
-	Statements   int                    `json:"statements"`
-	Topics       int                    `json:"topics"`
-	PagesParsed  int                    `json:"pages_parsed"`
-	Seconds      float64                `json:"seconds"`
-	TopicsByYear map[int]map[string]int `json:"topics_by_year"`
-	ES           *esSummary             `json:"elasticsearch,omitempty"`
-	Interrupted  bool                   `json:"interrupted,omitempty"`
-	esErr        error
-}
-
-// A job is one file to look at; a result what became of it.
-type (
-	job struct {
-		path        string
-		size, mtime int64
-		prev        *index.SourceRecord
-	}
-	result struct {
-		job
-		outcome string
-		sha     string
-		doc     *referat.Document // parsed or reused; nil when failed
-		err     error
-		pages   int
-		parsed  bool
-		gone    []string // paths of the same content that no longer exist (a move)
-	}
-)
-
 func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
-	t0 := time.Now()
 	analyzer, err := newAnalyzer(opts.taxonomy)
 	if err != nil {
 		return err
 	}
-	store, err := index.OpenStore(opts.store)
-	if err != nil {
-		if errors.Is(err, index.ErrLocked) {
-			return fmt.Errorf("%w: wait for the other run to end", err)
-		}
+	sum, err := pipeline.Run(ctx, pipeline.Options{
+		Paths: args, Store: opts.store, Workers: max(1, opts.workers), Timeout: opts.timeout, Password: opts.password,
+		Analyzer: analyzer, Prune: opts.prune, Retag: opts.retag, ES: opts.es,
+		Progress: newProgress(opts.stderr, opts.quiet || opts.json, opts.interval),
+		Worker:   selfWorker(),
+	})
+	if sum == nil {
 		return err
 	}
-	defer store.Close()
-	in := expand(args)
-	sum := &summary{Files: map[string]int{}, Failures: []fileFailure{}}
-	sum.Files["skipped"] = in.nonPDF
-	for _, m := range in.missing {
-		sum.Files[outFailed]++
-		sum.Failures = append(sum.Failures, fileFailure{Path: m, Cause: "missing", Error: "no such file or folder"})
-	}
-	prog := newProgress(opts.stderr, opts.quiet || opts.json, opts.interval)
-	prog.start(len(in.files))
-
-	pool := &ingest.Pool{Command: workerCmd, Size: max(1, opts.workers), Timeout: opts.timeout}
-	defer pool.Close()
-	jobs := make(chan job, 2*max(1, opts.workers))
-	results := make(chan result, 2*max(1, opts.workers))
-	var producers sync.WaitGroup // the dispatcher and the workers
-	for i := 0; i < max(1, opts.workers); i++ {
-		producers.Add(1)
-		go func() {
-			defer producers.Done()
-			for j := range jobs {
-				results <- handle(ctx, j, store, pool, analyzer, ingest.Options{Password: opts.password})
-			}
-		}()
-	}
-	producers.Add(1)
-	go func() { // the dispatcher: unchanged files need no worker
-		defer producers.Done()
-		defer close(jobs)
-		for _, p := range in.files {
-			if ctx.Err() != nil {
-				return
-			}
-			j, unchanged := classify(p, store)
-			if unchanged != nil {
-				results <- *unchanged
-				continue
-			}
-			select {
-			case jobs <- j:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	go func() {
-		producers.Wait()
-		close(results)
-	}()
-	// One committer: each file's change is one transaction.
-	var commitErr error
-	for r := range results {
-		if commitErr != nil || ctx.Err() != nil && (errors.Is(r.err, context.Canceled) || errors.Is(r.err, context.DeadlineExceeded)) {
-			continue // cut short by Ctrl-C: not committed, the next run does it
-		}
-		if err := commit(store, analyzer, r, sum); err != nil {
-			commitErr = fmt.Errorf("writing the store: %w", err)
-			continue
-		}
-		prog.file(r.pages)
-	}
-	if commitErr != nil {
-		return commitErr
-	}
-	prog.finish()
-	if ctx.Err() == nil && opts.prune {
-		if err := prune(store, in, sum); err != nil {
-			return err
-		}
-	}
-	if ctx.Err() == nil && opts.retag {
-		if err := retag(ctx, store, analyzer, sum); err != nil {
-			return err
-		}
-	}
-	if ctx.Err() == nil && opts.es.Configured() {
-		sum.ES = syncES(ctx, store, analyzer, opts.es)
-	}
-	if err := tally(store, sum); err != nil {
-		return err
-	}
-	sum.Seconds = time.Since(t0).Seconds()
-	sum.Interrupted = ctx.Err() != nil
 	printSummary(opts, sum)
-	switch {
-	case ctx.Err() != nil:
-		return ctx.Err()
-	case sum.esErr != nil:
-		return sum.esErr
-	case len(sum.Failures) > 0 || sum.ES != nil && sum.ES.Failed > 0:
-		return &someFailed{len(sum.Failures), len(in.files)}
-	}
-	return nil
-}
-
-// classify looks at a file without reading it: the same size and
-// modification time as recorded means unchanged.
-func classify(path string, store *index.Store) (job, *result) {
-	j := job{path: path}
-	fi, err := os.Stat(path)
-	if err != nil {
-		return j, &result{job: j, outcome: outFailed, err: &ingest.Error{File: path, Err: err}}
-	}
-	j.size, j.mtime = fi.Size(), fi.ModTime().UnixNano()
-	prev, err := store.Source(path)
-	if err != nil {
-		return j, &result{job: j, outcome: outFailed, err: err}
-	}
-	j.prev = prev
-	if prev != nil && prev.Size == j.size && prev.MTime == j.mtime && prev.PipelineVersion == referat.Version {
-		r := &result{job: j, outcome: outUnchanged, sha: prev.SHA256}
-		if prev.Status == index.StatusFailed {
-			r.outcome, r.err = outFailed, recordedError(prev)
-		}
-		return j, r
-	}
-	return j, nil
-}
-
-// recordedError is the error a failed file had last time, with its cause.
-func recordedError(rec *index.SourceRecord) error {
-	if c := ingest.CauseError(rec.Cause); c != nil {
-		return &ingest.Error{File: rec.Path, Err: fmt.Errorf("%w%s", c, strings.TrimPrefix(rec.Error, c.Error()))}
-	}
-	return &ingest.Error{File: rec.Path, Err: errors.New(rec.Error)}
-}
-
-// handle hashes a file and parses it when its content is new.
-func handle(ctx context.Context, j job, store *index.Store, pool *ingest.Pool, a *analyze.Analyzer, opts ingest.Options) result {
-	r := result{job: j}
-	f, err := os.Open(j.path)
-	if err != nil {
-		r.outcome, r.err = outFailed, &ingest.Error{File: j.path, Err: err}
-		return r
-	}
-	h := sha256.New()
-	_, err = io.Copy(h, f)
-	f.Close()
-	if err != nil {
-		r.outcome, r.err = outFailed, &ingest.Error{File: j.path, Err: err}
-		return r
-	}
-	r.sha = hex.EncodeToString(h.Sum(nil))
-	if j.prev != nil && j.prev.SHA256 == r.sha && j.prev.PipelineVersion == referat.Version {
-		r.outcome = outUnchanged // touched, not changed
-		if j.prev.Status == index.StatusFailed {
-			r.outcome, r.err = outFailed, recordedError(j.prev)
-		}
-		return r
-	}
-	if doc, err := store.Document(r.sha); err == nil && doc != nil && doc.Source.SHA256 == r.sha {
-		r.doc = doc
-		r.outcome = outNew
-		paths, _ := store.PathsOf(r.sha)
-		for _, p := range paths {
-			if p == j.path {
-				continue
-			}
-			if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
-				r.gone = append(r.gone, p)
-			}
-		}
-		if len(r.gone) > 0 {
-			r.outcome = outMoved
-		}
-		if j.prev != nil {
-			r.outcome = outChanged
-		}
-		return r
-	}
-	doc, err := pool.Extract(ctx, j.path, opts)
-	if err != nil {
-		r.outcome, r.err = outFailed, err
-		return r
-	}
-	if doc.Source.SHA256 != r.sha {
-		// The file changed while it was read: hash what was parsed.
-		r.sha = doc.Source.SHA256
-	}
-	a.Document(doc)
-	r.doc, r.parsed, r.pages = doc, true, doc.Source.Pages
-	r.outcome = outNew
-	if j.prev != nil {
-		r.outcome = outChanged
-	}
-	return r
-}
-
-// commit records one result in the store, in one transaction.
-func commit(store *index.Store, a *analyze.Analyzer, r result, sum *summary) error {
-	sum.Files[r.outcome]++
-	sum.PagesParsed += r.pages
-	now := time.Now().UTC()
-	switch {
-	case r.outcome == outUnchanged:
-		if r.prev != nil && (r.prev.Size != r.size || r.prev.MTime != r.mtime) {
-			rec := *r.prev
-			rec.Size, rec.MTime, rec.Updated = r.size, r.mtime, now
-			return store.Apply(index.Change{Put: &rec})
-		}
-		return nil
-	case r.outcome == outFailed:
-		cause := "io"
-		var ie *ingest.Error
-		msg := r.err.Error()
-		if errors.As(r.err, &ie) {
-			cause = ingest.CauseName(r.err)
-			msg = ie.Err.Error()
-		}
-		sum.Failures = append(sum.Failures, fileFailure{Path: r.path, Cause: cause, Error: msg, Advice: ingest.Advice(r.err)})
-		if r.size == 0 && r.mtime == 0 {
-			return nil // could not even be looked at
-		}
-		rec := index.SourceRecord{Path: r.path, Size: r.size, MTime: r.mtime, Status: index.StatusFailed,
-			Cause: cause, Error: msg, PipelineVersion: referat.Version, Updated: now}
-		if r.prev != nil {
-			// Keep what the file gave before: a damaged copy must not lose data.
-			rec.SHA256, rec.Refs, rec.Synced, rec.TaxonomyVersion = r.prev.SHA256, r.prev.Refs, r.prev.Synced, r.prev.TaxonomyVersion
-		}
-		return store.Apply(index.Change{Put: &rec})
-	}
-	refs := index.DocRefs(r.doc)
-	rec := &index.SourceRecord{Path: r.path, Size: r.size, MTime: r.mtime, SHA256: r.sha, Status: index.StatusOK,
-		Refs: refs, PipelineVersion: referat.Version, TaxonomyVersion: r.doc.TaxonomyVersion, Updated: now}
-	c := index.Change{Put: rec, Remove: r.gone}
-	if r.parsed {
-		c.Document = r.doc
-	}
-	if r.prev != nil && r.prev.SHA256 != "" && r.prev.SHA256 != r.sha {
-		c.Queue = staleDeletes(store, r.prev, r.path, refs)
-	}
-	return store.Apply(c)
-}
-
-// staleDeletes returns the deletes of prev's documents that the new
-// content does not make again, unless another path still has prev's content.
-func staleDeletes(store *index.Store, prev *index.SourceRecord, path string, keep []index.Ref) []index.Action {
-	paths, _ := store.PathsOf(prev.SHA256)
-	for _, p := range paths {
-		if p != path {
-			return nil
-		}
-	}
-	return staleRefs(prev.Refs, keep)
-}
-
-// prune removes the records of files under the inputs that no longer exist.
-func prune(store *index.Store, in inputs, sum *summary) error {
-	var gone []*index.SourceRecord
-	err := store.Sources(func(rec *index.SourceRecord) bool {
-		if under(rec.Path, in.roots) {
-			if _, err := os.Stat(rec.Path); errors.Is(err, os.ErrNotExist) {
-				r := *rec
-				gone = append(gone, &r)
-			}
-		}
-		return true
-	})
 	if err != nil {
 		return err
 	}
-	for _, rec := range gone {
-		c := index.Change{Remove: []string{rec.Path}}
-		if rec.SHA256 != "" {
-			c.Queue = staleDeletes(store, rec, rec.Path, nil)
-		}
-		if err := store.Apply(c); err != nil {
-			return err
-		}
-		sum.Files["pruned"]++
+	if len(sum.Failures) > 0 || sum.ES != nil && sum.ES.Failed > 0 {
+		return &someFailed{len(sum.Failures), sum.Handled()}
 	}
 	return nil
 }
 
-// retag analyses every stored document again whose taxonomy differs.
-func retag(ctx context.Context, store *index.Store, a *analyze.Analyzer, sum *summary) error {
-	var shas []string
-	store.Documents(func(d *referat.Document) bool {
-		if d.TaxonomyVersion != a.Taxonomy().Version {
-			shas = append(shas, d.Source.SHA256)
-		}
-		return true
-	})
-	for _, sha := range shas {
-		if ctx.Err() != nil {
-			return nil
-		}
-		d, err := store.Document(sha)
-		if err != nil || d == nil {
-			return err
-		}
-		a.Document(d)
-		paths, err := store.PathsOf(sha)
-		if err != nil {
-			return err
-		}
-		for i, p := range paths {
-			prev, err := store.Source(p)
-			if err != nil || prev == nil {
-				continue
-			}
-			rec := *prev
-			rec.Refs = index.DocRefs(d)
-			rec.TaxonomyVersion, rec.Synced, rec.Updated = d.TaxonomyVersion, false, time.Now().UTC()
-			c := index.Change{Put: &rec}
-			if i == 0 {
-				c.Document = d
-			}
-			c.Queue = staleRefs(prev.Refs, rec.Refs)
-			if err := store.Apply(c); err != nil {
-				return err
-			}
-		}
-		sum.Files["retagged"]++
-	}
-	return nil
-}
-
-// staleRefs returns the deletes of the documents in old that now lacks.
-func staleRefs(old, now []index.Ref) []index.Action {
-	keep := map[index.Ref]bool{}
-	for _, r := range now {
-		keep[r] = true
-	}
-	var stale []index.Ref
-	for _, r := range old {
-		if !keep[r] {
-			stale = append(stale, r)
-		}
-	}
-	return index.Deletes(stale)
-}
-
-// syncES sends what the store has that Elasticsearch has not confirmed:
-// queued deletes, then the documents of every record not yet synced.
-func syncES(ctx context.Context, store *index.Store, a *analyze.Analyzer, cfg index.Config) *esSummary {
-	es := &esSummary{URL: cfg.Where()}
-	fail := func(err error) *esSummary {
-		es.Error = err.Error()
-		return es
-	}
-	client, err := index.NewClient(cfg)
-	if err != nil {
-		return fail(err)
-	}
-	if _, err := index.Setup(ctx, client); err != nil {
-		return fail(err)
-	}
-	w := &index.Writer{Client: client, Refresh: true}
-	for {
-		dels, err := store.Pending(2000)
-		if err != nil || len(dels) == 0 {
-			break
-		}
-		st, fails, err := w.Write(ctx, dels)
-		es.Deleted += st.Deleted
-		if err != nil {
-			return fail(err)
-		}
-		done := dels[:0]
-		failed := map[index.Ref]bool{}
-		for _, f := range fails {
-			failed[index.Ref{Index: f.Action.Index, ID: f.Action.ID}] = true
-			es.Failed++
-		}
-		for _, d := range dels {
-			if !failed[index.Ref{Index: d.Index, ID: d.ID}] {
-				done = append(done, d)
-			}
-		}
-		if err := store.MarkSynced(nil, done); err != nil {
-			return fail(err)
-		}
-		if len(done) == 0 {
-			break
-		}
-	}
-	// Records to send, in batches of about 2000 actions.
-	var batch []*index.SourceRecord
-	var acts []index.Action
-	flush := func() error {
-		if len(acts) == 0 {
-			return nil
-		}
-		st, fails, err := w.Write(ctx, acts)
-		es.Indexed += st.Indexed
-		if err != nil {
-			return err
-		}
-		bad := map[string]bool{}
-		for _, f := range fails {
-			es.Failed++
-			if len(es.Items) < 20 {
-				es.Items = append(es.Items, fileFailure{Path: f.Action.Index + "/" + f.Action.ID, Cause: fmt.Sprint(f.Status), Error: f.Reason})
-			}
-			bad[f.Action.ID] = true
-		}
-		var ok []*index.SourceRecord
-		for _, rec := range batch {
-			good := true
-			for _, r := range rec.Refs {
-				good = good && !bad[r.ID]
-			}
-			if good {
-				ok = append(ok, rec)
-			}
-		}
-		batch, acts = batch[:0], acts[:0]
-		return store.MarkSynced(ok, nil)
-	}
-	var unsynced []string
-	store.Sources(func(rec *index.SourceRecord) bool {
-		if rec.Status == index.StatusOK && !rec.Synced {
-			unsynced = append(unsynced, rec.Path)
-		}
-		return true
-	})
-	for _, p := range unsynced {
-		rec, err := store.Source(p)
-		if err != nil || rec == nil {
-			continue
-		}
-		d, err := store.Document(rec.SHA256)
-		if err != nil || d == nil {
-			continue
-		}
-		d.Source.Path = rec.Path
-		batch = append(batch, rec)
-		acts = append(acts, index.Docs(d, a.Stems)...)
-		if len(acts) >= 2000 {
-			if err := flush(); err != nil {
-				return fail(err)
-			}
-		}
-	}
-	if err := flush(); err != nil {
-		return fail(err)
-	}
-	return es
-}
-
-// tally counts what the store holds.
-func tally(store *index.Store, sum *summary) error {
-	sum.TopicsByYear = map[int]map[string]int{}
-	pending := 0
-	store.Sources(func(rec *index.SourceRecord) bool {
-		if rec.Status == index.StatusOK && !rec.Synced {
-			pending++
-		}
-		return true
-	})
-	if sum.ES != nil {
-		sum.ES.Pending = pending
-		if sum.ES.Error != "" {
-			sum.esErr = &esDown{msg: sum.ES.Error, pending: pending}
-		}
-	}
-	return store.Documents(func(d *referat.Document) bool {
-		sum.Meetings++
-		sum.Cases += len(d.Cases)
-		year := 0
-		if len(d.Meeting.Date) >= 4 {
-			fmt.Sscanf(d.Meeting.Date[:4], "%d", &year)
-		}
-		for _, c := range d.Cases {
-			sum.Statements += len(c.Statements)
-			sum.Topics += len(c.Topics)
-			for _, t := range c.Topics {
-				if sum.TopicsByYear[year] == nil {
-					sum.TopicsByYear[year] = map[string]int{}
-				}
-				sum.TopicsByYear[year][t.ID]++
-			}
-		}
-		return true
-	})
-}
-
-// esDown reports that Elasticsearch could not be used; exit status 3.
-type esDown struct {
-	msg     string
-	pending int
-}
-
-func (e *esDown) Error() string {
-	return fmt.Sprintf("Elasticsearch could not be used: %s; %d file(s) kept pending for the next run", e.msg, e.pending)
-}
-
-func printSummary(opts ingestOptions, s *summary) {
+func printSummary(opts ingestOptions, s *pipeline.Summary) {
 	if opts.json {
 		writeJSON(opts.stdout, s)
 		return
 	}
 	w := opts.stdout
 	f := s.Files
-	fmt.Fprintf(w, "files: %d new, %d changed, %d unchanged, %d moved, %d failed", f[outNew], f[outChanged], f[outUnchanged], f[outMoved], f[outFailed])
-	if f["skipped"] > 0 {
-		fmt.Fprintf(w, ", %d not PDF (skipped)", f["skipped"])
+	fmt.Fprintf(w, "files: %d new, %d changed, %d unchanged, %d moved, %d failed", f[pipeline.New], f[pipeline.Changed], f[pipeline.Unchanged], f[pipeline.Moved], f[pipeline.Failed])
+	if f[pipeline.Skipped] > 0 {
+		fmt.Fprintf(w, ", %d not PDF (skipped)", f[pipeline.Skipped])
 	}
-	if f["pruned"] > 0 {
-		fmt.Fprintf(w, ", %d pruned", f["pruned"])
+	if f[pipeline.Pruned] > 0 {
+		fmt.Fprintf(w, ", %d pruned", f[pipeline.Pruned])
 	}
-	if f["retagged"] > 0 {
-		fmt.Fprintf(w, ", %d retagged", f["retagged"])
+	if f[pipeline.Retagged] > 0 {
+		fmt.Fprintf(w, ", %d retagged", f[pipeline.Retagged])
 	}
 	fmt.Fprintf(w, "\nstore:  %d meetings, %d cases, %d statements, %d topic tags (%s)\n", s.Meetings, s.Cases, s.Statements, s.Topics, opts.store)
 	if s.PagesParsed > 0 {

@@ -3,9 +3,8 @@ package main
 import (
 	"fmt"
 
+	"github.com/ntlnav/referat/index/elastic"
 	"github.com/urfave/cli/v2"
-
-	"github.com/ntlnav/referat/index"
 )
 
 func kibanaCommand() *cli.Command {
@@ -21,7 +20,7 @@ field meeting_date), the Lens charts, the saved search of statements, and the
 dashboards "Temaer over tid" and "Posisjoner". Import the file in Kibana under
 Stack Management > Saved objects > Import, or use 'referat kibana install'.`,
 				Action: func(c *cli.Context) error {
-					_, err := c.App.Writer.Write(index.KibanaNDJSON())
+					_, err := c.App.Writer.Write(elastic.KibanaNDJSON())
 					return err
 				},
 			},
@@ -37,13 +36,13 @@ Stack Management > Saved objects > Import, or use 'referat kibana install'.`,
 					if u == "" {
 						return usagef("kibana install needs --kibana-url or KIBANA_URL")
 					}
-					cfg := index.ConfigFromEnv()
+					cfg := elastic.ConfigFromEnv()
 					cfg.CACert = c.String("es-ca-cert")
-					r, err := index.InstallKibana(c.Context, u, cfg, index.KibanaNDJSON())
+					r, err := elastic.InstallKibana(c.Context, u, cfg, elastic.KibanaNDJSON())
 					if err != nil {
 						return err
 					}
-					fmt.Fprintf(c.App.Writer, "installed %d saved objects in %s\n", r.SuccessCount, index.Redact(u))
+					fmt.Fprintf(c.App.Writer, "installed %d saved objects in %s\n", r.SuccessCount, elastic.Redact(u))
 					return nil
 				},
 			},

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/internal/pipetest"
 )
 
 // The test binary serves as the worker the extract command starts.
@@ -21,7 +22,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv("REFERAT_TEST_AS_MAIN") == "1" {
 		os.Exit(runMain(append([]string{"referat"}, os.Args[1:]...)))
 	}
-	os.Exit(m.Run())
+	os.Exit(pipetest.RunNoDefaultStore(m))
 }
 
 func runArgs(ctx context.Context, args ...string) (code int, stdout, stderr string) {

@@ -7,24 +7,18 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ntlnav/referat/pipeline"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 )
 
-// A progress reports an ingest run as it goes. Implementations: a bar on a
-// terminal, plain periodic lines elsewhere (CI, cron), and nothing.
-type progress interface {
-	start(total int)
-	file(pages int) // one file handled (pages: those parsed, 0 when none)
-	finish()
-}
-
-// newProgress picks the printer: none when quiet, a bar when w is a
-// terminal, plain lines every interval otherwise.
-func newProgress(w io.Writer, quiet bool, interval time.Duration) progress {
+// newProgress picks the printer of an ingest run: none when quiet, a bar
+// when w is a terminal (barProgress), plain lines every interval otherwise
+// (lineProgress, for CI and cron).
+func newProgress(w io.Writer, quiet bool, interval time.Duration) pipeline.Progress {
 	switch {
 	case quiet:
-		return noProgress{}
+		return pipeline.NoProgress{}
 	case isTerminal(w):
 		return &barProgress{w: w}
 	}
@@ -36,12 +30,6 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-type noProgress struct{}
-
-func (noProgress) start(int) {}
-func (noProgress) file(int)  {}
-func (noProgress) finish()   {}
-
 // barProgress draws files done, pages per second and the time left.
 type barProgress struct {
 	w     io.Writer
@@ -51,7 +39,7 @@ type barProgress struct {
 	t0    time.Time
 }
 
-func (p *barProgress) start(total int) {
+func (p *barProgress) Start(total int) {
 	p.t0 = time.Now()
 	p.bar = progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(p.w),
@@ -64,7 +52,7 @@ func (p *barProgress) start(total int) {
 	)
 }
 
-func (p *barProgress) file(pages int) {
+func (p *barProgress) File(pages int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.pages += pages
@@ -74,7 +62,7 @@ func (p *barProgress) file(pages int) {
 	p.bar.Add(1)
 }
 
-func (p *barProgress) finish() { p.bar.Finish() }
+func (p *barProgress) Finish() { p.bar.Finish() }
 
 // lineProgress prints a line at most every interval.
 type lineProgress struct {
@@ -86,11 +74,11 @@ type lineProgress struct {
 	t0, lastLine time.Time
 }
 
-func (p *lineProgress) start(total int) {
+func (p *lineProgress) Start(total int) {
 	p.total, p.t0, p.lastLine = total, time.Now(), time.Now()
 }
 
-func (p *lineProgress) file(pages int) {
+func (p *lineProgress) File(pages int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.done++
@@ -110,4 +98,4 @@ func (p *lineProgress) print() {
 	fmt.Fprintf(p.w, "ingest: %d/%d files, %.0f pages/s, %s left\n", p.done, p.total, float64(p.pages)/max(el.Seconds(), 1e-9), eta)
 }
 
-func (p *lineProgress) finish() {}
+func (p *lineProgress) Finish() {}

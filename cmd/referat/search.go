@@ -6,9 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/urfave/cli/v2"
-
 	"github.com/ntlnav/referat/index"
+	"github.com/urfave/cli/v2"
 )
 
 func searchCommand() *cli.Command {

@@ -7,9 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/urfave/cli/v2"
-
 	"github.com/ntlnav/referat/index"
+	"github.com/urfave/cli/v2"
 )
 
 // trendsOptions are the options of `referat trends`.

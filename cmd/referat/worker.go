@@ -1,14 +1,13 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
-	"syscall"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/ntlnav/referat/ingest"
+	"github.com/ntlnav/referat/pipeline"
 )
 
 // workerCommand is the isolated PDF reader that ingest.Pool starts: the
@@ -28,16 +27,12 @@ func workerCommand() *cli.Command {
 	}
 }
 
-// workerCmd returns the command that starts one worker.
-func workerCmd() *exec.Cmd {
+// selfWorker returns what starts one worker for ingest.Pool and
+// pipeline.Options: this binary, re-executed as `referat worker`.
+func selfWorker() func() *exec.Cmd {
 	self, err := os.Executable()
 	if err != nil {
 		self = os.Args[0]
 	}
-	cmd := exec.Command(self, "worker")
-	cmd.Env = append(os.Environ(), fmt.Sprintf("GOMAXPROCS=%d", 1))
-	// Its own process group: Ctrl-C in a terminal reaches the parent, which
-	// stops the workers itself, and never makes a file look crashed.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	return cmd
+	return pipeline.WorkerCommand(self, "worker")
 }

@@ -11,8 +11,7 @@ import (
 	"time"
 
 	"github.com/elastic/go-elasticsearch/v8"
-
-	"github.com/ntlnav/referat/index"
+	"github.com/ntlnav/referat/index/elastic"
 )
 
 // URL returns the node's URL from $ELASTICSEARCH_URL, or skips the test
@@ -50,14 +49,14 @@ func need(t testing.TB, why string) {
 // Client returns a client for the node, checked to answer.
 func Client(t testing.TB) *elasticsearch.Client {
 	t.Helper()
-	es, err := index.NewClient(index.Config{URLs: []string{URL(t)}, MaxRetries: 2})
+	es, err := elastic.NewClient(elastic.Config{URLs: []string{URL(t)}, MaxRetries: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if err := index.Ping(ctx, es); err != nil {
-		t.Fatalf("Elasticsearch at %s: %v", index.Redact(URL(t)), err)
+	if err := elastic.Ping(ctx, es); err != nil {
+		t.Fatalf("Elasticsearch at %s: %v", elastic.Redact(URL(t)), err)
 	}
 	return es
 }
@@ -66,8 +65,8 @@ func Client(t testing.TB) *elasticsearch.Client {
 // nothing. Tests that use it must not run in parallel with each other.
 func Reset(t testing.TB, es *elasticsearch.Client) {
 	t.Helper()
-	for _, alias := range index.Aliases {
-		res, err := es.Indices.Delete([]string{index.Concrete(alias)}, es.Indices.Delete.WithIgnoreUnavailable(true))
+	for _, alias := range elastic.Aliases {
+		res, err := es.Indices.Delete([]string{elastic.Concrete(alias)}, es.Indices.Delete.WithIgnoreUnavailable(true))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,3 @@
-// Package norsk splits Norwegian text into sentences. It is shared by
-// ingest (finding a case title), analyze (statements) and index
-// (snippets), which may not import each other.
 package norsk
 
 import (

@@ -1,0 +1,232 @@
+package store
+
+import (
+	"encoding/json"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/index"
+)
+
+// The state changes of the store. Each is one transaction; the callers say
+// what happened to a file, and the store keeps its buckets consistent: a
+// path's record and the paths of its hash agree, a hash that no path has
+// any more loses its document, a document that is wanted again is not
+// deleted, and Elasticsearch deletes are queued for the documents that no
+// path makes any more.
+
+// A Parsed is a file whose content was read and analysed, or recognised
+// as content the store already holds.
+type Parsed struct {
+	Path  string
+	Size  int64
+	MTime int64             // Unix nanoseconds
+	Doc   *referat.Document // the analysed content; Doc.Source.SHA256 is its hash
+	Moved []string          // recorded paths of the same content that are gone: their records go
+}
+
+// RecordParsed records p in one transaction: the file's record (status
+// ok, the ids of the documents Doc makes, not yet confirmed by
+// Elasticsearch), the document, the removal of the records of p.Moved, and
+// the deletes of the documents the file's previous content made that Doc
+// does not make again, unless another path still has that content.
+func (s *Store) RecordParsed(p Parsed) error {
+	return s.update(func(t *txn) error {
+		for _, gone := range p.Moved {
+			if _, err := t.unlink(gone); err != nil {
+				return err
+			}
+		}
+		prev, err := t.source(p.Path)
+		if err != nil {
+			return err
+		}
+		sha := p.Doc.Source.SHA256
+		refs := index.DocRefs(p.Doc)
+		if err := t.putDocument(p.Doc); err != nil {
+			return err
+		}
+		rec := &SourceRecord{Path: p.Path, Size: p.Size, MTime: p.MTime, SHA256: sha, Status: StatusOK, Refs: refs,
+			PipelineVersion: referat.Version, TaxonomyVersion: p.Doc.TaxonomyVersion, Updated: now()}
+		if err := t.put(rec); err != nil {
+			return err
+		}
+		if prev == nil || prev.SHA256 == "" || prev.SHA256 == sha {
+			return nil
+		}
+		shared, err := t.hasPaths(prev.SHA256)
+		if err != nil || shared {
+			return err
+		}
+		return t.queue(staleDeletes(prev.Refs, refs))
+	})
+}
+
+// A Failure is a file that could not be read or analysed.
+type Failure struct {
+	Path  string
+	Size  int64
+	MTime int64  // Unix nanoseconds
+	Cause string // ingest.CauseName of the error
+	Error string // the error, without the file name
+}
+
+// RecordFailed records that a file failed. What its earlier content gave
+// (hash, documents, whether Elasticsearch has them) is kept: a file that
+// becomes damaged loses no data.
+func (s *Store) RecordFailed(f Failure) error {
+	return s.update(func(t *txn) error {
+		rec := &SourceRecord{Path: f.Path, Size: f.Size, MTime: f.MTime, Status: StatusFailed, Cause: f.Cause,
+			Error: f.Error, PipelineVersion: referat.Version, Updated: now()}
+		prev, err := t.source(f.Path)
+		if err != nil {
+			return err
+		}
+		if prev != nil {
+			rec.SHA256, rec.Refs, rec.Synced, rec.TaxonomyVersion = prev.SHA256, prev.Refs, prev.Synced, prev.TaxonomyVersion
+		}
+		return t.put(rec)
+	})
+}
+
+// Touch records a new size and modification time for a file whose content
+// has not changed. A path without a record is left alone.
+func (s *Store) Touch(path string, size, mtime int64) error {
+	return s.update(func(t *txn) error {
+		rec, err := t.source(path)
+		if err != nil || rec == nil {
+			return err
+		}
+		rec.Size, rec.MTime, rec.Updated = size, mtime, now()
+		return t.put(rec)
+	})
+}
+
+// Forget removes the record of a file that is gone, and queues the deletes
+// of its documents unless another path still has the same content.
+func (s *Store) Forget(path string) error {
+	return s.update(func(t *txn) error {
+		rec, err := t.unlink(path)
+		if err != nil || rec == nil || rec.SHA256 == "" {
+			return err
+		}
+		shared, err := t.hasPaths(rec.SHA256)
+		if err != nil || shared {
+			return err
+		}
+		return t.queue(staleDeletes(rec.Refs, nil))
+	})
+}
+
+// Retag stores d, a stored content analysed again (with another taxonomy),
+// and updates every record of that content: the ids of its documents, its
+// taxonomy version, and not yet confirmed by Elasticsearch; the deletes of
+// the documents d no longer makes are queued.
+func (s *Store) Retag(d *referat.Document) error {
+	return s.update(func(t *txn) error {
+		if err := t.putDocument(d); err != nil {
+			return err
+		}
+		paths, err := t.paths(d.Source.SHA256)
+		if err != nil {
+			return err
+		}
+		refs := index.DocRefs(d)
+		for _, p := range paths {
+			prev, err := t.source(p)
+			if err != nil {
+				return err
+			}
+			if prev == nil {
+				continue
+			}
+			rec := *prev
+			rec.Refs, rec.TaxonomyVersion, rec.Synced, rec.Updated = refs, d.TaxonomyVersion, false, now()
+			if err := t.put(&rec); err != nil {
+				return err
+			}
+			if err := t.queue(staleDeletes(prev.Refs, refs)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// PendingDeletes returns up to n deletes that Elasticsearch has not
+// confirmed, in key order.
+func (s *Store) PendingDeletes(n int) ([]index.Action, error) {
+	var out []index.Action
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketPending).Cursor()
+		for k, v := c.First(); k != nil && len(out) < n; k, v = c.Next() {
+			var a index.Action
+			if err := json.Unmarshal(v, &a); err != nil {
+				return err
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Unconfirmed returns the records of the files whose documents
+// Elasticsearch has not all confirmed, in path order. Failed files that
+// never gave a document are not among them.
+func (s *Store) Unconfirmed() ([]SourceRecord, error) {
+	var out []SourceRecord
+	err := s.Sources(func(rec *SourceRecord) bool {
+		if rec.Status == StatusOK && !rec.Synced {
+			out = append(out, *rec)
+		}
+		return true
+	})
+	return out, err
+}
+
+// Confirm records that Elasticsearch has the documents of recs, as they
+// are now (a record whose content or taxonomy changed since is left
+// alone), and has carried out the deletes.
+func (s *Store) Confirm(recs []SourceRecord, deletes []index.Action) error {
+	return s.update(func(t *txn) error {
+		for _, r := range recs {
+			cur, err := t.source(r.Path)
+			if err != nil {
+				return err
+			}
+			if cur == nil || cur.SHA256 != r.SHA256 || cur.TaxonomyVersion != r.TaxonomyVersion {
+				continue
+			}
+			cur.Synced = true
+			if err := t.write(cur); err != nil {
+				return err
+			}
+		}
+		for _, a := range deletes {
+			if err := t.pend.Delete(pendingKey(a)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// staleDeletes returns the deletes of the documents in old that now lacks.
+func staleDeletes(old, now []index.Ref) []index.Action {
+	keep := map[index.Ref]bool{}
+	for _, r := range now {
+		keep[r] = true
+	}
+	var stale []index.Ref
+	for _, r := range old {
+		if !keep[r] {
+			stale = append(stale, r)
+		}
+	}
+	return index.Deletes(stale)
+}
+
+func now() time.Time { return time.Now().UTC() }

@@ -1,0 +1,134 @@
+package store
+
+import (
+	"encoding/json"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/index"
+)
+
+// A txn is one read-write transaction on the store's buckets. It remembers
+// the hashes that lost a path, so that a hash no path has any more loses
+// its document when the transaction ends.
+type txn struct {
+	src, docs, byHash, pend *bolt.Bucket
+	touched                 map[string]bool
+}
+
+// update runs fn in one transaction.
+func (s *Store) update(fn func(t *txn) error) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		t := &txn{src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
+			pend: tx.Bucket(bucketPending), touched: map[string]bool{}}
+		if err := fn(t); err != nil {
+			return err
+		}
+		for sha := range t.touched {
+			if t.byHash.Get([]byte(sha)) == nil {
+				if err := t.docs.Delete([]byte(sha)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// source returns the record of path, or nil.
+func (t *txn) source(path string) (*SourceRecord, error) {
+	b := t.src.Get([]byte(path))
+	if b == nil {
+		return nil, nil
+	}
+	var rec SourceRecord
+	return &rec, json.Unmarshal(b, &rec)
+}
+
+// paths returns the recorded paths whose content has hash sha.
+func (t *txn) paths(sha string) ([]string, error) {
+	var paths []string
+	if b := t.byHash.Get([]byte(sha)); b != nil {
+		return paths, json.Unmarshal(b, &paths)
+	}
+	return nil, nil
+}
+
+// hasPaths reports whether any recorded path has the content sha.
+func (t *txn) hasPaths(sha string) (bool, error) {
+	paths, err := t.paths(sha)
+	return len(paths) > 0, err
+}
+
+// unlink removes the record of path and returns it (nil when there was
+// none).
+func (t *txn) unlink(path string) (*SourceRecord, error) {
+	rec, err := t.source(path)
+	if err != nil || rec == nil {
+		return nil, err
+	}
+	if rec.SHA256 != "" {
+		t.touched[rec.SHA256] = true
+		if err := setPaths(t.byHash, rec.SHA256, path, false); err != nil {
+			return nil, err
+		}
+	}
+	return rec, t.src.Delete([]byte(path))
+}
+
+// put replaces the record of rec.Path with rec: the paths of the old and
+// the new hash follow, and the deletes of the documents rec makes are no
+// longer queued (a document that is wanted again is not to be deleted).
+func (t *txn) put(rec *SourceRecord) error {
+	if _, err := t.unlink(rec.Path); err != nil {
+		return err
+	}
+	if err := t.write(rec); err != nil {
+		return err
+	}
+	if rec.SHA256 != "" {
+		if err := setPaths(t.byHash, rec.SHA256, rec.Path, true); err != nil {
+			return err
+		}
+	}
+	for _, r := range rec.Refs {
+		if err := t.pend.Delete(pendingKey(index.Action{Index: r.Index, ID: r.ID})); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// write writes rec as it is, under its path.
+func (t *txn) write(rec *SourceRecord) error {
+	b, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	return t.src.Put([]byte(rec.Path), b)
+}
+
+// putDocument stores d under its content hash.
+func (t *txn) putDocument(d *referat.Document) error {
+	b, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	return t.docs.Put([]byte(d.Source.SHA256), b)
+}
+
+// queue queues deletes for Elasticsearch, replacing queued ones with the
+// same index and id.
+func (t *txn) queue(acts []index.Action) error {
+	for _, a := range acts {
+		b, err := json.Marshal(a)
+		if err != nil {
+			return err
+		}
+		if err := t.pend.Put(pendingKey(a), b); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,214 @@
+package ingest
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ntlnav/referat/internal/norsk"
+	"github.com/ntlnav/referat/internal/pdftext"
+)
+
+// A paragraph is a block of lines, possibly running over pages.
+type paragraph struct {
+	spans    []pdftext.Span
+	pages    []int
+	size     float64
+	indented bool // first line indented from the left margin
+	lastFull bool // last line reaches the right margin
+	heading  bool // every line bold, or a larger font than the body
+	lines    int
+}
+
+func (p *paragraph) text() string {
+	var b strings.Builder
+	for _, s := range p.spans {
+		b.WriteString(s.Text)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func (p *paragraph) startsBold() bool {
+	for _, s := range p.spans {
+		if strings.TrimSpace(s.Text) == "" {
+			continue
+		}
+		return s.Bold
+	}
+	return false
+}
+
+// pageMetrics describes the text block of a page.
+type pageMetrics struct {
+	left, right float64 // margins of the body text
+	spacing     float64 // typical distance between baselines
+	bodySize    float64 // typical font size
+}
+
+func measure(lines []pdftext.Line) pageMetrics {
+	var m pageMetrics
+	if len(lines) == 0 {
+		return m
+	}
+	lefts := map[int]int{}
+	sizes := map[int]int{}
+	var rights, deltas []float64
+	for i, l := range lines {
+		lefts[int(math.Round(l.X0))] += len(l.Text())
+		sizes[int(math.Round(l.Size*2))] += len(l.Text())
+		rights = append(rights, l.X1)
+		if i > 0 {
+			d := lines[i-1].Y - l.Y
+			if d > 0 && math.Abs(lines[i-1].Size-l.Size) < 0.5 {
+				deltas = append(deltas, d)
+			}
+		}
+	}
+	m.left = float64(argmax(lefts))
+	m.bodySize = float64(argmax(sizes)) / 2
+	sort.Float64s(rights)
+	m.right = rights[len(rights)*9/10]
+	if len(deltas) > 0 {
+		sort.Float64s(deltas)
+		m.spacing = deltas[len(deltas)/3] // lines inside paragraphs are the closest
+	} else {
+		m.spacing = 1.2 * m.bodySize
+	}
+	return m
+}
+
+func argmax(m map[int]int) int {
+	best, bestN := 0, -1
+	for k, n := range m {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return best
+}
+
+var terminal = ".?!:»\"”)"
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r != utf8.RuneError && strings.ContainsRune(terminal, r)
+}
+
+// paragraphs groups the lines of one page into paragraphs, from vertical
+// gaps, indentation, short last lines and changes of font.
+func paragraphs(lines []pdftext.Line, m pageMetrics) []paragraph {
+	var out []paragraph
+	var cur *paragraph
+	var prev *pdftext.Line
+	width := m.right - m.left
+	for i := range lines {
+		l := &lines[i]
+		brk := cur == nil
+		if !brk {
+			gap := prev.Y - l.Y
+			switch {
+			case gap > 1.45*m.spacing || gap < -0.5*l.Size:
+				brk = true
+			case math.Abs(l.Size-prev.Size) > 0.15*prev.Size:
+				brk = true
+			case l.AllBold() != prev.AllBold() && !(l.AllBold() && prev.StartsBold() && !endsSentence(prev.Text())):
+				brk = true
+			case l.X0 > m.left+0.8*l.Size && math.Abs(prev.X0-m.left) < 0.8*l.Size && prev.X1 > m.right-0.15*width:
+				brk = true // first-line indent
+			case endsSentence(prev.Text()) && m.right-prev.X1 > l.FirstWidth+0.6*l.Size:
+				brk = true // the previous line ended short of the margin on purpose
+			case l.StartsBold() && !prev.AllBold() && endsSentence(prev.Text()):
+				brk = true
+			}
+		}
+		if brk {
+			if cur != nil {
+				out = append(out, *cur)
+			}
+			cur = &paragraph{
+				pages:    []int{l.Page},
+				size:     l.Size,
+				indented: l.X0 > m.left+0.8*l.Size,
+				heading:  l.AllBold() || l.Size > m.bodySize*1.15,
+			}
+			cur.spans = append(cur.spans, l.Spans...)
+		} else {
+			cur.spans = joinSpans(cur.spans, l.Spans)
+			cur.heading = cur.heading && (l.AllBold() || l.Size > m.bodySize*1.15)
+		}
+		cur.lines++
+		cur.lastFull = l.X1 > m.right-0.08*width
+		prev = l
+	}
+	if cur != nil {
+		out = append(out, *cur)
+	}
+	return out
+}
+
+// joinSpans appends the spans of the next line to a paragraph, undoing
+// line-end hyphenation: "organisa-" + "sjonen" is "organisasjonen", a soft
+// hyphen always joins, "NAV-" + "kontor" keeps its hyphen, and "arbeids-"
+// + "og" keeps hyphen and space.
+func joinSpans(a, b []pdftext.Span) []pdftext.Span {
+	if len(a) == 0 {
+		return append(a, b...)
+	}
+	last := &a[len(a)-1]
+	t := strings.TrimRight(last.Text, " ")
+	nextText := ""
+	for _, s := range b {
+		nextText += s.Text
+	}
+	nextText = strings.TrimLeft(nextText, " ")
+	sep := " "
+	switch {
+	case strings.HasSuffix(t, "\u00AD"):
+		t = strings.TrimSuffix(t, "\u00AD")
+		sep = ""
+	case strings.HasSuffix(t, "-"):
+		before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(t, "-"))
+		first, _ := utf8.DecodeRuneInString(nextText)
+		word := firstWord(nextText)
+		switch {
+		case norsk.IsCompoundConjunction(strings.ToLower(word)) || before == ' ' || before == utf8.RuneError:
+			sep = " "
+		case unicode.IsLower(before) && unicode.IsLower(first):
+			t = strings.TrimSuffix(t, "-")
+			sep = ""
+		default:
+			sep = ""
+		}
+	}
+	last.Text = t
+	out := a
+	for i, s := range b {
+		if i == 0 {
+			s.Text = strings.TrimLeft(s.Text, " ")
+			if sep == "" && s.Bold == last.Bold {
+				last.Text += s.Text
+				continue
+			}
+			if sep != "" {
+				if s.Bold == last.Bold {
+					last.Text += sep + s.Text
+					continue
+				}
+				last.Text += sep
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func firstWord(s string) string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}

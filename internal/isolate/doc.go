@@ -1,0 +1,27 @@
+// Package isolate runs jobs in child processes, so that a job that
+// panics, loops or dies of a Go fatal error (which no recover catches)
+// fails alone instead of taking the caller with it.
+//
+// A Pool starts workers with a Command the caller gives (usually the
+// program itself, re-executed), writes each job to a worker as one line of
+// JSON and reads back one line of JSON, the answer; it enforces a deadline
+// per job and a memory limit per worker, and replaces a worker that dies
+// or overruns. A worker is a program that calls Serve with a Handler: it
+// reads jobs, runs the handler under the job's deadline, and writes the
+// answers. The package knows nothing of what a job is; the caller's job
+// and answer types are its protocol, and a job's own failures travel
+// inside the caller's answer.
+//
+// The pool's own causes of failure are ErrTimeout (a job overran its
+// deadline: *TimeoutError) and ErrCrashed (the worker died during a job:
+// *CrashError); errors.Is classifies them. A cancelled context ends the
+// job's worker and returns ctx.Err().
+//
+// The protocol: the parent writes jobs on the worker's file descriptor 3
+// and reads answers on its file descriptor 4, so that anything a library
+// prints on stdout or stderr cannot corrupt them; stdout and stderr are
+// kept (their last 64 KiB) to tell how a worker died. A request line is
+// {"timeout_ms": N, "job": JOB}, an answer line {"answer": ANSWER} or
+// {"error": MESSAGE} when the request could not be read or the answer
+// not written.
+package isolate

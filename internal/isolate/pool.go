@@ -1,0 +1,304 @@
+package isolate
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The pool's causes of failure.
+var (
+	ErrTimeout = errors.New("deadline exceeded")
+	ErrCrashed = errors.New("reader crashed")
+)
+
+// A TimeoutError reports a job that overran the pool's Timeout; its worker
+// was killed.
+type TimeoutError struct {
+	Timeout time.Duration
+}
+
+func (e *TimeoutError) Error() string { return fmt.Sprintf("the job took longer than %s", e.Timeout) }
+func (e *TimeoutError) Unwrap() error { return ErrTimeout }
+
+// A CrashError reports a worker that died, or answered nonsense, during a
+// job.
+type CrashError struct {
+	// Reason tells how it ended: the Go runtime's "fatal error:" or
+	// "panic:" line it printed last, else its exit status.
+	Reason string
+}
+
+func (e *CrashError) Error() string { return "the worker crashed (" + e.Reason + ")" }
+func (e *CrashError) Unwrap() error { return ErrCrashed }
+
+// A Pool runs jobs in worker processes, so that a job that crashes or
+// hangs fails alone. Workers are kept alive across jobs and replaced when
+// one dies. A Pool is safe for concurrent use; the zero value is not:
+// Command must be set.
+type Pool struct {
+	// Command returns the command that starts one worker: a program that
+	// calls Serve(fd 3, fd 4, handler). Required.
+	Command func() *exec.Cmd
+	// Size is the number of workers. Default (0): runtime.NumCPU().
+	Size int
+	// Timeout bounds the time one job may take. Default (0): 30s.
+	Timeout time.Duration
+	// MemoryLimit bounds a worker's memory, in bytes. Default (0):
+	// DefaultMemoryLimit.
+	MemoryLimit int64
+
+	once  sync.Once
+	slots chan *worker // idle workers; nil entries are slots with no worker yet
+	mu    sync.Mutex
+	all   map[*worker]bool
+}
+
+type worker struct {
+	cmd    *exec.Cmd
+	req    io.WriteCloser
+	resp   *bufio.Reader
+	stderr *tailBuffer
+	done   chan struct{} // closed when the process has exited
+	err    error         // its exit status, once done
+}
+
+func (p *Pool) init() {
+	p.once.Do(func() {
+		n := p.Size
+		if n <= 0 {
+			n = runtime.NumCPU()
+		}
+		p.slots = make(chan *worker, n)
+		for i := 0; i < n; i++ {
+			p.slots <- nil
+		}
+		p.all = map[*worker]bool{}
+	})
+}
+
+// timeout returns the time one job may take.
+func (p *Pool) timeout() time.Duration {
+	if p.Timeout > 0 {
+		return p.Timeout
+	}
+	return 30 * time.Second
+}
+
+func (p *Pool) start() (*worker, error) {
+	cmd := p.Command()
+	reqR, reqW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	respR, respW, err := os.Pipe()
+	if err != nil {
+		reqR.Close()
+		reqW.Close()
+		return nil, err
+	}
+	limit := p.MemoryLimit
+	if limit <= 0 {
+		limit = DefaultMemoryLimit
+	}
+	w := &worker{cmd: cmd, req: reqW, resp: bufio.NewReaderSize(respR, 1<<20), stderr: &tailBuffer{max: 64 << 10}, done: make(chan struct{})}
+	cmd.ExtraFiles = []*os.File{reqR, respW}
+	cmd.Env = append(cmd.Environ(), fmt.Sprintf("%s=%d", EnvMemory, limit))
+	cmd.Stdout = w.stderr
+	cmd.Stderr = w.stderr
+	if err := cmd.Start(); err != nil {
+		reqR.Close()
+		reqW.Close()
+		respR.Close()
+		respW.Close()
+		return nil, fmt.Errorf("starting a worker: %w", err)
+	}
+	reqR.Close()
+	respW.Close()
+	go func() {
+		w.err = cmd.Wait()
+		respR.Close()
+		close(w.done)
+	}()
+	p.mu.Lock()
+	p.all[w] = true
+	p.mu.Unlock()
+	return w, nil
+}
+
+func (p *Pool) kill(w *worker) {
+	w.cmd.Process.Kill()
+	w.req.Close()
+	<-w.done
+	p.mu.Lock()
+	delete(p.all, w)
+	p.mu.Unlock()
+}
+
+// Do sends job to a worker and decodes the worker's answer into answer,
+// as json.Unmarshal does. A worker that dies or overruns the timeout
+// fails that job with a *CrashError or a *TimeoutError, and a fresh
+// worker takes the next one; a request the worker could not read gives
+// an error with its message. Cancelling ctx kills the worker and returns
+// ctx.Err().
+func (p *Pool) Do(ctx context.Context, job any, answer any) error {
+	p.init()
+	var w *worker
+	select {
+	case w = <-p.slots:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { p.slots <- w }()
+	if w != nil {
+		select {
+		case <-w.done: // died while idle
+			p.kill(w)
+			w = nil
+		default:
+		}
+	}
+	if w == nil {
+		var err error
+		if w, err = p.start(); err != nil {
+			return err
+		}
+	}
+	timeout := p.timeout()
+	raw, err := json.Marshal(job)
+	if err != nil {
+		return fmt.Errorf("encoding the job: %w", err)
+	}
+	line, _ := json.Marshal(request{TimeoutMS: timeout.Milliseconds(), Job: raw})
+	type result struct {
+		answer json.RawMessage
+		err    error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		a, err := w.exchange(line)
+		ch <- result{a, err}
+	}()
+	timer := time.NewTimer(timeout + time.Second) // the worker's own deadline comes first
+	defer timer.Stop()
+	select {
+	case r := <-ch:
+		var bad *badRequest
+		if errors.As(r.err, &bad) {
+			return r.err
+		}
+		if r.err == nil {
+			r.err = json.Unmarshal(r.answer, answer)
+		}
+		if r.err == nil {
+			return nil
+		}
+		p.kill(w)
+		why := w.deathReason()
+		w = nil
+		return &CrashError{Reason: why}
+	case <-timer.C:
+		p.kill(w)
+		w = nil
+		return &TimeoutError{Timeout: timeout}
+	case <-ctx.Done():
+		p.kill(w)
+		w = nil
+		return ctx.Err()
+	}
+}
+
+// badRequest is the worker's complaint about a request it could not read.
+type badRequest struct{ msg string }
+
+func (e *badRequest) Error() string { return e.msg }
+
+// exchange writes one request line to w and reads its answer.
+func (w *worker) exchange(line []byte) (json.RawMessage, error) {
+	if _, err := w.req.Write(append(line, '\n')); err != nil {
+		return nil, err
+	}
+	b, err := w.resp.ReadBytes('\n')
+	if err != nil {
+		return nil, err
+	}
+	var resp response
+	if err := json.Unmarshal(b, &resp); err != nil {
+		return nil, err
+	}
+	if resp.Error != "" {
+		return nil, &badRequest{resp.Error}
+	}
+	return resp.Answer, nil
+}
+
+// deathReason describes how a dead worker ended, from its exit status and
+// the last line it printed.
+func (w *worker) deathReason() string {
+	<-w.done
+	tail := w.stderr.String()
+	for _, l := range strings.Split(tail, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "fatal error:") || strings.HasPrefix(l, "runtime: goroutine stack exceeds") || strings.HasPrefix(l, "panic:") {
+			return strings.TrimSpace(strings.TrimPrefix(l, "fatal error:"))
+		}
+	}
+	if w.err != nil {
+		return w.err.Error()
+	}
+	return "it exited"
+}
+
+// Close stops all workers.
+func (p *Pool) Close() error {
+	p.init()
+	p.mu.Lock()
+	ws := make([]*worker, 0, len(p.all))
+	for w := range p.all {
+		ws = append(ws, w)
+	}
+	p.mu.Unlock()
+	for _, w := range ws {
+		w.req.Close() // the worker ends when its requests end
+		select {
+		case <-w.done:
+		case <-time.After(2 * time.Second):
+			w.cmd.Process.Kill()
+			<-w.done
+		}
+	}
+	return nil
+}
+
+// tailBuffer keeps the last max bytes written to it.
+type tailBuffer struct {
+	mu  sync.Mutex
+	max int
+	b   []byte
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.b = append(t.b, p...)
+	if len(t.b) > t.max {
+		t.b = t.b[len(t.b)-t.max:]
+	}
+	return len(p), nil
+}
+
+func (t *tailBuffer) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(bytes.ToValidUTF8(t.b, nil))
+}

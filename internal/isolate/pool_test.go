@@ -1,0 +1,130 @@
+package isolate_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ntlnav/referat/internal/isolate"
+)
+
+// The test binary doubles as the worker: with envServe set it serves jobs.
+const envServe = "ISOLATE_TEST_SERVE"
+
+// A job of the test worker: what it should do.
+type job struct {
+	Do   string `json:"do"` // "echo", "exit", "panic", "hang", "alloc"
+	Text string `json:"text,omitempty"`
+}
+
+type answer struct {
+	Text string `json:"text"`
+}
+
+var sink []byte
+
+func handle(ctx context.Context, raw json.RawMessage) any {
+	var j job
+	if err := json.Unmarshal(raw, &j); err != nil {
+		return answer{Text: "bad job"}
+	}
+	switch j.Do {
+	case "exit":
+		os.Exit(7)
+	case "panic":
+		go func() { panic("a damaged input") }()
+		time.Sleep(time.Minute)
+	case "hang":
+		for {
+			time.Sleep(time.Millisecond) // ignores ctx, as a library loop does
+		}
+	case "alloc":
+		sink = make([]byte, 4<<30)
+		sink[len(sink)-1] = 1
+	case "deadline":
+		<-ctx.Done()
+		return answer{Text: ctx.Err().Error()}
+	}
+	return answer{Text: strings.ToUpper(j.Text)}
+}
+
+func TestMain(m *testing.M) {
+	if os.Getenv(envServe) == "1" {
+		if err := isolate.Serve(os.NewFile(3, "requests"), os.NewFile(4, "responses"), handle); err != nil {
+			os.Exit(3)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+func command() *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), envServe+"=1")
+	return cmd
+}
+
+// TestPool alternates jobs that kill, crash, hang or exhaust a worker
+// with good jobs: each failure has its cause, and every good job is still
+// answered.
+func TestPool(t *testing.T) {
+	pool := &isolate.Pool{Command: command, Size: 1, Timeout: time.Second, MemoryLimit: 256 << 20}
+	defer pool.Close()
+	steps := []struct {
+		job    job
+		want   error
+		reason string // in the CrashError's reason
+	}{
+		{job: job{Do: "echo", Text: "hei"}},
+		{job: job{Do: "exit"}, want: isolate.ErrCrashed, reason: "exit status 7"},
+		{job: job{Do: "echo", Text: "igjen"}},
+		{job: job{Do: "panic"}, want: isolate.ErrCrashed, reason: "a damaged input"},
+		{job: job{Do: "hang"}, want: isolate.ErrTimeout},
+		{job: job{Do: "alloc"}, want: isolate.ErrCrashed, reason: "out of memory"},
+		{job: job{Do: "deadline"}},
+		{job: job{Do: "echo", Text: "til slutt"}},
+	}
+	for i, s := range steps {
+		var a answer
+		err := pool.Do(context.Background(), s.job, &a)
+		if s.want == nil {
+			if err != nil {
+				t.Fatalf("step %d (%s): %v", i, s.job.Do, err)
+			}
+			want := strings.ToUpper(s.job.Text)
+			if s.job.Do == "deadline" {
+				want = context.DeadlineExceeded.Error()
+			}
+			if a.Text != want {
+				t.Errorf("step %d (%s): got %q, want %q", i, s.job.Do, a.Text, want)
+			}
+			continue
+		}
+		if !errors.Is(err, s.want) {
+			t.Fatalf("step %d (%s): got %v, want %v", i, s.job.Do, err, s.want)
+		}
+		var crash *isolate.CrashError
+		if s.reason != "" && (!errors.As(err, &crash) || !strings.Contains(crash.Reason, s.reason)) {
+			t.Errorf("step %d (%s): got %v, want a CrashError with %q", i, s.job.Do, err, s.reason)
+		}
+	}
+}
+
+func TestPoolCancel(t *testing.T) {
+	pool := &isolate.Pool{Command: command, Size: 1, Timeout: time.Minute}
+	defer pool.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	if err := pool.Do(ctx, job{Do: "hang"}, &answer{}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("got %v, want the context's error", err)
+	}
+	var a answer
+	if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, &a); err != nil || a.Text != "ETTER" {
+		t.Fatalf("after a cancel: %q, %v", a.Text, err)
+	}
+}

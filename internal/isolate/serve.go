@@ -1,0 +1,109 @@
+package isolate
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"os/signal"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"io"
+)
+
+// EnvMemory is the environment variable in which a Pool gives a worker
+// its memory limit in bytes.
+const EnvMemory = "REFERAT_WORKER_MEMORY"
+
+// DefaultMemoryLimit is a worker's memory limit when neither the Pool
+// nor $REFERAT_WORKER_MEMORY gives one: 1 GiB.
+const DefaultMemoryLimit = 1 << 30
+
+// The lines of the protocol.
+type (
+	request struct {
+		TimeoutMS int64           `json:"timeout_ms,omitempty"`
+		Job       json.RawMessage `json:"job"`
+	}
+	response struct {
+		Answer json.RawMessage `json:"answer,omitempty"`
+		Error  string          `json:"error,omitempty"`
+	}
+)
+
+// A Handler does one job in a worker: job is the JSON the parent sent,
+// and the answer it returns is sent back as JSON. ctx ends at the job's
+// deadline. A job's own failure belongs in the answer.
+type Handler func(ctx context.Context, job json.RawMessage) (answer any)
+
+// Serve answers the jobs read from in with h's answers written to out,
+// one JSON line each, until in is closed. It limits its own memory to the
+// bytes given in $REFERAT_WORKER_MEMORY (default DefaultMemoryLimit) and
+// its stack to 64 MiB, so that a job that would exhaust them kills only
+// this worker, and it ignores interrupts: the parent decides when a worker
+// stops. It returns an error only when out cannot be written or in not
+// read.
+func Serve(in io.Reader, out io.Writer, h Handler) error {
+	limit := int64(DefaultMemoryLimit)
+	if v, err := strconv.ParseInt(os.Getenv(EnvMemory), 10, 64); err == nil && v > 0 {
+		limit = v
+	}
+	// The parent decides when a worker stops; an interrupt meant for it
+	// must not end a job half-done.
+	signal.Ignore(os.Interrupt)
+	debug.SetMemoryLimit(limit / 2)
+	debug.SetMaxStack(64 << 20)
+	limitAddressSpace(limit)
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for sc.Scan() {
+		var req request
+		var resp response
+		if err := json.Unmarshal(sc.Bytes(), &req); err != nil {
+			resp.Error = "bad request: " + err.Error()
+		} else if resp.Answer, err = run(req, h); err != nil {
+			resp.Error = "bad answer: " + err.Error()
+		}
+		if err := enc.Encode(&resp); err != nil {
+			return err
+		}
+		runtime.GC()
+	}
+	return sc.Err()
+}
+
+// run does one job under its deadline and encodes the answer.
+func run(req request, h Handler) (json.RawMessage, error) {
+	ctx := context.Background()
+	if req.TimeoutMS > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, time.Duration(req.TimeoutMS)*time.Millisecond)
+		defer cancel()
+	}
+	b, err := json.Marshal(h(ctx, req.Job))
+	return b, err
+}
+
+// limitAddressSpace caps the worker's virtual memory at what it uses now
+// plus limit, so that an allocation a damaged input asks for fails in this
+// process rather than exhausting the machine.
+func limitAddressSpace(limit int64) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmSize:" {
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			v := uint64(kb*1024 + limit)
+			_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: v, Max: v})
+		}
+	}
+}

@@ -1,0 +1,261 @@
+package pdftext
+
+import (
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// A glyph is one character drawn on a page, in page space (points, origin
+// at the bottom left of the crop box, y up).
+type glyph struct {
+	x, y  float64 // origin on the baseline
+	w     float64 // advance width, in points
+	size  float64 // font size in points, after all transformations
+	s     string  // Unicode text; " " for a space
+	bold  bool
+	known bool // w comes from the font's widths, not an estimate
+}
+
+// matrix is a PDF transformation matrix [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n (apply m, then n).
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+type textState struct {
+	ctm            matrix
+	tc, tw, th, tl float64
+	rise           float64
+	font           *font
+	size           float64
+	mode           int
+}
+
+// A pageReader interprets the content streams of one page.
+type pageReader struct {
+	budget *int64           // decoded bytes still allowed for the whole file
+	fonts  map[string]*font // by the font dictionary's printed form, for the whole file
+	named  map[string]*font // by resource name, for the resources being run
+	glyphs []glyph
+	depth  int // form XObject nesting
+}
+
+// maxFormDepth bounds form XObjects drawn inside form XObjects.
+const maxFormDepth = 12
+
+// readStream returns the decoded bytes of a stream value, charging them to
+// the budget.
+func (p *pageReader) readStream(v pdf.Value) (data []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = damaged(r, "reading a content stream")
+		}
+	}()
+	rc := v.Reader()
+	defer rc.Close()
+	data, err = io.ReadAll(io.LimitReader(rc, *p.budget+1))
+	*p.budget -= int64(len(data))
+	if *p.budget < 0 {
+		return nil, fmt.Errorf("%w: content streams inflate to more than the limit", ErrTooLarge)
+	}
+	if err != nil && len(data) == 0 {
+		return nil, fmt.Errorf("%w: content stream: %v", ErrDamaged, err)
+	}
+	return data, nil
+}
+
+// contents returns the page's content, the concatenation of its streams.
+func (p *pageReader) contents(v pdf.Value) ([]byte, error) {
+	if v.Kind() == pdf.Array {
+		var all []byte
+		for i := 0; i < v.Len(); i++ {
+			b, err := p.readStream(v.Index(i))
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, b...)
+			all = append(all, '\n')
+		}
+		return all, nil
+	}
+	if v.Kind() != pdf.Stream {
+		return nil, nil
+	}
+	return p.readStream(v)
+}
+
+func (p *pageReader) font(resources pdf.Value, name string) *font {
+	if f, ok := p.named[name]; ok {
+		return f
+	}
+	f := p.lookupFont(resources, name)
+	p.named[name] = f
+	return f
+}
+
+// lookupFont finds a font in resources. A damaged font dictionary gives
+// a font without encoding or widths, so the page's other text survives.
+func (p *pageReader) lookupFont(resources pdf.Value, name string) (f *font) {
+	defer func() {
+		if recover() != nil {
+			f = newFont(pdf.Value{})
+		}
+	}()
+	v := resources.Key("Font").Key(name)
+	if v.Kind() != pdf.Dict {
+		return nil
+	}
+	// Font dictionaries hold indirect references to their big parts, so
+	// their printed form is short and identifies them.
+	key := v.String()
+	if f, ok := p.fonts[key]; ok {
+		return f
+	}
+	f = newFont(v)
+	p.fonts[key] = f
+	return f
+}
+
+func num(a any) float64 {
+	if f, ok := a.(float64); ok && !math.IsNaN(f) && !math.IsInf(f, 0) {
+		return f
+	}
+	return 0
+}
+
+// form draws the form XObject called name. A damaged XObject is skipped.
+func (p *pageReader) form(resources pdf.Value, name string, ctm matrix) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = nil
+		}
+	}()
+	x := resources.Key("XObject").Key(name)
+	if x.Kind() != pdf.Stream || x.Key("Subtype").Name() != "Form" {
+		return nil
+	}
+	if p.depth >= maxFormDepth {
+		return fmt.Errorf("%w: form XObjects nested more than %d deep", ErrDamaged, maxFormDepth)
+	}
+	data, err := p.readStream(x)
+	if err != nil {
+		return err
+	}
+	m := identity
+	if mv := x.Key("Matrix"); mv.Len() == 6 {
+		for i := range m {
+			m[i] = mv.Index(i).Float64()
+		}
+	}
+	res := x.Key("Resources")
+	if res.Kind() != pdf.Dict {
+		res = resources
+	}
+	p.depth++
+	defer func() { p.depth-- }()
+	return p.run(data, res, m.mul(ctm))
+}
+
+// show draws the string s with the current text state, advancing tm.
+func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
+	f := gs.font
+	if f == nil {
+		return
+	}
+	for _, code := range f.codes(s) {
+		w0, known := f.width(code)
+		trm := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.rise}.mul(*tm).mul(gs.ctm)
+		text := f.text(code)
+		size := math.Hypot(trm[2], trm[3])
+		xscale := math.Hypot(trm[0], trm[1])
+		if text != "" && gs.mode != 7 {
+			p.glyphs = append(p.glyphs, glyph{
+				x: trm[4], y: trm[5], w: w0 / 1000 * xscale, size: size,
+				s: text, bold: f.bold || gs.mode == 2, known: known,
+			})
+		}
+		tx := w0/1000*gs.size + gs.tc
+		if !f.twoByte && code == ' ' {
+			tx += gs.tw
+		}
+		*tm = matrix{1, 0, 0, 1, tx * gs.th, 0}.mul(*tm)
+	}
+}
+
+// readPage returns the glyphs on page v, in page space.
+func readPage(v pdf.Value, budget *int64, fonts map[string]*font) (glyphs []glyph, box [4]float64, err error) {
+	box = pageBox(v)
+	p := &pageReader{budget: budget, fonts: fonts}
+	data, err := p.contents(v.Key("Contents"))
+	if err != nil {
+		return nil, box, err
+	}
+	res := inherited(v, "Resources")
+	ctm := matrix{1, 0, 0, 1, -box[0], -box[1]}
+	if rot := int(inherited(v, "Rotate").Int64()) % 360; rot != 0 {
+		ctm = ctm.mul(rotation(rot, box))
+	}
+	// A damaged stream keeps what was read before the damage.
+	err = p.run(data, res, ctm)
+	return p.glyphs, box, err
+}
+
+// rotation maps a page rotated by deg degrees clockwise to upright space.
+func rotation(deg int, box [4]float64) matrix {
+	w, h := box[2]-box[0], box[3]-box[1]
+	switch (deg + 360) % 360 {
+	case 90:
+		return matrix{0, -1, 1, 0, 0, w}
+	case 180:
+		return matrix{-1, 0, 0, -1, w, h}
+	case 270:
+		return matrix{0, 1, -1, 0, h, 0}
+	}
+	return identity
+}
+
+// inherited looks up key on the page or its ancestors.
+func inherited(v pdf.Value, key string) pdf.Value {
+	for i := 0; i < 32 && v.Kind() == pdf.Dict; i++ {
+		if x := v.Key(key); x.Kind() != pdf.Null {
+			return x
+		}
+		v = v.Key("Parent")
+	}
+	return pdf.Value{}
+}
+
+// pageBox returns the page's crop box (or media box), as x0 y0 x1 y1.
+func pageBox(v pdf.Value) [4]float64 {
+	b := inherited(v, "CropBox")
+	if b.Len() != 4 {
+		b = inherited(v, "MediaBox")
+	}
+	box := [4]float64{0, 0, 612, 792}
+	if b.Len() == 4 {
+		for i := range box {
+			box[i] = b.Index(i).Float64()
+		}
+	}
+	if box[2] < box[0] {
+		box[0], box[2] = box[2], box[0]
+	}
+	if box[3] < box[1] {
+		box[1], box[3] = box[3], box[1]
+	}
+	if box[2]-box[0] < 1 || box[3]-box[1] < 1 {
+		box = [4]float64{0, 0, 612, 792}
+	}
+	return box
+}

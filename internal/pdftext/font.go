@@ -1,0 +1,301 @@
+package pdftext
+
+import (
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+	pdffont "github.com/pdfcpu/pdfcpu/pkg/font"
+	"golang.org/x/text/unicode/norm"
+)
+
+// A font is what the interpreter needs of a PDF font: how to split a shown
+// string into character codes, the Unicode text and width of each code, and
+// whether it is bold.
+type font struct {
+	name     string // BaseFont without a subset prefix
+	bold     bool
+	twoByte  bool             // Type0 font: 2-byte codes
+	enc      pdf.TextEncoding // from ledongthuc/pdf; nil when there is none
+	cmap     *toUnicode       // from the font's ToUnicode CMap; nil when there is none
+	simple   pdf.Font
+	first    int
+	widths   []float64       // simple fonts, in glyph space units (1/1000 em)
+	cidW     map[int]float64 // Type0 widths by CID
+	dw       float64         // Type0 default width
+	scale    float64         // glyph space to text space (Type 3 fonts differ)
+	known    bool            // widths come from the file
+	decoded  map[int]string  // cache of decoded codes
+	unmapped bool            // codes cannot be mapped to Unicode
+}
+
+// newFont reads the font dictionary v.
+func newFont(v pdf.Value) *font {
+	f := &font{scale: 0.001, dw: 1000, decoded: map[int]string{}}
+	f.name = v.Key("BaseFont").Name()
+	if i := strings.IndexByte(f.name, '+'); i >= 0 {
+		f.name = f.name[i+1:]
+	}
+	f.simple = pdf.Font{V: v}
+	desc := v.Key("FontDescriptor")
+	switch v.Key("Subtype").Name() {
+	case "Type0":
+		f.twoByte = true
+		d := v.Key("DescendantFonts").Index(0)
+		desc = d.Key("FontDescriptor")
+		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+			f.dw = dw.Float64()
+		}
+		f.cidW = readCIDWidths(d.Key("W"))
+		f.known = len(f.cidW) > 0
+		if v.Key("ToUnicode").Kind() != pdf.Stream && !strings.HasPrefix(v.Key("Encoding").Name(), "Uni") {
+			// Without a ToUnicode CMap, Identity-H codes are glyph ids:
+			// there is no way to know the text.
+			f.unmapped = true
+		}
+	case "Type3":
+		if m := v.Key("FontMatrix"); m.Len() == 6 && m.Index(0).Float64() != 0 {
+			f.scale = m.Index(0).Float64()
+		}
+		if f.name == "" {
+			f.name = "Type3"
+		}
+		fallthrough
+	default:
+		f.first = int(v.Key("FirstChar").Int64())
+		w := v.Key("Widths")
+		for i := 0; i < w.Len() && i < 65536; i++ {
+			f.widths = append(f.widths, w.Index(i).Float64())
+		}
+		f.known = len(f.widths) > 0
+	}
+	f.enc = f.simple.Encoder()
+	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		f.cmap = readToUnicode(tu)
+	}
+	f.bold = isBoldName(f.name) || isBoldDescriptor(desc)
+	return f
+}
+
+func readCIDWidths(w pdf.Value) map[int]float64 {
+	m := map[int]float64{}
+	n := w.Len()
+	for i := 0; i < n; {
+		first := int(w.Index(i).Int64())
+		if i+1 >= n {
+			break
+		}
+		next := w.Index(i + 1)
+		if next.Kind() == pdf.Array {
+			for k := 0; k < next.Len() && k < 65536; k++ {
+				m[first+k] = next.Index(k).Float64()
+			}
+			i += 2
+			continue
+		}
+		if i+2 >= n {
+			break
+		}
+		last := int(next.Int64())
+		width := w.Index(i + 2).Float64()
+		for c := first; c <= last && c-first < 65536; c++ {
+			m[c] = width
+		}
+		i += 3
+	}
+	return m
+}
+
+func isBoldName(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"bold", "black", "heavy", "semibold", "demi", ",bd", "-bd"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBoldDescriptor(d pdf.Value) bool {
+	if d.Kind() != pdf.Dict {
+		return false
+	}
+	if w := d.Key("FontWeight"); w.Kind() != pdf.Null && w.Float64() >= 600 {
+		return true
+	}
+	const forceBold = 1 << 18
+	return d.Key("Flags").Int64()&forceBold != 0
+}
+
+// codes splits a shown string into character codes.
+func (f *font) codes(s []byte) []int {
+	if f.twoByte {
+		out := make([]int, 0, len(s)/2)
+		for i := 0; i+1 < len(s); i += 2 {
+			out = append(out, int(s[i])<<8|int(s[i+1]))
+		}
+		return out
+	}
+	out := make([]int, len(s))
+	for i, b := range s {
+		out[i] = int(b)
+	}
+	return out
+}
+
+// width returns the advance of code in glyph space units (1/1000 em for all
+// but Type 3 fonts), and whether it comes from the file.
+func (f *font) width(code int) (float64, bool) {
+	if f.twoByte {
+		if w, ok := f.cidW[code]; ok {
+			return w, true
+		}
+		return f.dw, f.known
+	}
+	i := code - f.first
+	if i >= 0 && i < len(f.widths) && f.widths[i] > 0 {
+		return f.widths[i] * f.scale * 1000, true
+	}
+	// The standard 14 fonts may come without widths: use their metrics.
+	if core := coreFont(f.name, f.bold); core != "" && code < 256 {
+		if w, err := pdffont.CharWidth(core, rune(code)); err == nil && w > 0 {
+			return float64(w), true
+		}
+	}
+	if code == ' ' {
+		return 250, false
+	}
+	return 500, false
+}
+
+// coreFont names the standard 14 font whose metrics fit a font without
+// widths, or "".
+func coreFont(name string, bold bool) string {
+	if pdffont.IsCoreFont(name) {
+		return name
+	}
+	n := strings.ToLower(name)
+	family := ""
+	switch {
+	case strings.Contains(n, "arial") || strings.Contains(n, "helvetica"):
+		family = "Helvetica"
+	case strings.Contains(n, "times"):
+		family = "Times"
+	case strings.Contains(n, "courier"):
+		family = "Courier"
+	default:
+		return ""
+	}
+	switch {
+	case family == "Times" && bold:
+		return "Times-Bold"
+	case family == "Times":
+		return "Times-Roman"
+	case bold:
+		return family + "-Bold"
+	}
+	return family
+}
+
+// text returns the Unicode text of code, NFKC-normalised so that ligatures
+// such as "ﬁ" come out as "fi".
+func (f *font) text(code int) string {
+	if s, ok := f.decoded[code]; ok {
+		return s
+	}
+	var raw string
+	if f.twoByte {
+		raw = string([]byte{byte(code >> 8), byte(code)})
+	} else {
+		raw = string([]byte{byte(code)})
+	}
+	s := raw
+	if t, ok := f.cmap.lookup(code); ok {
+		s = t
+	} else if f.enc != nil {
+		s = f.enc.Decode(raw)
+	}
+	if f.twoByte && (f.unmapped || s == raw) {
+		s = "\uFFFD"
+	}
+	s = cleanGlyphText(s)
+	f.decoded[code] = s
+	return s
+}
+
+// cleanGlyphText normalises the text of one glyph.
+func cleanGlyphText(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	switch s {
+	case "\u00AD", "\u2212", "\u2010", "\u2011":
+		// Soft hyphen (WinAnsi's 0xAD is the hyphen glyph), minus sign,
+		// hyphen, non-breaking hyphen: all read as "-"; at a line end the
+		// dehyphenation rules decide.
+		return "-"
+	case "\u00A0", "\t":
+		return " "
+	}
+	// Codes 0x80–0x9F decoded as C1 controls are the Windows characters
+	// in those slots (a simple font whose encoding adds to WinAnsi).
+	if r, n := utf8.DecodeRuneInString(s); n == len(s) && r >= 0x80 && r <= 0x9F {
+		if w := winAnsiC1[r-0x80]; w != 0 {
+			s = string(w)
+		}
+	}
+	s = norm.NFKC.String(s)
+	// Control characters other than the marker above carry no text.
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7F {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// winAnsiC1 holds the characters of WinAnsiEncoding at 0x80–0x9F.
+var winAnsiC1 = [32]rune{
+	'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
+	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ',
+}
+
+func (c *toUnicode) lookup(code int) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	if s, ok := c.m[code]; ok {
+		return s, true
+	}
+	for i := len(c.ranges) - 1; i >= 0; i-- { // later definitions win
+		r := c.ranges[i]
+		if code >= r.lo && code <= r.hi {
+			out := make([]rune, len(r.base))
+			copy(out, r.base)
+			out[len(out)-1] += rune(code - r.lo)
+			return string(out), true
+		}
+	}
+	return "", false
+}
+
+// readToUnicode reads a ToUnicode stream, at most 4 MiB of it.
+func readToUnicode(v pdf.Value) (cm *toUnicode) {
+	defer func() {
+		if recover() != nil {
+			cm = nil
+		}
+	}()
+	rc := v.Reader()
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, 4<<20))
+	if err != nil && len(data) == 0 {
+		return nil
+	}
+	cm = parseToUnicode(data)
+	if cm.size() == 0 {
+		return nil
+	}
+	return cm
+}

@@ -1,0 +1,181 @@
+package pdftext
+
+import "github.com/ledongthuc/pdf"
+
+// run interprets one content stream with the given resources and initial
+// transformation.
+func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
+	saved := p.named
+	p.named = map[string]*font{}
+	defer func() { p.named = saved }()
+	lx := lexer{b: data}
+	in := interp{p: p, resources: resources, gs: textState{ctm: ctm, th: 1}}
+	for {
+		tok, isOp, ok, err := lx.next(0)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		if !isOp {
+			if len(in.args) < 64 {
+				in.args = append(in.args, tok)
+			}
+			continue
+		}
+		op := tok.(string)
+		switch {
+		case op == "BI":
+			lx.skipInlineImage()
+		case in.text(op):
+		default:
+			if err := in.graphics(op); err != nil {
+				return err
+			}
+		}
+		in.args = in.args[:0]
+	}
+}
+
+// interp is the state of one content stream's interpreter: the graphics
+// state and its stack, the text matrices, and the operands read since the
+// last operator.
+type interp struct {
+	p         *pageReader
+	resources pdf.Value
+	gs        textState
+	stack     []textState
+	tm, tlm   matrix
+	args      []any
+}
+
+// arg returns operand i as a number, 0 when it is past the operands or
+// not a number.
+func (in *interp) arg(i int) float64 {
+	if i < len(in.args) { // i < 0 (an operator without operands) panics, which page recovers as a damaged page, as before
+		return num(in.args[i])
+	}
+	return 0
+}
+
+// graphics runs the graphics-state and XObject operators (q, Q, cm, Do);
+// others are ignored.
+func (in *interp) graphics(op string) error {
+	n := len(in.args)
+	switch op {
+	case "q":
+		if len(in.stack) < 1024 {
+			in.stack = append(in.stack, in.gs)
+		}
+	case "Q":
+		if len(in.stack) > 0 {
+			in.gs = in.stack[len(in.stack)-1]
+			in.stack = in.stack[:len(in.stack)-1]
+		}
+	case "cm":
+		if n >= 6 {
+			m := matrix{in.arg(n - 6), in.arg(n - 5), in.arg(n - 4), in.arg(n - 3), in.arg(n - 2), in.arg(n - 1)}
+			in.gs.ctm = m.mul(in.gs.ctm)
+		}
+	case "Do":
+		if n >= 1 {
+			if name, ok := in.args[n-1].(opName); ok {
+				return in.p.form(in.resources, string(name), in.gs.ctm)
+			}
+		}
+	}
+	return nil
+}
+
+// text runs a text operator and reports whether op was one.
+func (in *interp) text(op string) bool {
+	n := len(in.args)
+	gs := &in.gs
+	switch op {
+	case "BT":
+		in.tm, in.tlm = identity, identity
+	case "Tc":
+		gs.tc = in.arg(n - 1)
+	case "Tw":
+		gs.tw = in.arg(n - 1)
+	case "Tz":
+		gs.th = in.arg(n-1) / 100
+	case "TL":
+		gs.tl = in.arg(n - 1)
+	case "Ts":
+		gs.rise = in.arg(n - 1)
+	case "Tr":
+		gs.mode = int(in.arg(n - 1))
+	case "Tf":
+		if n >= 2 {
+			if name, ok := in.args[n-2].(opName); ok {
+				gs.font = in.p.font(in.resources, string(name))
+			}
+			gs.size = in.arg(n - 1)
+		}
+	case "Td", "TD", "Tm", "T*":
+		in.position(op)
+	case "Tj", "'", "\"", "TJ":
+		in.show(op)
+	default:
+		return false
+	}
+	return true
+}
+
+// position runs the text-positioning operators Td, TD, Tm and T*.
+func (in *interp) position(op string) {
+	n := len(in.args)
+	switch op {
+	case "Td", "TD":
+		if n >= 2 {
+			if op == "TD" {
+				in.gs.tl = -in.arg(n - 1)
+			}
+			in.tlm = matrix{1, 0, 0, 1, in.arg(n - 2), in.arg(n - 1)}.mul(in.tlm)
+			in.tm = in.tlm
+		}
+	case "Tm":
+		if n >= 6 {
+			in.tlm = matrix{in.arg(n - 6), in.arg(n - 5), in.arg(n - 4), in.arg(n - 3), in.arg(n - 2), in.arg(n - 1)}
+			in.tm = in.tlm
+		}
+	case "T*":
+		in.tlm = matrix{1, 0, 0, 1, 0, -in.gs.tl}.mul(in.tlm)
+		in.tm = in.tlm
+	}
+}
+
+// show runs the text-showing operators Tj, ', " and TJ.
+func (in *interp) show(op string) {
+	n := len(in.args)
+	if op == "TJ" {
+		if n >= 1 {
+			if a, ok := in.args[n-1].(opArray); ok {
+				for _, e := range a {
+					switch e := e.(type) {
+					case opString:
+						in.p.show(&in.gs, &in.tm, e)
+					case float64:
+						tx := -e / 1000 * in.gs.size * in.gs.th
+						in.tm = matrix{1, 0, 0, 1, tx, 0}.mul(in.tm)
+					}
+				}
+			}
+		}
+		return
+	}
+	if op != "Tj" {
+		if op == "\"" && n >= 3 {
+			in.gs.tw, in.gs.tc = in.arg(n-3), in.arg(n-2)
+		}
+		in.tlm = matrix{1, 0, 0, 1, 0, -in.gs.tl}.mul(in.tlm)
+		in.tm = in.tlm
+	}
+	if n >= 1 {
+		if s, ok := in.args[n-1].(opString); ok {
+			in.p.show(&in.gs, &in.tm, s)
+		}
+	}
+}

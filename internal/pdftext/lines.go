@@ -1,0 +1,157 @@
+package pdftext
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// A Span is a run of text in one weight.
+type Span struct {
+	Text string
+	Bold bool
+}
+
+// A Line is one line of text on a page: glyphs that share a baseline, read
+// left to right, with the spaces between words restored.
+type Line struct {
+	Page       int     // 1-indexed page
+	X0, X1     float64 // left and right ends, points
+	Y          float64 // baseline, points from the bottom of the page
+	Size       float64 // font size (the median of its glyphs), points
+	Spans      []Span  // the text, in runs of one weight; never empty
+	FirstWidth float64 // width of the first word, points
+}
+
+// Text returns the line's text.
+func (l *Line) Text() string {
+	var b strings.Builder
+	for _, s := range l.Spans {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+// AllBold reports whether every letter of the line is bold.
+func (l *Line) AllBold() bool {
+	for _, s := range l.Spans {
+		if !s.Bold && strings.TrimSpace(s.Text) != "" {
+			return false
+		}
+	}
+	return len(l.Spans) > 0
+}
+
+// StartsBold reports whether the line's first non-blank span is bold.
+func (l *Line) StartsBold() bool {
+	for _, s := range l.Spans {
+		if strings.TrimSpace(s.Text) == "" {
+			continue
+		}
+		return s.Bold
+	}
+	return false
+}
+
+// buildLines groups the glyphs of one page into lines, top to bottom, each
+// read left to right. It relies on positions, not on drawing order.
+func buildLines(page int, gs []glyph) []Line {
+	if len(gs) == 0 {
+		return nil
+	}
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y > gs[j].y })
+	var groups [][]glyph
+	start := 0
+	for i := 1; i <= len(gs); i++ {
+		if i < len(gs) {
+			tol := 0.35 * math.Max(math.Min(gs[i].size, gs[start].size), 1)
+			if gs[start].y-gs[i].y <= tol {
+				continue
+			}
+		}
+		groups = append(groups, gs[start:i])
+		start = i
+	}
+	var lines []Line
+	for _, g := range groups {
+		if l, ok := makeLine(page, g); ok {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+func makeLine(page int, gs []glyph) (Line, bool) {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
+	l := Line{Page: page, Y: gs[0].y, X0: math.Inf(1), X1: math.Inf(-1)}
+	var sizes []float64
+	var b strings.Builder
+	bold := false
+	flush := func() {
+		if b.Len() > 0 {
+			l.Spans = append(l.Spans, Span{b.String(), bold})
+			b.Reset()
+		}
+	}
+	var prev *glyph
+	pendingSpace := false
+	inFirstWord := true
+	hasText := false
+	for i := range gs {
+		g := &gs[i]
+		if strings.TrimSpace(g.s) == "" {
+			if prev != nil {
+				pendingSpace = true
+			}
+			continue
+		}
+		if prev != nil {
+			// Overprinted copies (a poor man's bold) are drawn once.
+			if g.s == prev.s && math.Abs(g.x-prev.x) < 0.3*math.Max(prev.w, 0.2*g.size) {
+				prev.bold = true
+				continue
+			}
+			gap := g.x - (prev.x + prev.w)
+			threshold := 0.16 * g.size
+			if !prev.known {
+				threshold = 0.5 * g.size
+			}
+			if pendingSpace || gap > threshold {
+				if b.Len() > 0 || len(l.Spans) > 0 {
+					if g.bold != bold {
+						flush()
+					}
+					b.WriteByte(' ')
+				}
+				inFirstWord = false
+			}
+		}
+		pendingSpace = false
+		if g.bold != bold {
+			flush()
+			bold = g.bold
+		}
+		b.WriteString(g.s)
+		l.X0 = math.Min(l.X0, g.x)
+		l.X1 = math.Max(l.X1, g.x+g.w)
+		if inFirstWord {
+			l.FirstWidth = g.x + g.w - l.X0
+		}
+		sizes = append(sizes, g.size)
+		prev = g
+		hasText = true
+	}
+	flush()
+	if !hasText {
+		return l, false
+	}
+	sort.Float64s(sizes)
+	l.Size = sizes[len(sizes)/2]
+	// Bold that covers only spaces at a boundary is not bold.
+	for i := range l.Spans {
+		if strings.TrimSpace(l.Spans[i].Text) == "" {
+			l.Spans[i].Bold = false
+		}
+	}
+	return l, true
+}

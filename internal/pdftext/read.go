@@ -1,0 +1,246 @@
+package pdftext
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Options control reading. The zero value is ready to use.
+type Options struct {
+	// Password opens files protected by a user password. Default "": files
+	// with only an owner password open without one.
+	Password string
+	// MaxInflated caps the decoded bytes of all content streams of one
+	// file. Default (0): DefaultMaxInflated.
+	MaxInflated int64
+	// MaxPages caps the pages read. Default (0): DefaultMaxPages.
+	MaxPages int
+}
+
+// A Document is a PDF's text after line building: its pages in order and
+// its document information.
+type Document struct {
+	Pages []Page
+	Info  Info
+}
+
+// A Page is one page's lines, top to bottom, and its media box.
+type Page struct {
+	Lines []Line     // nil for a page without text
+	Box   [4]float64 // media box: x0, y0, x1, y1 in points, after /Rotate
+}
+
+// Info is the part of the PDF's document information dictionary callers
+// use. Values are as the file gives them, "" when missing.
+type Info struct {
+	Producer     string // the Producer, trimmed
+	CreationDate string // the CreationDate, raw ("D:20231214120000+01'00'")
+}
+
+// Defaults for Options.
+const (
+	DefaultMaxInflated = 256 << 20
+	DefaultMaxPages    = 2000
+)
+
+// Read reads the PDF in data: it repairs what viewers repair, decrypts a
+// file that needs no password (or opts.Password), and builds the lines of
+// every page. It returns a Document with at least one page and some
+// letters, or an *Error whose Err wraps one of the causes above; a
+// cancelled or expired ctx stops it between pages with ctx.Err() as the
+// cause (errors.Is(err, context.DeadlineExceeded)).
+func Read(ctx context.Context, data []byte, opts Options) (*Document, error) {
+	doc, err := read(ctx, data, opts)
+	if err == nil {
+		return doc, nil
+	}
+	if _, ok := err.(*Error); !ok {
+		err = &Error{Err: err}
+	}
+	return nil, err
+}
+
+// read prepares data and reads it, a second time with stream lengths
+// mended when the first reading finds it damaged or textless.
+func read(ctx context.Context, data []byte, opts Options) (*Document, error) {
+	prepared, err := prepare(data, opts.Password)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := readPrepared(ctx, prepared, opts)
+	if err == nil || !(errors.Is(err, ErrNoText) || errors.Is(err, ErrDamaged)) {
+		return doc, err
+	}
+	// Streams whose /Length is wrong read as garbage; viewers find their
+	// end instead. Try once more with the lengths mended.
+	if fixed, ok := fixStreamLengths(prepared); ok {
+		if rebuilt, rerr := rebuildXref(fixed); rerr == nil {
+			if doc2, err2 := readPrepared(ctx, rebuilt, opts); err2 == nil {
+				return doc2, nil
+			}
+		}
+	}
+	return doc, err
+}
+
+// info reads the document information dictionary; a damaged one gives
+// empty values.
+func info(r *pdf.Reader) (info Info) {
+	defer func() { recover() }()
+	in := r.Trailer().Key("Info")
+	info.Producer = strings.TrimSpace(textOf(in.Key("Producer")))
+	info.CreationDate = textOf(in.Key("CreationDate"))
+	return info
+}
+
+// readPrepared reads prepared bytes.
+func readPrepared(ctx context.Context, prepared []byte, opts Options) (*Document, error) {
+	r, _, err := openReader(prepared, opts.Password)
+	if err != nil {
+		return nil, err
+	}
+	doc := &Document{Info: info(r)}
+	budget := opts.MaxInflated
+	if budget <= 0 {
+		budget = DefaultMaxInflated
+	}
+	maxPages := opts.MaxPages
+	if maxPages <= 0 {
+		maxPages = DefaultMaxPages
+	}
+	fonts := map[string]*font{}
+	var firstErr error
+	letters, replaced := 0, 0
+	pages, err := pageTree(r, maxPages)
+	if err != nil {
+		return nil, err
+	}
+	for i, pv := range pages {
+		n := i + 1
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		gs, box, err := page(pv, &budget, fonts)
+		if err != nil {
+			if errors.Is(err, ErrTooLarge) {
+				return nil, &Error{Page: n, Err: err}
+			}
+			if firstErr == nil && len(gs) == 0 {
+				firstErr = &Error{Page: n, Err: err}
+			}
+		}
+		for _, g := range gs {
+			for _, c := range g.s {
+				switch {
+				case c == '\uFFFD':
+					replaced++
+				case unicode.IsLetter(c):
+					letters++
+				}
+			}
+		}
+		doc.Pages = append(doc.Pages, Page{Lines: buildLines(n, gs), Box: box})
+	}
+	if len(doc.Pages) == 0 {
+		if firstErr != nil {
+			return nil, firstErr
+		}
+		return nil, fmt.Errorf("%w: the file has no pages", ErrDamaged)
+	}
+	if letters == 0 {
+		if firstErr != nil {
+			return nil, firstErr
+		}
+		if replaced > 0 {
+			return nil, fmt.Errorf("%w: the fonts have no Unicode mapping, so the text cannot be read", ErrNoText)
+		}
+		return nil, fmt.Errorf("%w: %d page(s) without any text; is it a scan?", ErrNoText, len(doc.Pages))
+	}
+	return doc, nil
+}
+
+// page reads one page.
+func page(v pdf.Value, budget *int64, fonts map[string]*font) (gs []glyph, box [4]float64, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			err = damaged(x, "reading the page")
+		}
+	}()
+	return readPage(v, budget, fonts)
+}
+
+// pageTree returns the pages in order, walking the page tree once. The
+// library's own lookup walks the tree for every page (quadratic in pages)
+// and loops forever on a tree that contains itself; here depth and nodes
+// are bounded, and a damaged node loses only the pages below it.
+func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Value, err error) {
+	const maxDepth = 64
+	nodes := 0
+	var firstErr error
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) (err error) {
+		if depth > maxDepth {
+			return fmt.Errorf("%w: the page tree is nested more than %d deep (does it contain itself?)", ErrDamaged, maxDepth)
+		}
+		if nodes++; nodes > 4*maxPages+1000 {
+			return fmt.Errorf("%w: the page tree has too many nodes", ErrDamaged)
+		}
+		var kids pdf.Value
+		isNode := false
+		func() {
+			defer recoverAs(&err, "reading the page tree")
+			kids = v.Key("Kids")
+			isNode = v.Key("Type").Name() == "Pages" || kids.Kind() == pdf.Array
+			if !isNode && v.Kind() == pdf.Dict {
+				pages = append(pages, v)
+			}
+		}()
+		if err != nil || !isNode {
+			return err
+		}
+		for i := 0; i < kids.Len() && len(pages) < maxPages; i++ {
+			var kid pdf.Value
+			var kerr error
+			func() {
+				defer recoverAs(&kerr, "reading the page tree")
+				kid = kids.Index(i)
+			}()
+			if kerr == nil {
+				kerr = walk(kid, depth+1)
+			}
+			if kerr != nil {
+				if !errors.Is(kerr, ErrDamaged) || strings.Contains(kerr.Error(), "nested more than") || strings.Contains(kerr.Error(), "too many nodes") {
+					return kerr
+				}
+				if firstErr == nil {
+					firstErr = kerr // a damaged kid: skip it, keep the rest
+				}
+			}
+		}
+		return nil
+	}
+	var root pdf.Value
+	func() {
+		defer recoverAs(&err, "reading the page tree")
+		root = r.Trailer().Key("Root").Key("Pages")
+	}()
+	if err == nil {
+		err = walk(root, 0)
+	}
+	if err == nil && len(pages) == 0 && firstErr != nil {
+		err = firstErr
+	}
+	return pages, err
+}
+
+func textOf(v pdf.Value) string {
+	if v.Kind() != pdf.String {
+		return ""
+	}
+	return v.Text()
+}

@@ -1,0 +1,142 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/index/store"
+	"github.com/ntlnav/referat/ingest"
+)
+
+// A job is one file to look at; a result what became of it.
+type (
+	job struct {
+		path        string
+		size, mtime int64
+		prev        *store.SourceRecord
+	}
+	result struct {
+		job
+		outcome string
+		sha     string
+		doc     *referat.Document // parsed or reused; nil when failed
+		err     error
+		pages   int
+		gone    []string // paths of the same content that no longer exist (a move)
+	}
+)
+
+// classify looks at a file without reading it: the same size and
+// modification time as recorded means unchanged, and the result is
+// returned; else the job to hash it.
+func (r *run) classify(path string) (job, *result) {
+	j := job{path: path}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return j, &result{job: j, outcome: Failed, err: &ingest.Error{File: path, Err: err}}
+	}
+	j.size, j.mtime = fi.Size(), fi.ModTime().UnixNano()
+	prev, err := r.db.Source(path)
+	if err != nil {
+		return j, &result{job: j, outcome: Failed, err: err}
+	}
+	j.prev = prev
+	if prev != nil && prev.Size == j.size && prev.MTime == j.mtime && prev.PipelineVersion == referat.Version {
+		return j, unchanged(j, prev.SHA256)
+	}
+	return j, nil
+}
+
+// unchanged is the result of a file whose content is as recorded: a file
+// that failed fails again, with the error it had.
+func unchanged(j job, sha string) *result {
+	res := &result{job: j, outcome: Unchanged, sha: sha}
+	if j.prev.Status == store.StatusFailed {
+		res.outcome, res.err = Failed, recordedError(j.prev)
+	}
+	return res
+}
+
+// recordedError is the error a failed file had last time, with its cause.
+func recordedError(rec *store.SourceRecord) error {
+	if c := ingest.CauseError(rec.Cause); c != nil {
+		return &ingest.Error{File: rec.Path, Err: fmt.Errorf("%w%s", c, strings.TrimPrefix(rec.Error, c.Error()))}
+	}
+	return &ingest.Error{File: rec.Path, Err: errors.New(rec.Error)}
+}
+
+// handle hashes a file and parses it when its content is new.
+func (r *run) handle(ctx context.Context, j job, pool *ingest.Pool, opts ingest.Options) result {
+	sha, err := hashFile(j.path)
+	if err != nil {
+		return result{job: j, outcome: Failed, err: &ingest.Error{File: j.path, Err: err}}
+	}
+	if j.prev != nil && j.prev.SHA256 == sha && j.prev.PipelineVersion == referat.Version {
+		return *unchanged(j, sha) // touched, not changed
+	}
+	res := result{job: j, sha: sha, outcome: New}
+	if j.prev != nil {
+		res.outcome = Changed
+	}
+	if doc, err := r.db.Document(sha); err == nil && doc != nil && doc.Source.SHA256 == sha {
+		res.doc = doc
+		if res.gone, err = r.gonePaths(sha, j.path); err != nil {
+			res.outcome, res.err = Failed, err
+			return res
+		}
+		if len(res.gone) > 0 && j.prev == nil {
+			res.outcome = Moved
+		}
+		return res
+	}
+	doc, err := pool.Extract(ctx, j.path, opts)
+	if err != nil {
+		res.outcome, res.err = Failed, err
+		return res
+	}
+	// The file may have changed while it was read: the hash is of what was parsed.
+	res.sha = doc.Source.SHA256
+	r.opts.Analyzer.Document(doc)
+	res.doc, res.pages = doc, doc.Source.Pages
+	return res
+}
+
+// gonePaths returns the recorded paths of content sha, other than path,
+// that no longer exist.
+func (r *run) gonePaths(sha, path string) ([]string, error) {
+	paths, err := r.db.PathsOf(sha)
+	if err != nil {
+		return nil, err
+	}
+	var gone []string
+	for _, p := range paths {
+		if p == path {
+			continue
+		}
+		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+			gone = append(gone, p)
+		}
+	}
+	return gone, nil
+}
+
+// hashFile returns the hex SHA-256 of a file's bytes.
+func hashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

@@ -1,0 +1,116 @@
+package pipeline
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// inputs expands the command line's paths into the PDF files below them:
+// files as given, folders recursively (following symbolic links to folders,
+// but never into a loop), and glob patterns. Other files are counted, not
+// returned. Paths that do not exist are returned as missing.
+type inputs struct {
+	files   []string // PDFs, in order, without duplicates
+	nonPDF  int      // other files found in folders, or given
+	missing []string // arguments that name nothing
+	roots   []string // absolute forms of the arguments, for --prune
+}
+
+func isPDFName(p string) bool { return strings.EqualFold(filepath.Ext(p), ".pdf") }
+
+// expander gathers inputs, remembering what it has seen.
+type expander struct {
+	in       inputs
+	seenFile map[string]bool
+	seenDir  map[string]bool // by real path: breaks symlink loops
+}
+
+func expand(args []string) inputs {
+	e := &expander{seenFile: map[string]bool{}, seenDir: map[string]bool{}}
+	for _, arg := range args {
+		matches := []string{arg}
+		if strings.ContainsAny(arg, "*?[") {
+			if m, err := filepath.Glob(arg); err == nil && len(m) > 0 {
+				sort.Strings(m)
+				matches = m
+			}
+		}
+		for _, p := range matches {
+			fi, err := os.Stat(p)
+			if err != nil {
+				e.in.missing = append(e.in.missing, p)
+				continue
+			}
+			if abs, err := filepath.Abs(p); err == nil {
+				e.in.roots = append(e.in.roots, abs)
+			}
+			if fi.IsDir() {
+				e.walk(p)
+			} else {
+				e.addFile(p)
+			}
+		}
+	}
+	return e.in
+}
+
+// addFile adds a file given or found: a PDF once, anything else counted.
+func (e *expander) addFile(p string) {
+	if !isPDFName(p) {
+		e.in.nonPDF++
+		return
+	}
+	if !e.seenFile[p] {
+		e.seenFile[p] = true
+		e.in.files = append(e.in.files, p)
+	}
+}
+
+// walk adds the files below dir, following symbolic links to folders it
+// has not seen.
+func (e *expander) walk(dir string) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil || e.seenDir[real] {
+		return
+	}
+	e.seenDir[real] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		e.in.missing = append(e.in.missing, dir)
+		return
+	}
+	for _, ent := range entries {
+		p := filepath.Join(dir, ent.Name())
+		mode := ent.Type()
+		if mode&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil {
+				continue // a dangling link
+			}
+			mode = fi.Mode().Type()
+		}
+		switch {
+		case mode.IsDir():
+			e.walk(p)
+		case mode.IsRegular():
+			e.addFile(p)
+		}
+	}
+}
+
+// under reports whether path lies below one of the roots (or is one).
+func under(path string, roots []string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	for _, r := range roots {
+		if abs == r || strings.HasPrefix(abs, r+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}

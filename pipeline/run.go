@@ -1,0 +1,87 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ntlnav/referat/index/store"
+)
+
+// Run ingests the PDFs under opts.Paths into the store, then prunes,
+// retags and sends to Elasticsearch as opts say, and returns what it did.
+//
+// Per-file failures do not make an error: they are in Summary.Failures.
+// The error is non-nil when the run could not go on (the store cannot be
+// opened, store.ErrLocked when another run has it, or written: the
+// Summary is then nil), when ctx was cancelled (ctx.Err(), with the
+// Summary of what was done; the rest is done by the next run), or when
+// Elasticsearch could not be used (an *ESError, with the Summary).
+func Run(ctx context.Context, opts Options) (*Summary, error) {
+	t0 := time.Now()
+	opts = opts.withDefaults()
+	in := expand(opts.Paths)
+	if opts.Worker == nil && len(in.files) > 0 {
+		return nil, ErrNoWorker
+	}
+	db, err := store.OpenStore(opts.Store)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	sum := &Summary{Files: map[string]int{Skipped: in.nonPDF}, Failures: []Failure{}}
+	for _, m := range in.missing {
+		sum.Files[Failed]++
+		sum.Failures = append(sum.Failures, Failure{Path: m, Cause: "missing", Error: "no such file or folder"})
+	}
+	r := &run{opts: opts, db: db, sum: sum}
+	if err := r.files(ctx, in.files); err != nil {
+		return nil, fmt.Errorf("writing the store: %w", err)
+	}
+	if err := r.maintain(ctx, in); err != nil {
+		return nil, err
+	}
+	var esErr error
+	if ctx.Err() == nil && opts.ES.Configured() {
+		sum.ES = r.syncES(ctx)
+	}
+	if err := r.tally(); err != nil {
+		return nil, err
+	}
+	if sum.ES != nil && sum.ES.Error != "" {
+		esErr = &ESError{Msg: sum.ES.Error, Pending: sum.ES.Pending}
+	}
+	sum.Seconds = time.Since(t0).Seconds()
+	sum.Interrupted = ctx.Err() != nil
+	if ctx.Err() != nil {
+		return sum, ctx.Err()
+	}
+	return sum, esErr
+}
+
+// A run is the state of one Run.
+type run struct {
+	opts Options
+	db   *store.Store
+	sum  *Summary
+}
+
+// maintain prunes and retags, as the options say.
+func (r *run) maintain(ctx context.Context, in inputs) error {
+	if ctx.Err() == nil && r.opts.Prune {
+		if err := r.prune(in); err != nil {
+			return err
+		}
+	}
+	if ctx.Err() == nil && r.opts.Retag {
+		return r.retag(ctx)
+	}
+	return nil
+}
+
+// canceled reports whether err is a file cut short by ctx (Ctrl-C), not a
+// failure of the file.
+func canceled(ctx context.Context, err error) bool {
+	return ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
+}

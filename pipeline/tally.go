@@ -1,0 +1,40 @@
+package pipeline
+
+import (
+	"strconv"
+
+	"github.com/ntlnav/referat"
+)
+
+// tally counts what the store holds, and the files Elasticsearch has not
+// confirmed.
+func (r *run) tally() error {
+	sum := r.sum
+	sum.TopicsByYear = map[int]map[string]int{}
+	if sum.ES != nil {
+		unconfirmed, err := r.db.Unconfirmed()
+		if err != nil {
+			return err
+		}
+		sum.ES.Pending = len(unconfirmed)
+	}
+	return r.db.Documents(func(d *referat.Document) bool {
+		sum.Meetings++
+		sum.Cases += len(d.Cases)
+		year := 0
+		if len(d.Meeting.Date) >= 4 {
+			year, _ = strconv.Atoi(d.Meeting.Date[:4]) // 0 when the date is not ISO
+		}
+		for _, c := range d.Cases {
+			sum.Statements += len(c.Statements)
+			sum.Topics += len(c.Topics)
+			for _, t := range c.Topics {
+				if sum.TopicsByYear[year] == nil {
+					sum.TopicsByYear[year] = map[string]int{}
+				}
+				sum.TopicsByYear[year][t.ID]++
+			}
+		}
+		return true
+	})
+}
