@@ -213,7 +213,13 @@ func (a *Analyzer) contentStems(s string) []string {
 
 // commonWords are stems so frequent in minutes that sharing them says
 // nothing about what answers what.
-var commonWords = wordSet("ansatt sak etat nav kontor arbeid grunn viktig mange flere også bruker brukern")
+var commonWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("ansatt sak etat nav kontor arbeid grunn viktig mange flere også bruker brukern") {
+		m[w] = true
+	}
+	return m
+}()
 
 func anyConcern(stmts []referat.Statement, run []int) bool {
 	for _, i := range run {
