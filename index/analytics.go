@@ -71,7 +71,9 @@ type YearStatements struct {
 	Year       int            `json:"year"`
 	Statements []StatementRow `json:"statements"` // by date, then id
 	Kinds      map[string]int `json:"kinds"`      // statements per kind
-	Terms      []string       `json:"terms"`      // stems that set this year apart from the others
+	Terms      []string       `json:"terms"`      // words (each stem's most frequent form) that set this year apart
+	Exchanges  []ExchangeRow  `json:"exchanges"`  // exchanges on the topic, by date, then case id
+	Summary    YearSummary    `json:"summary"`
 }
 
 // A StatementRow is one statement with its case.
@@ -83,6 +85,8 @@ type StatementRow struct {
 	Actor     string `json:"actor"`
 	Kind      string `json:"kind"`
 	Text      string `json:"text"`
+	// Topics are the statement's own topics.
+	Topics []string `json:"topics"`
 }
 
 // A SearchQuery is a free-text search with filters.
@@ -192,6 +196,13 @@ func (g YearGroups) Comparison(q CompareQuery) *Comparison {
 	cmp := &Comparison{Topic: q.Topic, Actor: q.Actor}
 	for _, ys := range g {
 		sortStatements(ys.Statements)
+		sortExchanges(ys.Exchanges)
+		if ys.Statements == nil {
+			ys.Statements = []StatementRow{}
+		}
+		if ys.Exchanges == nil {
+			ys.Exchanges = []ExchangeRow{}
+		}
 		cmp.Years = append(cmp.Years, *ys)
 	}
 	sort.Slice(cmp.Years, func(i, j int) bool { return cmp.Years[i].Year < cmp.Years[j].Year })

@@ -84,6 +84,7 @@ func TestSameAnswers(t *testing.T) {
 	}
 	for _, q := range []index.CompareQuery{
 		{Topic: "budsjett", Actor: "NTL"}, {Topic: "budsjett", Actor: "arbeidsgiver", Years: []int{2019, 2024}}, {Topic: "arbeidsmiljø"},
+		{Topic: "budsjett", Years: []int{2019, 2024}},
 	} {
 		l, err1 := local.Compare(ctx, q)
 		r, err2 := remote.Compare(ctx, q)
@@ -93,15 +94,25 @@ func TestSameAnswers(t *testing.T) {
 		if len(l.Years) == 0 {
 			t.Errorf("compare %+v: nothing", q)
 		}
-		// The distinguishing terms come from two methods; the rest is the same.
-		for i := range l.Years {
-			l.Years[i].Terms = nil
-		}
-		for i := range r.Years {
-			r.Years[i].Terms = nil
-		}
+		// Everything is the same, the distinguishing terms included.
 		if asJSON(l) != asJSON(r) {
-			t.Errorf("compare %+v differs:\nlocal  %.2000s\nremote %.2000s", q, asJSON(l), asJSON(r))
+			t.Errorf("compare %+v differs:\nlocal  %.3000s\nremote %.3000s", q, asJSON(l), asJSON(r))
+		}
+		exchanges, terms := 0, 0
+		for _, y := range l.Years {
+			exchanges += len(y.Exchanges)
+			terms += len(y.Terms)
+			for _, e := range y.Exchanges {
+				if e.CaseID == "" || e.Date == "" || e.CaseTitle == "" || e.Relation == "" {
+					t.Errorf("compare %+v: exchange without case id, date, title or relation: %+v", q, e)
+				}
+			}
+		}
+		if q.Actor == "" && exchanges == 0 {
+			t.Errorf("compare %+v: no exchanges", q)
+		}
+		if len(q.Years) == 0 && len(l.Years) > 1 && terms == 0 {
+			t.Errorf("compare %+v: no terms set a year apart", q)
 		}
 	}
 	for _, q := range []index.SearchQuery{
@@ -319,8 +330,30 @@ func TestAnalystCommands(t *testing.T) {
 	keys = nil
 	json.Unmarshal([]byte(out), &keys)
 	json.Unmarshal([]byte(out), &cmp)
-	if got := sortedKeys(keys); got != "actor topic years" || len(cmp.Years) == 0 || sortedKeys(cmp.Years[0]) != "kinds statements terms year" {
-		t.Errorf("compare json keys: %s; %v", got, cmp.Years)
+	if got := sortedKeys(keys); got != "actor topic years" || len(cmp.Years) == 0 || sortedKeys(cmp.Years[0]) != "exchanges kinds statements summary terms year" {
+		t.Errorf("compare json keys: %s; %.300s", got, out)
+	}
+	var ex struct {
+		Years []struct {
+			Exchanges []map[string]json.RawMessage `json:"exchanges"`
+			Summary   map[string]json.RawMessage   `json:"summary"`
+		} `json:"years"`
+	}
+	json.Unmarshal([]byte(out), &ex)
+	found := false
+	for _, y := range ex.Years {
+		if got := sortedKeys(y.Summary); got != "agreed answered deferred rejected requests" {
+			t.Errorf("compare json summary keys: %s", got)
+		}
+		for _, e := range y.Exchanges {
+			found = true
+			if got := sortedKeys(e); got != "case_id case_title date employer ntl others relation" {
+				t.Errorf("compare json exchange keys: %s", got)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("compare json: no exchanges: %.300s", out)
 	}
 	if out := run("compare", "--topic", "budsjett", "--actor", "NTL", "--years", "2019,2024"); !strings.Contains(out, "== 2019:") || !strings.Contains(out, "== 2024:") || strings.Contains(out, "== 2021") {
 		t.Errorf("compare:\n%.1000s", out)
