@@ -78,7 +78,8 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 }
 
 // sameWord reports whether two stems name the same thing: equal, or one
-// of five letters or more begins the other (budsjett, budsjettfordeling).
+// of five letters or more begins the other (budsjett, budsjettfordeling)
+// and the rest is not one of otherHeads.
 func sameWord(x, y string) bool {
 	if x == y {
 		return true
@@ -86,8 +87,23 @@ func sameWord(x, y string) bool {
 	if len([]rune(x)) > len([]rune(y)) {
 		x, y = y, x
 	}
-	return len([]rune(x)) >= 5 && strings.HasPrefix(y, x)
+	if len([]rune(x)) < 5 || !strings.HasPrefix(y, x) {
+		return false
+	}
+	// A compound is what its last part names: "varslingssaker" are
+	// cases, reports of them, not the routine "varsling" names.
+	rest := strings.TrimPrefix(strings.TrimPrefix(y[len(x):], "s"), "e")
+	for _, head := range otherHeads {
+		if strings.HasPrefix(rest, head) {
+			return false
+		}
+	}
+	return true
 }
+
+// otherHeads are last parts of compounds that make them another matter
+// than their first part: a case, a report, figures.
+var otherHeads = []string{"sak", "rapport", "statistikk", "tall"}
 
 // yearFits reports whether a case that names no year, from a meeting in
 // year m, may belong with a title that names year y.
@@ -191,18 +207,41 @@ func (a *Analyzer) Threads(cases []ThreadCase) []string {
 		}
 		return i
 	}
-	for oi, i := range order {
+	// Candidates share a word's first five letters (all of a shorter
+	// word), as sameWord requires.
+	block := func(w string) string {
+		if r := []rune(w); len(r) > 5 {
+			return string(r[:5])
+		}
+		return w
+	}
+	seen := map[string][]int{} // block → earlier cases, in date order
+	for _, i := range order {
 		best, bestScore := -1, MinThreadSimilarity
-		for _, j := range order[:oi] {
+		cands := map[int]bool{}
+		for _, w := range keys[i].words {
+			for _, j := range seen[block(w)] {
+				cands[j] = true
+			}
+		}
+		for j := range cands {
 			if cases[j].Meeting == cases[i].Meeting || cases[j].Date == cases[i].Date {
 				continue
 			}
-			if s := similarity(keys[i], keys[j]); s >= bestScore {
+			s := similarity(keys[i], keys[j])
+			// Ties go to the latest earlier case, then the lowest index.
+			if s > bestScore || s == bestScore && best >= 0 && later(cases, j, best) || s == bestScore && best < 0 {
 				best, bestScore = j, s
 			}
 		}
 		if best >= 0 {
 			parent[find(i)] = find(best)
+		}
+		for _, w := range keys[i].words {
+			b := block(w)
+			if n := len(seen[b]); n == 0 || seen[b][n-1] != i {
+				seen[b] = append(seen[b], i)
+			}
 		}
 	}
 	size := map[int]int{}
@@ -254,4 +293,13 @@ func threadSlug(title, date string) string {
 		year = date[:4]
 	}
 	return fmt.Sprintf("%s-%s", strings.Join(parts, "-"), year)
+}
+
+// later reports whether case j is from a later meeting than case k, or
+// the same date and a lower index.
+func later(cases []ThreadCase, j, k int) bool {
+	if cases[j].Date != cases[k].Date {
+		return cases[j].Date > cases[k].Date
+	}
+	return j < k
 }

@@ -158,12 +158,16 @@ func (m docMaker) caseDocs(acts []Action, cid string, c *referat.Case) []Action 
 		}
 	}
 	actorList := sortedKeys(actors)
-	acts = append(acts, Action{Index: Cases, ID: cid, Doc: m.with(map[string]any{
+	caseDoc := map[string]any{
 		"case_id": cid, "seq": c.Seq, "title": c.Title, "title_stems": m.joined(c.Title),
 		"text": c.Text, "text_stems": m.joined(c.Text), "topics": nonNil(topics), "keywords": nonNil(c.Keywords),
 		"actors": actorList, "pages": c.Pages, "statement_count": len(c.Statements),
-		"thread": c.Thread, "exchanges": nonNilExchanges(c.Exchanges),
-	})})
+		"exchanges": nonNilExchanges(c.Exchanges),
+	}
+	if c.Thread != "" {
+		caseDoc["thread"] = c.Thread // absent, not "", when there is none: exists finds the cases in threads
+	}
+	acts = append(acts, Action{Index: Cases, ID: cid, Doc: m.with(caseDoc)})
 	for i, s := range c.Statements {
 		var st []string
 		if m.stems != nil {

@@ -129,6 +129,20 @@ func TestSameAnswers(t *testing.T) {
 			t.Errorf("search %+v: local %d cases %d statements, remote %d cases %d statements", q, len(l.Cases), len(l.Statements), len(r.Cases), len(r.Statements))
 		}
 	}
+	for _, q := range []index.CaseQuery{{InThread: true}, {InThread: true, Topic: "budsjett"}} {
+		l, err1 := local.Cases(ctx, q)
+		r, err2 := remote.Cases(ctx, q)
+		if err1 != nil || err2 != nil || asJSON(l) != asJSON(r) || len(l) < 2 {
+			t.Errorf("cases %+v: %v %v, %d and %d:\nlocal  %.1500s\nremote %.1500s", q, err1, err2, len(l), len(r), asJSON(l), asJSON(r))
+		}
+		if len(l) > 0 {
+			th, err1 := local.Case(ctx, l[0].ID)
+			thr, err2 := remote.Case(ctx, l[0].ID)
+			if err1 != nil || err2 != nil || len(th.Thread) == 0 || asJSON(th) != asJSON(thr) {
+				t.Errorf("case %s in thread %s: %v %v, %d others", l[0].ID, l[0].Thread, err1, err2, len(th.Thread))
+			}
+		}
+	}
 	lc, err1 := local.Cases(ctx, index.CaseQuery{})
 	rc, err2 := remote.Cases(ctx, index.CaseQuery{})
 	if err1 != nil || err2 != nil || asJSON(lc) != asJSON(rc) || len(lc) < 20 {

@@ -352,19 +352,26 @@ type caseSource struct {
 
 // Cases lists cases, newest first.
 func (r *Remote) Cases(ctx context.Context, q index.CaseQuery) ([]index.CaseRow, error) {
-	var topic, year map[string]any
+	var topic, year, thread map[string]any
 	if q.Topic != "" {
 		topic = term("topics", q.Topic)
 	}
 	if q.Year != 0 {
 		year = term("year", q.Year)
 	}
+	switch {
+	case q.Thread != "":
+		thread = term("thread", q.Thread)
+	case q.InThread:
+		thread = map[string]any{"exists": map[string]any{"field": "thread"}}
+	}
 	rows := []index.CaseRow{}
-	err := r.scan(ctx, Cases, boolFilter(topic, year), []any{map[string]any{"meeting_date": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"case_id": "asc"}},
+	err := r.scan(ctx, Cases, boolFilter(topic, year, thread), []any{map[string]any{"meeting_date": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"case_id": "asc"}},
 		func(src json.RawMessage) {
 			var c caseSource
 			if json.Unmarshal(src, &c) == nil {
-				rows = append(rows, index.CaseRow{ID: c.CaseID, Date: c.Date, Body: c.Body, Title: c.Title, Topics: append([]string{}, c.Topics...)})
+				rows = append(rows, index.CaseRow{ID: c.CaseID, Date: c.Date, Body: c.Body, Title: c.Title,
+					Topics: append([]string{}, c.Topics...), Thread: c.Thread})
 			}
 		})
 	index.SortCaseRows(rows)
@@ -438,5 +445,16 @@ func (r *Remote) Case(ctx context.Context, id string) (*index.CaseDetail, error)
 					Start: s.Start, End: s.End, Topics: s.Topics})
 			}
 		})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	out.Thread = []index.CaseRow{}
+	if c.Thread != "" {
+		rows, err := r.Cases(ctx, index.CaseQuery{Thread: c.Thread})
+		if err != nil {
+			return nil, err
+		}
+		out.Thread = index.ThreadOthers(rows, id)
+	}
+	return out, nil
 }

@@ -15,7 +15,8 @@ func TestDocsFieldsInMapping(t *testing.T) {
 	d := &referat.Document{
 		Source:  referat.Source{Path: "x.pdf", SHA256: strings.Repeat("f", 64)},
 		Meeting: referat.Meeting{Date: "2024-02-15", Title: "Nytt fra etats-MBA 15. februar 2024", Body: "etats-MBA"},
-		Cases: []referat.Case{{Seq: 2, Title: "T", Text: "x",
+		Cases: []referat.Case{{Seq: 2, Title: "T", Text: "x", Thread: "t-2024",
+			Exchanges:  []referat.Exchange{{NTL: []int{0}, Employer: []int{}, Others: []int{}, Relation: referat.RelationNoAnswer}},
 			Topics:     []referat.Topic{{ID: "budsjett", Label: "Budsjett", Score: 3, Terms: map[string]int{"budsjett": 1}}},
 			Statements: []referat.Statement{{Actor: "NTL", Kind: "request", Text: "NTL ba om x.", Topics: []string{"budsjett"}}}}},
 	}

@@ -204,10 +204,11 @@ func stemScore(qs, field []string, weight float64) float64 {
 func (l *Local) Cases(ctx context.Context, q index.CaseQuery) ([]index.CaseRow, error) {
 	var rows []index.CaseRow
 	err := l.each(func(d *referat.Document, c *referat.Case) {
-		if q.Topic != "" && !hasTopic(c, q.Topic) || q.Year != 0 && yearOf(d.Meeting.Date) != q.Year {
+		if !q.Match(yearOf(d.Meeting.Date), topicIDs(c), c.Thread) {
 			return
 		}
-		rows = append(rows, index.CaseRow{ID: index.CaseID(d.Source.SHA256, c.Seq), Date: d.Meeting.Date, Body: d.Meeting.Body, Title: c.Title, Topics: append([]string{}, topicIDs(c)...)})
+		rows = append(rows, index.CaseRow{ID: index.CaseID(d.Source.SHA256, c.Seq), Date: d.Meeting.Date, Body: d.Meeting.Body,
+			Title: c.Title, Topics: append([]string{}, topicIDs(c)...), Thread: c.Thread})
 	})
 	index.SortCaseRows(rows)
 	if q.Limit > 0 && len(rows) > q.Limit {
@@ -238,7 +239,18 @@ func (l *Local) Case(ctx context.Context, id string) (*index.CaseDetail, error) 
 	if err == nil && out == nil {
 		err = fmt.Errorf("%w: %s", index.ErrNoCase, id)
 	}
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	out.Thread = []index.CaseRow{}
+	if out.Case.Thread != "" {
+		rows, err := l.Cases(ctx, index.CaseQuery{Thread: out.Case.Thread})
+		if err != nil {
+			return nil, err
+		}
+		out.Thread = index.ThreadOthers(rows, id)
+	}
+	return out, nil
 }
 
 func splitCaseID(id string) (prefix string, seq int, ok bool) {
