@@ -121,7 +121,7 @@ func yearFits(y int, forYear bool, m int) bool {
 // years apart, or no shared content word).
 func similarity(x, y threadKey) float64 {
 	if x.hasDay && y.hasDay {
-		if d := x.date.Sub(y.date); d > 5*365*24*time.Hour || d < -5*365*24*time.Hour {
+		if d := x.date.Sub(y.date); d > maxSpan || d < -maxSpan {
 			return -1
 		}
 	}
@@ -163,6 +163,15 @@ func similarity(x, y threadKey) float64 {
 	}
 	return float64(matched)/float64(len(short)) + bonus
 }
+
+// maxSpan is the longest time between two linked meetings, and
+// maxCandidates how many of the latest cases that share a word's start
+// are compared with a case (a bound on the work for series such as
+// "Budsjett" that recur at every meeting).
+const (
+	maxSpan       = 5 * 365 * 24 * time.Hour
+	maxCandidates = 200
+)
 
 // MinThreadSimilarity is the similarity at which a case is linked to an
 // earlier one.
@@ -216,15 +225,26 @@ func (a *Analyzer) Threads(cases []ThreadCase) []string {
 		return w
 	}
 	seen := map[string][]int{} // block → earlier cases, in date order
-	for _, i := range order {
+	stamp := make([]int, len(cases))
+	for oi, i := range order {
 		best, bestScore := -1, MinThreadSimilarity
-		cands := map[int]bool{}
+		var cands []int
 		for _, w := range keys[i].words {
-			for _, j := range seen[block(w)] {
-				cands[j] = true
+			list := seen[block(w)]
+			// The most recent maxCandidates of each block, back to the
+			// earliest date a link may span.
+			for k := len(list) - 1; k >= 0 && k >= len(list)-maxCandidates; k-- {
+				j := list[k]
+				if keys[i].hasDay && keys[j].hasDay && keys[i].date.Sub(keys[j].date) > maxSpan {
+					break
+				}
+				if stamp[j] != oi+1 {
+					stamp[j] = oi + 1
+					cands = append(cands, j)
+				}
 			}
 		}
-		for j := range cands {
+		for _, j := range cands {
 			if cases[j].Meeting == cases[i].Meeting || cases[j].Date == cases[i].Date {
 				continue
 			}
