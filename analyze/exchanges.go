@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/ntlnav/referat"
@@ -11,8 +12,10 @@ import (
 // for first, then acceptance, then postponement; an answer with none is
 // "answered".
 var (
-	rejectCues = []string{"ikke aktuelt", "ikkje aktuelt", "handlingsrom", "til orientering", "avviste", "avvis",
-		"uenig", "usamd", "ikke enig", "ikkje samd", "godt nok ivaretatt", "ikke mulig", "ikkje mogleg", "ikke rom for"}
+	rejectCues = []string{"handlingsrom", "til orientering", "avviste", "avvis",
+		"uenig", "usamd", "ikke enig", "ikkje samd", "godt nok ivaretatt"}
+	// "ikke aktuelt", "det er ikke mulig", "det ikke er rom for".
+	rejectNot = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:\p{L}+\s+){0,2}?(?:aktuelt|aktuell|mulig|mogleg|rom for)\b`)
 	agreeCues = []string{"enig i", "samd i", "sa seg enig", "var enig", "var samd", "støttet", "støtta", "lovet", "lova",
 		"gikk med på", "gjekk med på", "ta dette inn", "tatt inn", "bekreftet at", "stadfesta", "vil inngå",
 		"legge fram en slik", "leggjast fram", "legges fram", "en slik gjennomgang", "ikke er planlagt"}
@@ -42,7 +45,7 @@ func relation(stmts []referat.Statement, employer []int) string {
 		return false
 	}
 	switch {
-	case disagreeKind || has(rejectCues):
+	case disagreeKind || has(rejectCues) || rejectNot.MatchString(s):
 		return referat.RelationRejected
 	case agreeKind || has(agreeCues):
 		return referat.RelationAgreed
