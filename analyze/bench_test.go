@@ -11,7 +11,7 @@ import (
 // BenchmarkAnalyze analyses every annotated case; words/s is the figure
 // the analysis issue asks for.
 func BenchmarkAnalyze(b *testing.B) {
-	gold, err := LoadGold("../../shared/samples", "../testdata/meetings")
+	gold, err := LoadGold("../testdata/samples", "../testdata/meetings")
 	if err != nil || len(gold) == 0 {
 		b.Fatalf("no annotated meetings: %v", err)
 	}
@@ -38,7 +38,7 @@ func BenchmarkAnalyze(b *testing.B) {
 // BenchmarkThreads links 10,000 cases: the annotated titles, repeated
 // over twenty years of meetings.
 func BenchmarkThreads(b *testing.B) {
-	gold, err := LoadGold("../testdata/annotated/train", "../testdata/annotated/heldout", "../../shared/samples")
+	gold, err := LoadGold("../testdata/annotated/train", "../testdata/annotated/heldout", "../testdata/samples")
 	if err != nil || len(gold) == 0 {
 		b.Fatalf("no annotated meetings: %v", err)
 	}

@@ -5,7 +5,8 @@ import (
 )
 
 // TestEvaluateAnnotated scores analysis on the annotated meetings. The
-// development sets (../shared/samples, testdata/meetings and
+// development sets (testdata/samples, a copy of ../shared/samples,
+// testdata/meetings and
 // testdata/annotated/train) were read while writing rules and word lists;
 // the held-out sets (testdata/heldout and testdata/annotated/heldout) were
 // not, and are the honest check that the rules generalise. The thresholds
@@ -19,7 +20,7 @@ func TestEvaluateAnnotated(t *testing.T) {
 		// relation accuracy (0: the set has no exchanges)
 		minTopicP, minTopicF1, minStatem, minPairs, minRelations float64
 	}{
-		{name: "samples", paths: []string{"../../shared/samples"}, minTopicP: 0.9, minTopicF1: 0.9, minStatem: 0.9},
+		{name: "samples", paths: []string{"../testdata/samples"}, minTopicP: 0.9, minTopicF1: 0.9, minStatem: 0.9},
 		{name: "ours", paths: []string{"../testdata/meetings"}, minTopicP: 0.9, minTopicF1: 0.9, minStatem: 0.9},
 		{name: "annotated train", paths: []string{"../testdata/annotated/train"},
 			minTopicP: 0.85, minTopicF1: 0.85, minStatem: 0.95, minPairs: 0.85, minRelations: 0.9},

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
-	"github.com/ntlnav/referat/index/elastic"
 	"github.com/urfave/cli/v2"
+
+	"github.com/ntlnav/referat/index/elastic"
 )
 
 func kibanaCommand() *cli.Command {
@@ -31,21 +33,38 @@ Stack Management > Saved objects > Import, or use 'referat kibana install'.`,
 					&cli.StringFlag{Name: "kibana-url", EnvVars: []string{"KIBANA_URL"}, Usage: "Kibana `URL` (credentials as for Elasticsearch: $ELASTICSEARCH_API_KEY, or $ELASTICSEARCH_USERNAME and $ELASTICSEARCH_PASSWORD)"},
 					&cli.StringFlag{Name: "es-ca-cert", Usage: "PEM `FILE` of the CA that signed Kibana's certificate"},
 				},
-				Action: func(c *cli.Context) error {
-					u := c.String("kibana-url")
-					if u == "" {
-						return usagef("kibana install needs --kibana-url or KIBANA_URL")
-					}
-					cfg := elastic.ConfigFromEnv()
-					cfg.CACert = c.String("es-ca-cert")
-					r, err := elastic.InstallKibana(c.Context, u, cfg, elastic.KibanaNDJSON())
-					if err != nil {
-						return err
-					}
-					fmt.Fprintf(c.App.Writer, "installed %d saved objects in %s\n", r.SuccessCount, elastic.Redact(u))
-					return nil
-				},
+				Description: `Sends the objects of 'referat kibana export' to Kibana's saved objects import
+API with overwrite. Each object Kibana refuses (conflict, missing_references,
+unsupported_type, unknown) is listed on stderr, one line each, and the exit
+status is then 1. The objects are shaped for Kibana ` + elastic.KibanaVersion + ` and later.`,
+				Action: runKibanaInstall,
 			},
 		},
 	}
+}
+
+// runKibanaInstall imports the saved objects and lists each object Kibana
+// refused on stderr.
+func runKibanaInstall(c *cli.Context) error {
+	u := c.String("kibana-url")
+	if u == "" {
+		return usagef("kibana install needs --kibana-url or KIBANA_URL")
+	}
+	cfg := elastic.ConfigFromEnv()
+	cfg.CACert = c.String("es-ca-cert")
+	r, err := elastic.InstallKibana(c.Context, u, cfg, elastic.KibanaNDJSON())
+	if errors.Is(err, elastic.ErrKibanaURL) {
+		return usagef("%v", err)
+	}
+	var failed *elastic.ImportFailedError
+	if errors.As(err, &failed) {
+		for _, e := range failed.Result.Errors {
+			fmt.Fprintf(c.App.ErrWriter, "referat: kibana refused %s\n", e)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "installed %d saved objects in %s\n", r.SuccessCount, elastic.Redact(u))
+	return nil
 }

@@ -54,10 +54,23 @@ func TestKibanaObjects(t *testing.T) {
 	var objs []SavedObject
 	sc := bufio.NewScanner(bytes.NewReader(KibanaNDJSON()))
 	sc.Buffer(nil, 1<<20)
+	summary := false
 	for sc.Scan() {
+		if summary {
+			t.Fatalf("line %d follows the export summary", len(objs)+2)
+		}
 		var raw map[string]json.RawMessage
 		if err := json.Unmarshal(sc.Bytes(), &raw); err != nil {
 			t.Fatalf("line %d is not JSON: %v", len(objs)+1, err)
+		}
+		if _, ok := raw["exportedCount"]; ok {
+			// Kibana's export ends with a summary, which its import skips.
+			var s ExportSummary
+			if err := json.Unmarshal(sc.Bytes(), &s); err != nil || s.ExportedCount != len(objs) || s.MissingRefCount != 0 {
+				t.Errorf("export summary %s for %d objects: %v", sc.Bytes(), len(objs), err)
+			}
+			summary = true
+			continue
 		}
 		for _, k := range []string{"id", "type", "attributes", "references"} {
 			if _, ok := raw[k]; !ok {
@@ -67,6 +80,9 @@ func TestKibanaObjects(t *testing.T) {
 		var o SavedObject
 		json.Unmarshal(sc.Bytes(), &o)
 		objs = append(objs, o)
+	}
+	if !summary {
+		t.Error("no export summary line")
 	}
 	byID := map[string]SavedObject{}
 	for _, o := range objs {
