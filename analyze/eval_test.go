@@ -24,7 +24,7 @@ func TestEvaluateAnnotated(t *testing.T) {
 		{name: "ours", paths: []string{"../testdata/meetings"}, minTopicP: 0.9, minTopicF1: 0.9, minStatem: 0.9},
 		{name: "annotated train", paths: []string{"../testdata/annotated/train"},
 			minTopicP: 0.85, minTopicF1: 0.85, minStatem: 0.95, minPairs: 0.85, minRelations: 0.9},
-		{name: "held out", paths: []string{"../testdata/heldout"}, minTopicP: 0.85, minTopicF1: 0.75, minStatem: 0.9},
+		{name: "held out", paths: []string{"../testdata/heldout"}, minTopicP: 0.85, minTopicF1: 0.8, minStatem: 0.9},
 		{name: "annotated held out", paths: []string{"../testdata/annotated/heldout"},
 			minTopicP: 0.8, minTopicF1: 0.8, minStatem: 0.95, minPairs: 0.85, minRelations: 0.65},
 	}

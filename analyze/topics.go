@@ -64,18 +64,18 @@ func contains(xs []string, x string) bool {
 // topic when it holds one of the topic's own terms or two of its weak
 // terms, and is strong when it holds two distinct terms or more, one of
 // them the topic's own. A case has a topic when the title supports it,
-// when one sentence is strong, when an actor's statement holds one of its
-// own terms, or when Options.MinSentences sentences support it: a
-// passing word in a narrative sentence is not enough. The score is Options.TitleWeight
+// when one sentence is strong, when an actor's statement supports it, or
+// when Options.MinSentences sentences support it: a passing word in a
+// narrative sentence is not enough. The score is Options.TitleWeight
 // for the title plus each supporting sentence's strength.
 func (a *Analyzer) Topics(title, text string) []referat.Topic {
 	return a.topics(title, text, a.Statements(text))
 }
 
 // topics is Topics with the text's statements already found: one
-// sentence with one of a topic's own terms gives it when it is an actor's
-// statement (a party raised the matter), and a title with one weak term
-// gives it with one supporting sentence.
+// supporting sentence gives a topic when it is an actor's statement (a
+// party raised the matter), and a title with one weak term gives it with
+// one supporting sentence.
 func (a *Analyzer) topics(title, text string, stmts []referat.Statement) []referat.Topic {
 	said := map[int]bool{}
 	for _, s := range stmts {
@@ -122,7 +122,7 @@ func (a *Analyzer) topics(title, text string, stmts []referat.Statement) []refer
 			if strong {
 				t.given = true
 			}
-			if len(st.own) > 0 && said[sp.Start] {
+			if st.supports() && said[sp.Start] {
 				t.single = true
 			}
 			t.evidence = append(t.evidence, referat.Evidence{Start: sp.Start, End: sp.End, Terms: st.terms(), Strong: strong})
