@@ -380,6 +380,36 @@ func TestAnalystCommands(t *testing.T) {
 	if out := run("show", rows[0].ID); !strings.Contains(out, "topic varsling") || !strings.Contains(out, "[NTL/") {
 		t.Errorf("show:\n%.800s", out)
 	}
+	// Threads link the budget notes for 2024 across meetings, and show
+	// names the cases before and after in the thread.
+	var threads []struct {
+		Thread string          `json:"thread"`
+		Cases  []index.CaseRow `json:"cases"`
+	}
+	if err := json.Unmarshal([]byte(run("threads", "--json")), &threads); err != nil || len(threads) == 0 {
+		t.Fatalf("threads: %v, %d threads", err, len(threads))
+	}
+	budget := false
+	for _, th := range threads {
+		dates := map[string]bool{}
+		for _, c := range th.Cases {
+			dates[c.Date] = true
+			if c.Thread != th.Thread {
+				t.Errorf("thread %s lists case %s of thread %q", th.Thread, c.ID, c.Thread)
+			}
+			budget = budget || strings.Contains(c.Title, "budsjettnotat 0 for 2024")
+		}
+		if len(dates) < 2 {
+			t.Errorf("thread %s has cases of one meeting date only", th.Thread)
+		}
+	}
+	if !budget {
+		t.Errorf("no thread has BN0 for 2024: %.800s", run("threads"))
+	}
+	last := threads[0].Cases[len(threads[0].Cases)-1]
+	if out := run("show", last.ID); !strings.Contains(out, "thread "+threads[0].Thread) || !strings.Contains(out, "before") {
+		t.Errorf("show of the last case of thread %s:\n%.1500s", threads[0].Thread, out)
+	}
 	if code, _, stderr := runArgs(ctx, "show", "--store", storeDir, "nope-1"); code != 2 || !strings.Contains(stderr, "no such case") {
 		t.Errorf("show unknown: %d %s", code, stderr)
 	}
