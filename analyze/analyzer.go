@@ -102,6 +102,36 @@ func (a *Analyzer) Stems(text string) []string {
 	return out
 }
 
+// TermStems returns the stems of the words of text that may characterise
+// it: not stop words, numbers, words shorter than three letters, or words
+// that name actors (also by their ending, as -direktøren) or mark speech,
+// in order.
+func (a *Analyzer) TermStems(text string) []string {
+	var out []string
+	for _, t := range Tokens(text) {
+		if t.Part || IsStopWord(t.Text) || isNumber(strings.TrimSuffix(strings.TrimSpace(t.Text), "%")) || len([]rune(t.Text)) < 3 {
+			continue
+		}
+		if st := a.stem.Stem(t.Text); !a.noKeyword[st] && !a.namesActor(t.Text) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// namesActor reports whether the lower-case word w ends as an actor's
+// name may ("ytelsesdirektøren").
+func (a *Analyzer) namesActor(w string) bool {
+	for _, ac := range a.actors {
+		for _, suf := range ac.suffixes {
+			if strings.HasSuffix(w, suf) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Keywords returns the most frequent stems of a case, title words counting
 // double: not stop words, numbers, words shorter than three letters, or
 // words that name actors or mark speech.

@@ -191,3 +191,11 @@ func mostFrequent(m map[string]int) string {
 	}
 	return best
 }
+
+// Or returns s, or def when s is nil.
+func Or(s, def Stemmer) Stemmer {
+	if s != nil {
+		return s
+	}
+	return def
+}

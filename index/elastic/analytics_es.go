@@ -19,6 +19,9 @@ import (
 type Remote struct {
 	Client *elasticsearch.Client
 	Stems  index.Stemmer
+	// Words stems the words that may set a year apart in Compare
+	// (index.Distinguish); default (nil): Stems.
+	Words index.Stemmer
 }
 
 func term(field string, v any) map[string]any {
@@ -217,7 +220,7 @@ func (r *Remote) Compare(ctx context.Context, q index.CompareQuery) (*index.Comp
 	if n <= 0 {
 		n = 8
 	}
-	index.Distinguish(cmp, r.Stems, n)
+	index.Distinguish(cmp, index.Or(r.Words, r.Stems), n)
 	return cmp, nil
 }
 

@@ -55,6 +55,9 @@ func topicIDs(c *referat.Case) []string {
 type Local struct {
 	Store *Store
 	Stems index.Stemmer
+	// Words stems the words that may set a year apart in Compare
+	// (index.Distinguish); default (nil): Stems.
+	Words index.Stemmer
 }
 
 func (l *Local) each(fn func(d *referat.Document, c *referat.Case)) error {
@@ -128,7 +131,7 @@ func (l *Local) Compare(ctx context.Context, q index.CompareQuery) (*index.Compa
 	if n <= 0 {
 		n = 8
 	}
-	index.Distinguish(cmp, l.Stems, n)
+	index.Distinguish(cmp, index.Or(l.Words, l.Stems), n)
 	return cmp, nil
 }
 
