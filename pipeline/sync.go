@@ -28,7 +28,8 @@ type syncer struct {
 func (r *run) syncES(ctx context.Context) *ESSummary {
 	es := &ESSummary{URL: r.opts.ES.Where()}
 	if err := r.sync(ctx, es); err != nil {
-		es.Error = err.Error()
+		r.esErr = err
+		es.Error = elastic.RedactText(err.Error())
 	}
 	return es
 }
@@ -42,6 +43,16 @@ func (r *run) sync(ctx context.Context, es *ESSummary) error {
 		return err
 	}
 	s := &syncer{db: r.db, w: &elastic.Writer{Client: client, Refresh: true}, stems: r.opts.Analyzer.Stems, es: es}
+	if r.opts.Resync {
+		n, err := r.db.Unconfirm(elastic.Aliases, nil)
+		if err != nil {
+			return err
+		}
+		es.Resent += n
+	}
+	if err := s.checkCluster(ctx, client); err != nil {
+		return err
+	}
 	if err := s.deletes(ctx); err != nil {
 		return err
 	}

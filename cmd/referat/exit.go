@@ -26,7 +26,7 @@ const exitStatusHelp = `
 EXIT STATUS:
    0    all input was processed
    1    some input failed; each failure is reported on stderr with its reason
-   2    the command line is wrong
+   2    the command line or the Elasticsearch configuration is wrong
    3    Elasticsearch could not be reached; documents are kept pending (ingest)
    130  interrupted (Ctrl-C)
 `
@@ -58,13 +58,16 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "referat: interrupted")
 		return exitInterrupted
 	case errors.As(err, &u):
-		fmt.Fprintf(stderr, "referat: %v\n", err)
+		fmt.Fprintf(stderr, "referat: %s\n", elastic.RedactText(err.Error()))
+		return exitUsage
+	case errors.Is(err, elastic.ErrConfig):
+		fmt.Fprintf(stderr, "referat: %s\n", describe(err))
 		return exitUsage
 	case errors.As(err, &f):
 		fmt.Fprintf(stderr, "referat: %v\n", err)
 		return exitFailed
 	case errors.As(err, &d):
-		fmt.Fprintf(stderr, "referat: %v\n", err)
+		fmt.Fprintf(stderr, "referat: %s\n", describe(err))
 		return exitESDown
 	}
 	if errors.Is(err, store.ErrLocked) {
@@ -84,11 +87,11 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 }
 
 // describe renders an error a user can meet as one line: what failed,
-// why, and what to do.
+// why, and what to do; URLs in it lose their credentials.
 func describe(err error) string {
 	msg := err.Error()
 	if advice := ingest.Advice(err); advice != "" {
 		msg += " (" + advice + ")"
 	}
-	return strings.ReplaceAll(msg, "\n", " ")
+	return elastic.RedactText(strings.ReplaceAll(msg, "\n", " "))
 }

@@ -13,6 +13,7 @@ import (
 // the hashes that lost a path, so that a hash no path has any more loses
 // its document when the transaction ends.
 type txn struct {
+	tx                      *bolt.Tx
 	src, docs, byHash, pend *bolt.Bucket
 	touched                 map[string]bool
 }
@@ -20,7 +21,7 @@ type txn struct {
 // update runs fn in one transaction.
 func (s *Store) update(fn func(t *txn) error) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
-		t := &txn{src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
+		t := &txn{tx: tx, src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
 			pend: tx.Bucket(bucketPending), touched: map[string]bool{}}
 		if err := fn(t); err != nil {
 			return err
