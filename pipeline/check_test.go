@@ -282,3 +282,33 @@ func TestConfigBeforeWork(t *testing.T) {
 		})
 	}
 }
+
+// TestFrozenMidRun: the node freezes when the documents are sent (a proxy
+// that stops forwarding bulk requests and keeps their connections open);
+// the run ends with an ESError matching ErrUnreachable and the files
+// pending, and the next run, with the node back, sends them.
+func TestFrozenMidRun(t *testing.T) {
+	url := estest.URL(t)
+	es := estest.Client(t)
+	estest.Reset(t, es)
+	host := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(url, "http://"), "https://"), "/")
+	p := newProxy(t, host)
+	defer p.Close()
+	p.freezeOn = "/_bulk"
+	dir, _ := pipetest.CorpusDir(t, pdfs, 4)
+	db := tempStore(t)
+	o := options(db, p.URL(), dir)
+	o.ES.Timeout = 2 * time.Second
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	s, err := runT(t, ctx, o)
+	var down *ESError
+	if !errors.As(err, &down) || !errors.Is(err, elastic.ErrUnreachable) || s.ES.Pending != 4 || ctx.Err() != nil {
+		t.Fatalf("frozen at the bulk request: %v, %+v", err, s.ES)
+	}
+	s, err = runT(t, ctx, options(db, url, dir))
+	if err != nil || s.ES.Pending != 0 {
+		t.Fatalf("after: %v, %+v", err, s.ES)
+	}
+	sameIDs(t, es, db)
+}

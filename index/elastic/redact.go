@@ -66,12 +66,14 @@ func checkURL(raw string) error {
 	}
 	u, err := url.Parse(s)
 	switch {
+	case !strings.Contains(s, "://"):
+		return fmt.Errorf("%w: URL %q needs http:// or https:// (write it like https://host:9200)", ErrConfig, where)
 	case err != nil:
-		return fmt.Errorf("%w: Elasticsearch URL %q does not parse (write it like https://host:9200)", ErrConfig, where)
+		return fmt.Errorf("%w: URL %q does not parse (write it like https://host:9200)", ErrConfig, where)
 	case u.Scheme != "http" && u.Scheme != "https":
-		return fmt.Errorf("%w: Elasticsearch URL %q needs http:// or https:// (write it like https://host:9200)", ErrConfig, where)
+		return fmt.Errorf("%w: URL %q needs http:// or https:// (write it like https://host:9200)", ErrConfig, where)
 	case u.Hostname() == "":
-		return fmt.Errorf("%w: Elasticsearch URL %q names no host (write it like https://host:9200)", ErrConfig, where)
+		return fmt.Errorf("%w: URL %q names no host (write it like https://host:9200)", ErrConfig, where)
 	}
 	return nil
 }
