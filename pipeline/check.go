@@ -12,7 +12,9 @@ import (
 
 // checkCluster makes sure, cheaply, that Elasticsearch still holds what
 // the store believes it confirmed. It runs after Setup (which re-creates
-// templates, indices and aliases that are gone) and compares, for each
+// templates, indices and aliases that are gone) and after the queued
+// deletes were sent (so that documents waiting to be deleted do not hide
+// lost ones), and compares, for each
 // alias, the concrete index's uuid with the one recorded when documents
 // were confirmed into it, and the cluster's document count (after a
 // refresh) with the number of distinct documents of the confirmed
@@ -20,8 +22,10 @@ import (
 // replaced, a snapshot restored) or that holds fewer documents than
 // confirmed loses its confirmations: every record with a document in it
 // is marked not confirmed, and the documents are sent again by this sync.
-// More documents than confirmed is normal (deletes not yet sent, files
-// half sent by a run cut short) and is not an alarm. The check costs nine
+// More documents than confirmed is normal (the documents of files half
+// sent by a run cut short, deletes Elasticsearch refused, documents of
+// another store) and is not an alarm; so lost documents hidden by as many
+// extra ones go unnoticed until the index is replaced or resynced. The check costs nine
 // small requests and a pass over the store's source records; it reads no
 // document, here or in the cluster.
 func (s *syncer) checkCluster(ctx context.Context, client *elasticsearch.Client) error {

@@ -22,8 +22,9 @@ type syncer struct {
 	acts  []index.Action
 }
 
-// syncES sends the queued deletes, then the documents of every record not
-// yet confirmed. What could not be sent stays pending, and the reason is
+// syncES sends the queued deletes, checks that the cluster holds what
+// the store confirmed (see checkCluster), then sends the documents of
+// every record not yet confirmed. What could not be sent stays pending, and the reason is
 // in the ESSummary's Error.
 func (r *run) syncES(ctx context.Context) *ESSummary {
 	es := &ESSummary{URL: r.opts.ES.Where()}
@@ -50,10 +51,10 @@ func (r *run) sync(ctx context.Context, es *ESSummary) error {
 		}
 		es.Resent += n
 	}
-	if err := s.checkCluster(ctx, client); err != nil {
+	if err := s.deletes(ctx); err != nil {
 		return err
 	}
-	if err := s.deletes(ctx); err != nil {
+	if err := s.checkCluster(ctx, client); err != nil {
 		return err
 	}
 	return s.documents(ctx)
