@@ -42,6 +42,7 @@ type runSpec struct {
 	Store string   `json:"store"`
 	ESURL string   `json:"es_url"`
 	Paths []string `json:"paths"`
+	Prune bool     `json:"prune,omitempty"`
 }
 
 func helperRun(spec string) int {
@@ -50,7 +51,9 @@ func helperRun(spec string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
-	sum, err := Run(context.Background(), options(rs.Store, rs.ESURL, rs.Paths...))
+	o := options(rs.Store, rs.ESURL, rs.Paths...)
+	o.Prune = rs.Prune
+	sum, err := Run(context.Background(), o)
 	if sum != nil {
 		json.NewEncoder(os.Stdout).Encode(sum)
 	}

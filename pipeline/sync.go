@@ -45,11 +45,14 @@ func (r *run) sync(ctx context.Context, es *ESSummary) error {
 	}
 	s := &syncer{db: r.db, w: &elastic.Writer{Client: client, Refresh: true}, stems: r.opts.Analyzer.Stems, es: es}
 	if r.opts.Resync {
-		n, err := r.db.Unconfirm(elastic.Aliases, nil)
+		if _, err := r.db.Unconfirm(elastic.Aliases, nil); err != nil {
+			return err
+		}
+		all, err := r.db.Unconfirmed()
 		if err != nil {
 			return err
 		}
-		es.Resent += n
+		es.Resent = len(all)
 	}
 	if err := s.deletes(ctx); err != nil {
 		return err

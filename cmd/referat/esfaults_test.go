@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ntlnav/referat/index/elastic"
 	"github.com/ntlnav/referat/internal/estest"
 	"github.com/ntlnav/referat/internal/pipetest"
 )
@@ -121,8 +122,8 @@ func TestESConfigFirst(t *testing.T) {
 	}{
 		{name: "CA missing", flags: []string{"--es-url", "https://127.0.0.1:9200", "--es-ca-cert", notPEM + ".none"}, stderr: "no such file"},
 		{name: "CA not PEM", flags: []string{"--es-url", "https://127.0.0.1:9200", "--es-ca-cert", notPEM}, stderr: "holds no PEM certificate"},
-		{name: "URL does not parse", flags: []string{"--es-url", "http://127.0.0.1:92x"}, stderr: "does not parse"},
-		{name: "URL without scheme", flags: []string{"--es-url", "127.0.0.1:9200"}, stderr: "needs http:// or https://"},
+		{name: "URL does not parse", flags: []string{"--es-url", "http://127.0.0.1:92x"}, stderr: "http:// or https://"},
+		{name: "URL without scheme", flags: []string{"--es-url", "127.0.0.1:9200"}, stderr: "http:// or https://"},
 	}
 	for _, tt := range tests {
 		for _, cmd := range [][]string{{"ingest", "--json"}, {"ingest"}, {"index", "setup"}, {"index", "resync"}} {
@@ -144,5 +145,40 @@ func TestESConfigFirst(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestIndexResyncCommand: 'index resync' sends every stored document,
+// reading no PDF, and prints the counts; an ingest after the cluster lost
+// an index says so on stderr and sends the documents again, exit 0.
+func TestIndexResyncCommand(t *testing.T) {
+	url := estest.URL(t)
+	es := estest.Client(t)
+	estest.Reset(t, es)
+	t.Setenv("ELASTICSEARCH_URL", "")
+	ctx := context.Background()
+	dir, _ := pipetest.CorpusDir(t, pdfs, 2)
+	store := filepath.Join(t.TempDir(), "store")
+	if code, _, stderr := runArgs(ctx, "ingest", "-q", "--workers", "1", "--store", store, dir); code != 0 {
+		t.Fatalf("ingest without Elasticsearch: exit %d\n%s", code, stderr)
+	}
+	code, out, stderr := runArgs(ctx, "index", "resync", "--store", store, "--es-url", url)
+	if code != 0 || !strings.Contains(out, "2 file(s) sent again") || !strings.Contains(out, "0 file(s) pending") {
+		t.Fatalf("resync: exit %d\n%s\n%s", code, out, stderr)
+	}
+	if n, err := elastic.Count(ctx, es, elastic.Meetings, nil); err != nil || n != 2 {
+		t.Errorf("Elasticsearch has %d meetings (%v), want 2", n, err)
+	}
+	res, err := es.Indices.Delete([]string{elastic.Concrete(elastic.Cases)})
+	if err != nil || res.IsError() {
+		t.Fatalf("deleting the cases index: %v %v", err, res)
+	}
+	res.Body.Close()
+	code, out, stderr = runArgs(ctx, "ingest", "--workers", "1", "--store", store, "--es-url", url, dir)
+	if code != 0 || !strings.Contains(stderr, "referat: elasticsearch: referat-cases was replaced") || !strings.Contains(out, "0 file(s) pending") {
+		t.Errorf("ingest after the loss: exit %d\n%s\n%s", code, out, stderr)
+	}
+	if n, err := elastic.Count(ctx, es, elastic.Cases, nil); err != nil || n == 0 {
+		t.Errorf("Elasticsearch has %d cases (%v) after the ingest", n, err)
 	}
 }

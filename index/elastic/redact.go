@@ -11,10 +11,10 @@ import (
 )
 
 // Redact returns a URL without its user information (user and password),
-// for messages. It works on the text, so that it also cleans URLs that do
-// not parse and URLs without a scheme: everything between "//" (or the
-// start, when there is no "//") and the last "@" goes. Every URL referat
-// prints passes through it or through RedactText.
+// for messages. It works on the text, so that it also
+// cleans URLs that do not parse and URLs without a scheme: everything
+// between "//" (or the start, when there is no "//") and the last "@"
+// goes. Every URL referat prints passes through it or through RedactText.
 func Redact(raw string) string {
 	s := strings.TrimSpace(raw)
 	start := 0

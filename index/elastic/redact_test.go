@@ -11,7 +11,7 @@ import (
 	"github.com/ntlnav/referat/index/elastic"
 )
 
-func TestRedact(t *testing.T) {
+func TestRedactForms(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
