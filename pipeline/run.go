@@ -25,7 +25,7 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	if opts.Worker == nil && len(in.files) > 0 {
 		return nil, ErrNoWorker
 	}
-	db, err := store.OpenStore(opts.Store)
+	db, err := store.Open(opts.Store, store.Options{LockTimeout: opts.LockTimeout})
 	if err != nil {
 		return nil, err
 	}

@@ -65,6 +65,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			casesCommand(),
 			showCommand(),
 			reportCommand(),
+			storeCommand(),
 			kibanaCommand(),
 			evalCommand(),
 			taxonomyCommand(),
