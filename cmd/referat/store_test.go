@@ -35,17 +35,17 @@ func referatProc(t *testing.T, env []string, args ...string) (code int, stdout, 
 	return cmd.ProcessState.ExitCode(), out.String(), errb.String()
 }
 
-// sampleStore ingests a few meetings into a new store and returns its
-// folder.
-func sampleStore(t *testing.T, n int) string {
+// sampleStore ingests n meetings into a new store and returns its folder
+// and that of the PDFs.
+func sampleStore(t *testing.T, n int) (st, corpus string) {
 	t.Helper()
 	t.Setenv("ELASTICSEARCH_URL", "")
 	dir, _ := pipetest.CorpusDir(t, pdfs, n)
-	st := filepath.Join(t.TempDir(), "store")
+	st = filepath.Join(t.TempDir(), "store")
 	if code, _, stderr := runArgs(context.Background(), "ingest", "--quiet", "--workers", "2", "--store", st, dir); code != 0 {
 		t.Fatalf("ingest: exit %d\n%s", code, stderr)
 	}
-	return st
+	return st, dir
 }
 
 // damage copies the store file of src into a new store folder and
@@ -90,7 +90,7 @@ func checkCleanEnd(t *testing.T, what string, code int, stderr string, want ...i
 // 4 and one line naming the file and what to do, or, where the damage
 // missed what they read, normally; never with a crash.
 func TestDamagedStore(t *testing.T) {
-	src := sampleStore(t, 8)
+	src, _ := sampleStore(t, 8)
 	const page = 4096
 	seed := time.Now().UnixNano()
 	t.Logf("seed %d", seed)
@@ -183,7 +183,7 @@ func TestReadCommandsNeverCreate(t *testing.T) {
 // TestStoreEnv: $REFERAT_STORE is the default store of every command;
 // --store wins over it.
 func TestStoreEnv(t *testing.T) {
-	st := sampleStore(t, 2)
+	st, _ := sampleStore(t, 2)
 	t.Setenv("REFERAT_STORE", st)
 	if code, out, stderr := runArgs(context.Background(), "cases", "--json"); code != 0 || !strings.Contains(out, `"id"`) {
 		t.Errorf("cases from $REFERAT_STORE: exit %d %s %s", code, out, stderr)
