@@ -30,7 +30,7 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		return nil, err
 	}
 	defer db.Close()
-	sum := &Summary{Files: map[string]int{Skipped: in.nonPDF}, Failures: []Failure{}}
+	sum := &Summary{Files: map[string]int{Skipped: in.nonPDF + len(in.skipped)}, Failures: []Failure{}, Skips: in.skipped}
 	for _, m := range in.missing {
 		sum.Files[Failed]++
 		sum.Failures = append(sum.Failures, Failure{Path: m, Cause: "missing", Error: "no such file or folder"})

@@ -129,7 +129,7 @@ func printSummary(opts ingestOptions, s *pipeline.Summary) {
 	f := s.Files
 	fmt.Fprintf(w, "files: %d new, %d changed, %d unchanged, %d moved, %d failed", f[pipeline.New], f[pipeline.Changed], f[pipeline.Unchanged], f[pipeline.Moved], f[pipeline.Failed])
 	if f[pipeline.Skipped] > 0 {
-		fmt.Fprintf(w, ", %d not PDF (skipped)", f[pipeline.Skipped])
+		fmt.Fprintf(w, ", %d skipped (not PDF, or not a regular file)", f[pipeline.Skipped])
 	}
 	if f[pipeline.Pruned] > 0 {
 		fmt.Fprintf(w, ", %d pruned", f[pipeline.Pruned])
@@ -151,8 +151,11 @@ func printSummary(opts ingestOptions, s *pipeline.Summary) {
 			fmt.Fprintf(opts.stderr, "referat: elasticsearch refused %s: %s %s\n", it.Path, it.Cause, it.Error)
 		}
 	}
+	for _, sk := range s.Skips {
+		fmt.Fprintf(opts.stderr, "referat: skipped %s: a %s, not a regular file\n", oneLine(sk.Path), sk.Kind)
+	}
 	for _, fl := range s.Failures {
-		line := fmt.Sprintf("referat: %s: %s", fl.Path, fl.Error)
+		line := fmt.Sprintf("referat: %s: %s", oneLine(fl.Path), oneLine(fl.Error))
 		if fl.Advice != "" {
 			line += " (" + fl.Advice + ")"
 		}
