@@ -37,7 +37,7 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	}
 	r := &run{opts: opts, db: db, sum: sum}
 	if err := r.files(ctx, in.files); err != nil {
-		return nil, fmt.Errorf("writing the store: %w", err)
+		return nil, fmt.Errorf("writing the store %s: %w", opts.Store, err)
 	}
 	if err := r.maintain(ctx, in); err != nil {
 		return nil, err
