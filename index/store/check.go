@@ -94,7 +94,7 @@ func (s *Store) checkSources(tx *bolt.Tx, r *CheckReport, add func(string, ...an
 		if docs.Get([]byte(rec.SHA256)) == nil {
 			add("source %q: its document %s is missing", k, rec.SHA256)
 		}
-		var paths []string
+		var paths pathList
 		if b := byHash.Get([]byte(rec.SHA256)); b == nil || s.decode(b, &paths) != nil || !containsPath(paths, k) {
 			add("source %q: not among the paths of its content %s", k, rec.SHA256)
 		}

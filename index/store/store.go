@@ -70,12 +70,16 @@ type SourceRecord struct {
 
 // Source returns the record of path, or nil.
 func (s *Store) Source(path string) (*SourceRecord, error) {
-	return get[SourceRecord](s, bucketSources, path)
+	rec, err := get[SourceRecord](s, bucketSources, path)
+	if rec != nil {
+		rec.Path = path // the key keeps the bytes JSON may not
+	}
+	return rec, err
 }
 
 // PathsOf returns the recorded paths whose content has the given hash.
 func (s *Store) PathsOf(sha string) ([]string, error) {
-	var paths []string
+	var paths pathList
 	err := s.view(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketByHash).Get([]byte(sha)); b != nil {
 			return s.decode(b, &paths)
@@ -92,7 +96,7 @@ func (s *Store) Document(sha string) (*referat.Document, error) {
 
 // setPaths adds path to, or removes it from, the paths of sha.
 func setPaths(byHash *bolt.Bucket, sha, path string, add bool) error {
-	var paths []string
+	var paths pathList
 	if b := byHash.Get([]byte(sha)); b != nil {
 		if err := json.Unmarshal(b, &paths); err != nil {
 			return err
@@ -110,7 +114,7 @@ func setPaths(byHash *bolt.Bucket, sha, path string, add bool) error {
 	if len(out) == 0 {
 		return byHash.Delete([]byte(sha))
 	}
-	b, err := json.Marshal(out)
+	b, err := json.Marshal(pathList(out))
 	if err != nil {
 		return err
 	}
@@ -122,25 +126,28 @@ func pendingKey(a index.Action) []byte { return []byte(a.Index + "\x00" + a.ID) 
 // Sources calls fn for every source record, in path order, until fn
 // returns false.
 func (s *Store) Sources(fn func(*SourceRecord) bool) error {
-	return each(s, bucketSources, fn)
+	return each(s, bucketSources, func(k []byte, rec *SourceRecord) bool {
+		rec.Path = string(k) // the key keeps the bytes JSON may not
+		return fn(rec)
+	})
 }
 
 // Documents calls fn for every stored document, in hash order, until fn
 // returns false. Documents are decoded one at a time.
 func (s *Store) Documents(fn func(*referat.Document) bool) error {
-	return each(s, bucketDocuments, fn)
+	return each(s, bucketDocuments, func(_ []byte, d *referat.Document) bool { return fn(d) })
 }
 
 // each decodes every value of a bucket in key order and calls fn with it,
 // until fn returns false.
-func each[T any](s *Store, bucket []byte, fn func(*T) bool) error {
+func each[T any](s *Store, bucket []byte, fn func(key []byte, v *T) bool) error {
 	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
 			var x T
 			if err := s.decode(v, &x); err != nil {
 				return err
 			}
-			if !fn(&x) {
+			if !fn(k, &x) {
 				return errStop
 			}
 			return nil

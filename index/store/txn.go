@@ -44,12 +44,14 @@ func (t *txn) source(path string) (*SourceRecord, error) {
 		return nil, nil
 	}
 	var rec SourceRecord
-	return &rec, t.s.decode(b, &rec)
+	err := t.s.decode(b, &rec)
+	rec.Path = path // the key keeps the bytes JSON may not
+	return &rec, err
 }
 
 // paths returns the recorded paths whose content has hash sha.
 func (t *txn) paths(sha string) ([]string, error) {
-	var paths []string
+	var paths pathList
 	if b := t.byHash.Get([]byte(sha)); b != nil {
 		return paths, t.s.decode(b, &paths)
 	}
