@@ -1,6 +1,7 @@
 package isolate
 
 import (
+	"os"
 	"strings"
 	"syscall"
 )
@@ -19,13 +20,19 @@ var workerEnvNames = map[string]bool{
 // which they inherit (EnvMemory is one).
 const WorkerEnvPrefix = "REFERAT_WORKER_"
 
-// workerEnv returns the entries of env a worker may see: the allow-list
-// above, LC_* and WorkerEnvPrefix*.
+// workerEnv returns the entries of env (a command's environment) a worker
+// may see: those the Command set itself (not in this process's own
+// environment), and of those inherited, the allow-list above, LC_* and
+// WorkerEnvPrefix*.
 func workerEnv(env []string) []string {
+	inherited := map[string]bool{}
+	for _, kv := range os.Environ() {
+		inherited[kv] = true
+	}
 	out := make([]string, 0, len(workerEnvNames))
 	for _, kv := range env {
 		name, _, _ := strings.Cut(kv, "=")
-		if workerEnvNames[name] || strings.HasPrefix(name, "LC_") || strings.HasPrefix(name, WorkerEnvPrefix) {
+		if !inherited[kv] || workerEnvNames[name] || strings.HasPrefix(name, "LC_") || strings.HasPrefix(name, WorkerEnvPrefix) {
 			out = append(out, kv)
 		}
 	}
