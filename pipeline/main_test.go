@@ -70,6 +70,7 @@ type runSpec struct {
 	Store string   `json:"store"`
 	ESURL string   `json:"es_url"`
 	Paths []string `json:"paths"`
+	Prune bool     `json:"prune"`
 }
 
 func helperRun(spec string) int {
@@ -78,7 +79,9 @@ func helperRun(spec string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
-	sum, err := Run(context.Background(), options(rs.Store, rs.ESURL, rs.Paths...))
+	o := options(rs.Store, rs.ESURL, rs.Paths...)
+	o.Prune = rs.Prune
+	sum, err := Run(context.Background(), o)
 	if sum != nil {
 		json.NewEncoder(os.Stdout).Encode(sum)
 	}
