@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ntlnav/referat/internal/pipetest"
 )
 
 // TestFailedNamesOneLine: a failing file whose name is Latin-1, or holds
@@ -25,5 +28,22 @@ func TestFailedNamesOneLine(t *testing.T) {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %s:\n%s", want, stderr)
 		}
+	}
+}
+
+// TestIngestDiskFull: a store on a full disk (a real 256 KiB tmpfs) ends
+// the run with one line that says so, and exit status 1.
+func TestIngestDiskFull(t *testing.T) {
+	t.Setenv("ELASTICSEARCH_URL", "")
+	mnt := t.TempDir()
+	if err := exec.Command("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mnt).Run(); err != nil {
+		t.Skipf("cannot mount a tmpfs here (needs root, or CAP_SYS_ADMIN): %v", err)
+	}
+	t.Cleanup(func() { exec.Command("umount", mnt).Run() })
+	dir, _ := pipetest.CorpusDir(t, pdfs, 40)
+	code, _, stderr := runArgs(context.Background(), "ingest", "--quiet", "--workers", "2", "--store", filepath.Join(mnt, "s"), dir)
+	if code != exitFailed || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "no space left on device") ||
+		!strings.Contains(stderr, "the disk is full") || strings.Contains(stderr, "goroutine") {
+		t.Errorf("exit %d:\n%s", code, stderr)
 	}
 }

@@ -86,7 +86,10 @@ func runStoreRebuild(c *cli.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "referat: the old store is kept as %s; rebuilding from %d recorded file(s) and %d path(s) given\n",
-		oneLine(aside), len(paths), len(args))
+	kept := "there was no store file"
+	if aside != "" {
+		kept = "the old store is kept as " + oneLine(aside)
+	}
+	fmt.Fprintf(c.App.ErrWriter, "referat: %s; rebuilding from %d recorded file(s) and %d path(s) given\n", kept, len(paths), len(args))
 	return ingestAction(c, append(paths, args...))
 }

@@ -189,11 +189,15 @@ func Salvage(dir string, lockTimeout time.Duration) ([]string, error) {
 }
 
 // SetAside renames the store file in dir to referat.db.damaged-TIME (UTC)
-// and returns the new name; it is never deleted. It fails with ErrLocked
-// when another process has the store open.
+// and returns the new name; it is never deleted. It returns "" when there
+// is no store file, and fails with ErrLocked when another process has the
+// store open.
 func SetAside(dir string, lockTimeout time.Duration) (string, error) {
 	path := filepath.Join(dir, DBFile)
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
 	if err != nil {
 		return "", err
 	}
