@@ -70,7 +70,7 @@ type runSpec struct {
 	Store string   `json:"store"`
 	ESURL string   `json:"es_url"`
 	Paths []string `json:"paths"`
-	Prune bool     `json:"prune"`
+	Prune bool     `json:"prune,omitempty"`
 }
 
 func helperRun(spec string) int {
