@@ -1,8 +1,6 @@
 package store
 
 import (
-	"encoding/json"
-
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/ntlnav/referat/index"
@@ -26,7 +24,7 @@ var bucketCluster = []byte("cluster")
 // when none was recorded.
 func (s *Store) ClusterIndices() (map[string]string, error) {
 	out := map[string]string{}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketCluster)
 		if b == nil {
 			return nil
@@ -75,7 +73,7 @@ func (s *Store) Unconfirm(aliases []string, uuids map[string]string) (int, error
 		var marked []*SourceRecord
 		err := t.src.ForEach(func(k, v []byte) error {
 			var rec SourceRecord
-			if err := json.Unmarshal(v, &rec); err != nil {
+			if err := s.decode(v, &rec); err != nil {
 				return err
 			}
 			if !rec.Synced {
