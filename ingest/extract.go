@@ -66,6 +66,7 @@ func Extract(ctx context.Context, path string, data []byte, opts Options) (doc *
 	if doc.Cases == nil {
 		doc.Cases = []referat.Case{}
 	}
+	doc.Meeting.Attendees, doc.Meeting.Absent = nonNil(doc.Meeting.Attendees), nonNil(doc.Meeting.Absent)
 	return doc, nil
 }
 
@@ -148,4 +149,12 @@ func (d *laidOut) blocks() []block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// nonNil returns s, or an empty slice for nil, so that JSON has [].
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }

@@ -54,7 +54,8 @@ func (l *Line) StartsBold() bool {
 }
 
 // buildLines groups the glyphs of one page into lines, top to bottom, each
-// read left to right. It relies on positions, not on drawing order.
+// read left to right; on a page set in columns, column by column (see
+// readingOrder). It relies on positions, not on drawing order.
 func buildLines(page int, gs []glyph) []Line {
 	if len(gs) == 0 {
 		return nil
@@ -71,6 +72,12 @@ func buildLines(page int, gs []glyph) []Line {
 		}
 		groups = append(groups, gs[start:i])
 		start = i
+	}
+	for _, g := range groups {
+		sort.SliceStable(g, func(i, j int) bool { return g[i].x < g[j].x })
+	}
+	if ordered := readingOrder(groups); ordered != nil {
+		groups = ordered
 	}
 	var lines []Line
 	for _, g := range groups {
