@@ -13,6 +13,11 @@ import (
 // "Side 2 av 4", "side 2", "2/4", "Page 2 of 4", "s. 2".
 var pageNumber = regexp.MustCompile(`(?i)^\s*(?:[-–—]\s*)?(?:(?:side|page|s\.)\s*)?\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$`)
 
+// yearLine is a line that is only a year, as the second line of a
+// heading ("… 21. september" / "2023"): a page number only when it
+// stands apart.
+var yearLine = regexp.MustCompile(`^\s*(?:19|20)\d\d\s*$`)
+
 // furniture reports, for each page's lines, which are running headers,
 // footers or page numbers: lines at the top or bottom of a page that are a
 // page number, or whose text (digits aside) recurs at the same place on
@@ -31,7 +36,7 @@ func furniture(pages [][]pdftext.Line, boxes [][4]float64, bodySize float64) [][
 			if !top && !bottom {
 				continue
 			}
-			if pageNumber.MatchString(l.Text()) {
+			if pageNumber.MatchString(l.Text()) && (!yearLine.MatchString(l.Text()) || isolated(lines, i)) {
 				drop[p][i] = true
 				continue
 			}
