@@ -29,7 +29,7 @@ type fragment struct {
 
 // gapFactor is the gap, in font sizes, that separates fragments: wider
 // than any justified word space, narrower than a column gutter.
-const gapFactor = 1.2
+const gapFactor = 0.7
 
 // fragments cuts the baseline groups (each sorted by x) at wide gaps.
 func fragments(groups [][]glyph) []fragment {
