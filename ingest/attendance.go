@@ -20,14 +20,14 @@ var attendanceLabel = regexp.MustCompile(`(?i)^(til\s+stede|tilstede|til\s+stade
 func attendanceField(label string) string {
 	l := strings.ToLower(strings.Join(strings.Fields(label), " "))
 	switch {
+	case l == "møteleder" || l == "møteleiar" || l == "leder" || l == "leiar":
+		return "chair"
 	case strings.HasPrefix(l, "til ste") || strings.HasPrefix(l, "tilst") || strings.HasPrefix(l, "møt") && !strings.Contains(l, "sted") && !strings.Contains(l, "stad") && !strings.Contains(l, "tid") || strings.HasPrefix(l, "delta"):
 		return "attendees"
 	case strings.Contains(l, "forfall") || strings.HasPrefix(l, "fråv") || strings.HasPrefix(l, "frav"):
 		return "absent"
 	case strings.HasPrefix(l, "ref"):
 		return "minutes_taker"
-	case l == "møteleder" || l == "møteleiar" || l == "leder" || l == "leiar":
-		return "chair"
 	case strings.Contains(l, "sted") || strings.Contains(l, "stad") || strings.Contains(l, "sed"):
 		return "place"
 	case strings.Contains(l, "tid"):
