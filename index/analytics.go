@@ -112,9 +112,10 @@ type Hit struct {
 
 // A CaseQuery filters the case list.
 type CaseQuery struct {
-	Topic string
-	Year  int
-	Limit int // default: no limit
+	Topic  string
+	Number string // the agenda number as printed ("10/23"); default: any
+	Year   int
+	Limit  int // default: no limit
 }
 
 // A CaseRow is a line of the case list.
@@ -122,6 +123,7 @@ type CaseRow struct {
 	ID     string   `json:"id"`
 	Date   string   `json:"date"`
 	Body   string   `json:"body"`
+	Number string   `json:"number"` // the agenda number, or ""
 	Title  string   `json:"title"`
 	Topics []string `json:"topics"`
 }

@@ -247,10 +247,10 @@ func stemScore(qs, field []string, weight float64) float64 {
 func (l *Local) Cases(ctx context.Context, q index.CaseQuery) ([]index.CaseRow, error) {
 	var rows []index.CaseRow
 	err := l.each(func(d *referat.Document, c *referat.Case) {
-		if q.Topic != "" && !hasTopic(c, q.Topic) || q.Year != 0 && yearOf(d.Meeting.Date) != q.Year {
+		if q.Topic != "" && !hasTopic(c, q.Topic) || q.Year != 0 && yearOf(d.Meeting.Date) != q.Year || q.Number != "" && c.Number != q.Number {
 			return
 		}
-		rows = append(rows, index.CaseRow{ID: index.CaseID(d.Source.SHA256, c.Seq), Date: d.Meeting.Date, Body: d.Meeting.Body, Title: c.Title, Topics: append([]string{}, topicIDs(c)...)})
+		rows = append(rows, index.CaseRow{ID: index.CaseID(d.Source.SHA256, c.Seq), Date: d.Meeting.Date, Body: d.Meeting.Body, Number: c.Number, Title: c.Title, Topics: append([]string{}, topicIDs(c)...)})
 	})
 	index.SortCaseRows(rows)
 	if q.Limit > 0 && len(rows) > q.Limit {
