@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 
@@ -123,4 +124,14 @@ type LayoutFile struct {
 	Producer string `json:"producer"`
 	Meeting  string `json:"meeting"` // the annotated meeting's id
 	Layout   string `json:"layout"`
+}
+
+// Rotate writes src turned clockwise by degrees (a multiple of 90) as out,
+// by setting each page's /Rotate with qpdf; the content is unchanged.
+func Rotate(src, out string, degrees int) error {
+	cmd := exec.Command("qpdf", fmt.Sprintf("--rotate=+%d", degrees), "--deterministic-id", src, out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("qpdf: %v: %s", err, b)
+	}
+	return nil
 }

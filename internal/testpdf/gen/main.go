@@ -33,6 +33,15 @@ var layoutProducers = []struct {
 	{"libreoffice", testpdf.LibreOfficeAnnotated},
 }
 
+// rotatedLayouts are layout files turned by /Rotate.
+var rotatedLayouts = []struct {
+	producer, meeting string
+	degrees           int
+}{
+	{"chromium", "2019-10-17-etats-mba", 90},
+	{"libreoffice", "2023-09-21-hamu", 270},
+}
+
 // makeLayouts renders every annotated meeting with every layout producer
 // into dir/PRODUCER/ID.pdf and lists them in dir/expected.json.
 func makeLayouts(annotated, dir string) error {
@@ -53,6 +62,23 @@ func makeLayouts(annotated, dir string) error {
 			all = append(all, testpdf.LayoutFile{File: filepath.ToSlash(file), Producer: p.name, Meeting: m.ID, Layout: m.Layout})
 			fmt.Println(file)
 		}
+	}
+	// Pages turned by /Rotate (qpdf), so that the text runs down or up.
+	if err := os.MkdirAll(filepath.Join(dir, "rotated"), 0o755); err != nil {
+		return err
+	}
+	for _, r := range rotatedLayouts {
+		src := filepath.Join(dir, r.producer, r.meeting+".pdf")
+		file := filepath.Join(dir, "rotated", fmt.Sprintf("%s-%d.pdf", r.meeting, r.degrees))
+		if err := testpdf.Rotate(src, file, r.degrees); err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		for _, m := range meetings {
+			if m.ID == r.meeting {
+				all = append(all, testpdf.LayoutFile{File: filepath.ToSlash(file), Producer: "rotated", Meeting: m.ID, Layout: m.Layout})
+			}
+		}
+		fmt.Println(file)
 	}
 	b, err := json.MarshalIndent(all, "", " ")
 	if err != nil {
