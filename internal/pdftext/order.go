@@ -194,7 +194,7 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 			cover[i]++
 		}
 	}
-	limit := len(frags) / 10
+	limit := max(1, len(frags)/10)
 	best, bestLo := 0, 0
 	for i := int(0.2 * width); i < int(0.8*width); {
 		if cover[i] > limit {
