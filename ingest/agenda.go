@@ -32,7 +32,7 @@ func splitNumber(title string) (number, rest string) {
 	if m := slashNumber.FindStringSubmatch(title); m != nil && startsTitle(m[2]) {
 		return cleanNumber(m[1]), m[2]
 	}
-	if m := itemNumber.FindStringSubmatch(title); m != nil && startsTitle(m[2]) && !isDateStart(title) {
+	if m := itemNumber.FindStringSubmatch(title); m != nil && startsTitle(m[2]) && !isDateStart(title) && (strings.ContainsAny(m[1], ".)") || startsWord(m[2])) {
 		return cleanNumber(m[1]), m[2]
 	}
 	return "", title
@@ -43,6 +43,13 @@ func splitNumber(title string) (number, rest string) {
 func startsTitle(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("«\"(", r)
+}
+
+// startsWord reports whether s opens with a capital letter: after a bare
+// number ("2 Budsjett"), a digit is more likely a table of figures.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // isDateStart reports whether a title opens with a date ("14. desember").

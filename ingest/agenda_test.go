@@ -28,6 +28,8 @@ func TestSplitNumber(t *testing.T) {
 		{in: "14. desember: Julemøte", number: "", title: "14. desember: Julemøte"},
 		{in: "Saker til neste møte", number: "", title: "Saker til neste møte"},
 		{in: "3 nye stillinger", number: "", title: "3 nye stillinger"},
+		{in: "0 10 20 30 40", number: "", title: "0 10 20 30 40"},
+		{in: "2 Budsjett", number: "2", title: "Budsjett"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
