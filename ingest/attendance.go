@@ -14,7 +14,7 @@ import (
 // label's line and on the lines indented below it.
 
 // attendanceLabel matches a row label in bokmål or nynorsk and its value.
-var attendanceLabel = regexp.MustCompile(`(?i)^(til\s+stede|tilstede|til\s+stades|møtende|møtande|deltakere|deltakarar|deltagere|til\s+stede\s+fra\s+\S+|forfall|meldt\s+forfall|fraværende|fråverande|referent|ref\.|referatfører|møteleder|møteleiar|leder|leiar|sted|stad|møtested|møtestad|møtesed|tid|tidspunkt|møtetid|dato|kopi)(\s*:)?(?:\s+(.*))?$`)
+var attendanceLabel = regexp.MustCompile(`(?i)^(til\s+stede|tilstede|til\s+stades|møtende|møtande|deltakere|deltakarar|deltagere|til\s+stede\s+fra\s+\S+|forfall|meldt\s+forfall|fraværende|fråverande|referent|ref\.|referatfører|møteleder|møteleiar|leder|leiar|sted|stad|møtested|møtestad|møtesed|tid|tidspunkt|møtetid|dato|kopi)(\s*:)?(\s*\|)?(?:\s+(.*))?$`)
 
 // attendanceField names the Meeting field a label fills.
 func attendanceField(label string) string {
@@ -37,14 +37,15 @@ func attendanceField(label string) string {
 }
 
 // labelOf reports whether line l is a labelled row: the label followed by
-// a colon, or set in bold before a value that is not.
+// a colon or by a table cell's gap (" | "), or set in bold before a value
+// that is not.
 func labelOf(l pdftext.Line) (label, value string, ok bool) {
 	text := collapse(l.Text())
 	m := attendanceLabel.FindStringSubmatch(text)
 	if m == nil {
 		return "", "", false
 	}
-	if m[2] == "" {
+	if m[2] == "" && m[3] == "" {
 		first := ""
 		for _, s := range l.Spans {
 			if strings.TrimSpace(s.Text) != "" {
@@ -58,7 +59,7 @@ func labelOf(l pdftext.Line) (label, value string, ok bool) {
 			return "", "", false
 		}
 	}
-	return m[1], strings.TrimSpace(m[3]), true
+	return m[1], strings.TrimSpace(strings.ReplaceAll(m[4], pdftext.CellSeparator, " ")), true
 }
 
 // attendanceOf finds the labelled rows among the lines of page 1 and

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ntlnav/referat/internal/pdftext"
@@ -49,5 +50,33 @@ func TestFurnitureTwoPages(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestTableRowsInACase(t *testing.T) {
+	l := func(y float64, text string) pdftext.Line {
+		return pdftext.Line{Page: 1, X0: 57, X1: 500, Y: y, Size: 11, Spans: []pdftext.Span{{Text: text}}}
+	}
+	lines := []pdftext.Line{
+		l(700, "Fordelingen av ledige stillinger per kontor er vist"),
+		l(686, "i tabellen under, og den ble drøftet i møtet."),
+		l(672, "Kontor | Stillinger | Ledige"),
+		l(658, "NAV Bergenhus | 52 | 4"),
+		l(644, "NAV Åsane | 38 | 3"),
+		l(630, "NTL ba om at tallene oppdateres til neste møte."),
+	}
+	m := measure(lines)
+	m.bodySize = 11
+	var got []string
+	for _, p := range paragraphs(lines, m) {
+		got = append(got, p.text())
+	}
+	want := []string{
+		"Fordelingen av ledige stillinger per kontor er vist i tabellen under, og den ble drøftet i møtet.",
+		"Kontor | Stillinger | Ledige", "NAV Bergenhus | 52 | 4", "NAV Åsane | 38 | 3",
+		"NTL ba om at tallene oppdateres til neste møte.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

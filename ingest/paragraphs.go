@@ -118,6 +118,8 @@ func paragraphs(lines []pdftext.Line, m pageMetrics) []paragraph {
 				brk = newColumnParagraph(prev, l) // the next column, or a line above
 			case gap > limit:
 				brk = true
+			case isRow(l) || isRow(prev):
+				brk = true // a table row is a paragraph of its own
 			case math.Abs(l.Size-prev.Size) > 0.15*prev.Size:
 				brk = true
 			case l.AllBold() != prev.AllBold() && !(l.AllBold() && prev.StartsBold() && !endsSentence(prev.Text())):
@@ -227,3 +229,6 @@ func newColumnParagraph(prev, l *pdftext.Line) bool {
 	cont := !endsSentence(prev.Text()) || unicode.IsLower(first)
 	return !cont || l.StartsBold() || prev.AllBold() || math.Abs(l.Size-prev.Size) > 0.15*prev.Size
 }
+
+// isRow reports whether a line is a table row: cells set apart.
+func isRow(l *pdftext.Line) bool { return strings.Contains(l.Text(), pdftext.CellSeparator) }

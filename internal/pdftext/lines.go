@@ -53,6 +53,13 @@ func (l *Line) StartsBold() bool {
 	return false
 }
 
+// Cells of a table row are set apart by a gap wider than any word space;
+// the line gives them separated by CellSeparator.
+const (
+	CellGap       = 2.5 // font sizes
+	CellSeparator = " | "
+)
+
 // buildLines groups the glyphs of one page into lines, top to bottom, each
 // read left to right; on a page set in columns, column by column (see
 // readingOrder). It relies on positions, not on drawing order.
@@ -146,7 +153,11 @@ func makeLine(page int, gs []glyph) (Line, bool) {
 					if g.bold != bold {
 						flush()
 					}
-					b.WriteByte(' ')
+					if gap > CellGap*g.size {
+						b.WriteString(CellSeparator)
+					} else {
+						b.WriteByte(' ')
+					}
 				}
 				inFirstWord = false
 			}

@@ -53,9 +53,9 @@ func TestReadingOrder(t *testing.T) {
 			"aaaa bbbb cccc dddd eeee fff5", "aaaa bbbb cccc dddd eeee fff6", "aaaa bbbb cccc dddd eeee fff7", "aaaa bbbb cccc dddd eeee fff8",
 		},
 	}, {
-		name: "table rows stay whole",
+		name: "table rows stay whole, cells set apart",
 		gs:   table,
-		want: []string{"Til stede Kari Nordmann (NTL)", "Forfall Ola Hansen (Parat)", "Referent Siv Engen", "Sted Møterom 6A", "Sak 1/23 Budsjett og bemanning i NAV Vest for neste år"},
+		want: []string{"Til stede | Kari Nordmann (NTL)", "Forfall | Ola Hansen (Parat)", "Referent | Siv Engen", "Sted | Møterom 6A", "Sak 1/23 Budsjett og bemanning i NAV Vest for neste år"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
