@@ -247,7 +247,9 @@ type caseSource struct {
 	MeetingTitle string   `json:"meeting_title"`
 	Source       string   `json:"source_path"`
 	Seq          int      `json:"seq"`
+	Number       string   `json:"number"`
 	Title        string   `json:"title"`
+	Decision     string   `json:"decision"`
 	Text         string   `json:"text"`
 	Topics       []string `json:"topics"`
 	Keywords     []string `json:"keywords"`
@@ -259,7 +261,7 @@ type caseSource struct {
 
 // Cases lists cases, newest first.
 func (r *Remote) Cases(ctx context.Context, q index.CaseQuery) ([]index.CaseRow, error) {
-	var topic, year, thread map[string]any
+	var topic, year, thread, number map[string]any
 	if q.Topic != "" {
 		topic = term("topics", q.Topic)
 	}
@@ -272,12 +274,15 @@ func (r *Remote) Cases(ctx context.Context, q index.CaseQuery) ([]index.CaseRow,
 	case q.InThread:
 		thread = map[string]any{"exists": map[string]any{"field": "thread"}}
 	}
+	if q.Number != "" {
+		number = term("number", q.Number)
+	}
 	rows := []index.CaseRow{}
-	err := r.scan(ctx, Cases, boolFilter(topic, year, thread), []any{map[string]any{"meeting_date": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"case_id": "asc"}},
+	err := r.scan(ctx, Cases, boolFilter(topic, year, thread, number), []any{map[string]any{"meeting_date": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"case_id": "asc"}},
 		func(src json.RawMessage) {
 			var c caseSource
 			if json.Unmarshal(src, &c) == nil {
-				rows = append(rows, index.CaseRow{ID: c.CaseID, Date: c.Date, Body: c.Body, Title: c.Title,
+				rows = append(rows, index.CaseRow{ID: c.CaseID, Date: c.Date, Body: c.Body, Number: c.Number, Title: c.Title,
 					Topics: append([]string{}, c.Topics...), Thread: c.Thread})
 			}
 		})
@@ -305,8 +310,8 @@ func (r *Remote) Case(ctx context.Context, id string) (*index.CaseDetail, error)
 	}
 	c := doc.Source
 	out := &index.CaseDetail{ID: id, Source: c.Source,
-		Meeting: referat.Meeting{Date: c.Date, Body: c.Body, Title: c.MeetingTitle},
-		Case: referat.Case{Seq: c.Seq, Title: c.Title, Text: c.Text, Paragraphs: strings.Split(c.Text, "\n\n"), Pages: c.Pages, Keywords: c.Keywords,
+		Meeting: referat.Meeting{Date: c.Date, Body: c.Body, Title: c.MeetingTitle, Attendees: []string{}, Absent: []string{}},
+		Case: referat.Case{Seq: c.Seq, Number: c.Number, Title: c.Title, Decision: c.Decision, Text: c.Text, Paragraphs: strings.Split(c.Text, "\n\n"), Pages: c.Pages, Keywords: c.Keywords,
 			Thread: c.Thread, Exchanges: c.Exchanges}}
 	if c.Text == "" {
 		out.Case.Paragraphs = []string{}
@@ -314,11 +319,20 @@ func (r *Remote) Case(ctx context.Context, id string) (*index.CaseDetail, error)
 	if mb, err := do(ctx, r.Client, esapi.GetRequest{Index: Meetings, DocumentID: c.MeetingID}); err == nil {
 		var m struct {
 			Source struct {
-				DateSource string `json:"date_source"`
+				DateSource   string   `json:"date_source"`
+				Attendees    []string `json:"attendees"`
+				Absent       []string `json:"absent"`
+				MinutesTaker string   `json:"minutes_taker"`
+				Chair        string   `json:"chair"`
+				Place        string   `json:"place"`
+				Time         string   `json:"time"`
 			} `json:"_source"`
 		}
 		json.Unmarshal(mb, &m)
-		out.Meeting.DateSource = m.Source.DateSource
+		s := m.Source
+		out.Meeting.DateSource = s.DateSource
+		out.Meeting.Attendees, out.Meeting.Absent = nonNilStrings(s.Attendees), nonNilStrings(s.Absent)
+		out.Meeting.MinutesTaker, out.Meeting.Chair, out.Meeting.Place, out.Meeting.Time = s.MinutesTaker, s.Chair, s.Place, s.Time
 	}
 	var topics []referat.Topic
 	err = r.scan(ctx, Topics, boolFilter(term("case_id", id)), []any{map[string]any{"score": "desc"}, map[string]any{"topic": "asc"}},
@@ -364,4 +378,13 @@ func (r *Remote) Case(ctx context.Context, id string) (*index.CaseDetail, error)
 		out.Thread = index.ThreadOthers(rows, id)
 	}
 	return out, nil
+}
+
+// nonNilStrings returns s, or an empty slice for nil, as the local store
+// gives it.
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
