@@ -70,6 +70,9 @@ func main() {
 	if err := testpdf.MakeEdges(good, edge); err != nil {
 		log.Fatal(err)
 	}
+	if err := testpdf.MakeFixtures(testpdf.FixtureDir); err != nil {
+		log.Fatal(err)
+	}
 	b, _ := json.MarshalIndent(all, "", " ")
 	if err := os.WriteFile(filepath.Join(*out, "expected.json"), append(b, '\n'), 0o644); err != nil {
 		log.Fatal(err)
