@@ -115,7 +115,7 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options) (*Document
 	}
 	fonts := map[string]*font{}
 	var firstErr error
-	letters, replaced := 0, 0
+	readable, unreadable := 0, 0
 	pages, err := pageTree(r, maxPages)
 	if err != nil {
 		return nil, err
@@ -134,16 +134,8 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options) (*Document
 				firstErr = &Error{Page: n, Err: err}
 			}
 		}
-		for _, g := range gs {
-			for _, c := range g.s {
-				switch {
-				case c == '\uFFFD':
-					replaced++
-				case unicode.IsLetter(c):
-					letters++
-				}
-			}
-		}
+		r, u := countReadable(gs)
+		readable, unreadable = readable+r, unreadable+u
 		doc.Pages = append(doc.Pages, Page{Lines: buildLines(n, gs), Box: box})
 	}
 	if len(doc.Pages) == 0 {
@@ -152,16 +144,54 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options) (*Document
 		}
 		return nil, fmt.Errorf("%w: the file has no pages", ErrDamaged)
 	}
-	if letters == 0 {
-		if firstErr != nil {
-			return nil, firstErr
-		}
-		if replaced > 0 {
-			return nil, fmt.Errorf("%w: the fonts have no Unicode mapping, so the text cannot be read", ErrNoText)
-		}
-		return nil, fmt.Errorf("%w: %d page(s) without any text; is it a scan?", ErrNoText, len(doc.Pages))
+	if readable == 0 && firstErr != nil {
+		return nil, firstErr
+	}
+	if err := noText(readable, unreadable, len(doc.Pages)); err != nil {
+		return nil, err
 	}
 	return doc, nil
+}
+
+// noText says why a document whose glyphs hold readable readable
+// characters and unreadable ones that carry no text (U+FFFD, private use)
+// is not text, or returns nil when it is. A page of only digits and
+// symbols is text; output that is mostly unmapped glyphs is not, and gets
+// its own cause, so that OCR can take over.
+func noText(readable, unreadable, pages int) error {
+	switch {
+	case readable == 0 && unreadable == 0:
+		return fmt.Errorf("%w: %d page(s) without any text; is it a scan?", ErrNoText, pages)
+	case readable == 0:
+		return fmt.Errorf("%w: the text cannot be read", ErrNoUnicode)
+	case unreadable > readable:
+		return fmt.Errorf("%w: %d of %d characters cannot be read", ErrNoUnicode, unreadable, readable+unreadable)
+	}
+	return nil
+}
+
+// countReadable counts the characters of gs that are text (anything but
+// white space and control characters) and those that stand for a glyph
+// without Unicode: U+FFFD, and private-use code points, which fonts
+// without a Unicode mapping give their glyphs.
+func countReadable(gs []glyph) (readable, unreadable int) {
+	for _, g := range gs {
+		for _, c := range g.s {
+			switch {
+			case c == '\uFFFD' || isPrivateUse(c):
+				unreadable++
+			case unicode.IsSpace(c) || unicode.IsControl(c) || unicode.Is(unicode.Cf, c):
+			default:
+				readable++
+			}
+		}
+	}
+	return readable, unreadable
+}
+
+// isPrivateUse reports whether c is in a private-use area.
+func isPrivateUse(c rune) bool {
+	return c >= 0xE000 && c <= 0xF8FF || c >= 0xF0000
 }
 
 // page reads one page.
