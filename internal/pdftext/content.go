@@ -211,6 +211,7 @@ func readPage(v pdf.Value, budget *int64, fonts map[string]*font) (glyphs []glyp
 	}
 	// A damaged stream keeps what was read before the damage.
 	err = p.run(data, res, ctm)
+	p.annotations(v, ctm)
 	return p.glyphs, box, err
 }
 

@@ -18,6 +18,8 @@ func TestGoldenRealWorld(t *testing.T) {
 		file  string
 		class string
 	}{
+		{file: "form.pdf", class: "form field values"},
+		{file: "annotation.pdf", class: "annotation appearance"},
 		{file: "digits.pdf", class: "a page of digits is text"},
 		{file: "type3-names.pdf", class: "Type3 glyph names"},
 		{file: "tr7-clip.pdf", class: "render mode 7 kept"},
