@@ -189,7 +189,7 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 			})
 		}
 		tx := w0/1000*gs.size + gs.tc
-		if !f.twoByte && code == ' ' {
+		if f.wordSpace(code) {
 			tx += gs.tw
 		}
 		*tm = matrix{1, 0, 0, 1, tx * gs.th, 0}.mul(*tm)

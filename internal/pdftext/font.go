@@ -14,20 +14,20 @@ import (
 // string into character codes, the Unicode text and width of each code, and
 // whether it is bold.
 type font struct {
-	name     string // BaseFont without a subset prefix
-	bold     bool
-	twoByte  bool             // Type0 font: 2-byte codes
-	enc      pdf.TextEncoding // from ledongthuc/pdf; nil when there is none
-	cmap     *toUnicode       // from the font's ToUnicode CMap; nil when there is none
-	simple   pdf.Font
-	first    int
-	widths   []float64       // simple fonts, in glyph space units (1/1000 em)
-	cidW     map[int]float64 // Type0 widths by CID
-	dw       float64         // Type0 default width
-	scale    float64         // glyph space to text space (Type 3 fonts differ)
-	known    bool            // widths come from the file
-	decoded  map[int]string  // cache of decoded codes
-	unmapped bool            // codes cannot be mapped to Unicode
+	name    string // BaseFont without a subset prefix
+	bold    bool
+	twoByte bool             // Type0 font: codes split by cid
+	cid     *cidEncoding     // Type0 font: its /Encoding CMap
+	enc     pdf.TextEncoding // from ledongthuc/pdf; nil when there is none
+	cmap    *toUnicode       // from the font's ToUnicode CMap; nil when there is none
+	simple  pdf.Font
+	first   int
+	widths  []float64       // simple fonts, in glyph space units (1/1000 em)
+	cidW    map[int]float64 // Type0 widths by CID
+	dw      float64         // Type0 default width
+	scale   float64         // glyph space to text space (Type 3 fonts differ)
+	known   bool            // widths come from the file
+	decoded map[int]string  // cache of decoded codes
 }
 
 // newFont reads the font dictionary v.
@@ -49,11 +49,7 @@ func newFont(v pdf.Value) *font {
 		}
 		f.cidW = readCIDWidths(d.Key("W"))
 		f.known = len(f.cidW) > 0
-		if v.Key("ToUnicode").Kind() != pdf.Stream && !strings.HasPrefix(v.Key("Encoding").Name(), "Uni") {
-			// Without a ToUnicode CMap, Identity-H codes are glyph ids:
-			// there is no way to know the text.
-			f.unmapped = true
-		}
+		f.cid = newCIDEncoding(v.Key("Encoding"))
 	case "Type3":
 		if m := v.Key("FontMatrix"); m.Len() == 6 && m.Index(0).Float64() != 0 {
 			f.scale = m.Index(0).Float64()
@@ -131,11 +127,7 @@ func isBoldDescriptor(d pdf.Value) bool {
 // codes splits a shown string into character codes.
 func (f *font) codes(s []byte) []int {
 	if f.twoByte {
-		out := make([]int, 0, len(s)/2)
-		for i := 0; i+1 < len(s); i += 2 {
-			out = append(out, int(s[i])<<8|int(s[i+1]))
-		}
-		return out
+		return f.cid.split(s, make([]int, 0, len(s)/2))
 	}
 	out := make([]int, len(s))
 	for i, b := range s {
@@ -148,7 +140,8 @@ func (f *font) codes(s []byte) []int {
 // but Type 3 fonts), and whether it comes from the file.
 func (f *font) width(code int) (float64, bool) {
 	if f.twoByte {
-		if w, ok := f.cidW[code]; ok {
+		cid, ok := f.cid.cid(code)
+		if w, found := f.cidW[cid]; ok && found {
 			return w, true
 		}
 		return f.dw, f.known
@@ -204,20 +197,13 @@ func (f *font) text(code int) string {
 	if s, ok := f.decoded[code]; ok {
 		return s
 	}
-	var raw string
+	var s string
 	if f.twoByte {
-		raw = string([]byte{byte(code >> 8), byte(code)})
-	} else {
-		raw = string([]byte{byte(code)})
-	}
-	s := raw
-	if t, ok := f.cmap.lookup(code); ok {
+		s = f.cidText(code)
+	} else if t, ok := f.cmap.lookup(code); ok {
 		s = t
 	} else if f.enc != nil {
-		s = f.enc.Decode(raw)
-	}
-	if f.twoByte && (f.unmapped || s == raw) {
-		s = "\uFFFD"
+		s = f.enc.Decode(string([]byte{byte(code)}))
 	}
 	s = cleanGlyphText(s)
 	f.decoded[code] = s
