@@ -297,14 +297,20 @@ func (e *cidEncoding) text(code int) (string, bool) {
 }
 
 // cidText returns the text of a Type 0 font's code: by its ToUnicode
-// CMap; else as the predefined CMap's character set gives it; else
-// U+FFFD, a glyph whose text is unknown.
+// CMap; else as the predefined CMap's character set gives it; else by
+// the embedded TrueType program's glyph names or cmap; else U+FFFD, a
+// glyph whose text is unknown.
 func (f *font) cidText(code int) string {
 	if t, ok := f.cmap.lookup(code & 0xFFFFFFFF); ok {
 		return t
 	}
 	if t, ok := f.cid.text(code); ok {
 		return t
+	}
+	if cid, ok := f.cid.cid(code); ok {
+		if t, ok := f.cidProgramText(cid); ok {
+			return t
+		}
 	}
 	return "\uFFFD"
 }

@@ -14,20 +14,24 @@ import (
 // string into character codes, the Unicode text and width of each code, and
 // whether it is bold.
 type font struct {
-	name    string // BaseFont without a subset prefix
-	bold    bool
-	twoByte bool             // Type0 font: codes split by cid
-	cid     *cidEncoding     // Type0 font: its /Encoding CMap
-	enc     pdf.TextEncoding // from ledongthuc/pdf; nil when there is none
-	cmap    *toUnicode       // from the font's ToUnicode CMap; nil when there is none
-	simple  pdf.Font
-	first   int
-	widths  []float64       // simple fonts, in glyph space units (1/1000 em)
-	cidW    map[int]float64 // Type0 widths by CID
-	dw      float64         // Type0 default width
-	scale   float64         // glyph space to text space (Type 3 fonts differ)
-	known   bool            // widths come from the file
-	decoded map[int]string  // cache of decoded codes
+	name     string // BaseFont without a subset prefix
+	bold     bool
+	twoByte  bool             // Type0 font: codes split by cid
+	cid      *cidEncoding     // Type0 font: its /Encoding CMap
+	cidToGID []uint16         // Type0 TrueType font: /CIDToGIDMap stream; nil for Identity
+	diffs    map[int]string   // simple font: glyph names of /Encoding /Differences
+	builtin  bool             // simple font: the program's built-in encoding applies
+	prog     *fontProgram     // the embedded font program, read only when needed
+	enc      pdf.TextEncoding // from ledongthuc/pdf; nil when there is none
+	cmap     *toUnicode       // from the font's ToUnicode CMap; nil when there is none
+	simple   pdf.Font
+	first    int
+	widths   []float64       // simple fonts, in glyph space units (1/1000 em)
+	cidW     map[int]float64 // Type0 widths by CID
+	dw       float64         // Type0 default width
+	scale    float64         // glyph space to text space (Type 3 fonts differ)
+	known    bool            // widths come from the file
+	decoded  map[int]string  // cache of decoded codes
 }
 
 // newFont reads the font dictionary v.
@@ -50,6 +54,10 @@ func newFont(v pdf.Value) *font {
 		f.cidW = readCIDWidths(d.Key("W"))
 		f.known = len(f.cidW) > 0
 		f.cid = newCIDEncoding(v.Key("Encoding"))
+		if d.Key("Subtype").Name() == "CIDFontType2" {
+			f.prog = newFontProgram(desc)
+			f.cidToGID = readCIDToGID(d.Key("CIDToGIDMap"))
+		}
 	case "Type3":
 		if m := v.Key("FontMatrix"); m.Len() == 6 && m.Index(0).Float64() != 0 {
 			f.scale = m.Index(0).Float64()
@@ -65,6 +73,7 @@ func newFont(v pdf.Value) *font {
 			f.widths = append(f.widths, w.Index(i).Float64())
 		}
 		f.known = len(f.widths) > 0
+		f.simpleEncoding(v.Key("Encoding"), desc)
 	}
 	f.enc = f.simple.Encoder()
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
@@ -202,8 +211,8 @@ func (f *font) text(code int) string {
 		s = f.cidText(code)
 	} else if t, ok := f.cmap.lookup(code); ok {
 		s = t
-	} else if f.enc != nil {
-		s = f.enc.Decode(string([]byte{byte(code)}))
+	} else {
+		s = f.simpleText(code)
 	}
 	s = cleanGlyphText(s)
 	f.decoded[code] = s
