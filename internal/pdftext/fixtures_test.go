@@ -23,6 +23,8 @@ func TestGoldenRealWorld(t *testing.T) {
 		{file: "type0-1byte-cmap.pdf", class: "Type0, embedded one-byte CMap"},
 		{file: "type0-mixed-cmap.pdf", class: "Type0, embedded mixed-byte CMap"},
 		{file: "type0-unijis.pdf", class: "Type0, predefined UniJIS-UCS2-H"},
+		{file: "asciihex.pdf", class: "ASCIIHexDecode"},
+		{file: "predictor1.pdf", class: "Predictor 1"},
 		{file: "digits.pdf", class: "a page of digits is text"},
 		{file: "type3-names.pdf", class: "Type3 glyph names"},
 		{file: "tr7-clip.pdf", class: "render mode 7 kept"},

@@ -22,9 +22,10 @@ func init() {
 // prepare turns the bytes of a file into bytes ledongthuc/pdf accepts:
 // junk before the header is cut, a %PDF-2.0 (or odd) header is given a form
 // the library takes, bytes after the last %%EOF are dropped, and encrypted
-// files are decrypted in memory. It returns ErrEmpty, ErrNotPDF,
+// files are decrypted in memory; streams in filters ledongthuc/pdf lacks
+// are written decoded (decodeOddFilters). It returns ErrEmpty, ErrNotPDF,
 // ErrEncrypted or ErrDamaged.
-func prepare(data []byte, password string) ([]byte, error) {
+func prepare(data []byte, password string) (_ []byte, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
@@ -48,7 +49,16 @@ func prepare(data []byte, password string) ([]byte, error) {
 		return nil, fmt.Errorf("%w: the file is truncated (it does not end with %%%%EOF)", ErrDamaged)
 	}
 	if isEncrypted(data) {
-		return decrypt(data, password)
+		if data, err = decrypt(data, password); err != nil {
+			return nil, err
+		}
+	}
+	if mayHaveOddFilters(data) {
+		if decoded, ok := decodeOddFilters(data); ok {
+			if rebuilt, err := rebuildXref(decoded); err == nil {
+				data = rebuilt
+			}
+		}
 	}
 	return data, nil
 }
