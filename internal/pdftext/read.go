@@ -211,6 +211,7 @@ func page(v pdf.Value, budget *int64, fonts map[string]*font) (gs []glyph, box [
 func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Value, err error) {
 	const maxDepth = 64
 	nodes := 0
+	seen := map[string]bool{}
 	var firstErr error
 	var walk func(v pdf.Value, depth int) error
 	walk = func(v pdf.Value, depth int) (err error) {
@@ -233,6 +234,17 @@ func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Value, err error) {
 		if err != nil || !isNode {
 			return err
 		}
+		// A node met again is a cycle: its pages are read once, where
+		// the node was first met. Nodes print their kids as references,
+		// so the printed form identifies them.
+		key := v.String()
+		if seen[key] {
+			if firstErr == nil {
+				firstErr = fmt.Errorf("%w: the page tree contains itself", ErrDamaged)
+			}
+			return nil
+		}
+		seen[key] = true
 		for i := 0; i < kids.Len() && len(pages) < maxPages; i++ {
 			var kid pdf.Value
 			var kerr error
