@@ -298,8 +298,10 @@ func (e *cidEncoding) text(code int) (string, bool) {
 
 // cidText returns the text of a Type 0 font's code: by its ToUnicode
 // CMap; else as the predefined CMap's character set gives it; else by
-// the embedded TrueType program's glyph names or cmap; else U+FFFD, a
-// glyph whose text is unknown.
+// its CID in the Adobe character collection (Japan1, GB1, CNS1, Korea1);
+// else by the embedded TrueType program's glyph names or cmap; else, for
+// a font that is not embedded, by a guess (guessIdentityText); else
+// U+FFFD, a glyph whose text is unknown.
 func (f *font) cidText(code int) string {
 	if t, ok := f.cmap.lookup(code & 0xFFFFFFFF); ok {
 		return t
@@ -308,9 +310,15 @@ func (f *font) cidText(code int) string {
 		return t
 	}
 	if cid, ok := f.cid.cid(code); ok {
+		if t, ok := f.coll.lookup(cid); ok {
+			return t
+		}
 		if t, ok := f.cidProgramText(cid); ok {
 			return t
 		}
+	}
+	if t, ok := f.guessIdentityText(code); ok {
+		return t
 	}
 	return "\uFFFD"
 }

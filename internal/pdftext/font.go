@@ -22,6 +22,8 @@ type font struct {
 	diffs    map[int]string   // simple font: glyph names of /Encoding /Differences
 	builtin  bool             // simple font: the program's built-in encoding applies
 	prog     *fontProgram     // the embedded font program, read only when needed
+	coll     *collection      // Type0 font: the Adobe character collection of its CIDs
+	macOrder bool             // Type0 font: not embedded, glyph ids in the standard Mac order
 	enc      pdf.TextEncoding // from ledongthuc/pdf; nil when there is none
 	cmap     *toUnicode       // from the font's ToUnicode CMap; nil when there is none
 	simple   pdf.Font
@@ -32,6 +34,10 @@ type font struct {
 	scale    float64         // glyph space to text space (Type 3 fonts differ)
 	known    bool            // widths come from the file
 	decoded  map[int]string  // cache of decoded codes
+
+	// Type0 font, Identity, not embedded, no ToUnicode: codes may be
+	// Unicode, unless codes below U+0020 were shown (sawControl).
+	guessUnicode, sawControl bool
 }
 
 // newFont reads the font dictionary v.
@@ -57,6 +63,11 @@ func newFont(v pdf.Value) *font {
 		if d.Key("Subtype").Name() == "CIDFontType2" {
 			f.prog = newFontProgram(desc)
 			f.cidToGID = readCIDToGID(d.Key("CIDToGIDMap"))
+		}
+		f.coll = collectionOf(d)
+		if f.cid.identity && v.Key("ToUnicode").Kind() != pdf.Stream && newFontProgram(desc) == nil && f.coll == nil {
+			f.macOrder = d.Key("Subtype").Name() == "CIDFontType2" && (isMacOrderFont(f.name) || isMacOrderFont(d.Key("BaseFont").Name()))
+			f.guessUnicode = !f.macOrder
 		}
 	case "Type3":
 		if m := v.Key("FontMatrix"); m.Len() == 6 && m.Index(0).Float64() != 0 {
@@ -136,7 +147,13 @@ func isBoldDescriptor(d pdf.Value) bool {
 // codes splits a shown string into character codes.
 func (f *font) codes(s []byte) []int {
 	if f.twoByte {
-		return f.cid.split(s, make([]int, 0, len(s)/2))
+		codes := f.cid.split(s, make([]int, 0, len(s)/2))
+		if f.guessUnicode && !f.sawControl {
+			for _, c := range codes {
+				f.sawControl = f.sawControl || c&0xFFFFFFFF < 0x20
+			}
+		}
+		return codes
 	}
 	out := make([]int, len(s))
 	for i, b := range s {
