@@ -68,11 +68,11 @@ func Read(ctx context.Context, data []byte, opts Options) (*Document, error) {
 // read prepares data and reads it, a second time with stream lengths
 // mended when the first reading finds it damaged or textless.
 func read(ctx context.Context, data []byte, opts Options) (*Document, error) {
-	prepared, err := prepare(data, opts.Password)
+	prepared, orig, err := prepare(data, opts.Password)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := readPrepared(ctx, prepared, opts)
+	doc, err := readPrepared(ctx, prepared, opts, orig)
 	if err == nil || !(errors.Is(err, ErrNoText) || errors.Is(err, ErrDamaged)) {
 		return doc, err
 	}
@@ -80,7 +80,7 @@ func read(ctx context.Context, data []byte, opts Options) (*Document, error) {
 	// end instead. Try once more with the lengths mended.
 	if fixed, ok := fixStreamLengths(prepared); ok {
 		if rebuilt, rerr := rebuildXref(fixed); rerr == nil {
-			if doc2, err2 := readPrepared(ctx, rebuilt, opts); err2 == nil {
+			if doc2, err2 := readPrepared(ctx, rebuilt, opts, orig); err2 == nil {
 				return doc2, nil
 			}
 		}
@@ -98,13 +98,17 @@ func info(r *pdf.Reader) (info Info) {
 	return info
 }
 
-// readPrepared reads prepared bytes.
-func readPrepared(ctx context.Context, prepared []byte, opts Options) (*Document, error) {
+// readPrepared reads prepared bytes; orig, when not nil, is the file's
+// Info from before it was decrypted.
+func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info) (*Document, error) {
 	r, _, err := openReader(prepared, opts.Password)
 	if err != nil {
 		return nil, err
 	}
 	doc := &Document{Info: info(r)}
+	if orig != nil {
+		doc.Info = *orig
+	}
 	budget := opts.MaxInflated
 	if budget <= 0 {
 		budget = DefaultMaxInflated
