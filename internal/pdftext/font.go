@@ -14,26 +14,27 @@ import (
 // string into character codes, the Unicode text and width of each code, and
 // whether it is bold.
 type font struct {
-	name     string // BaseFont without a subset prefix
-	bold     bool
-	twoByte  bool             // Type0 font: codes split by cid
-	cid      *cidEncoding     // Type0 font: its /Encoding CMap
-	cidToGID []uint16         // Type0 TrueType font: /CIDToGIDMap stream; nil for Identity
-	diffs    map[int]string   // simple font: glyph names of /Encoding /Differences
-	builtin  bool             // simple font: the program's built-in encoding applies
-	prog     *fontProgram     // the embedded font program, read only when needed
-	coll     *collection      // Type0 font: the Adobe character collection of its CIDs
-	macOrder bool             // Type0 font: not embedded, glyph ids in the standard Mac order
-	enc      pdf.TextEncoding // from ledongthuc/pdf; nil when there is none
-	cmap     *toUnicode       // from the font's ToUnicode CMap; nil when there is none
-	simple   pdf.Font
-	first    int
-	widths   []float64       // simple fonts, in glyph space units (1/1000 em)
-	cidW     map[int]float64 // Type0 widths by CID
-	dw       float64         // Type0 default width
-	scale    float64         // glyph space to text space (Type 3 fonts differ)
-	known    bool            // widths come from the file
-	decoded  map[int]string  // cache of decoded codes
+	name        string // BaseFont without a subset prefix
+	bold        bool
+	twoByte     bool             // Type0 font: codes split by cid
+	cid         *cidEncoding     // Type0 font: its /Encoding CMap
+	cidToGIDMap pdf.Value        // Type0 TrueType font: /CIDToGIDMap, read only when needed
+	cidToGID    []uint16         // the map read, once asked for
+	diffs       map[int]string   // simple font: glyph names of /Encoding /Differences
+	builtin     bool             // simple font: the program's built-in encoding applies
+	prog        *fontProgram     // the embedded font program, read only when needed
+	coll        *collection      // Type0 font: the Adobe character collection of its CIDs
+	macOrder    bool             // Type0 font: not embedded, glyph ids in the standard Mac order
+	enc         pdf.TextEncoding // from ledongthuc/pdf; nil when there is none
+	cmap        *toUnicode       // from the font's ToUnicode CMap; nil when there is none
+	simple      pdf.Font
+	first       int
+	widths      []float64       // simple fonts, in glyph space units (1/1000 em)
+	cidW        map[int]float64 // Type0 widths by CID
+	dw          float64         // Type0 default width
+	scale       float64         // glyph space to text space (Type 3 fonts differ)
+	known       bool            // widths come from the file
+	decoded     map[int]string  // cache of decoded codes
 
 	// Type0 font, Identity, not embedded, no ToUnicode: codes may be
 	// Unicode, unless codes below U+0020 were shown (sawControl).
@@ -62,7 +63,7 @@ func newFont(v pdf.Value) *font {
 		f.cid = newCIDEncoding(v.Key("Encoding"))
 		if d.Key("Subtype").Name() == "CIDFontType2" {
 			f.prog = newFontProgram(desc)
-			f.cidToGID = readCIDToGID(d.Key("CIDToGIDMap"))
+			f.cidToGIDMap = d.Key("CIDToGIDMap")
 		}
 		f.coll = collectionOf(d)
 		if f.cid.identity && v.Key("ToUnicode").Kind() != pdf.Stream && newFontProgram(desc) == nil && f.coll == nil {

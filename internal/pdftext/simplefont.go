@@ -60,7 +60,10 @@ func (f *font) cidProgramText(cid int) (string, bool) {
 		return "", false
 	}
 	gid := cid
-	if f.cidToGID != nil {
+	if f.cidToGIDMap.Kind() == pdf.Stream {
+		if f.cidToGID == nil {
+			f.cidToGID = readCIDToGID(f.cidToGIDMap)
+		}
 		if cid >= len(f.cidToGID) {
 			return "", false
 		}
@@ -69,21 +72,18 @@ func (f *font) cidProgramText(cid int) (string, bool) {
 	return f.prog.gidText(sfnt.GlyphIndex(gid))
 }
 
-// readCIDToGID reads a /CIDToGIDMap stream (two bytes a CID); /Identity
-// or a damaged one gives nil.
+// readCIDToGID reads a /CIDToGIDMap stream (two bytes a CID); a damaged
+// one gives an empty map.
 func readCIDToGID(v pdf.Value) (m []uint16) {
-	if v.Kind() != pdf.Stream {
-		return nil
-	}
 	defer func() {
 		if recover() != nil {
-			m = nil
+			m = []uint16{}
 		}
 	}()
 	rc := v.Reader()
 	defer rc.Close()
 	data, _ := io.ReadAll(io.LimitReader(rc, 2<<16))
-	m = make([]uint16, len(data)/2)
+	m = make([]uint16, len(data)/2, len(data)/2+1) // not nil: read once
 	for i := range m {
 		m[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
 	}
