@@ -25,8 +25,9 @@ const maxAnnots = 4096
 // them (and as pdftotext prints them): each annotation that is not hidden
 // (flag 2) or not-viewed (flag 32) has its normal appearance (/AP /N, the
 // /AS state of a dictionary of states) run as a form XObject placed on its
-// /Rect (§12.5.5). A text or choice field without an appearance shows its
-// value (/V, inherited through /Parent). Sticky notes (/Text) and their
+// /Rect (§12.5.5). A text or choice field whose appearance draws no text
+// (none, or an empty one, as LibreOffice writes them) shows its value
+// (/V, inherited through /Parent). Sticky notes (/Text) and their
 // pop-ups are not page text: a viewer shows them only on a click. The
 // print flag is not required: viewers and pdftotext show annotations that
 // do not print. A damaged annotation is skipped.
@@ -54,11 +55,13 @@ func (p *pageReader) annotation(a, page pdf.Value, ctm matrix) {
 	if !ok {
 		return
 	}
+	before := len(p.glyphs)
 	if ap := appearance(a); ap.Kind() == pdf.Stream {
 		p.drawAppearance(ap, inherited(page, "Resources"), rect, ctm)
-		return
 	}
-	if a.Key("Subtype").Name() == "Widget" {
+	// A widget whose appearance draws no text (none, or an empty one
+	// left for the viewer to make: /NeedAppearances) shows its value.
+	if len(p.glyphs) == before && a.Key("Subtype").Name() == "Widget" {
 		p.fieldValue(a, rect, ctm)
 	}
 }
