@@ -26,6 +26,9 @@ type cidEncoding struct {
 	cidChar  map[int]int
 	identity bool                             // the CID is the code
 	decode   func(code []byte) (string, bool) // predefined CMaps: the text of a code
+	// allTwoByte: the codespace is <0000> <FFFF> alone (Identity-H and
+	// most embedded CMaps), split without looking at the ranges.
+	allTwoByte bool
 }
 
 // A codeSpace is one codespace range: codes of n bytes whose every byte
@@ -83,7 +86,7 @@ func predefinedCMap(name string) *cidEncoding {
 	base := strings.TrimSuffix(strings.TrimSuffix(name, "-H"), "-V")
 	switch {
 	case name == "Identity-H" || name == "Identity-V":
-		return &cidEncoding{spaces: twoByteSpace, identity: true}
+		return &cidEncoding{spaces: twoByteSpace, identity: true, allTwoByte: true}
 	case strings.HasPrefix(name, "Uni") && strings.Contains(name, "-UCS2"),
 		strings.HasPrefix(name, "Uni") && strings.Contains(name, "-UTF16"):
 		return &cidEncoding{spaces: utf16Space, decode: decodeUTF16}
@@ -111,7 +114,7 @@ func predefinedCMap(name string) *cidEncoding {
 	case strings.HasPrefix(base, "KSC"):
 		return &cidEncoding{spaces: uhcSpace, decode: decodeWith(korean.EUCKR)}
 	}
-	return &cidEncoding{spaces: twoByteSpace}
+	return &cidEncoding{spaces: twoByteSpace, allTwoByte: true}
 }
 
 // decodeUTF16 decodes a UTF-16BE code of 2 or 4 bytes.
@@ -157,6 +160,7 @@ func embeddedCMap(v pdf.Value) (e *cidEncoding) {
 	if len(e.cidRange) == 0 && len(e.cidChar) == 0 && e.decode == nil {
 		e.identity = true
 	}
+	e.allTwoByte = len(e.spaces) == 1 && e.spaces[0] == twoByteSpace[0]
 	return e
 }
 
@@ -221,6 +225,12 @@ func (e *cidEncoding) parse(data []byte) {
 // bytes that fit no range are taken as one code of the length of the
 // shortest range whose first byte fits, or of the shortest range.
 func (e *cidEncoding) split(s []byte, out []int) []int {
+	if e.allTwoByte {
+		for i := 0; i+1 < len(s); i += 2 {
+			out = append(out, int(s[i])<<8|int(s[i+1])|2<<32)
+		}
+		return out
+	}
 	for i := 0; i < len(s); {
 		n := 0
 		for _, c := range e.spaces {
@@ -277,6 +287,9 @@ func codeBytes(code int) []byte {
 // cid returns the CID of a code, and whether it is known.
 func (e *cidEncoding) cid(code int) (int, bool) {
 	v := code & 0xFFFFFFFF
+	if len(e.cidChar) == 0 && len(e.cidRange) == 0 {
+		return v, e.identity
+	}
 	if c, ok := e.cidChar[v]; ok {
 		return c, true
 	}

@@ -30,19 +30,22 @@ var filterNames = map[string]string{
 }
 
 // mayHaveOddFilters is a quick look for what decodeOddFilters rewrites,
-// so that most files are not scanned stream by stream.
+// so that most files are not scanned stream by stream. The patterns do
+// not start with "/", which is everywhere in a PDF and would slow the
+// search down; the abbreviations Fl and RL (meant for inline images)
+// are rewritten only when another pattern is found.
 func mayHaveOddFilters(data []byte) bool {
-	for _, s := range []string{"/ASCIIHexDecode", "/AHx", "/LZW", "/RunLengthDecode", "/RL", "/Fl ", "/Fl/", "/Fl]", "/A85"} {
+	for _, s := range []string{"HexDecode", "AHx", "LZW", "RunLength", "A85"} {
 		if bytes.Contains(data, []byte(s)) {
 			return true
 		}
 	}
 	for rest := data; ; {
-		i := bytes.Index(rest, []byte("/Predictor"))
+		i := bytes.Index(rest, []byte("Predictor"))
 		if i < 0 {
 			return false
 		}
-		rest = rest[i+len("/Predictor"):]
+		rest = rest[i+len("Predictor"):]
 		v := bytes.TrimLeft(rest[:min(len(rest), 8)], " \r\n\t")
 		if !bytes.HasPrefix(v, []byte("12")) {
 			return true

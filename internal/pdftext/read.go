@@ -182,6 +182,10 @@ func countReadable(gs []glyph) (readable, unreadable int) {
 	for _, g := range gs {
 		for _, c := range g.s {
 			switch {
+			case c < 0x80: // most glyphs: no table lookups
+				if c > ' ' && c != 0x7F {
+					readable++
+				}
 			case c == '\uFFFD' || isPrivateUse(c):
 				unreadable++
 			case unicode.IsSpace(c) || unicode.IsControl(c) || unicode.Is(unicode.Cf, c):
