@@ -1,12 +1,19 @@
 # referat — see README.md.
 GO ?= go
 
-.PHONY: all build test testdata fuzz bench es es-secure es-stop
+.PHONY: all build install test testdata fuzz bench es es-secure es-stop
 
 all: build
 
+# The commit and build time that `referat --version` prints.
+LDFLAGS = -X main.buildCommit=$(shell git rev-parse HEAD 2>/dev/null) -X main.buildDate=$(shell date -u +%Y-%m-%dT%H:%M:%SZ)
+
 build:
-	$(GO) build -o bin/referat ./cmd/referat
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/referat ./cmd/referat
+
+# Into $GOBIN (default $HOME/go/bin); see README.md for completion and the man page.
+install:
+	$(GO) install -ldflags "$(LDFLAGS)" ./cmd/referat
 
 # Everything CI runs: installs what is missing, starts Elasticsearch
 # unless ELASTICSEARCH_URL is set, then formatting, vet and every test.

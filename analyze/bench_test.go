@@ -10,7 +10,7 @@ import (
 // BenchmarkAnalyze analyses every annotated case; words/s is the figure
 // the analysis issue asks for.
 func BenchmarkAnalyze(b *testing.B) {
-	gold, err := LoadGold("../../shared/samples", "../testdata/meetings")
+	gold, err := LoadGold("../testdata/samples", "../testdata/meetings")
 	if err != nil || len(gold) == 0 {
 		b.Fatalf("no annotated meetings: %v", err)
 	}

@@ -12,7 +12,7 @@ import (
 )
 
 // A GoldMeeting is an annotated meeting, as described in
-// ../shared/samples/FORMAT.md: cases with their gold topics and the actor
+// testdata/samples/FORMAT.md: cases with their gold topics and the actor
 // of every statement.
 type GoldMeeting struct {
 	ID     string     `json:"id"`

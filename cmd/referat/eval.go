@@ -22,7 +22,7 @@ func evalCommand() *cli.Command {
 		Name:      "eval",
 		Usage:     "score topic and statement analysis against annotated meetings",
 		ArgsUsage: "MEETING.json|DIR...",
-		Description: `Reads annotated meetings (../shared/samples/FORMAT.md), analyses their cases and
+		Description: `Reads annotated meetings (testdata/samples/FORMAT.md), analyses their cases and
 prints precision, recall and F1 for topics (a case's gold topics) and for
 statements (a statement counts when its sentence and its actor are right).`,
 		Flags: []cli.Flag{

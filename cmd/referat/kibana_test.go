@@ -13,7 +13,7 @@ import (
 
 // TestKibanaCommand runs 'kibana export' and 'kibana install' against a
 // stand-in for Kibana's import API that answers with the bodies Kibana's
-// documentation shows (index/testdata/kibana-import).
+// documentation shows (index/elastic/testdata/kibana-import).
 func TestKibanaCommand(t *testing.T) {
 	for _, k := range []string{"ELASTICSEARCH_API_KEY", "ELASTICSEARCH_USERNAME", "ELASTICSEARCH_PASSWORD", "KIBANA_URL"} {
 		t.Setenv(k, "")
@@ -25,7 +25,7 @@ func TestKibanaCommand(t *testing.T) {
 	if code, _, stderr := runArgs(ctx, "kibana", "install"); code != 2 || !strings.Contains(stderr, "--kibana-url") {
 		t.Errorf("install without URL: exit %d, %s", code, stderr)
 	}
-	if code, _, stderr := runArgs(ctx, "kibana", "install", "--kibana-url", "kibana:5601"); code != 2 || !strings.Contains(stderr, "not a URL like") {
+	if code, _, stderr := runArgs(ctx, "kibana", "install", "--kibana-url", "kibana:5601"); code != 2 || !strings.Contains(stderr, "http:// or https:// URL of Kibana") {
 		t.Errorf("install with a host for a URL: exit %d, %s", code, stderr)
 	}
 	tests := []struct {
@@ -44,7 +44,7 @@ func TestKibanaCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			body, err := os.ReadFile("../../index/testdata/kibana-import/" + tt.file)
+			body, err := os.ReadFile("../../index/elastic/testdata/kibana-import/" + tt.file)
 			if err != nil {
 				t.Fatal(err)
 			}

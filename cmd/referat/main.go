@@ -19,8 +19,6 @@ import (
 	"syscall"
 
 	"github.com/urfave/cli/v2"
-
-	"github.com/ntlnav/referat"
 )
 
 func main() {
@@ -40,7 +38,10 @@ func runMain(args []string) int {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	app := newApp(stdout, stderr)
-	err := app.RunContext(ctx, args)
+	args, err := optionsFirst(app, args)
+	if err == nil {
+		err = app.RunContext(ctx, args)
+	}
 	return report(ctx, err, stderr)
 }
 
@@ -48,13 +49,15 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	app := &cli.App{
 		Name:    "referat",
 		Usage:   "turn PDF meeting minutes into searchable, analysable data",
-		Version: referat.Version,
+		Version: versionText(),
 		Writer:  stdout,
 		// Errors are reported and mapped to exit codes in one place: report.
 		ErrWriter:       stderr,
 		ExitErrHandler:  func(*cli.Context, error) {},
 		OnUsageError:    usageError,
 		CommandNotFound: commandNotFound,
+		// Completion candidates for the scripts of 'referat completion'.
+		EnableBashCompletion: true,
 		Commands: []*cli.Command{
 			ingestCommand(),
 			extractCommand(),
@@ -68,6 +71,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			kibanaCommand(),
 			evalCommand(),
 			taxonomyCommand(),
+			completionCommand(),
+			manCommand(),
 			workerCommand(),
 		},
 		Action: func(c *cli.Context) error {
@@ -84,14 +89,30 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 
 // configure gives every command, at any depth, the EXIT STATUS section in
 // its help and the usage-error handler, so that a wrong flag anywhere is a
-// usage error (exit 2).
+// usage error (exit 2); and has every command that runs check its options
+// (checkOptions) before it starts. "help" is not a subcommand of a command
+// that runs: "referat search help" searches for "help".
 func configure(cmds []*cli.Command) {
 	for _, c := range cmds {
 		c.OnUsageError = usageError
+		takesFiles(c.Flags)
 		if len(c.Subcommands) == 0 {
-			c.CustomHelpTemplate = cli.CommandHelpTemplate + exitStatusHelp
+			c.CustomHelpTemplate = cli.CommandHelpTemplate + optionsHelp + exitStatusHelp
+			c.HideHelpCommand = true
+			c.Before = chainBefore(checkOptions, c.Before)
+			c.BashComplete = completeValues(c)
 		}
 		configure(c.Subcommands)
+	}
+}
+
+// chainBefore runs first, then next unless first failed or next is nil.
+func chainBefore(first, next cli.BeforeFunc) cli.BeforeFunc {
+	return func(c *cli.Context) error {
+		if err := first(c); err != nil || next == nil {
+			return err
+		}
+		return next(c)
 	}
 }
 
@@ -102,4 +123,14 @@ func commandNotFound(c *cli.Context, name string) {
 
 func usageError(c *cli.Context, err error, isSubcommand bool) error {
 	return usagef("%v", err)
+}
+
+// takesFiles marks the options that name files, so that completion
+// offers file names for them.
+func takesFiles(flags []cli.Flag) {
+	for _, f := range flags {
+		if s, ok := f.(*cli.StringFlag); ok && fileOptions[s.Name] {
+			s.TakesFile = true
+		}
+	}
 }

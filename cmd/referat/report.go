@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"os"
@@ -35,26 +36,19 @@ reads on a phone as on a desktop.`,
 			}
 			defer done()
 			opts := htmlreport.Options{Source: where, Made: time.Now(), PerYear: c.Int("per-year")}
-			if out := c.String("html"); out != "-" {
-				return writeReportFile(c.Context, a, opts, out)
+			// The page is written whole or not at all: a failure leaves
+			// no empty or partial file behind.
+			var page bytes.Buffer
+			if err := runReport(c.Context, a, opts, &page); err != nil {
+				return err
 			}
-			return runReport(c.Context, a, opts, c.App.Writer)
+			if out := c.String("html"); out != "-" {
+				return os.WriteFile(out, page.Bytes(), 0o644)
+			}
+			_, err = page.WriteTo(c.App.Writer)
+			return err
 		},
 	}
-}
-
-// writeReportFile writes the report to path, and closes it checking the
-// error: a full disk shows there.
-func writeReportFile(ctx context.Context, a index.Analytics, opts htmlreport.Options, path string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := runReport(ctx, a, opts, f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
 
 func runReport(ctx context.Context, a index.Analytics, opts htmlreport.Options, w io.Writer) error {

@@ -19,6 +19,9 @@ speech verbs) as YAML: save it, edit it, and pass it with --taxonomy FILE.
 With a file, checks it and prints its topics and version; a mistake is
 reported with its line.`,
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 1 {
+				return usagef("taxonomy checks one file at a time, not %d", c.NArg())
+			}
 			if c.NArg() == 0 {
 				_, err := c.App.Writer.Write(analyze.DefaultTaxonomyYAML())
 				return err

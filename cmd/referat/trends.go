@@ -34,13 +34,7 @@ Elasticsearch when configured, else the local store (the same answers).`,
 			&cli.StringFlag{Name: "format", Value: "table", Usage: "table, csv or json"},
 		}, backendFlags()...),
 		Action: func(c *cli.Context) error {
-			by := c.String("by")
-			if by != "year" && by != "quarter" && by != "month" {
-				return usagef("--by is year, quarter or month, not %q", by)
-			}
-			if f := c.String("format"); f != "table" && f != "csv" && f != "json" {
-				return usagef("--format is table, csv or json, not %q", f)
-			}
+			by := c.String("by") // checked by checkOptions, as --format
 			a, _, done, err := backend(c)
 			if err != nil {
 				return err

@@ -49,7 +49,7 @@ var Fixtures = []Fixture{
 	{Name: "type3-names", Why: "Type3 font without ToUnicode, /Differences with standard glyph names (oslash, aring, ae) at codes 1..n",
 		Text: type3Text, PDF: type3Names},
 	{Name: "tr7-clip", Why: "text drawn with render mode 7 (add to clip) and filled by a rectangle: the text is visible",
-		Text: "Viktig frist\n", PDF: clipText},
+		Text: "Viktig frist for innspill\n", PDF: clipText},
 	{Name: "asciihex", Why: "content stream with /Filter /ASCIIHexDecode",
 		Text: "Innholdet er kodet heksadesimalt.\n", PDF: asciiHex},
 	{Name: "predictor1", Why: "content stream /FlateDecode with /DecodeParms << /Predictor 1 >> (no prediction)",
@@ -114,8 +114,15 @@ func MakeFixtures(dir string) error {
 // winAnsi writes s as a PDF literal string in WinAnsiEncoding (Latin-1
 // for the letters used here).
 func winAnsi(s string) string {
+	return "(" + EscapeLatin1(s, func(r rune) string { panic(fmt.Sprintf("winAnsi: %q", r)) }) + ")"
+}
+
+// EscapeLatin1 escapes s for the inside of a PDF or PostScript literal
+// string in Latin-1: parentheses and backslashes get a backslash, other
+// ASCII stays, the rest of Latin-1 becomes an octal escape, and a rune
+// beyond Latin-1 becomes what other returns for it.
+func EscapeLatin1(s string, other func(rune) string) string {
 	var b strings.Builder
-	b.WriteByte('(')
 	for _, r := range s {
 		switch {
 		case r == '(' || r == ')' || r == '\\':
@@ -126,10 +133,9 @@ func winAnsi(s string) string {
 		case r < 256:
 			fmt.Fprintf(&b, "\\%03o", r)
 		default:
-			panic(fmt.Sprintf("winAnsi: %q", r))
+			b.WriteString(other(r))
 		}
 	}
-	b.WriteByte(')')
 	return b.String()
 }
 
@@ -228,7 +234,7 @@ func digits() []byte {
 }
 
 func clipText() []byte {
-	content := "q BT /F1 36 Tf 7 Tr 56 700 Td (Viktig frist) Tj ET 0.8 0 0 rg 0 0 595 842 re f Q"
+	content := "q BT /F1 36 Tf 7 Tr 56 700 Td (Viktig frist for innspill) Tj ET 0.8 0 0 rg 0 0 595 842 re f Q"
 	return page(content, []string{"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"}, "", "")
 }
 

@@ -43,7 +43,7 @@ import (
 func main() {
 	dir := flag.String("dir", ".cache/torture", "folder for the generated torture set")
 	referat := flag.String("referat", "bin/referat", "the referat binary")
-	samples := flag.String("samples", "../shared/samples", "annotated meetings (text of the generated set)")
+	samples := flag.String("samples", "testdata/samples", "annotated meetings (text of the generated set)")
 	mutants := flag.Int("mutants", 12, "damaged copies per generated file")
 	pypdf := flag.String("pypdf", "../shared/realworld/py-pdf-sample-files", "py-pdf sample files with files.json (skipped when absent)")
 	pdfcpu := flag.String("pdfcpu", "auto", "pdfcpu's test files (auto: pkg/testdata of the pdfcpu module; skipped when absent)")

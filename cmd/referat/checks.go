@@ -1,0 +1,231 @@
+package main
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+)
+
+// The checks of the options table (validate.go): each returns the value
+// to use, or errBad for "--NAME takes WHAT, not VALUE", or an error that
+// says more.
+
+// fromEnv names the environment variable f may have its value from, when
+// it is set: " (or $ELASTICSEARCH_URL)".
+func fromEnv(f cli.Flag) string {
+	if s, ok := f.(*cli.StringFlag); ok {
+		for _, e := range s.EnvVars {
+			if os.Getenv(e) != "" {
+				return " (or $" + e + ")"
+			}
+		}
+	}
+	return ""
+}
+
+func intAtLeast(lo int) func(*values, string) (string, error) {
+	return func(_ *values, s string) (string, error) {
+		n, err := strconv.ParseInt(s, 0, 64)
+		if err != nil || n < int64(lo) {
+			return "", errBad
+		}
+		return s, nil
+	}
+}
+
+func checkDuration(_ *values, s string) (string, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return "", errBad
+	}
+	return s, nil
+}
+
+func checkDate(_ *values, s string) (string, error) {
+	if _, err := time.Parse(time.DateOnly, s); err != nil {
+		return "", errBad
+	}
+	return s, nil
+}
+
+func checkYear(_ *values, s string) (string, error) {
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 1000 || y > 9999 {
+		return "", errBad
+	}
+	return s, nil
+}
+
+func checkYears(v *values, s string) (string, error) {
+	for _, y := range strings.Split(s, ",") {
+		if _, err := checkYear(v, strings.TrimSpace(y)); err != nil {
+			return "", errBad
+		}
+	}
+	return s, nil
+}
+
+func oneOf(words ...string) func(*values, string) (string, error) {
+	return func(_ *values, s string) (string, error) {
+		if !slices.Contains(words, s) {
+			return "", errBad
+		}
+		return s, nil
+	}
+}
+
+func checkFolder(_ *values, s string) (string, error) {
+	if s == "" {
+		return "", errBad
+	}
+	if fi, err := os.Stat(s); err == nil && !fi.IsDir() {
+		return "", fmt.Errorf("a file; it takes a folder")
+	}
+	return s, nil
+}
+
+func checkFile(_ *values, s string) (string, error) {
+	fi, err := os.Stat(s)
+	if err != nil {
+		return "", fmt.Errorf("no such file")
+	}
+	if fi.IsDir() {
+		return "", fmt.Errorf("a folder; it takes a file")
+	}
+	return s, nil
+}
+
+func checkOutput(_ *values, s string) (string, error) {
+	if s == "-" {
+		return s, nil
+	}
+	if s == "" {
+		return "", errBad
+	}
+	if fi, err := os.Stat(s); err == nil && fi.IsDir() {
+		return "", fmt.Errorf("a folder; name a file in it")
+	}
+	if fi, err := os.Stat(filepath.Dir(s)); err != nil || !fi.IsDir() {
+		return "", fmt.Errorf("no folder %s to write it in", filepath.Dir(s))
+	}
+	return s, nil
+}
+
+func checkTaxonomyFile(v *values, s string) (string, error) {
+	if _, err := checkFile(v, s); err != nil {
+		return "", err
+	}
+	if _, err := v.taxonomy(); err != nil {
+		return "", err
+	}
+	return s, nil
+}
+
+func checkURL(_ *values, s string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", errBad
+	}
+	return s, nil
+}
+
+func checkURLs(v *values, s string) (string, error) {
+	if s == "" {
+		return s, nil // not configured (ELASTICSEARCH_URL set empty)
+	}
+	for _, u := range strings.Split(s, ",") {
+		if _, err := checkURL(v, u); err != nil {
+			return "", err
+		}
+	}
+	return s, nil
+}
+
+// redact hides the user and password of URLs before they are shown.
+func redact(s string) string {
+	parts := strings.Split(s, ",")
+	for i, p := range parts {
+		scheme, rest, ok := strings.Cut(p, "://")
+		if at := strings.LastIndex(rest, "@"); ok && at >= 0 {
+			parts[i] = scheme + "://***@" + rest[at+1:]
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+// actorAliases are English names for the taxonomy's actors, accepted
+// on purpose beside the ids, in any case.
+var actorAliases = map[string]string{"union": "NTL", "employer": "arbeidsgiver", "other": "andre", "others": "andre"}
+
+func acceptsTopic(v *values) string {
+	t, err := v.taxonomy()
+	if err != nil {
+		return "a topic id of the taxonomy (see 'referat taxonomy')"
+	}
+	ids := make([]string, len(t.Topics))
+	for i, tp := range t.Topics {
+		ids[i] = tp.ID
+	}
+	return "a topic id of the taxonomy: " + strings.Join(ids, ", ")
+}
+
+func checkTopic(v *values, s string) (string, error) {
+	t, err := v.taxonomy()
+	if err != nil {
+		return "", err
+	}
+	for _, tp := range t.Topics {
+		if tp.ID == s {
+			return s, nil
+		}
+	}
+	return "", errBad
+}
+
+func acceptsActor(v *values) string {
+	t, err := v.taxonomy()
+	if err != nil {
+		return "an actor of the taxonomy (see 'referat taxonomy')"
+	}
+	ids := make([]string, len(t.Actors))
+	for i, a := range t.Actors {
+		ids[i] = a.ID
+	}
+	var aliases []string
+	for _, alias := range []string{"union", "employer", "other"} {
+		if slices.Contains(ids, actorAliases[alias]) {
+			aliases = append(aliases, alias)
+		}
+	}
+	s := strings.Join(ids, ", ") + " (any case"
+	if len(aliases) > 0 {
+		s += "; also " + strings.Join(aliases, ", ")
+	}
+	return s + ")"
+}
+
+// checkActor accepts the taxonomy's actor ids and actorAliases in any
+// case, and returns the id.
+func checkActor(v *values, s string) (string, error) {
+	t, err := v.taxonomy()
+	if err != nil {
+		return "", err
+	}
+	want := s
+	if id, ok := actorAliases[strings.ToLower(s)]; ok {
+		want = id
+	}
+	for _, a := range t.Actors {
+		if strings.EqualFold(a.ID, want) {
+			return a.ID, nil
+		}
+	}
+	return "", errBad
+}
