@@ -345,3 +345,15 @@ func (f *font) wordSpace(code int) bool {
 	}
 	return code == ' '
 }
+
+// cidCodes splits a string shown in a Type 0 font into codes by its
+// codespace, noting control codes for guessIdentityText.
+func (f *font) cidCodes(s []byte, buf []int) []int {
+	codes := f.cid.split(s, buf)
+	if f.guessUnicode && !f.sawControl {
+		for _, c := range codes {
+			f.sawControl = f.sawControl || c&0xFFFFFFFF < 0x20
+		}
+	}
+	return codes
+}

@@ -35,6 +35,7 @@ type font struct {
 	scale       float64         // glyph space to text space (Type 3 fonts differ)
 	known       bool            // widths come from the file
 	decoded     map[int]string  // cache of decoded codes
+	buf         []int           // codes of the string being shown
 
 	// Type0 font, Identity, not embedded, no ToUnicode: codes may be
 	// Unicode, unless codes below U+0020 were shown (sawControl).
@@ -145,21 +146,19 @@ func isBoldDescriptor(d pdf.Value) bool {
 	return d.Key("Flags").Int64()&forceBold != 0
 }
 
-// codes splits a shown string into character codes.
+// codes splits a shown string into character codes. The slice is the
+// font's own buffer, valid until the next call: show uses it at once,
+// and a string needs no allocation.
 func (f *font) codes(s []byte) []int {
 	if f.twoByte {
-		codes := f.cid.split(s, make([]int, 0, len(s)/2))
-		if f.guessUnicode && !f.sawControl {
-			for _, c := range codes {
-				f.sawControl = f.sawControl || c&0xFFFFFFFF < 0x20
-			}
-		}
-		return codes
+		f.buf = f.cidCodes(s, f.buf[:0])
+		return f.buf
 	}
-	out := make([]int, len(s))
-	for i, b := range s {
-		out[i] = int(b)
+	out := f.buf[:0]
+	for _, b := range s {
+		out = append(out, int(b))
 	}
+	f.buf = out
 	return out
 }
 

@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	_ "embed"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,7 +21,7 @@ var glyphList string
 
 var (
 	aglOnce sync.Once
-	agl     map[string]string
+	aglAt   []int32 // offsets of the list's entry lines, in name order
 )
 
 // glyphText returns the text of a glyph name (PDF 32000-1 §9.10.2; the
@@ -29,8 +30,7 @@ var (
 // ("a.sc", "f_i"), and the names some producers give glyphs by code
 // (Cdd, cdd: decimal; Gxx, gxx: hexadecimal).
 func glyphText(name string) (string, bool) {
-	aglOnce.Do(loadAGL)
-	if s, ok := agl[name]; ok {
+	if s, ok := aglLookup(name); ok {
 		return s, true
 	}
 	if i := strings.IndexByte(name, '.'); i > 0 {
@@ -86,21 +86,47 @@ func hexRune(h string) (rune, bool) {
 	return rune(n), true
 }
 
-// loadAGL reads the embedded Adobe Glyph List.
-func loadAGL() {
-	agl = make(map[string]string, 4500)
-	for _, line := range strings.Split(glyphList, "\n") {
-		name, codes, ok := strings.Cut(strings.TrimSpace(line), ";")
-		if !ok || strings.HasPrefix(name, "#") {
-			continue
+// aglLookup finds name in the embedded Adobe Glyph List, whose entries
+// are sorted by name, by binary search over their offsets: a table of
+// offsets keeps no pointers for the garbage collector to scan, unlike a
+// map of strings, which slowed every collection of a small heap.
+func aglLookup(name string) (string, bool) {
+	aglOnce.Do(indexAGL)
+	i := sort.Search(len(aglAt), func(i int) bool { return aglName(i) >= name })
+	if i == len(aglAt) || aglName(i) != name {
+		return "", false
+	}
+	line := glyphList[aglAt[i]:]
+	line = line[strings.IndexByte(line, ';')+1:]
+	if end := strings.IndexByte(line, '\n'); end >= 0 {
+		line = line[:end]
+	}
+	var b strings.Builder
+	for _, h := range strings.Fields(line) {
+		if n, err := strconv.ParseUint(h, 16, 32); err == nil {
+			b.WriteRune(rune(n))
 		}
-		var b strings.Builder
-		for _, h := range strings.Fields(codes) {
-			if n, err := strconv.ParseUint(h, 16, 32); err == nil {
-				b.WriteRune(rune(n))
-			}
+	}
+	return b.String(), true
+}
+
+// aglName returns the name of entry i.
+func aglName(i int) string {
+	line := glyphList[aglAt[i]:]
+	return line[:strings.IndexByte(line, ';')]
+}
+
+// indexAGL notes where the list's entries start.
+func indexAGL() {
+	for at := 0; at < len(glyphList); {
+		end := strings.IndexByte(glyphList[at:], '\n')
+		if end < 0 {
+			end = len(glyphList) - at
 		}
-		agl[name] = b.String()
+		if line := glyphList[at : at+end]; line != "" && line[0] != '#' && strings.Contains(line, ";") {
+			aglAt = append(aglAt, int32(at))
+		}
+		at += end + 1
 	}
 }
 
