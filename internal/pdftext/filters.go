@@ -57,9 +57,13 @@ func mayHaveOddFilters(data []byte) bool {
 // ledongthuc/pdf cannot decode written decoded, and whether it changed
 // anything; offsets move, so the caller must rebuild the cross-reference
 // table. A stream that does not decode is left as it is.
-func decodeOddFilters(data []byte) ([]byte, bool) {
+func decodeOddFilters(data []byte) (_ []byte, changed bool) {
+	defer func() {
+		if recover() != nil { // a filter that panics on damaged data
+			changed = false
+		}
+	}()
 	var out bytes.Buffer
-	changed := false
 	pos := 0
 	for _, m := range streamStart.FindAllIndex(data, -1) {
 		if m[0] < pos {
