@@ -25,19 +25,19 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	if opts.Worker == nil && len(in.files) > 0 {
 		return nil, ErrNoWorker
 	}
-	db, err := store.OpenStore(opts.Store)
+	db, err := store.Open(opts.Store, store.Options{LockTimeout: opts.LockTimeout})
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
-	sum := &Summary{Files: map[string]int{Skipped: in.nonPDF}, Failures: []Failure{}}
+	sum := &Summary{Files: map[string]int{Skipped: in.nonPDF + len(in.skipped)}, Failures: []Failure{}, Skips: in.skipped}
 	for _, m := range in.missing {
 		sum.Files[Failed]++
 		sum.Failures = append(sum.Failures, Failure{Path: m, Cause: "missing", Error: "no such file or folder"})
 	}
 	r := &run{opts: opts, db: db, sum: sum}
 	if err := r.files(ctx, in.files); err != nil {
-		return nil, fmt.Errorf("writing the store: %w", err)
+		return nil, fmt.Errorf("writing the store %s: %w", opts.Store, err)
 	}
 	if err := r.maintain(ctx, in); err != nil {
 		return nil, err
@@ -67,7 +67,8 @@ type run struct {
 	sum  *Summary
 }
 
-// maintain prunes and retags, as the options say.
+// maintain prunes and retags, as the options say, and links the cases
+// of the stored documents into threads when any of them changed.
 func (r *run) maintain(ctx context.Context, in inputs) error {
 	if ctx.Err() == nil && r.opts.Prune {
 		if err := r.prune(in); err != nil {
@@ -75,7 +76,14 @@ func (r *run) maintain(ctx context.Context, in inputs) error {
 		}
 	}
 	if ctx.Err() == nil && r.opts.Retag {
-		return r.retag(ctx)
+		if err := r.retag(ctx); err != nil {
+			return err
+		}
+	}
+	// Threads change only when the stored documents do.
+	f := r.sum.Files
+	if ctx.Err() == nil && f[New]+f[Changed]+f[Pruned]+f[Retagged] > 0 {
+		return r.link(ctx)
 	}
 	return nil
 }

@@ -22,6 +22,10 @@ func TestDocsFieldsInMapping(t *testing.T) {
 	if err := json.Unmarshal(b, &d); err != nil {
 		t.Fatal(err)
 	}
+	if len(d.Cases) == 0 || len(d.Cases[0].Exchanges) == 0 {
+		t.Fatal("the extract has no case with exchanges")
+	}
+	d.Cases[0].Thread = "linjevise-budsjetter-2020-2019" // set by ingest, never by extract
 	acts := index.Docs(&d, func(s string) []string { return strings.Fields(strings.ToLower(s)) })
 	mappings := Mappings()
 	seen := map[string]bool{}
