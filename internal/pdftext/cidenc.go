@@ -316,7 +316,7 @@ func (e *cidEncoding) text(code int) (string, bool) {
 // a font that is not embedded, by a guess (guessIdentityText); else
 // U+FFFD, a glyph whose text is unknown.
 func (f *font) cidText(code int) string {
-	if t, ok := f.cmap.lookup(code & 0xFFFFFFFF); ok && !emptyMapping(t) {
+	if t, ok := f.cmap.lookup(code & 0xFFFFFFFF); ok {
 		return t
 	}
 	if t, ok := f.cid.text(code); ok {

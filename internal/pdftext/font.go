@@ -226,7 +226,7 @@ func (f *font) text(code int) string {
 	var s string
 	if f.twoByte {
 		s = f.cidText(code)
-	} else if t, ok := f.cmap.lookup(code); ok && !emptyMapping(t) {
+	} else if t, ok := f.cmap.lookup(code); ok {
 		s = t
 	} else {
 		s = f.simpleText(code)

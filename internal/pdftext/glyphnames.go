@@ -166,16 +166,3 @@ func unreadable(s string) bool {
 	}
 	return false
 }
-
-// emptyMapping reports whether a ToUnicode entry gives no text at all (empty,
-// U+0000, control characters, U+FFFD): the font's other mappings are
-// asked instead. Private-use entries are kept: they are the producer's
-// word, and ActualText or OCR may say more.
-func emptyMapping(s string) bool {
-	for _, r := range s {
-		if r >= 0x20 && r != 0x7F && r != utf8.RuneError {
-			return false
-		}
-	}
-	return true
-}

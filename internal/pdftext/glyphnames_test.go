@@ -1,7 +1,6 @@
 package pdftext
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -62,27 +61,5 @@ func TestCFFEncoding(t *testing.T) {
 		if enc := cffEncoding(data[:n]); len(enc) > 0 {
 			t.Errorf("the font cut at %d bytes gave an encoding: %v", n, enc)
 		}
-	}
-}
-
-// TestEmptyToUnicode reads a simple font whose ToUnicode maps its codes
-// to U+0000 (an empty mapping some producers write): the /Differences
-// glyph names give the text instead.
-func TestEmptyToUnicode(t *testing.T) {
-	cmap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfrange <01> <03> <0000> endbfrange\nendcmap end end"
-	data := buildPDF(
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-		streamObj("", "BT /F1 12 Tf 72 700 Td <010203> Tj ET"),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [1 /H /oslash /uni0072] >> /ToUnicode 6 0 R >>",
-		streamObj("", cmap),
-	)
-	doc, err := Read(context.Background(), data, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := docText(doc); got != "Hør" {
-		t.Errorf("got %q, want %q", got, "Hør")
 	}
 }
