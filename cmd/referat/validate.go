@@ -62,6 +62,7 @@ var options = map[string]option{
 	"es-url":       {accepts: fixed("http:// or https:// URLs of Elasticsearch, comma-separated, such as http://localhost:9200"), check: checkURLs},
 	"kibana-url":   {accepts: fixed("the http:// or https:// URL of Kibana, such as http://localhost:5601"), check: checkURL},
 	"es-ca-cert":   {accepts: fixed("a PEM file of CA certificates"), check: checkFile},
+	"es-timeout":   {accepts: fixed("a duration with a unit, above zero, such as 30s or 2m"), check: checkDuration, syntax: true},
 	"topic":        {accepts: acceptsTopic, check: checkTopic},
 	"actor":        {accepts: acceptsActor, check: checkActor},
 	"from":         {accepts: fixed("an ISO date YYYY-MM-DD, such as 2019-01-01"), check: checkDate, syntax: true},
