@@ -180,14 +180,17 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 		text := f.text(code)
 		size := math.Hypot(trm[2], trm[3])
 		xscale := math.Hypot(trm[0], trm[1])
-		if text != "" && gs.mode != 7 {
+		// Every render mode is kept, as pdftotext does: 3 (invisible) is
+		// the text layer of OCRed scans, and 7 (add to clip, not painted)
+		// shows the glyphs' shapes through whatever is painted next.
+		if text != "" {
 			p.glyphs = append(p.glyphs, glyph{
 				x: trm[4], y: trm[5], w: w0 / 1000 * xscale, size: size,
 				s: text, bold: f.bold || gs.mode == 2, known: known, rot: quarterTurns(trm[0], trm[1]),
 			})
 		}
 		tx := w0/1000*gs.size + gs.tc
-		if !f.twoByte && code == ' ' {
+		if f.wordSpace(code) {
 			tx += gs.tw
 		}
 		*tm = matrix{1, 0, 0, 1, tx * gs.th, 0}.mul(*tm)
@@ -209,6 +212,7 @@ func readPage(v pdf.Value, budget *int64, fonts map[string]*font) (glyphs []glyp
 	}
 	// A damaged stream keeps what was read before the damage.
 	err = p.run(data, res, ctm)
+	p.annotations(v, ctm)
 	return p.glyphs, box, err
 }
 
