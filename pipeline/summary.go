@@ -9,16 +9,17 @@ const (
 	Unchanged = "unchanged" // the same size and modification time, or the same content
 	Moved     = "moved"     // content recorded under a path that is gone: not parsed again
 	Failed    = "failed"    // see Summary.Failures
-	Skipped   = "skipped"   // not a PDF
+	Skipped   = "skipped"   // not a PDF, not a regular file (see Summary.Skips), or a link that leads nowhere
 	Pruned    = "pruned"    // gone from under the paths; its records removed (Options.Prune)
 	Retagged  = "retagged"  // stored content analysed again (Options.Retag)
 )
 
 // A Summary is the result of a run.
 type Summary struct {
-	Files        map[string]int         `json:"files"`    // by what became of them (New, Changed, …)
-	Failures     []Failure              `json:"failures"` // one per failed file, in the order handled
-	Meetings     int                    `json:"meetings"` // what the store holds after the run
+	Files        map[string]int         `json:"files"`             // by what became of them (New, Changed, …)
+	Failures     []Failure              `json:"failures"`          // one per failed file, in the order handled
+	Skips        []Skip                 `json:"skipped,omitempty"` // not regular files, links that lead nowhere
+	Meetings     int                    `json:"meetings"`          // what the store holds after the run
 	Cases        int                    `json:"cases"`
 	Statements   int                    `json:"statements"`
 	Topics       int                    `json:"topics"`       // (case, topic) tags
@@ -47,14 +48,24 @@ type ESSummary struct {
 	Pending int       `json:"pending_files"` // files whose documents are not all confirmed
 	Error   string    `json:"error,omitempty"`
 	Items   []Failure `json:"item_failures,omitempty"` // the first 20 refused documents
+	// Lost names the indices that no longer held what the store had
+	// confirmed (gone, replaced, or fewer documents), one line each.
+	Lost []string `json:"lost,omitempty"`
+	// Resent counts the files whose documents were marked to be sent
+	// again: those of the Lost indices, or all with Options.Resync.
+	Resent int `json:"resent_files,omitempty"`
 }
 
 // An ESError reports that Elasticsearch could not be used; the documents
 // are kept pending for the next run. Run returns it with the Summary.
 type ESError struct {
 	Msg     string
-	Pending int // files
+	Pending int   // files
+	Err     error // the cause: it matches elastic.ErrUnreachable, elastic.ErrUnauthorized, …
 }
+
+// Unwrap returns the cause.
+func (e *ESError) Unwrap() error { return e.Err }
 
 func (e *ESError) Error() string {
 	return fmt.Sprintf("Elasticsearch could not be used: %s; %d file(s) kept pending for the next run", e.Msg, e.Pending)

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/ntlnav/referat/index/elastic"
-	"github.com/ntlnav/referat/index/store"
 	"github.com/ntlnav/referat/ingest"
 	"github.com/ntlnav/referat/pipeline"
 )
@@ -19,6 +17,8 @@ const (
 	exitFailed      = 1 // some input could not be processed
 	exitUsage       = 2
 	exitESDown      = 3 // Elasticsearch unreachable; documents kept pending
+	exitDamaged     = 4 // the store file is damaged
+	exitLocked      = 5 // another process held the store past --lock-timeout
 	exitInterrupted = 130
 )
 
@@ -26,8 +26,10 @@ const exitStatusHelp = `
 EXIT STATUS:
    0    all input was processed
    1    some input failed; each failure is reported on stderr with its reason
-   2    the command line is wrong
+   2    the command line or the Elasticsearch configuration is wrong
    3    Elasticsearch could not be reached; documents are kept pending (ingest)
+   4    the store is damaged; see 'referat store check' and 'referat store rebuild'
+   5    the store was held by another referat process for longer than --lock-timeout
    130  interrupted (Ctrl-C)
 `
 
@@ -58,18 +60,20 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "referat: interrupted")
 		return exitInterrupted
 	case errors.As(err, &u):
-		fmt.Fprintf(stderr, "referat: %v\n", err)
+		fmt.Fprintf(stderr, "referat: %s\n", elastic.RedactText(err.Error()))
+		return exitUsage
+	case errors.Is(err, elastic.ErrConfig):
+		fmt.Fprintf(stderr, "referat: %s\n", describe(err))
 		return exitUsage
 	case errors.As(err, &f):
 		fmt.Fprintf(stderr, "referat: %v\n", err)
 		return exitFailed
 	case errors.As(err, &d):
-		fmt.Fprintf(stderr, "referat: %v\n", err)
+		fmt.Fprintf(stderr, "referat: %s\n", describe(err))
 		return exitESDown
 	}
-	if errors.Is(err, store.ErrLocked) {
-		fmt.Fprintf(stderr, "referat: %v (wait for the other run to end)\n", err)
-		return exitFailed
+	if code, ok := reportStore(err, stderr); ok {
+		return code
 	}
 	if errors.Is(err, elastic.ErrUnreachable) {
 		fmt.Fprintf(stderr, "referat: %s (is it running? check --es-url)\n", describe(err))
@@ -84,11 +88,11 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 }
 
 // describe renders an error a user can meet as one line: what failed,
-// why, and what to do.
+// why, and what to do; URLs in it lose their credentials.
 func describe(err error) string {
 	msg := err.Error()
 	if advice := ingest.Advice(err); advice != "" {
 		msg += " (" + advice + ")"
 	}
-	return strings.ReplaceAll(msg, "\n", " ")
+	return elastic.RedactText(oneLine(msg))
 }

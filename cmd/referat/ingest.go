@@ -17,7 +17,8 @@ import (
 
 // ingestOptions are the options of `referat ingest`.
 type ingestOptions struct {
-	store    string         // store folder; default "referat-data"
+	store    string         // store folder; default "referat-data" or $REFERAT_STORE
+	lockWait time.Duration  // wait for a store another process holds; default store.DefaultLockTimeout
 	workers  int            // parse workers; default: number of CPUs
 	timeout  time.Duration  // per file; default 30s
 	password string         // for protected PDFs; default ""
@@ -37,6 +38,7 @@ func esFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "es-url", EnvVars: []string{"ELASTICSEARCH_URL"}, Usage: "Elasticsearch `URL`(s), comma-separated (credentials: $ELASTICSEARCH_API_KEY, or $ELASTICSEARCH_USERNAME and $ELASTICSEARCH_PASSWORD; $ELASTIC_CLOUD_ID)"},
 		&cli.StringFlag{Name: "es-ca-cert", Usage: "PEM `FILE` of the CA that signed the cluster's certificate (default: the system's CAs)"},
+		&cli.DurationFlag{Name: "es-timeout", Value: elastic.DefaultTimeout, Usage: "time one Elasticsearch request may take, answer included; a request that times out is not retried"},
 	}
 }
 
@@ -47,6 +49,7 @@ func esConfig(c *cli.Context) elastic.Config {
 		cfg.URLs = strings.Split(u, ",")
 	}
 	cfg.CACert = c.String("es-ca-cert")
+	cfg.Timeout = c.Duration("es-timeout")
 	return cfg
 }
 
@@ -67,8 +70,7 @@ by the next run. The run ends with a summary and a topic-by-year table.
 
 EXIT STATUS beyond the common ones: 3 when Elasticsearch could not be reached
 (the documents are kept pending).`,
-		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "store", Value: "referat-data", Usage: "folder of the local store"},
+		Flags: append(append(storeFlags(),
 			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "PDFs read in parallel, each in its own worker process"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "time allowed for one file"},
 			&cli.StringFlag{Name: "password", EnvVars: []string{"REFERAT_PDF_PASSWORD"}, Usage: "user password for protected PDFs"},
@@ -78,19 +80,24 @@ EXIT STATUS beyond the common ones: 3 when Elasticsearch could not be reached
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but the summary"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of this process to `FILE`, and of each worker to FILE.worker-PID (go tool pprof -top referat FILE FILE.worker-*)"},
-		}, esFlags()...),
+		), esFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("ingest needs files or folders of PDFs")
 			}
-			return runIngest(c.Context, ingestOptions{
-				store: c.String("store"), workers: c.Int("workers"), timeout: c.Duration("timeout"),
-				password: c.String("password"), taxonomy: c.String("taxonomy"), prune: c.Bool("prune"),
-				retag: c.Bool("retag"), quiet: c.Bool("quiet"), json: c.Bool("json"), es: esConfig(c),
-				interval: 10 * time.Second, stdout: c.App.Writer, stderr: c.App.ErrWriter, cpuprof: c.String("cpuprofile"),
-			}, c.Args().Slice())
+			return ingestAction(c, c.Args().Slice())
 		},
 	}
+}
+
+// ingestAction runs ingest with the flags of c over paths.
+func ingestAction(c *cli.Context, paths []string) error {
+	return runIngest(c.Context, ingestOptions{
+		store: c.String("store"), lockWait: lockTimeout(c), workers: c.Int("workers"), timeout: c.Duration("timeout"),
+		password: c.String("password"), taxonomy: c.String("taxonomy"), prune: c.Bool("prune"),
+		retag: c.Bool("retag"), quiet: c.Bool("quiet"), json: c.Bool("json"), es: esConfig(c),
+		interval: 10 * time.Second, stdout: c.App.Writer, stderr: c.App.ErrWriter, cpuprof: c.String("cpuprofile"),
+	}, paths)
 }
 
 func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
@@ -106,7 +113,7 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 		defer stop()
 	}
 	sum, err := pipeline.Run(ctx, pipeline.Options{
-		Paths: args, Store: opts.store, Workers: max(1, opts.workers), Timeout: opts.timeout, Password: opts.password,
+		Paths: args, Store: opts.store, LockTimeout: opts.lockWait, Workers: max(1, opts.workers), Timeout: opts.timeout, Password: opts.password,
 		Analyzer: analyzer, Prune: opts.prune, Retag: opts.retag, ES: opts.es,
 		Progress: newProgress(opts.stderr, opts.quiet || opts.json, opts.interval),
 		Worker:   selfWorker(),
@@ -133,7 +140,7 @@ func printSummary(opts ingestOptions, s *pipeline.Summary) {
 	f := s.Files
 	fmt.Fprintf(w, "files: %d new, %d changed, %d unchanged, %d moved, %d failed", f[pipeline.New], f[pipeline.Changed], f[pipeline.Unchanged], f[pipeline.Moved], f[pipeline.Failed])
 	if f[pipeline.Skipped] > 0 {
-		fmt.Fprintf(w, ", %d not PDF (skipped)", f[pipeline.Skipped])
+		fmt.Fprintf(w, ", %d skipped (not PDF, or not a regular file)", f[pipeline.Skipped])
 	}
 	if f[pipeline.Pruned] > 0 {
 		fmt.Fprintf(w, ", %d pruned", f[pipeline.Pruned])
@@ -151,12 +158,18 @@ func printSummary(opts ingestOptions, s *pipeline.Summary) {
 		} else {
 			fmt.Fprintf(w, "elasticsearch %s: %d indexed, %d deleted, %d failed, %d file(s) pending\n", s.ES.URL, s.ES.Indexed, s.ES.Deleted, s.ES.Failed, s.ES.Pending)
 		}
+		for _, l := range s.ES.Lost {
+			fmt.Fprintf(opts.stderr, "referat: elasticsearch: %s; %d file(s) sent again\n", l, s.ES.Resent)
+		}
 		for _, it := range s.ES.Items {
 			fmt.Fprintf(opts.stderr, "referat: elasticsearch refused %s: %s %s\n", it.Path, it.Cause, it.Error)
 		}
 	}
+	for _, sk := range s.Skips {
+		fmt.Fprintf(opts.stderr, "referat: skipped %s: a %s, not a regular file\n", oneLine(sk.Path), sk.Kind)
+	}
 	for _, fl := range s.Failures {
-		line := fmt.Sprintf("referat: %s: %s", fl.Path, fl.Error)
+		line := fmt.Sprintf("referat: %s: %s", oneLine(fl.Path), oneLine(fl.Error))
 		if fl.Advice != "" {
 			line += " (" + fl.Advice + ")"
 		}

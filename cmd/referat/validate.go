@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,26 +55,40 @@ func fixed(s string) func(*values) string { return func(*values) string { return
 // checked by checkSyntax; --password accepts anything. A test checks that
 // every option of every command is here or is one of those.
 var options = map[string]option{
-	"store":      {accepts: fixed("a folder for the local store (made if missing)"), check: checkFolder},
-	"workers":    {accepts: fixed("a whole number of 1 or more"), check: intAtLeast(1), syntax: true},
-	"timeout":    {accepts: fixed("a duration with a unit, above zero, such as 30s, 2m or 1m30s"), check: checkDuration, syntax: true},
-	"taxonomy":   {accepts: fixed("a taxonomy YAML file (print the built-in one with 'referat taxonomy')"), check: checkTaxonomyFile},
-	"es-url":     {accepts: fixed("http:// or https:// URLs of Elasticsearch, comma-separated, such as http://localhost:9200"), check: checkURLs},
-	"kibana-url": {accepts: fixed("the http:// or https:// URL of Kibana, such as http://localhost:5601"), check: checkURL},
-	"es-ca-cert": {accepts: fixed("a PEM file of CA certificates"), check: checkFile},
-	"topic":      {accepts: acceptsTopic, check: checkTopic},
-	"actor":      {accepts: acceptsActor, check: checkActor},
-	"from":       {accepts: fixed("an ISO date YYYY-MM-DD, such as 2019-01-01"), check: checkDate, syntax: true},
-	"to":         {accepts: fixed("an ISO date YYYY-MM-DD, such as 2024-12-31"), check: checkDate, syntax: true},
-	"year":       {accepts: fixed("a year such as 2023"), check: checkYear, syntax: true},
-	"years":      {accepts: fixed("years separated by commas, such as 2019,2024"), check: checkYears, syntax: true},
-	"by":         {accepts: fixed("year, quarter or month"), check: oneOf("year", "quarter", "month"), syntax: true},
-	"format":     {accepts: fixed("table, csv or json"), check: oneOf("table", "csv", "json"), syntax: true},
-	"limit":      {accepts: fixed("a whole number of 0 (all) or more"), check: intAtLeast(0), syntax: true},
-	"size":       {accepts: fixed("a whole number of 1 or more"), check: intAtLeast(1), syntax: true},
-	"per-year":   {accepts: fixed("a whole number of 1 or more"), check: intAtLeast(1), syntax: true},
-	"html":       {accepts: fixed("an output file in an existing folder, or - for stdout"), check: checkOutput},
-	"cpuprofile": {accepts: fixed("an output file in an existing folder"), check: checkProfileFile},
+	"store":        {accepts: fixed("a folder for the local store (ingest makes it if missing)"), check: checkFolder},
+	"workers":      {accepts: fixed("a whole number of 1 or more"), check: intAtLeast(1), syntax: true},
+	"timeout":      {accepts: fixed("a duration with a unit, above zero, such as 30s, 2m or 1m30s"), check: checkDuration, syntax: true},
+	"lock-timeout": {accepts: fixed("a duration with a unit, above zero, such as 30s, 2m or 1m30s"), check: checkDuration, syntax: true},
+	"taxonomy":     {accepts: fixed("a taxonomy YAML file (print the built-in one with 'referat taxonomy')"), check: checkTaxonomyFile},
+	"es-url":       {accepts: fixed("http:// or https:// URLs of Elasticsearch, comma-separated, such as http://localhost:9200"), check: checkURLs},
+	"kibana-url":   {accepts: fixed("the http:// or https:// URL of Kibana, such as http://localhost:5601"), check: checkURL},
+	"es-ca-cert":   {accepts: fixed("a PEM file of CA certificates"), check: checkFile},
+	"es-timeout":   {accepts: fixed("a duration with a unit, above zero, such as 30s or 2m"), check: checkDuration, syntax: true},
+	"topic":        {accepts: acceptsTopic, check: checkTopic},
+	"actor":        {accepts: acceptsActor, check: checkActor},
+	"from":         {accepts: fixed("an ISO date YYYY-MM-DD, such as 2019-01-01"), check: checkDate, syntax: true},
+	"to":           {accepts: fixed("an ISO date YYYY-MM-DD, such as 2024-12-31"), check: checkDate, syntax: true},
+	"year":         {accepts: fixed("a year such as 2023"), check: checkYear, syntax: true},
+	"years":        {accepts: fixed("years separated by commas, such as 2019,2024"), check: checkYears, syntax: true},
+	"by":           {accepts: fixed("year, quarter or month"), check: oneOf("year", "quarter", "month"), syntax: true},
+	"format":       {accepts: fixed("table, csv or json"), check: oneOf("table", "csv", "json"), syntax: true},
+	"limit":        {accepts: fixed("a whole number of 0 (all) or more"), check: intAtLeast(0), syntax: true},
+	"size":         {accepts: fixed("a whole number of 1 or more"), check: intAtLeast(1), syntax: true},
+	"per-year":     {accepts: fixed("a whole number of 1 or more"), check: intAtLeast(1), syntax: true},
+	"html":         {accepts: fixed("an output file in an existing folder, or - for stdout"), check: checkOutput},
+	"number":       {accepts: fixed("an agenda number as printed, such as 10/23, 2 or 1.2"), check: checkAgendaNumber, syntax: true},
+	"cpuprofile":   {accepts: fixed("an output file in an existing folder"), check: checkProfileFile},
+}
+
+// agendaNumber is a case number as ingest stores it: "10/23", "2", "1.2", "2 a".
+var agendaNumber = regexp.MustCompile(`^(?:\d{1,4}(?:[./]\d{1,4})*(?: ?[a-z])?|[a-z])$`)
+
+func checkAgendaNumber(_ *values, s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if !agendaNumber.MatchString(s) {
+		return "", errBad
+	}
+	return s, nil
 }
 
 // fileOptions name files or folders.

@@ -32,7 +32,7 @@ type statsDoc struct {
 // order, until fn returns false: Documents for when only the counts
 // matter.
 func (s *Store) EachDocStats(fn func(*DocStats) bool) error {
-	return each(s.db, bucketDocuments, func(d *statsDoc) bool {
+	return each(s, bucketDocuments, func(_ []byte, d *statsDoc) bool {
 		st := DocStats{Date: d.Meeting.Date, Cases: make([]CaseStats, len(d.Cases))}
 		for i, c := range d.Cases {
 			st.Cases[i].Statements = len(c.Statements)
