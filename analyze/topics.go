@@ -72,8 +72,11 @@ func contains(xs []string, x string) bool {
 // them the topic's own. A case has a topic when the title supports it,
 // when one sentence is strong, when an actor's statement supports it, or
 // when Options.MinSentences sentences support it: a passing word in a
-// narrative sentence is not enough. The score is Options.TitleWeight
-// for the title plus each supporting sentence's strength.
+// narrative sentence is not enough, nor is a term in a causal or
+// circumstantial adverbial ("begrenset av budsjettet"). These rules are
+// one input of the analyzer's TopicModel, which makes the decision. The
+// score is Options.TitleWeight for the title plus each supporting
+// sentence's strength.
 func (a *Analyzer) Topics(title, text string) []referat.Topic {
 	return a.topics(title, text, a.Statements(text))
 }
