@@ -18,6 +18,10 @@ type Options struct {
 	MinSentences int
 	// Keywords is how many keywords a case gets. Default (0): 10.
 	Keywords int
+	// TopicModel decides which topics a case has from the taxonomy's
+	// evidence. Default (nil): DefaultTopicModel(); RulesTopicModel()
+	// gives the rules' decision alone.
+	TopicModel *TopicModel
 }
 
 // An Analyzer adds topics, statements and keywords to cases. It is safe
@@ -27,6 +31,7 @@ type Analyzer struct {
 	opts   Options
 	stem   *Stemmer
 	terms  *matcher
+	model  *TopicModel
 	actors []actor
 	kinds  []kindPhrase
 	// words that name actors or mark speech, left out of keywords
@@ -47,8 +52,11 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 	if opts.Keywords == 0 {
 		opts.Keywords = 10
 	}
-	a := &Analyzer{tax: t, opts: opts, stem: &Stemmer{}, noKeyword: map[string]bool{}}
+	a := &Analyzer{tax: t, opts: opts, model: opts.TopicModel, stem: &Stemmer{}, noKeyword: map[string]bool{}}
 	a.terms = newMatcher(t, a.stem)
+	if a.model == nil {
+		a.model = DefaultTopicModel()
+	}
 	a.actors = compileActors(t)
 	a.kinds = compileKinds(t)
 	for _, ac := range a.actors {

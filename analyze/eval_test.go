@@ -5,7 +5,9 @@ import (
 )
 
 // TestEvaluateAnnotated scores analysis on the annotated meetings. The
-// development sets (testdata/samples, a copy of ../shared/samples,
+// development sets (also the topic model's training data, so their topic
+// figures are in-sample: TestCrossValidateTopics has the honest ones;
+// testdata/samples, a copy of ../shared/samples,
 // testdata/meetings and
 // testdata/annotated/train) were read while writing rules and word lists;
 // the held-out sets (testdata/heldout and testdata/annotated/heldout) were
@@ -20,13 +22,13 @@ func TestEvaluateAnnotated(t *testing.T) {
 		// relation accuracy (0: the set has no exchanges)
 		minTopicP, minTopicF1, minStatem, minPairs, minRelations float64
 	}{
-		{name: "samples", paths: []string{"../testdata/samples"}, minTopicP: 0.9, minTopicF1: 0.9, minStatem: 0.9},
-		{name: "ours", paths: []string{"../testdata/meetings"}, minTopicP: 0.9, minTopicF1: 0.9, minStatem: 0.9},
+		{name: "samples", paths: []string{"../testdata/samples"}, minTopicP: 0.96, minTopicF1: 0.96, minStatem: 0.9},
+		{name: "ours", paths: []string{"../testdata/meetings"}, minTopicP: 0.95, minTopicF1: 0.93, minStatem: 0.9},
 		{name: "annotated train", paths: []string{"../testdata/annotated/train"},
-			minTopicP: 0.85, minTopicF1: 0.85, minStatem: 0.95, minPairs: 0.85, minRelations: 0.9},
-		{name: "held out", paths: []string{"../testdata/heldout"}, minTopicP: 0.85, minTopicF1: 0.8, minStatem: 0.9},
+			minTopicP: 0.91, minTopicF1: 0.93, minStatem: 0.95, minPairs: 0.85, minRelations: 0.9},
+		{name: "held out", paths: []string{"../testdata/heldout"}, minTopicP: 0.9, minTopicF1: 0.83, minStatem: 0.9},
 		{name: "annotated held out", paths: []string{"../testdata/annotated/heldout"},
-			minTopicP: 0.8, minTopicF1: 0.8, minStatem: 0.95, minPairs: 0.85, minRelations: 0.65},
+			minTopicP: 0.85, minTopicF1: 0.85, minStatem: 0.95, minPairs: 0.85, minRelations: 0.65},
 	}
 	a := New(nil, Options{})
 	for _, set := range sets {

@@ -29,10 +29,16 @@ func (s *sentenceTopic) terms() []string {
 	return append(append([]string(nil), s.own...), s.weak...)
 }
 
-// sentenceTopics returns, for each topic index, what the sentence s says.
+// sentenceTopics returns, for each topic index, what the sentence s says;
+// terms in a circumstantial adverbial (see circumstance) do not count.
 func (a *Analyzer) sentenceTopics(s string) map[int]*sentenceTopic {
 	out := map[int]*sentenceTopic{}
-	for _, h := range a.terms.find(Tokens(s)) {
+	tokens := Tokens(s)
+	from := passingFrom(tokens, len(s))
+	for _, h := range a.terms.find(tokens) {
+		if h.start >= from {
+			continue // a passing mention
+		}
 		st := out[h.ref.topic]
 		if st == nil {
 			st = &sentenceTopic{}
@@ -66,8 +72,11 @@ func contains(xs []string, x string) bool {
 // them the topic's own. A case has a topic when the title supports it,
 // when one sentence is strong, when an actor's statement supports it, or
 // when Options.MinSentences sentences support it: a passing word in a
-// narrative sentence is not enough. The score is Options.TitleWeight
-// for the title plus each supporting sentence's strength.
+// narrative sentence is not enough, nor is a term in a causal or
+// circumstantial adverbial ("begrenset av budsjettet"). These rules are
+// one input of the analyzer's TopicModel, which makes the decision. The
+// score is Options.TitleWeight for the title plus each supporting
+// sentence's strength.
 func (a *Analyzer) Topics(title, text string) []referat.Topic {
 	return a.topics(title, text, a.Statements(text))
 }
@@ -75,55 +84,82 @@ func (a *Analyzer) Topics(title, text string) []referat.Topic {
 // topics is Topics with the text's statements already found: one
 // supporting sentence gives a topic when it is an actor's statement (a
 // party raised the matter), and a title with one weak term gives it with
-// one supporting sentence.
+// one supporting sentence. The analyzer's topic model makes the last
+// decision (see TopicModel).
 func (a *Analyzer) topics(title, text string, stmts []referat.Statement) []referat.Topic {
+	accs, cands := a.topicCandidates(title, text, stmts)
+	var out []referat.Topic
+	for i, d := range a.tax.Topics {
+		t := accs[i]
+		if t == nil || !a.model.gives(cands[i]) {
+			continue
+		}
+		out = append(out, referat.Topic{ID: d.ID, Label: d.Label, Score: t.score, Terms: t.terms, Evidence: t.evidence})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	return out
+}
+
+// A topicAcc is a topic's score, terms and evidence in one case.
+type topicAcc struct {
+	score    float64
+	terms    map[string]int
+	evidence []referat.Evidence
+}
+
+// topicCandidates returns, per topic index the case holds evidence of,
+// its score, terms and evidence, and what the topic model weighs.
+func (a *Analyzer) topicCandidates(title, text string, stmts []referat.Statement) (map[int]*topicAcc, map[int]*topicCandidate) {
 	said := map[int]bool{}
 	for _, s := range stmts {
 		said[s.Start] = true
 	}
-	type acc struct {
-		score    float64
-		given    bool
-		single   bool
-		support  int
-		terms    map[string]int
-		evidence []referat.Evidence
-	}
-	accs := map[int]*acc{}
-	get := func(i int) *acc {
+	accs := map[int]*topicAcc{}
+	cands := map[int]*topicCandidate{}
+	get := func(i int) (*topicAcc, *topicCandidate) {
 		if accs[i] == nil {
-			accs[i] = &acc{terms: map[string]int{}}
+			accs[i] = &topicAcc{terms: map[string]int{}}
 		}
-		return accs[i]
+		if cands[i] == nil {
+			cands[i] = &topicCandidate{}
+		}
+		return accs[i], cands[i]
 	}
-	titleWeak := map[int]bool{}
+	titled := false
 	for i, st := range a.sentenceTopics(title) {
 		if !st.supports() {
-			titleWeak[i] = true // one weak term: given with one supporting sentence
+			cands[i] = &topicCandidate{titleWeak: true} // given with one supporting sentence
 			continue
 		}
-		t := get(i)
-		t.given = true
+		t, c := get(i)
+		c.titleOwn, titled = true, true
 		t.score += a.opts.TitleWeight
 		t.evidence = append(t.evidence, referat.Evidence{Title: true, Start: 0, End: len(title), Terms: st.terms(), Strong: true})
 		for _, w := range st.terms() {
 			t.terms[w]++
 		}
 	}
-	for _, sp := range Sentences(text) {
+	sents := Sentences(text)
+	for k, sp := range sents {
 		for i, st := range a.sentenceTopics(text[sp.Start:sp.End]) {
 			if !st.supports() {
+				if cands[i] != nil {
+					cands[i].weakOnly++
+				} else {
+					cands[i] = &topicCandidate{weakOnly: 1}
+				}
 				continue
 			}
-			t := get(i)
-			t.support++
+			t, c := get(i)
+			c.support++
+			c.first = c.first || k == 0
 			t.score += st.strength()
 			strong := st.strong()
 			if strong {
-				t.given = true
+				c.strong++
 			}
-			if st.supports() && said[sp.Start] {
-				t.single = true
+			if said[sp.Start] {
+				c.said++
 			}
 			t.evidence = append(t.evidence, referat.Evidence{Start: sp.Start, End: sp.End, Terms: st.terms(), Strong: strong})
 			for _, w := range st.terms() {
@@ -131,16 +167,22 @@ func (a *Analyzer) topics(title, text string, stmts []referat.Statement) []refer
 			}
 		}
 	}
-	var out []referat.Topic
-	for i, d := range a.tax.Topics {
+	best := 0.0
+	for _, t := range accs {
+		best = max(best, t.score)
+	}
+	for i, c := range cands {
+		c.sentences = len(sents)
+		c.otherTitle = titled && !c.titleOwn
 		t := accs[i]
-		if t == nil || !t.given && !t.single && !(titleWeak[i] && t.support > 0) && t.support < a.opts.MinSentences {
+		if t == nil {
 			continue
 		}
-		out = append(out, referat.Topic{ID: d.ID, Label: d.Label, Score: t.score, Terms: t.terms, Evidence: t.evidence})
+		c.terms = len(t.terms)
+		c.top = t.score >= best
+		c.rule = c.titleOwn || c.strong > 0 || c.said > 0 || (c.titleWeak && c.support > 0) || c.support >= a.opts.MinSentences
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	return out
+	return accs, cands
 }
 
 // supportedIn returns the ids of the topics the sentence s supports, in

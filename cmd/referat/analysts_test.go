@@ -430,7 +430,7 @@ func TestAnalystCommands(t *testing.T) {
 	run("report", "--html", html)
 	b, _ := os.ReadFile(html)
 	page := string(b)
-	for _, want := range []string{"<svg id=\"trend\"", "class=\"bar\"", "Antall saker", "Arbeidsgiver", "budsjett"} {
+	for _, want := range []string{"<svg id=\"trend\"", "class=\"bar\"", "Antall saker", "Arbeidsgiver", "budsjett", "<summary>Hvorfor dette temaet?</summary>"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("report lacks %q", want)
 		}

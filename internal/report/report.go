@@ -28,17 +28,24 @@ var Actors = []string{referat.ActorNTL, referat.ActorArbeidsgiver}
 type Data struct {
 	Trends    *index.Trends
 	Positions map[string]map[string]*index.Comparison // topic → actor → statements by year
+	// Evidence is, per topic, a few of its newest cases with the
+	// sentences that gave them the topic; none when nil.
+	Evidence map[string][]CaseEvidence
 }
 
 // Collect asks a for the report's data: trends by year and, for every
-// topic, the statements of each of Actors.
+// topic, the statements of each of Actors and the evidence of its
+// newest cases.
 func Collect(ctx context.Context, a index.Analytics) (*Data, error) {
 	t, err := a.Trends(ctx, index.TrendQuery{By: "year"})
 	if err != nil {
 		return nil, err
 	}
-	d := &Data{Trends: t, Positions: map[string]map[string]*index.Comparison{}}
+	d := &Data{Trends: t, Positions: map[string]map[string]*index.Comparison{}, Evidence: map[string][]CaseEvidence{}}
 	for _, topic := range t.Topics {
+		if d.Evidence[topic], err = collectEvidence(ctx, a, topic); err != nil {
+			return nil, err
+		}
 		d.Positions[topic] = map[string]*index.Comparison{}
 		for _, actor := range Actors {
 			c, err := a.Compare(ctx, index.CompareQuery{Topic: topic, Actor: actor})
@@ -76,6 +83,7 @@ type topicView struct {
 	ID, Anchor, Color, Total string
 	Shares                   []shareView
 	Years                    []yearView
+	Evidence                 []evidenceView
 }
 
 type shareView struct {
@@ -145,6 +153,13 @@ func Write(w io.Writer, d *Data, o Options) error {
 		}
 		tv.Total = Int(total)
 		tv.Years = yearViews(d.Positions[topic], o.PerYear)
+		for _, ce := range d.Evidence[topic] {
+			about := Date(ce.Date)
+			if ce.Title != "" {
+				about += " · " + ce.Title
+			}
+			tv.Evidence = append(tv.Evidence, evidenceView{About: about, Terms: strings.Join(ce.Terms, ", "), Sentences: ce.Sentences})
+		}
 		ss = append(ss, s)
 		pv.Topics = append(pv.Topics, tv)
 	}

@@ -1,0 +1,135 @@
+package analyze
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// topicFeatures are the names of what the topic model weighs for a topic
+// a case may have, in the order of TopicModel.Weights. They describe how
+// the taxonomy's evidence stands in the case, never which words it holds,
+// so that the model holds for any taxonomy:
+//
+//	bias           1
+//	rule           1 when the rules give the topic (see Topics)
+//	title_own      1 when the title supports the topic
+//	title_weak     1 when the title holds only one weak term of it
+//	other_title    1 when the title supports another topic, not this one
+//	strong         strong sentences, at most 3
+//	support        supporting sentences, at most 4
+//	said           supporting sentences that are actors' statements, at most 3
+//	weak_only      sentences with one weak term only, at most 3
+//	first          1 when the first sentence of the text supports it
+//	terms          distinct terms in the case, at most 4
+//	share          supporting sentences over the case's sentences
+//	top            1 when no other topic of the case scores higher
+//	said_only      1 when actors' statements are all the evidence, with one term
+var topicFeatures = []string{"bias", "rule", "title_own", "title_weak", "other_title", "strong",
+	"support", "said", "weak_only", "first", "terms", "share", "top", "said_only"}
+
+// A topicCandidate is what a case says about one topic.
+type topicCandidate struct {
+	rule, titleOwn, titleWeak, otherTitle, first, top bool
+	strong, support, said, weakOnly, terms, sentences int
+}
+
+func (c *topicCandidate) features() []float64 {
+	b := func(x bool) float64 {
+		if x {
+			return 1
+		}
+		return 0
+	}
+	upTo := func(n, m int) float64 { return float64(min(n, m)) }
+	share := 0.0
+	if c.sentences > 0 {
+		share = float64(c.support) / float64(c.sentences)
+	}
+	return []float64{1, b(c.rule), b(c.titleOwn), b(c.titleWeak), b(c.otherTitle), upTo(c.strong, 3),
+		upTo(c.support, 4), upTo(c.said, 3), upTo(c.weakOnly, 3), b(c.first), upTo(c.terms, 4), share, b(c.top),
+		b(!c.titleOwn && c.said == c.support && c.terms == 1)}
+}
+
+// A TopicModel decides whether a case has a topic from how the taxonomy's
+// evidence stands in it: a logistic regression over topicFeatures, trained
+// by TrainTopicModel on annotated meetings. The built-in one
+// (topicmodel.json, made by `go generate ./analyze`) is trained on the
+// development sets only.
+type TopicModel struct {
+	Features []string  `json:"features"`
+	Weights  []float64 `json:"weights"`
+	// Threshold is the probability from which a case has the topic.
+	Threshold float64 `json:"threshold"`
+}
+
+//go:generate go run ./train -o topicmodel.json ../testdata/annotated/train ../testdata/samples ../testdata/meetings
+
+//go:embed topicmodel.json
+var defaultTopicModel []byte
+
+// DefaultTopicModel returns the built-in topic model.
+func DefaultTopicModel() *TopicModel {
+	m, err := ParseTopicModel(defaultTopicModel)
+	if err != nil {
+		panic(err) // the embedded file is checked by TestTopicModelUpToDate
+	}
+	return m
+}
+
+// RulesTopicModel returns the model that gives a topic exactly when the
+// rules do (see Topics): the analysis without a learned model.
+func RulesTopicModel() *TopicModel {
+	w := make([]float64, len(topicFeatures))
+	w[0], w[1] = -5, 10
+	return &TopicModel{Features: topicFeatures, Weights: w, Threshold: 0.5}
+}
+
+// ParseTopicModel reads a model written by TopicModel.Marshal; its
+// features must be this version's.
+func ParseTopicModel(b []byte) (*TopicModel, error) {
+	var m TopicModel
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("topic model: %w", err)
+	}
+	if strings.Join(m.Features, ",") != strings.Join(topicFeatures, ",") || len(m.Weights) != len(topicFeatures) {
+		return nil, fmt.Errorf("topic model: features %v, want %v: run go generate ./analyze", m.Features, topicFeatures)
+	}
+	return &m, nil
+}
+
+// Marshal writes the model as JSON, weights rounded to four decimals, so
+// that training on the same data gives the same bytes.
+func (m *TopicModel) Marshal() []byte {
+	var b strings.Builder
+	b.WriteString("{\n  \"features\": [")
+	for i, f := range m.Features {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", f)
+	}
+	b.WriteString("],\n  \"weights\": [")
+	for i, w := range m.Weights {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%.4f", w)
+	}
+	fmt.Fprintf(&b, "],\n  \"threshold\": %.2f\n}\n", m.Threshold)
+	return []byte(b.String())
+}
+
+func (m *TopicModel) probability(x []float64) float64 {
+	z := 0.0
+	for i, w := range m.Weights {
+		z += w * x[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+func (m *TopicModel) gives(c *topicCandidate) bool {
+	return m.probability(c.features()) >= m.Threshold
+}

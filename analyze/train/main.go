@@ -1,0 +1,45 @@
+// Command train fits the built-in topic model (analyze/topicmodel.json)
+// to annotated meetings with the built-in taxonomy and prints, leaving one
+// meeting out, the topic scores of the rules alone and of the model:
+//
+//	go run ./analyze/train -o analyze/topicmodel.json testdata/annotated/train testdata/samples testdata/meetings
+//
+// `go generate ./analyze` runs it so. Train only on development sets:
+// never on held-out meetings.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/ntlnav/referat/analyze"
+)
+
+func main() {
+	out := flag.String("o", "", "write the model to this file (default: only print the scores)")
+	flag.Parse()
+	if err := run(*out, flag.Args()); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(out string, dirs []string) error {
+	if len(dirs) == 0 {
+		return fmt.Errorf("name folders of annotated meetings")
+	}
+	gold, err := analyze.LoadGold(dirs...)
+	if err != nil {
+		return err
+	}
+	a := analyze.New(nil, analyze.Options{})
+	m := a.TrainTopicModel(gold)
+	rules, learned := a.CrossValidateTopics(gold)
+	fmt.Printf("%d meetings, leaving one out\nrules:   %v\nlearned: %v\n", len(gold), rules, learned)
+	fmt.Printf("model:   %s", m.Marshal())
+	if out == "" {
+		return nil
+	}
+	return os.WriteFile(out, m.Marshal(), 0o644)
+}
