@@ -14,7 +14,7 @@ import (
 // returns the first error writing the store.
 func (r *run) files(ctx context.Context, paths []string) error {
 	r.opts.Progress.Start(len(paths))
-	pool := &ingest.Pool{Command: r.opts.Worker, Size: r.opts.Workers, Timeout: r.opts.Timeout}
+	pool := &ingest.Pool{Command: r.opts.Worker, Size: r.opts.Workers, Timeout: r.opts.Timeout, OCRMemoryLimit: r.opts.OCRMemoryLimit}
 	defer pool.Close()
 	results := r.dispatch(ctx, paths, pool)
 	var commitErr error
@@ -25,6 +25,9 @@ func (r *run) files(ctx context.Context, paths []string) error {
 		if err := r.commit(res); err != nil {
 			commitErr = err
 			continue
+		}
+		if p, ok := r.opts.Progress.(OCRProgress); ok {
+			p.OCRPages(res.ocrPages)
 		}
 		r.opts.Progress.File(res.pages)
 	}
@@ -41,7 +44,7 @@ func (r *run) dispatch(ctx context.Context, paths []string, pool *ingest.Pool) <
 	jobs := make(chan job, 2*n)
 	results := make(chan result, 2*n)
 	var producers sync.WaitGroup // the dispatcher and the hashers
-	pdf := ingest.Options{Password: r.opts.Password}
+	pdf := ingest.Options{Password: r.opts.Password, OCR: r.opts.OCR, OCRLang: r.opts.OCRLang, OCRTimeout: r.opts.OCRTimeout}
 	for i := 0; i < n; i++ {
 		producers.Add(1)
 		go func() {
