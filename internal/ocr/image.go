@@ -39,6 +39,7 @@ func decodePGM(b []byte) (*image.Gray, error) {
 	if len(fields) < 3 || fields[2] != 255 {
 		return nil, fmt.Errorf("%w: the page image has a bad PGM header", ErrFailed)
 	}
+	i++ // the one white-space character after the maximum value
 	w, h := fields[0], fields[1]
 	if w <= 0 || h <= 0 || len(b)-i < w*h {
 		return nil, fmt.Errorf("%w: the page image is truncated", ErrFailed)

@@ -72,32 +72,42 @@ func lastLine(s string) string {
 	return strings.TrimSpace(lines[len(lines)-1])
 }
 
-var (
-	langsOnce sync.Once
-	langs     map[string]bool
-	langsErr  error
-)
+// installed caches the languages of each tesseract program found.
+var installed struct {
+	sync.Mutex
+	langs map[string]map[string]bool
+}
 
 // Check reports whether pages can be recognised in lang ("nor",
-// "nor+eng"): pdftoppm and tesseract are installed and know every
+// "nor+eng"; "" is DefaultLang): pdftoppm and tesseract are installed and know every
 // language. The error names the Debian packages to install.
 func Check(ctx context.Context, lang string) error {
+	if lang == "" {
+		lang = DefaultLang
+	}
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		return fmt.Errorf("%w: pdftoppm is not installed (install the Debian package poppler-utils)", ErrUnavailable)
 	}
-	langsOnce.Do(func() {
-		var out []byte
-		out, langsErr = run(ctx, nil, "tesseract", "--list-langs")
+	path, err := exec.LookPath("tesseract")
+	if err != nil {
+		return fmt.Errorf("%w: tesseract is not installed (install the Debian packages tesseract-ocr and %s)", ErrUnavailable, langPackages(lang))
+	}
+	installed.Lock()
+	defer installed.Unlock()
+	langs := installed.langs[path]
+	if langs == nil {
+		out, err := run(ctx, nil, "tesseract", "--list-langs")
+		if err != nil {
+			return err
+		}
 		langs = map[string]bool{}
 		for _, l := range strings.Split(string(out), "\n") {
 			langs[strings.TrimSpace(l)] = true
 		}
-	})
-	if errors.Is(langsErr, ErrUnavailable) {
-		return fmt.Errorf("%w: tesseract is not installed (install the Debian packages tesseract-ocr and %s)", ErrUnavailable, langPackages(lang))
-	}
-	if langsErr != nil {
-		return langsErr
+		if installed.langs == nil {
+			installed.langs = map[string]map[string]bool{}
+		}
+		installed.langs[path] = langs
 	}
 	for _, l := range strings.Split(lang, "+") {
 		if !langs[l] {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -45,7 +46,7 @@ func parseTSV(b []byte) ([]tword, error) {
 			return nil, fmt.Errorf("%w: tesseract's output, row %d: %v", ErrFailed, i+1, err)
 		}
 		text := strings.TrimSpace(norm.NFKC.String(f[11]))
-		if text == "" {
+		if text == "" || noise(text, conf) {
 			continue
 		}
 		out = append(out, tword{block: n[2], par: n[3], line: n[4],
@@ -53,6 +54,20 @@ func parseTSV(b []byte) ([]tword, error) {
 	}
 	return out, nil
 }
+
+// noise reports whether a word is a speck read as a mark: no letter or
+// digit, and Tesseract unsure of it or it a bar ("|" is not Norwegian
+// punctuation; "–" between words is read with confidence).
+func noise(text string, conf float64) bool {
+	if strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+		return false
+	}
+	return conf < minMarkConf || strings.ContainsAny(text, "|¦")
+}
+
+// minMarkConf is the confidence below which a word without letters or
+// digits is taken for a speck.
+const minMarkConf = 60
 
 // markBold marks the words whose strokes are markedly thicker than the
 // page's usual ones: scans carry no font weights, and bold case titles
@@ -74,15 +89,22 @@ func markBold(img *image.Gray, ws []tword) {
 	for i := range ws {
 		ws[i].bold = widths[i] > boldRatio*med
 	}
-	// A lone word between regular ones is noise, not emphasis.
+	// Strokes of a short word are too few to judge: it takes the weight
+	// of its neighbours on the line when they agree ("Ny" in a bold
+	// title, "i" in running text).
 	for i := range ws {
-		if !ws[i].bold || len([]rune(ws[i].text)) >= 4 {
+		if len([]rune(ws[i].text)) >= 4 {
 			continue
 		}
-		prevBold := i > 0 && sameLine(ws[i-1], ws[i]) && ws[i-1].bold
-		nextBold := i+1 < len(ws) && sameLine(ws[i+1], ws[i]) && ws[i+1].bold
-		if !prevBold && !nextBold {
-			ws[i].bold = false
+		prev := i > 0 && sameLine(ws[i-1], ws[i])
+		next := i+1 < len(ws) && sameLine(ws[i+1], ws[i])
+		switch {
+		case prev && next && ws[i-1].bold == ws[i+1].bold:
+			ws[i].bold = ws[i-1].bold
+		case prev && !next:
+			ws[i].bold = ws[i-1].bold
+		case next && !prev:
+			ws[i].bold = ws[i+1].bold
 		}
 	}
 }
@@ -110,42 +132,79 @@ func lines(page int, ws []tword, scale, pageH float64) ([]pdftext.Line, []Word) 
 		i = j
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Y > out[b].Y })
+	snapSizes(out)
 	return out, words
 }
 
-// line makes one pdftext line of the words of a Tesseract line. The
-// baseline is the median of the words' bottoms (most words have no
-// descender); the font size is the height of ascenders over the
-// baseline, over the ascender height of common faces.
-func line(page int, ws []tword, scale, pageH float64) pdftext.Line {
-	bottoms := make([]int, len(ws))
-	top := math.MaxInt
-	x0, x1 := math.MaxInt, math.MinInt
-	for i, w := range ws {
-		bottoms[i] = w.box.Max.Y
-		top = min(top, w.box.Min.Y)
-		x0, x1 = min(x0, w.box.Min.X), max(x1, w.box.Max.X)
+// snapSizes gives the body size to every line whose estimated size is
+// near it: the estimate from a line's ascenders varies with its words by
+// up to a quarter, while headings are set a third or more larger, and a
+// paragraph must not break where the estimate wobbles.
+func snapSizes(ls []pdftext.Line) {
+	if len(ls) == 0 {
+		return
 	}
-	sort.Ints(bottoms)
-	base := bottoms[len(bottoms)/2]
-	// Ascenders and capitals give the size; a ring or an accent over
-	// them (Å, é) rises higher, so the median of the words that have
-	// one without those is taken.
-	var tops []int
-	for _, w := range ws {
-		if strings.ContainsAny(w.text, "bdfhklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZÆØ") && !strings.ContainsAny(w.text, "ÅåÉéÈèÀÒÓÔÜÖÄüöäêô\"'`´") {
-			tops = append(tops, w.box.Min.Y)
+	sizes := make([]float64, len(ls))
+	for i, l := range ls {
+		sizes[i] = l.Size
+	}
+	sort.Float64s(sizes)
+	body := sizes[len(sizes)/2]
+	for i := range ls {
+		if d := ls[i].Size - body; d < snapUp*body && d > -snapDown*body {
+			ls[i].Size = body
 		}
 	}
-	if len(tops) > 0 {
-		sort.Ints(tops)
-		top = tops[len(tops)/2]
+}
+
+// How far above and below the body size a line's estimated size may be
+// and still be the body size. Below, less: running headers and footers
+// are set a little smaller, and that tells them apart.
+const (
+	snapUp   = 0.25
+	snapDown = 0.15
+)
+
+// line makes one pdftext line of the words of a Tesseract line. Specks
+// only ever make a word's box larger, so the baseline is the lower
+// quartile of the bottoms of the words without descenders, and the font
+// size the lower quartile of the heights, from there, of the words with
+// ascenders or capitals (and no accents or rings, which rise higher),
+// over the ascender height of common faces.
+func line(page int, ws []tword, scale, pageH float64) pdftext.Line {
+	var bottoms, all []int
+	x0, x1 := math.MaxInt, math.MinInt
+	for _, w := range ws {
+		all = append(all, w.box.Max.Y)
+		if !strings.ContainsAny(w.text, descenders) {
+			bottoms = append(bottoms, w.box.Max.Y)
+		}
+		x0, x1 = min(x0, w.box.Min.X), max(x1, w.box.Max.X)
+	}
+	if len(bottoms) == 0 {
+		bottoms = all
+	}
+	sort.Ints(bottoms)
+	base := bottoms[len(bottoms)/4]
+	var heights []int
+	tallest := 0
+	for _, w := range ws {
+		h := base - w.box.Min.Y
+		tallest = max(tallest, h)
+		if strings.ContainsAny(w.text, ascenders) && !strings.ContainsAny(w.text, accents) {
+			heights = append(heights, h)
+		}
+	}
+	height := tallest
+	if len(heights) > 0 {
+		sort.Ints(heights)
+		height = heights[len(heights)/4]
 	}
 	l := pdftext.Line{
 		Page: page,
 		X0:   float64(x0) * scale, X1: float64(x1) * scale,
 		Y:          pageH - float64(base)*scale,
-		Size:       math.Max(float64(base-top)*scale/ascent, 1),
+		Size:       math.Max(float64(height)*scale/ascent, 1),
 		FirstWidth: float64(ws[0].box.Dx()) * scale,
 	}
 	var b strings.Builder
@@ -164,6 +223,14 @@ func line(page int, ws []tword, scale, pageH float64) pdftext.Line {
 	l.Spans = append(l.Spans, pdftext.Span{Text: b.String(), Bold: bold})
 	return l
 }
+
+// Letters that reach below the baseline, above the x-height, and above
+// the capitals.
+const (
+	descenders = "gjpqyQ,;()[]{}/"
+	ascenders  = "bdfhkl0123456789ABCDEFGHIJKLMNOPRSTUVWXYZÆØ"
+	accents    = "ÅåÉéÈèÀÒÓÔÜÖÄüöäêô\"'`´"
+)
 
 // ascent is the height of capitals and ascenders over the font size in
 // common text faces (DejaVu 0.73–0.76, Liberation and Times 0.66–0.73).
