@@ -39,7 +39,7 @@ func TestOCRFigures(t *testing.T) {
 		t.Skip("set REFERAT_OCR_FIGURES=1 to measure (slow)")
 	}
 	needOCR(t)
-	gold, err := testpdf.LoadMeetings("../../shared/samples", "../testdata/meetings")
+	gold, err := testpdf.LoadMeetings("../testdata/samples", "../testdata/meetings")
 	if err != nil {
 		t.Fatal(err)
 	}

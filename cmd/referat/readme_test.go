@@ -83,8 +83,8 @@ func (e example) needs() string {
 
 // TestReadmeExamples runs every shell example of README.md as written,
 // in order, in one temporary folder that has the repository's testdata,
-// with referat (built by the test) first on PATH. Examples with make or go
-// run in the repository, writing only to a temporary $GOBIN. Examples
+// with referat (built by the test) first on PATH; "go run ./cmd/referat"
+// runs that binary too. Other examples with make or go run in the repository, writing only to a temporary $GOBIN. Examples
 // that need Elasticsearch or Kibana run when ELASTICSEARCH_URL or
 // KIBANA_URL is set.
 func TestReadmeExamples(t *testing.T) {
@@ -123,9 +123,16 @@ func TestReadmeExamples(t *testing.T) {
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 			defer cancel()
-			cmd := exec.CommandContext(ctx, "sh", "-c", ex.command)
+			command := ex.command
+			// "go run ./cmd/referat" is the program the test built: it
+			// runs like the other referat examples, in the temporary
+			// folder, so its store is not written into the repository.
+			if rest, ok := strings.CutPrefix(command, "go run ./cmd/referat "); ok {
+				command = "referat " + rest
+			}
+			cmd := exec.CommandContext(ctx, "sh", "-c", command)
 			cmd.Dir, cmd.Env = work, env
-			if strings.HasPrefix(ex.command, "make ") || strings.HasPrefix(ex.command, "go ") {
+			if strings.HasPrefix(command, "make ") || strings.HasPrefix(command, "go ") {
 				cmd.Dir = repo
 			}
 			out, err := cmd.CombinedOutput()

@@ -185,10 +185,13 @@ func (p *Pool) Do(ctx context.Context, job any, answer any) error {
 		err    error
 	}
 	ch := make(chan result, 1)
-	go func() {
+	// The goroutine gets its own copy of w: the cases below set w to nil
+	// (so the deferred return of the slot starts a fresh worker) and may
+	// do so before the goroutine has run.
+	go func(w *worker) {
 		a, err := w.exchange(line)
 		ch <- result{a, err}
-	}()
+	}(w)
 	timer := time.NewTimer(timeout + time.Second) // the worker's own deadline comes first
 	defer timer.Stop()
 	select {

@@ -128,3 +128,27 @@ func TestPoolCancel(t *testing.T) {
 		t.Fatalf("after a cancel: %q, %v", a.Text, err)
 	}
 }
+
+// TestPoolCancelledBeforeStart gives Do a context that is already done,
+// many times: the job's exchange may then start after Do has given up on
+// its worker, and must not touch a worker that is gone (it once read a
+// nil worker and crashed the process on an early Ctrl-C). The crash
+// itself needs an unlucky schedule, but the race under it is found every
+// time with -race, which scripts/test.sh runs this test with.
+func TestPoolCancelledBeforeStart(t *testing.T) {
+	pool := &isolate.Pool{Command: command, Size: 1, Timeout: time.Minute}
+	defer pool.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for i := 0; i < 50; i++ {
+		if err := pool.Do(ctx, job{Do: "echo", Text: "x"}, &answer{}); err == nil {
+			continue // the answer may win the race; that is fine
+		} else if !errors.Is(err, context.Canceled) {
+			t.Fatalf("round %d: got %v, want the context's error", i, err)
+		}
+	}
+	var a answer
+	if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, &a); err != nil || a.Text != "ETTER" {
+		t.Fatalf("after cancels: %q, %v", a.Text, err)
+	}
+}

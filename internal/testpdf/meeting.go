@@ -1,5 +1,5 @@
 // Package testpdf makes the test PDFs of this repository from annotated
-// meetings (../shared/samples/FORMAT.md), with several real producers, so
+// meetings (testdata/samples/FORMAT.md), with several real producers, so
 // that anyone can see how each test file was made and make it again:
 //
 //	go run ./internal/testpdf/gen            # writes testdata/pdf/...
@@ -17,7 +17,7 @@ import (
 	"github.com/ntlnav/referat/analyze"
 )
 
-// A Meeting is an annotated meeting as in ../shared/samples/FORMAT.md.
+// A Meeting is an annotated meeting as in testdata/samples/FORMAT.md.
 type Meeting = analyze.GoldMeeting
 
 // A Case is one annotated case.

@@ -25,7 +25,7 @@ var monthNames = []string{"januar", "februar", "mars", "april", "mai", "juni", "
 func main() {
 	n := flag.Int("n", 2000, "number of meetings")
 	out := flag.String("out", ".cache/corpus", "output folder")
-	samples := flag.String("samples", "../shared/samples", "annotated meetings")
+	samples := flag.String("samples", "testdata/samples", "annotated meetings")
 	flag.Parse()
 	meetings, err := testpdf.LoadMeetings(*samples, "testdata/meetings")
 	if err != nil {

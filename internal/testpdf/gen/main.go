@@ -1,9 +1,9 @@
 // Command gen makes the test PDFs under testdata/pdf from the annotated
-// meetings in ../shared/samples and testdata/meetings, with every producer
+// meetings in testdata/samples and testdata/meetings, with every producer
 // in package testpdf, and writes testdata/pdf/expected.json, what a perfect
 // extraction of each gives. Run from the repository root:
 //
-//	go run ./internal/testpdf/gen [-samples ../shared/samples]
+//	go run ./internal/testpdf/gen [-samples testdata/samples]
 //
 // It needs soffice (libreoffice-writer), gs (ghostscript), qpdf, hyphen-no
 // and fonts-dejavu-core; the files it makes are committed, so tests do not.
@@ -25,7 +25,7 @@ import (
 var metadataDates = map[string]string{"seed-000": "2023-06-15", "seed-002": "2023-12-14"}
 
 func main() {
-	samples := flag.String("samples", "../shared/samples", "folder of annotated meetings")
+	samples := flag.String("samples", "testdata/samples", "folder of annotated meetings")
 	out := flag.String("out", "testdata/pdf", "output folder")
 	flag.Parse()
 	meetings, err := testpdf.LoadMeetings(*samples, "testdata/meetings")
@@ -68,6 +68,9 @@ func main() {
 		log.Fatal(err)
 	}
 	if err := testpdf.MakeEdges(good, edge); err != nil {
+		log.Fatal(err)
+	}
+	if err := testpdf.MakeFixtures(testpdf.FixtureDir); err != nil {
 		log.Fatal(err)
 	}
 	b, _ := json.MarshalIndent(all, "", " ")

@@ -1,21 +1,30 @@
-// Command torture builds a set of PDFs of every kind this machine can make
-// (LaTeX, LibreOffice, ghostscript with Type 1 and Type 3 fonts, reportlab,
-// fpdf, qpdf rewrites, scans, fonts drawn as outlines) plus damaged copies
-// made by a mutator, then reads each with `referat extract` and with
-// pdftotext, and reports the share of files where pdftotext finds text and
-// referat does too, and every referat failure that is not one clear line.
+// Command torture measures referat's text extraction against pdftotext's
+// on PDFs of every kind: real-world files nobody on this project made
+// (py-pdf's sample files, pdfcpu's test files; optional, read where they
+// are and skipped when absent), a generated torture set of every producer
+// this machine has (LaTeX, LibreOffice, ghostscript with Type 1 and Type 3
+// fonts, reportlab, fpdf, qpdf rewrites, Chromium, forms, CJK and RTL
+// text, scans, fonts drawn as outlines), damaged copies of those made by a
+// mutator, the edge cases of testdata/pdf/edge and the fixtures of
+// testdata/realworld-fixtures.
 //
 //	go build -o bin/referat ./cmd/referat
-//	go run ./internal/testpdf/torture -referat bin/referat -dir .cache/torture
+//	go run ./internal/testpdf/torture -referat bin/referat [-json] [-sets py-pdf,pdfcpu,generated,mutant,edge,fixtures]
 //
-// It needs pdflatex (texlive-latex-base), soffice, gs, qpdf, python3 with
-// reportlab, and pdftotext (poppler-utils). Producers that are missing are
-// skipped and named.
+// Per source set and producer family it reports: the share of files where
+// pdftotext finds text and referat does too; the median word-level
+// similarity (see Similarity) to pdftotext's text where both have at
+// least 20 words; escapes (a crash, an error that is not one clear line,
+// a run killed at the deadline; 0 expected); files whose two reads give
+// different output; pages per second. Then every miss, escape and low
+// similarity. With -json the same as one JSON object (see Report).
+//
+// It needs pdftotext and pdfinfo (poppler-utils). Generators need
+// pdflatex (texlive-latex-base), soffice, gs, qpdf, chromium, python3 with
+// reportlab; those whose tool is missing are skipped and named.
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -32,19 +41,123 @@ import (
 )
 
 func main() {
-	dir := flag.String("dir", ".cache/torture", "folder for the torture set")
+	dir := flag.String("dir", ".cache/torture", "folder for the generated torture set")
 	referat := flag.String("referat", "bin/referat", "the referat binary")
-	samples := flag.String("samples", "../shared/samples", "annotated meetings")
-	mutants := flag.Int("mutants", 12, "damaged copies per good file")
+	samples := flag.String("samples", "testdata/samples", "annotated meetings (text of the generated set)")
+	mutants := flag.Int("mutants", 12, "damaged copies per generated file")
+	pypdf := flag.String("pypdf", "../shared/realworld/py-pdf-sample-files", "py-pdf sample files with files.json (skipped when absent)")
+	pdfcpu := flag.String("pdfcpu", "auto", "pdfcpu's test files (auto: pkg/testdata of the pdfcpu module; skipped when absent)")
+	sets := flag.String("sets", "py-pdf,pdfcpu,generated,mutant,edge,fixtures", "sets to measure, comma-separated")
+	asJSON := flag.Bool("json", false, "print the report as JSON instead of a table")
+	jsonOut := flag.String("json-out", "", "also write the JSON report to this file (default: none)")
+	timeout := flag.Duration("timeout", 60*time.Second, "referat's --timeout per file")
+	deadline := flag.Duration("deadline", 120*time.Second, "a referat run still going after this is a hang and is killed")
 	flag.Parse()
-	if err := os.MkdirAll(*dir, 0o755); err != nil {
-		log.Fatal(err)
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		log.Fatal("torture needs pdftotext and pdfinfo (apt-get install poppler-utils)")
 	}
-	meetings, err := testpdf.LoadMeetings(*samples, "testdata/meetings")
+	want := map[string]bool{}
+	for _, s := range strings.Split(*sets, ",") {
+		want[strings.TrimSpace(s)] = true
+	}
+	var files []Result
+	if want["py-pdf"] {
+		files = append(files, pdfsUnder(*pypdf, "py-pdf")...)
+	}
+	if want["pdfcpu"] {
+		d := *pdfcpu
+		if d == "auto" {
+			d = pdfcpuTestdata()
+		}
+		files = append(files, pdfsUnder(d, "pdfcpu")...)
+	}
+	if want["generated"] || want["mutant"] {
+		gen, mut := generate(*dir, *samples, *mutants)
+		if want["generated"] {
+			files = append(files, gen...)
+		}
+		if want["mutant"] {
+			files = append(files, mut...)
+		}
+	}
+	if want["edge"] {
+		edge, _ := filepath.Glob("testdata/pdf/edge/*.pdf")
+		for _, f := range edge {
+			files = append(files, Result{File: f, Set: "edge"})
+		}
+	}
+	if want["fixtures"] {
+		fx, _ := filepath.Glob(filepath.Join(testpdf.FixtureDir, "*.pdf"))
+		for _, f := range fx {
+			files = append(files, Result{File: f, Set: "fixtures", Generator: strings.TrimSuffix(filepath.Base(f), ".pdf")})
+		}
+	}
+	c := Checker{Referat: *referat, Timeout: *timeout, Deadline: *deadline}
+	for i := range files {
+		c.Check(&files[i])
+		log.Printf("%d/%d %s: words %d/%d similarity %.2f %s", i+1, len(files), files[i].File,
+			files[i].OurWords, files[i].TheirWords, files[i].Similarity, files[i].Error)
+	}
+	rep := Report{Command: strings.Join(os.Args, " "), Rows: Rows(files), Files: files}
+	js, err := json.MarshalIndent(rep, "", " ")
 	if err != nil {
 		log.Fatal(err)
 	}
-	made := map[string][]string{} // producer -> files
+	if *jsonOut != "" {
+		if err := os.WriteFile(*jsonOut, append(js, '\n'), 0o644); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if *asJSON {
+		os.Stdout.Write(append(js, '\n'))
+		return
+	}
+	WriteTable(os.Stdout, rep)
+}
+
+// pdfsUnder lists the PDFs under dir (any depth, sorted) as results of
+// set; none when dir is "" or absent.
+func pdfsUnder(dir, set string) []Result {
+	if dir == "" {
+		return nil
+	}
+	if _, err := os.Stat(dir); err != nil {
+		log.Printf("%s: skipped: %v", set, err)
+		return nil
+	}
+	var out []Result
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".pdf") {
+			out = append(out, Result{File: p, Set: set})
+		}
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].File < out[j].File })
+	return out
+}
+
+// pdfcpuTestdata is pkg/testdata of the pdfcpu module, "" when go cannot
+// tell where the module is.
+func pdfcpuTestdata() string {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/pdfcpu/pdfcpu").Output()
+	if err != nil {
+		log.Printf("pdfcpu: skipped: go list: %v", err)
+		return ""
+	}
+	return filepath.Join(strings.TrimSpace(string(out)), "pkg", "testdata")
+}
+
+// generate makes the torture set in dir and damaged copies of it; it
+// returns the good files and the mutants.
+func generate(dir, samples string, mutants int) (gen, mut []Result) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		log.Fatal(err)
+	}
+	meetings, err := testpdf.LoadMeetings(samples, "testdata/meetings")
+	if err != nil {
+		log.Fatal(err)
+	}
+	made := map[string][]string{} // generator -> files
 	add := func(producer, file string, err error) {
 		if err != nil {
 			log.Printf("%s: %s: %v", producer, filepath.Base(file), err)
@@ -53,7 +166,7 @@ func main() {
 		made[producer] = append(made[producer], file)
 	}
 	for i, m := range meetings {
-		base := filepath.Join(*dir, m.ID)
+		base := filepath.Join(dir, m.ID)
 		add("latex-ot1", base+"-latex-ot1.pdf", latex(m, base+"-latex-ot1.pdf", false))
 		add("latex-t1", base+"-latex-t1.pdf", latex(m, base+"-latex-t1.pdf", true))
 		add("reportlab", base+"-reportlab.pdf", reportlab(m, base+"-reportlab.pdf", i%2 == 0))
@@ -65,14 +178,14 @@ func main() {
 		add("qpdf-qdf", base+"-qdf.pdf", run("qpdf", "--qdf", "--object-streams=disable", base+"-lo.pdf", base+"-qdf.pdf"))
 		add("qpdf-objstm", base+"-objstm.pdf", run("qpdf", "--object-streams=generate", base+"-fpdf.pdf", base+"-objstm.pdf"))
 	}
-	edge, _ := filepath.Glob("testdata/pdf/edge/*.pdf")
-	made["edge"] = append(made["edge"], edge...)
+	realWorldProducers(dir, meetings, add)
 	// Damaged copies of good files of every producer.
 	rng := rand.New(rand.NewSource(42))
 	var good []string
-	for p, fs := range made {
-		if p != "edge" {
-			good = append(good, fs...)
+	for _, p := range sortedKeys(made) {
+		for _, f := range made[p] {
+			good = append(good, f)
+			gen = append(gen, Result{File: f, Set: "generated", Generator: p})
 		}
 	}
 	sort.Strings(good)
@@ -81,13 +194,16 @@ func main() {
 		if err != nil || len(src) < 100 {
 			continue
 		}
-		for k := 0; k < *mutants; k++ {
-			out := filepath.Join(*dir, "mutants", fmt.Sprintf("%s-%02d.pdf", strings.TrimSuffix(filepath.Base(f), ".pdf"), k))
+		for k := 0; k < mutants; k++ {
+			out := filepath.Join(dir, "mutants", fmt.Sprintf("%s-%02d.pdf", strings.TrimSuffix(filepath.Base(f), ".pdf"), k))
 			os.MkdirAll(filepath.Dir(out), 0o755)
-			add("mutant", out, os.WriteFile(out, mutate(rng, src, k), 0o644))
+			if err := os.WriteFile(out, mutate(rng, src, k), 0o644); err != nil {
+				log.Fatal(err)
+			}
+			mut = append(mut, Result{File: out, Set: "mutant", Generator: "mutant"})
 		}
 	}
-	evaluate(*referat, made)
+	return gen, mut
 }
 
 func run(name string, args ...string) error {
@@ -138,89 +254,4 @@ func mutate(rng *rand.Rand, src []byte, kind int) []byte {
 		}
 	}
 	return b
-}
-
-type outcome struct {
-	pdftotext, ours bool
-	clean           bool // referat failed with one clear line, or succeeded
-	reason          string
-}
-
-func evaluate(referat string, made map[string][]string) {
-	var producers []string
-	for p := range made {
-		producers = append(producers, p)
-	}
-	sort.Strings(producers)
-	type agg struct{ files, theirs, both, oursOnly, unclean int }
-	total := agg{}
-	fmt.Printf("%-22s %6s %10s %10s %8s %8s\n", "producer", "files", "pdftotext", "both", "share", "unclean")
-	for _, p := range producers {
-		a := agg{}
-		for _, f := range made[p] {
-			o := check(referat, f)
-			a.files++
-			if o.pdftotext {
-				a.theirs++
-				if o.ours {
-					a.both++
-				} else {
-					fmt.Printf("    missed: %s: %s\n", f, o.reason)
-				}
-			} else if o.ours {
-				a.oursOnly++
-			}
-			if !o.clean {
-				a.unclean++
-				fmt.Printf("    UNCLEAN: %s: %s\n", f, o.reason)
-			}
-		}
-		share := 1.0
-		if a.theirs > 0 {
-			share = float64(a.both) / float64(a.theirs)
-		}
-		fmt.Printf("%-22s %6d %10d %10d %8.3f %8d\n", p, a.files, a.theirs, a.both, share, a.unclean)
-		total.files += a.files
-		total.theirs += a.theirs
-		total.both += a.both
-		total.unclean += a.unclean
-	}
-	fmt.Printf("%-22s %6d %10d %10d %8.3f %8d\n", "all", total.files, total.theirs, total.both, float64(total.both)/float64(max(1, total.theirs)), total.unclean)
-}
-
-// check reads file with pdftotext and with referat.
-func check(referat, file string) outcome {
-	var o outcome
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	if out, err := exec.CommandContext(ctx, "pdftotext", "-q", file, "-").Output(); err == nil || len(out) > 0 {
-		o.pdftotext = len(strings.Fields(string(out))) >= 3
-	}
-	cmd := exec.CommandContext(ctx, referat, "extract", "--timeout", "20s", file)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := cmd.ProcessState.ExitCode()
-	var doc struct {
-		Meeting struct{ Title string }
-		Intro   string
-		Cases   []struct{ Title, Text string }
-	}
-	if err == nil && json.Unmarshal(stdout.Bytes(), &doc) == nil {
-		text := doc.Meeting.Title + " " + doc.Intro
-		for _, c := range doc.Cases {
-			text += " " + c.Title + " " + c.Text
-		}
-		o.ours = len(strings.Fields(text)) >= 3
-	}
-	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
-	o.reason = strings.TrimSpace(stderr.String())
-	switch {
-	case code == 0:
-		o.clean = true
-	case code == 1 && len(lines) == 2 && strings.HasPrefix(lines[0], "referat: "+file+": ") && !strings.Contains(o.reason, "goroutine"):
-		o.clean = true
-		o.reason = lines[0]
-	}
-	return o
 }

@@ -23,14 +23,6 @@ func latexEscape(s string, t1 bool) string {
 }
 
 func latex(m testpdf.Meeting, out string, t1 bool) error {
-	if _, err := exec.LookPath("pdflatex"); err != nil {
-		return err
-	}
-	dir, err := os.MkdirTemp("", "torture-tex")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
 	var b strings.Builder
 	b.WriteString(`\documentclass[11pt,a4paper]{article}` + "\n")
 	if t1 {
@@ -44,8 +36,20 @@ func latex(m testpdf.Meeting, out string, t1 bool) error {
 		fmt.Fprintf(&b, "\\paragraph{%s.} %s\n\n", latexEscape(c.Title, t1), latexEscape(strings.Join(c.Paragraphs, "\n\n"), t1))
 	}
 	b.WriteString(`\end{document}` + "\n")
-	src := filepath.Join(dir, "doc.tex")
-	if err := os.WriteFile(src, []byte(b.String()), 0o644); err != nil {
+	return pdflatex(b.String(), out)
+}
+
+// pdflatex compiles a LaTeX document to out.
+func pdflatex(tex, out string) error {
+	if _, err := exec.LookPath("pdflatex"); err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "torture-tex")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if err := os.WriteFile(filepath.Join(dir, "doc.tex"), []byte(tex), 0o644); err != nil {
 		return err
 	}
 	cmd := exec.Command("pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex")
@@ -60,6 +64,20 @@ func latex(m testpdf.Meeting, out string, t1 bool) error {
 	return os.WriteFile(out, pdf, 0o644)
 }
 
+// python runs script with python3, data as JSON on its standard input.
+func python(script string, data any) error {
+	js, err := json.Marshal(data)
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command("python3", "-c", script)
+	cmd.Stdin = strings.NewReader(string(js))
+	if o, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("python3: %v: %s", err, lastLines(string(o), 2))
+	}
+	return nil
+}
+
 func lastLines(s string, n int) string {
 	l := strings.Split(strings.TrimSpace(s), "\n")
 	return strings.Join(l[max(0, len(l)-n):], " | ")
@@ -69,7 +87,6 @@ func lastLines(s string, n int) string {
 // Helvetica (not embedded) or DejaVu Sans (embedded TrueType subset).
 func reportlab(m testpdf.Meeting, out string, ttf bool) error {
 	doc := map[string]any{"header": m.Header, "cases": m.Cases, "ttf": ttf, "out": out, "font": testpdf.DejaVu, "bold": testpdf.DejaVuBold}
-	js, _ := json.Marshal(doc)
 	script := `
 import json, sys
 from reportlab.lib.pagesizes import A4
@@ -99,12 +116,7 @@ for c in d["cases"]:
             story.append(Paragraph(escape(p), body))
 SimpleDocTemplate(d["out"], pagesize=A4).build(story, onFirstPage=footer, onLaterPages=footer)
 `
-	cmd := exec.Command("python3", "-c", script)
-	cmd.Stdin = strings.NewReader(string(js))
-	if o, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("reportlab: %v: %s", err, lastLines(string(o), 2))
-	}
-	return nil
+	return python(script, doc)
 }
 
 // type3 writes m with a PostScript Type 3 font whose glyphs are drawn by
@@ -160,20 +172,8 @@ func gs(ps, out string) error {
 	return nil
 }
 
+// psString escapes s for a PostScript string in Latin-1; other runes
+// become '?'.
 func psString(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '(' || r == ')' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 128:
-			b.WriteRune(r)
-		case r < 256:
-			fmt.Fprintf(&b, "\\%03o", r)
-		default:
-			b.WriteByte('?')
-		}
-	}
-	return b.String()
+	return testpdf.EscapeLatin1(s, func(rune) string { return "?" })
 }

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"math"
+	"math/bits"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Words splits text into the normalised words the similarity compares:
+//
+//   - the text is NFKC-normalised (ligatures unfolded) and lower-cased,
+//     and format characters (unicode.Cf: bidi marks, soft hyphens,
+//     zero-width spaces) are removed;
+//   - a line that ends in a letter and "-" and is followed by a line
+//     starting with a lower-case letter is joined without the hyphen
+//     (pdftotext keeps line-end hyphens, referat removes them);
+//   - words are the runs between white space; punctuation and symbols
+//     (unicode.IsPunct, unicode.IsSymbol) at either end of a word are cut
+//     off, and what is left empty is dropped;
+//   - every Han, Hiragana, Katakana or Hangul character is a word of its
+//     own (those scripts do not separate words by spaces).
+func Words(text string) []string {
+	text = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, text)
+	text = strings.ToLower(dehyphenate(norm.NFKC.String(text)))
+	var out []string
+	add := func(w string) {
+		if w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }); w != "" {
+			out = append(out, w)
+		}
+	}
+	for _, f := range strings.Fields(text) {
+		start := 0
+		for i, r := range f {
+			if isCJK(r) {
+				add(f[start:i])
+				add(string(r))
+				start = i + len(string(r))
+			}
+		}
+		add(f[start:])
+	}
+	return out
+}
+
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// dehyphenate joins "organisa-\nsjonen" into "organisasjonen".
+func dehyphenate(s string) string {
+	lines := strings.Split(s, "\n")
+	var b strings.Builder
+	for i, l := range lines {
+		t := strings.TrimRight(l, " \t\r\f")
+		if i+1 < len(lines) && len(t) >= 2 && t[len(t)-1] == '-' && unicode.IsLetter(rune(t[len(t)-2])) {
+			next := strings.TrimLeft(lines[i+1], " \t\f")
+			if next != "" {
+				if r := []rune(next)[0]; unicode.IsLower(r) {
+					b.WriteString(t[:len(t)-1])
+					continue
+				}
+			}
+		}
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// maxCells bounds the work of one LCS: when len(a)*len(b) exceeds it, both
+// sequences are cut to prefixes of the same share of their length, so that
+// the product fits (a 1300-page book is then compared on its first part).
+const maxCells = 1e10
+
+// Similarity is the order-sensitive word-level similarity of ours to
+// theirs (the reference, pdftotext's output): the LCS F1
+//
+//	F1 = 2·LCS(a, b) / (len(a) + len(b))
+//
+// where a and b are Words(ours) and Words(theirs) and LCS is the length of
+// their longest common subsequence of words (precision LCS/len(a) and
+// recall LCS/len(b), harmonic mean). It is 1 for the same words in the
+// same order; text from two columns interleaved line by line keeps about
+// one column in the subsequence and scores about 0.5–0.6 even though every
+// word is there, which BagF1 then shows. Both empty gives 1.
+func Similarity(ours, theirs []string) float64 {
+	if len(ours)+len(theirs) == 0 {
+		return 1
+	}
+	a, b := ours, theirs
+	if cells := float64(len(a)) * float64(len(b)); cells > maxCells {
+		f := maxCells / cells
+		a = a[:int(float64(len(a))*math.Sqrt(f))]
+		b = b[:int(float64(len(b))*math.Sqrt(f))]
+	}
+	return 2 * float64(lcs(a, b)) / float64(len(a)+len(b))
+}
+
+// BagF1 is the order-blind word-level similarity: the F1 of the multisets
+// of words, 2·Σ_w min(count_a(w), count_b(w)) / (len(a) + len(b)). Words
+// found but misplaced keep it high; missing or wrong words lower it.
+func BagF1(ours, theirs []string) float64 {
+	if len(ours)+len(theirs) == 0 {
+		return 1
+	}
+	count := map[string]int{}
+	for _, w := range theirs {
+		count[w]++
+	}
+	common := 0
+	for _, w := range ours {
+		if count[w] > 0 {
+			count[w]--
+			common++
+		}
+	}
+	return 2 * float64(common) / float64(len(ours)+len(theirs))
+}
+
+// lcs is the length of the longest common subsequence of a and b, by the
+// bit-parallel algorithm of Hyyrö (2004): one bit per word of b, a row per
+// word of a, O(len(a)·len(b)/64) time and O(len(b)) memory.
+func lcs(a, b []string) int {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	pos := map[string][]int{}
+	for j, w := range b {
+		pos[w] = append(pos[w], j)
+	}
+	n := (len(b) + 63) / 64
+	v := make([]uint64, n) // ones where the column has not been used
+	for i := range v {
+		v[i] = ^uint64(0)
+	}
+	m := make([]uint64, n)
+	for _, w := range a {
+		ps := pos[w]
+		if len(ps) == 0 {
+			continue
+		}
+		for _, j := range ps {
+			m[j/64] |= 1 << (j % 64)
+		}
+		var carry uint64
+		for k := range v {
+			u := v[k] & m[k]
+			sum, c := bits.Add64(v[k], u, carry)
+			carry = c
+			v[k] = sum | (v[k] - u)
+		}
+		for _, j := range ps {
+			m[j/64] = 0
+		}
+	}
+	zeros := 0
+	for k, x := range v {
+		if k == n-1 && len(b)%64 != 0 {
+			x |= ^uint64(0) << (len(b) % 64)
+		}
+		zeros += 64 - bits.OnesCount64(x)
+	}
+	return zeros
+}
