@@ -110,11 +110,22 @@ func checkOCR(ctx context.Context, need []int, opts Options) error {
 }
 
 // recogniseHere recognises the pages need of data in this process, one
-// after the other, each under its own deadline.
+// after the other, each under its own deadline: ctx's deadline bounds the
+// reading of the text layer (a file's --timeout), not the recognition,
+// which a cancelled ctx (Ctrl-C) still stops.
 func recogniseHere(ctx context.Context, data []byte, need []int, opts Options) ([]*ocr.Page, error) {
 	if err := checkOCR(ctx, need, opts); err != nil {
 		return nil, err
 	}
+	pages, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancel()
+	stop := context.AfterFunc(ctx, func() {
+		if errors.Is(ctx.Err(), context.Canceled) {
+			cancel()
+		}
+	})
+	defer stop()
+	ctx = pages
 	var out []*ocr.Page
 	for _, n := range need {
 		p, err := recognisePage(ctx, data, n, opts)
