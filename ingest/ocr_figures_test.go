@@ -69,6 +69,8 @@ func TestOCRFigures(t *testing.T) {
 		an.Document(doc)
 		st := statementScore(doc, byID[e.Meeting])
 		f.stmt.TP, f.stmt.FP, f.stmt.FN = f.stmt.TP+st.TP, f.stmt.FP+st.FP, f.stmt.FN+st.FN
+		t.Logf("%s\t%s: pages %d, titles tp %d fp %d fn %d, similarity %.3f, statements %v, date %v, %.1f s",
+			key, e.File, doc.Source.Pages, s.tp, s.fp, s.fn, s.similarity, st, s.datesRight == 1, secs)
 	}
 	for _, e := range loadScans(t) {
 		path := filepath.Join("..", e.File)
@@ -92,7 +94,7 @@ func TestOCRFigures(t *testing.T) {
 		}
 		out := filepath.Join(t.TempDir(), "ocr.pdf")
 		t0 = time.Now()
-		if b, err := exec.Command("ocrmypdf", "-l", "nor", "-q", "--skip-text", path, out).CombinedOutput(); err != nil {
+		if b, err := exec.Command("ocrmypdf", "-l", "nor", "-q", "--skip-text", "--tesseract-timeout", "3600", path, out).CombinedOutput(); err != nil {
 			t.Errorf("ocrmypdf %s: %v: %s", e.File, err, b)
 			continue
 		}
