@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -43,7 +42,7 @@ func (o Options) pdf() pdftext.Options {
 // crash a process in ways no recover catches; batch callers should use a
 // Pool, which runs this in isolated workers.
 func ExtractFile(ctx context.Context, path string, opts Options) (*referat.Document, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path)
 	if err != nil {
 		return nil, &Error{File: path, Err: err}
 	}

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"sync"
 	"time"
@@ -24,8 +23,12 @@ import (
 // (errors.go), so that errors.Is finds the same cause in the parent.
 type (
 	request struct {
-		Op          string `json:"op,omitempty"` // "" extract a file, "ocr" recognise one page
-		Path        string `json:"path"`
+		Op   string `json:"op,omitempty"` // "" extract a file, "ocr" recognise one page
+		Path string `json:"path"`         // for people reading the protocol; may have lost bytes
+		// PathBytes is the path as it is: a file name need not be UTF-8
+		// (Latin-1 from an old Windows share), and a JSON string cannot
+		// carry other bytes.
+		PathBytes   []byte `json:"path_bytes,omitempty"`
 		Password    string `json:"password,omitempty"`
 		MaxInflated int64  `json:"max_inflated,omitempty"`
 		MaxPages    int    `json:"max_pages,omitempty"`
@@ -61,7 +64,7 @@ func (r request) options() Options {
 }
 
 func requestFor(path string, opts Options) request {
-	return request{Path: path, Password: opts.Password, MaxInflated: opts.MaxInflated, MaxPages: opts.MaxPages,
+	return request{Path: path, PathBytes: []byte(path), Password: opts.Password, MaxInflated: opts.MaxInflated, MaxPages: opts.MaxPages,
 		OCR: opts.OCR, OCRLang: opts.OCRLang, OCRTimeout: opts.OCRTimeout.Milliseconds()}
 }
 
@@ -114,7 +117,10 @@ func serve(ctx context.Context, job json.RawMessage) any {
 // read, whose pages that need OCR are handed back pending.
 func answer(ctx context.Context, req request) (response, error) {
 	opts := req.options()
-	data, err := os.ReadFile(req.Path)
+	if req.PathBytes != nil {
+		req.Path = string(req.PathBytes)
+	}
+	data, err := readRegular(req.Path)
 	if err != nil {
 		return response{}, &Error{File: req.Path, Err: err}
 	}

@@ -62,8 +62,8 @@ func TestIngestLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	code, _, stderr := runArgs(context.Background(), "ingest", "--store", storeDir, filepath.Join(pdfs, "fpdf"))
-	if code != 1 || !strings.Contains(stderr, "in use by another referat process") {
+	code, _, stderr := runArgs(context.Background(), "ingest", "--lock-timeout", "200ms", "--store", storeDir, filepath.Join(pdfs, "fpdf"))
+	if code != exitLocked || !strings.Contains(stderr, "in use by another referat process (pid ") || !strings.Contains(stderr, storeDir) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
