@@ -16,7 +16,8 @@ type glyph struct {
 	size  float64 // font size in points, after all transformations
 	s     string  // Unicode text; " " for a space
 	bold  bool
-	known bool // w comes from the font's widths, not an estimate
+	known bool  // w comes from the font's widths, not an estimate
+	rot   uint8 // direction of the baseline: 0 →, 1 ↑, 2 ←, 3 ↓ (quarter turns counterclockwise)
 }
 
 // matrix is a PDF transformation matrix [a b c d e f].
@@ -179,14 +180,17 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 		text := f.text(code)
 		size := math.Hypot(trm[2], trm[3])
 		xscale := math.Hypot(trm[0], trm[1])
-		if text != "" && gs.mode != 7 {
+		// Every render mode is kept, as pdftotext does: 3 (invisible) is
+		// the text layer of OCRed scans, and 7 (add to clip, not painted)
+		// shows the glyphs' shapes through whatever is painted next.
+		if text != "" {
 			p.glyphs = append(p.glyphs, glyph{
 				x: trm[4], y: trm[5], w: w0 / 1000 * xscale, size: size,
-				s: text, bold: f.bold || gs.mode == 2, known: known,
+				s: text, bold: f.bold || gs.mode == 2, known: known, rot: quarterTurns(trm[0], trm[1]),
 			})
 		}
 		tx := w0/1000*gs.size + gs.tc
-		if !f.twoByte && code == ' ' {
+		if f.wordSpace(code) {
 			tx += gs.tw
 		}
 		*tm = matrix{1, 0, 0, 1, tx * gs.th, 0}.mul(*tm)
@@ -208,6 +212,7 @@ func readPage(v pdf.Value, budget *int64, fonts map[string]*font) (glyphs []glyp
 	}
 	// A damaged stream keeps what was read before the damage.
 	err = p.run(data, res, ctm)
+	p.annotations(v, ctm)
 	return p.glyphs, box, err
 }
 
@@ -258,4 +263,11 @@ func pageBox(v pdf.Value) [4]float64 {
 		box = [4]float64{0, 0, 612, 792}
 	}
 	return box
+}
+
+// quarterTurns rounds the direction of the baseline (dx, dy) to quarter
+// turns counterclockwise from left to right.
+func quarterTurns(dx, dy float64) uint8 {
+	a := math.Atan2(dy, dx) / (math.Pi / 2)
+	return uint8((int(math.Round(a)) + 4) % 4)
 }
