@@ -30,6 +30,7 @@ type ingestOptions struct {
 	es       elastic.Config // Elasticsearch; not configured by default
 	interval time.Duration  // between progress lines when not on a terminal; default 10s
 	ocr      ocrOptions     // OCR of scanned pages; default auto, nor, 60s
+	cpuprof  string         // write a CPU profile of the run here (workers: FILE.worker-PID); default "": none
 	stdout   io.Writer
 	stderr   io.Writer
 }
@@ -79,6 +80,7 @@ EXIT STATUS beyond the common ones: 3 when Elasticsearch could not be reached
 			&cli.BoolFlag{Name: "retag", Usage: "analyse the stored text again (after a taxonomy change) without reading PDFs"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but the summary"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of this process to `FILE`, and of each worker to FILE.worker-PID (go tool pprof -top referat FILE FILE.worker-*)"},
 		), append(ocrFlags(), esFlags()...)...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -95,7 +97,7 @@ func ingestAction(c *cli.Context, paths []string) error {
 		store: c.String("store"), lockWait: lockTimeout(c), workers: c.Int("workers"), timeout: c.Duration("timeout"),
 		password: c.String("password"), taxonomy: c.String("taxonomy"), prune: c.Bool("prune"),
 		retag: c.Bool("retag"), quiet: c.Bool("quiet"), json: c.Bool("json"), es: esConfig(c),
-		interval: 10 * time.Second, ocr: ocrFrom(c), stdout: c.App.Writer, stderr: c.App.ErrWriter,
+		interval: 10 * time.Second, ocr: ocrFrom(c), stdout: c.App.Writer, stderr: c.App.ErrWriter, cpuprof: c.String("cpuprofile"),
 	}, paths)
 }
 
@@ -103,6 +105,13 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 	analyzer, err := newAnalyzer(opts.taxonomy)
 	if err != nil {
 		return err
+	}
+	if opts.cpuprof != "" {
+		stop, err := startCPUProfile(opts.cpuprof)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	sum, err := pipeline.Run(ctx, pipeline.Options{
 		Paths: args, Store: opts.store, LockTimeout: opts.lockWait, Workers: max(1, opts.workers), Timeout: opts.timeout, Password: opts.password,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -200,7 +201,7 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 // readPage returns the glyphs on page v, in page space.
 func readPage(v pdf.Value, budget *int64, fonts map[string]*font) (glyphs []glyph, box [4]float64, err error) {
 	box = pageBox(v)
-	p := &pageReader{budget: budget, fonts: fonts}
+	p := &pageReader{budget: budget, fonts: fonts, glyphs: getGlyphs()}
 	data, err := p.contents(v.Key("Contents"))
 	if err != nil {
 		return nil, box, err
@@ -214,6 +215,29 @@ func readPage(v pdf.Value, budget *int64, fonts map[string]*font) (glyphs []glyp
 	err = p.run(data, res, ctm)
 	p.annotations(v, ctm)
 	return p.glyphs, box, err
+}
+
+// glyphBufs holds glyph slices for reuse: a page's glyphs are dead once
+// its lines are built, and growing a fresh slice for every page was the
+// largest allocation in reading a file.
+var glyphBufs sync.Pool
+
+// getGlyphs returns an empty glyph slice, with room from an earlier page.
+func getGlyphs() []glyph {
+	if b, ok := glyphBufs.Get().(*[]glyph); ok {
+		return (*b)[:0]
+	}
+	return make([]glyph, 0, 1024)
+}
+
+// putGlyphs gives back the slice of a page whose glyphs are no longer
+// used; a very large one is left to the garbage collector.
+func putGlyphs(gs []glyph) {
+	if cap(gs) == 0 || cap(gs) > 1<<16 {
+		return
+	}
+	gs = gs[:0]
+	glyphBufs.Put(&gs)
 }
 
 // rotation maps a page rotated by deg degrees clockwise to upright space.

@@ -145,6 +145,7 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info
 		r, u := countReadable(gs)
 		readable, unreadable = readable+r, unreadable+u
 		doc.Pages = append(doc.Pages, Page{Lines: buildLines(n, gs, box), Box: box})
+		putGlyphs(gs) // lines hold no glyph
 	}
 	if len(doc.Pages) == 0 {
 		if firstErr != nil {
