@@ -35,6 +35,7 @@ es-stop:
 testdata:
 	scripts/deps.sh gen
 	$(GO) run ./internal/testpdf/gen
+	$(GO) run ./internal/testpdf/scangen
 	$(GO) test ./ingest -run 'TestGolden|TestLayoutGolden' -update
 	$(GO) test ./cmd/referat -run TestExtractGolden -update
 

@@ -32,9 +32,10 @@ type Document struct {
 // Source describes the PDF file a Document was read from.
 type Source struct {
 	Path     string `json:"path"`
-	SHA256   string `json:"sha256"`   // hex digest of the file's bytes
-	Pages    int    `json:"pages"`    // number of pages in the file
-	Producer string `json:"producer"` // the Info dictionary's Producer, or ""
+	SHA256   string `json:"sha256"`        // hex digest of the file's bytes
+	Pages    int    `json:"pages"`         // number of pages in the file
+	Producer string `json:"producer"`      // the Info dictionary's Producer, or ""
+	OCR      []int  `json:"ocr,omitempty"` // 1-indexed pages whose text was recognised by OCR, ascending
 }
 
 // Date sources, in the order they are tried.
@@ -77,6 +78,9 @@ type Case struct {
 	Text       string   `json:"text"` // Paragraphs joined by a blank line
 	Paragraphs []string `json:"paragraphs"`
 	Pages      []int    `json:"pages"` // the 1-indexed pages the case is printed on, ascending
+	// OCRConfidence is the mean OCR confidence (0–100) of the words of
+	// the case on recognised pages, or 0 when none of it was recognised.
+	OCRConfidence float64 `json:"ocr_confidence,omitempty"`
 
 	// Filled in by analysis.
 	Topics     []Topic     `json:"topics,omitempty"`

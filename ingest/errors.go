@@ -56,8 +56,10 @@ func Advice(err error) string {
 		return "only PDF files can be read; check that this is the right file"
 	case errors.Is(err, ErrEncrypted):
 		return "give the document's password with --password"
+	case errors.Is(err, ErrOCRUnavailable):
+		return "install the Debian packages named, then run again: scans are recognised by OCR"
 	case errors.Is(err, ErrNoText):
-		return "this looks like a scan; run it through OCR (e.g. ocrmypdf) first"
+		return "this looks like a scan: with tesseract-ocr and tesseract-ocr-nor installed, referat recognises it (unless --ocr never)"
 	case errors.Is(err, ErrTooLarge):
 		return "the file's content is far larger than any minutes; check the file"
 	case errors.Is(err, ErrTimeout):

@@ -6,14 +6,37 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/internal/ocr"
 	"github.com/ntlnav/referat/internal/pdftext"
 )
 
-// Options control extraction: pdftext's. The zero value is ready to use.
-type Options = pdftext.Options
+// Options control extraction. The zero value is ready to use.
+type Options struct {
+	// Password opens files protected by a user password. Default "".
+	Password string
+	// MaxInflated caps the decoded bytes of one file's content streams.
+	// Default (0): pdftext.DefaultMaxInflated.
+	MaxInflated int64
+	// MaxPages caps the pages read. Default (0): pdftext.DefaultMaxPages.
+	MaxPages int
+	// OCR says which pages are recognised by OCR: OCRAuto (default, also
+	// ""), pages without text or without Unicode text; OCRAlways, every
+	// page; OCRNever, none (a scan fails with ErrNoText).
+	OCR string
+	// OCRLang is Tesseract's language. Default "": "nor".
+	OCRLang string
+	// OCRTimeout bounds the recognition of one page. Default (0): 60s.
+	OCRTimeout time.Duration
+}
+
+func (o Options) pdf() pdftext.Options {
+	return pdftext.Options{Password: o.Password, MaxInflated: o.MaxInflated, MaxPages: o.MaxPages}
+}
 
 // ExtractFile reads the PDF at path in this process. Damaged files can
 // crash a process in ways no recover catches; batch callers should use a
@@ -31,18 +54,50 @@ func ExtractFile(ctx context.Context, path string, opts Options) (*referat.Docum
 // a cancelled or expired ctx gives ErrTimeout.
 func Extract(ctx context.Context, path string, data []byte, opts Options) (doc *referat.Document, err error) {
 	sum := sha256.Sum256(data)
-	src := referat.Source{Path: path, SHA256: hex.EncodeToString(sum[:])}
-	pd, err := pdftext.Read(ctx, data, opts)
+	sha := hex.EncodeToString(sum[:])
+	pd, need, err := readPages(ctx, data, opts)
 	if err != nil {
-		var e *Error
-		if !errors.As(err, &e) {
-			e = &Error{Err: err}
+		return nil, fileError(path, err)
+	}
+	var recognised []*ocr.Page
+	if len(need) > 0 {
+		if recognised, err = recogniseHere(ctx, data, need, opts); err != nil {
+			return nil, fileError(path, err)
 		}
-		if errors.Is(e.Err, context.DeadlineExceeded) || errors.Is(e.Err, context.Canceled) {
+	}
+	return build(path, sha, pd, recognised)
+}
+
+// fileError makes err an *Error naming path; a cancelled or expired
+// context becomes ErrTimeout.
+func fileError(path string, err error) error {
+	var e *Error
+	if !errors.As(err, &e) {
+		e = &Error{Err: err}
+	}
+	if errors.Is(e.Err, context.DeadlineExceeded) || errors.Is(e.Err, context.Canceled) {
+		if !errors.Is(e.Err, ErrTimeout) {
 			e.Err = fmt.Errorf("%w: %v", ErrTimeout, e.Err)
 		}
-		e.File = path
-		return nil, e
+	}
+	e.File = path
+	return e
+}
+
+// build makes the document of pd's pages, the recognised ones replaced
+// by their OCR lines. When no page has a letter even then, it fails with
+// ErrNoText.
+func build(path, sha string, pd *pdftext.Document, recognised []*ocr.Page) (*referat.Document, error) {
+	src := referat.Source{Path: path, SHA256: sha}
+	for _, p := range recognised {
+		if p.Number >= 1 && p.Number <= len(pd.Pages) {
+			pd.Pages[p.Number-1] = pdftext.Page{Lines: p.Lines, Box: p.Box}
+			src.OCR = append(src.OCR, p.Number)
+		}
+	}
+	sort.Ints(src.OCR)
+	if len(recognised) > 0 && !anyLetters(pd.Pages) {
+		return nil, &Error{File: path, Err: fmt.Errorf("%w: OCR found no text on %d page(s)", ErrNoText, len(recognised))}
 	}
 	pages := layOut(pd.Pages)
 	src.Pages, src.Producer = len(pages.lines), pd.Info.Producer
@@ -56,7 +111,7 @@ func Extract(ctx context.Context, path string, data []byte, opts Options) (doc *
 		}
 		firstPage = b.String()
 	}
-	doc = &referat.Document{
+	doc := &referat.Document{
 		Source:  src,
 		Meeting: meetingFrom(path, seg.heading, firstPage, pd.Info.CreationDate),
 		Intro:   strings.Join(seg.intro, "\n\n"),
@@ -65,6 +120,7 @@ func Extract(ctx context.Context, path string, data []byte, opts Options) (doc *
 	if doc.Cases == nil {
 		doc.Cases = []referat.Case{}
 	}
+	caseConfidence(doc.Cases, recognised)
 	a := pages.attendance
 	doc.Meeting.Attendees, doc.Meeting.Absent = nonNil(a.Attendees), nonNil(a.Absent)
 	doc.Meeting.MinutesTaker, doc.Meeting.Chair, doc.Meeting.Place, doc.Meeting.Time = a.MinutesTaker, a.Chair, a.Place, a.Time

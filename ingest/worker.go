@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +14,8 @@ import (
 
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/internal/isolate"
+	"github.com/ntlnav/referat/internal/ocr"
+	"github.com/ntlnav/referat/internal/pdftext"
 )
 
 // The job of a worker, on top of isolate's protocol: a file to extract,
@@ -19,7 +23,8 @@ import (
 // (errors.go), so that errors.Is finds the same cause in the parent.
 type (
 	request struct {
-		Path string `json:"path"` // for people reading the protocol; may have lost bytes
+		Op   string `json:"op,omitempty"` // "" extract a file, "ocr" recognise one page
+		Path string `json:"path"`         // for people reading the protocol; may have lost bytes
 		// PathBytes is the path as it is: a file name need not be UTF-8
 		// (Latin-1 from an old Windows share), and a JSON string cannot
 		// carry other bytes.
@@ -27,10 +32,24 @@ type (
 		Password    string `json:"password,omitempty"`
 		MaxInflated int64  `json:"max_inflated,omitempty"`
 		MaxPages    int    `json:"max_pages,omitempty"`
+		OCR         string `json:"ocr,omitempty"`
+		OCRLang     string `json:"ocr_lang,omitempty"`
+		OCRTimeout  int64  `json:"ocr_timeout_ms,omitempty"`
+		Page        int    `json:"page,omitempty"` // with "ocr"
 	}
 	response struct {
-		Doc   *referat.Document `json:"doc,omitempty"`
-		Error *wireError        `json:"error,omitempty"`
+		Doc     *referat.Document `json:"doc,omitempty"`
+		Pending *pending          `json:"pending,omitempty"` // pages to recognise before the document is built
+		Page    *ocr.Page         `json:"page,omitempty"`    // a recognised page
+		Error   *wireError        `json:"error,omitempty"`
+	}
+	// pending is a file whose text layer is read and some of whose pages
+	// need OCR: the parent has them recognised, each page a job of its
+	// own with its own deadline, then builds the document.
+	pending struct {
+		SHA256 string            `json:"sha256"`
+		Text   *pdftext.Document `json:"text"`
+		Need   []int             `json:"need"`
 	}
 	wireError struct {
 		Cause   string `json:"cause"`
@@ -38,6 +57,16 @@ type (
 		Message string `json:"message"`
 	}
 )
+
+func (r request) options() Options {
+	return Options{Password: r.Password, MaxInflated: r.MaxInflated, MaxPages: r.MaxPages,
+		OCR: r.OCR, OCRLang: r.OCRLang, OCRTimeout: time.Duration(r.OCRTimeout) * time.Millisecond}
+}
+
+func requestFor(path string, opts Options) request {
+	return request{Path: path, PathBytes: []byte(path), Password: opts.Password, MaxInflated: opts.MaxInflated, MaxPages: opts.MaxPages,
+		OCR: opts.OCR, OCRLang: opts.OCRLang, OCRTimeout: opts.OCRTimeout.Milliseconds()}
+}
 
 // causeError carries a cause and a message across the pipe.
 type causeError struct {
@@ -58,8 +87,8 @@ func (w *wireError) toError(path string) error {
 }
 
 // ServeWorker answers extraction requests read from in with responses
-// written to out until in is closed: isolate.Serve with ExtractFile as the
-// job. It limits its own memory to the bytes given in
+// written to out until in is closed: isolate.Serve with extraction (the
+// text layer) or the recognition of one page as the job. It limits its own memory to the bytes given in
 // $REFERAT_WORKER_MEMORY (default 1 GiB) and its stack to 64 MiB, so that
 // a file that would exhaust them kills only this worker.
 func ServeWorker(in io.Reader, out io.Writer) error {
@@ -71,11 +100,7 @@ func serve(ctx context.Context, job json.RawMessage) any {
 	if err := json.Unmarshal(job, &req); err != nil {
 		return response{Error: &wireError{Cause: "io", Message: "bad request: " + err.Error()}}
 	}
-	path := req.Path
-	if req.PathBytes != nil {
-		path = string(req.PathBytes)
-	}
-	doc, err := ExtractFile(ctx, path, Options{Password: req.Password, MaxInflated: req.MaxInflated, MaxPages: req.MaxPages})
+	resp, err := answer(ctx, req)
 	if err != nil {
 		w := &wireError{Cause: CauseName(err), Message: err.Error()}
 		var e *Error
@@ -85,7 +110,38 @@ func serve(ctx context.Context, job json.RawMessage) any {
 		}
 		return response{Error: w}
 	}
-	return response{Doc: doc}
+	return resp
+}
+
+// answer does one job in a worker: a page to recognise, or a file to
+// read, whose pages that need OCR are handed back pending.
+func answer(ctx context.Context, req request) (response, error) {
+	opts := req.options()
+	if req.PathBytes != nil {
+		req.Path = string(req.PathBytes)
+	}
+	data, err := readRegular(req.Path)
+	if err != nil {
+		return response{}, &Error{File: req.Path, Err: err}
+	}
+	if req.Op == "ocr" {
+		p, err := recognisePage(ctx, data, req.Page, opts)
+		if err != nil {
+			return response{}, fileError(req.Path, err)
+		}
+		return response{Page: p}, nil
+	}
+	sum := sha256.Sum256(data)
+	sha := hex.EncodeToString(sum[:])
+	pd, need, err := readPages(ctx, data, opts)
+	if err != nil {
+		return response{}, fileError(req.Path, err)
+	}
+	if len(need) > 0 {
+		return response{Pending: &pending{SHA256: sha, Text: pd, Need: need}}, nil
+	}
+	doc, err := build(req.Path, sha, pd, nil)
+	return response{Doc: doc}, err
 }
 
 // A Pool extracts files in worker processes (package internal/isolate),
@@ -102,9 +158,14 @@ type Pool struct {
 	Timeout time.Duration
 	// MemoryLimit bounds a worker's memory, in bytes. Default (0): 1 GiB.
 	MemoryLimit int64
+	// OCRMemoryLimit bounds the memory of a worker that recognises a
+	// page, Tesseract included, in bytes. Default (0): 1 GiB.
+	OCRMemoryLimit int64
 
 	once sync.Once
 	pool *isolate.Pool
+	mu   sync.Mutex
+	ocr  map[time.Duration]*isolate.Pool // OCR workers, by page deadline
 }
 
 func (p *Pool) init() {
@@ -116,33 +177,109 @@ func (p *Pool) init() {
 // Extract reads the PDF at path in a worker. It returns the document, or
 // an *Error; a worker that dies or overruns the timeout fails that file
 // with ErrCrashed or ErrTimeout, and a fresh worker takes the next one.
-// Cancelling ctx kills the worker and returns ctx.Err().
+// Pages that need OCR are recognised by OCR workers, each page a job with
+// opts.OCRTimeout as its deadline. Cancelling ctx kills the workers and
+// returns ctx.Err().
 func (p *Pool) Extract(ctx context.Context, path string, opts Options) (*referat.Document, error) {
 	p.init()
 	var resp response
-	err := p.pool.Do(ctx, request{Path: path, PathBytes: []byte(path), Password: opts.Password, MaxInflated: opts.MaxInflated, MaxPages: opts.MaxPages}, &resp)
-	var crash *isolate.CrashError
-	var timeout *isolate.TimeoutError
-	switch {
-	case errors.As(err, &crash):
-		return nil, &Error{File: path, Err: &causeError{ErrCrashed, "the PDF reader crashed on this file (" + crash.Reason + ")"}}
-	case errors.As(err, &timeout):
-		return nil, &Error{File: path, Err: &causeError{ErrTimeout, fmt.Sprintf("reading took longer than %s", timeout.Timeout)}}
-	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+	err := p.pool.Do(ctx, requestFor(path, opts), &resp)
+	if err = p.failure(ctx, path, err, &resp); err != nil {
 		return nil, err
-	case err != nil:
-		return nil, &Error{File: path, Err: err}
-	case resp.Error != nil:
-		return nil, resp.Error.toError(path)
-	case resp.Doc == nil:
+	}
+	if resp.Pending != nil {
+		return p.recognise(ctx, path, opts, resp.Pending)
+	}
+	if resp.Doc == nil {
 		return nil, &Error{File: path, Err: &causeError{ErrCrashed, "the worker sent an empty answer"}}
 	}
 	resp.Doc.Source.Path = path
 	return resp.Doc, nil
 }
 
+// failure maps what a worker job gave to the error of the file, or nil.
+func (p *Pool) failure(ctx context.Context, path string, err error, resp *response) error {
+	var crash *isolate.CrashError
+	var timeout *isolate.TimeoutError
+	switch {
+	case errors.As(err, &crash):
+		return &Error{File: path, Err: &causeError{ErrCrashed, "the PDF reader crashed on this file (" + crash.Reason + ")"}}
+	case errors.As(err, &timeout):
+		return &Error{File: path, Err: &causeError{ErrTimeout, fmt.Sprintf("reading took longer than %s", timeout.Timeout)}}
+	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
+		return err
+	case err != nil:
+		return &Error{File: path, Err: err}
+	case resp.Error != nil:
+		return resp.Error.toError(path)
+	}
+	return nil
+}
+
+// recognise has the pages of pend recognised, in parallel as workers
+// allow, and builds the document.
+func (p *Pool) recognise(ctx context.Context, path string, opts Options, pend *pending) (*referat.Document, error) {
+	if err := checkOCR(ctx, pend.Need, opts); err != nil {
+		return nil, fileError(path, err)
+	}
+	pool := p.ocrPool(opts.ocrTimeout())
+	pages := make([]*ocr.Page, len(pend.Need))
+	errs := make([]error, len(pend.Need))
+	var wg sync.WaitGroup
+	for i, n := range pend.Need {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req := requestFor(path, opts)
+			req.Op, req.Page = "ocr", n
+			var resp response
+			err := pool.Do(ctx, req, &resp)
+			var timeout *isolate.TimeoutError
+			if errors.As(err, &timeout) {
+				errs[i] = &Error{File: path, Page: n, Err: &causeError{ErrTimeout, fmt.Sprintf("recognising the page took longer than %s (--ocr-timeout)", timeout.Timeout)}}
+				return
+			}
+			if errs[i] = p.failure(ctx, path, err, &resp); errs[i] == nil {
+				pages[i] = resp.Page
+			}
+		}()
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	for i, err := range errs {
+		if err == nil && pages[i] == nil {
+			err = &Error{File: path, Page: pend.Need[i], Err: &causeError{ErrCrashed, "the OCR worker sent an empty answer"}}
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return build(path, pend.SHA256, pend.Text, pages)
+}
+
+// ocrPool returns the pool of OCR workers whose jobs have deadline d.
+func (p *Pool) ocrPool(d time.Duration) *isolate.Pool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.ocr == nil {
+		p.ocr = map[time.Duration]*isolate.Pool{}
+	}
+	if p.ocr[d] == nil {
+		p.ocr[d] = &isolate.Pool{Command: p.Command, Size: p.Size, Timeout: d, MemoryLimit: p.OCRMemoryLimit}
+	}
+	return p.ocr[d]
+}
+
 // Close stops all workers.
 func (p *Pool) Close() error {
 	p.init()
+	p.mu.Lock()
+	for _, o := range p.ocr {
+		o.Close()
+	}
+	p.ocr = nil
+	p.mu.Unlock()
 	return p.pool.Close()
 }

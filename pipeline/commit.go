@@ -12,6 +12,7 @@ import (
 func (r *run) commit(res result) error {
 	r.sum.Files[res.outcome]++
 	r.sum.PagesParsed += res.pages
+	r.sum.PagesOCR += res.ocrPages
 	switch res.outcome {
 	case Unchanged:
 		if res.prev != nil && (res.prev.Size != res.size || res.prev.MTime != res.mtime) {

@@ -24,12 +24,13 @@ type (
 	}
 	result struct {
 		job
-		outcome string
-		sha     string
-		doc     *referat.Document // parsed or reused; nil when failed
-		err     error
-		pages   int
-		gone    []string // paths of the same content that no longer exist (a move)
+		outcome  string
+		sha      string
+		doc      *referat.Document // parsed or reused; nil when failed
+		err      error
+		pages    int
+		ocrPages int      // of pages, those recognised by OCR
+		gone     []string // paths of the same content that no longer exist (a move)
 	}
 )
 
@@ -51,7 +52,7 @@ func (r *run) classify(path string) (job, *result) {
 		return j, &result{job: j, outcome: Failed, err: err}
 	}
 	j.prev = prev
-	if prev != nil && prev.Size == j.size && prev.MTime == j.mtime && prev.PipelineVersion == referat.Version {
+	if prev != nil && prev.Size == j.size && prev.MTime == j.mtime && prev.PipelineVersion == referat.Version && !retry(prev) {
 		return j, unchanged(j, prev.SHA256)
 	}
 	return j, nil
@@ -65,6 +66,13 @@ func unchanged(j job, sha string) *result {
 		res.outcome, res.err = Failed, recordedError(j.prev)
 	}
 	return res
+}
+
+// retry reports whether a file recorded as failed is read again though
+// unchanged: a scan that failed for want of OCR (no-text) may be read
+// once Tesseract is installed; reading its text layer again is cheap.
+func retry(rec *store.SourceRecord) bool {
+	return rec.Status == store.StatusFailed && rec.Cause == "no-text"
 }
 
 // recordedError is the error a failed file had last time, with its cause.
@@ -81,7 +89,7 @@ func (r *run) handle(ctx context.Context, j job, pool *ingest.Pool, opts ingest.
 	if err != nil {
 		return result{job: j, outcome: Failed, err: &ingest.Error{File: j.path, Err: err}}
 	}
-	if j.prev != nil && j.prev.SHA256 == sha && j.prev.PipelineVersion == referat.Version {
+	if j.prev != nil && j.prev.SHA256 == sha && j.prev.PipelineVersion == referat.Version && !retry(j.prev) {
 		return *unchanged(j, sha) // touched, not changed
 	}
 	res := result{job: j, sha: sha, outcome: New}
@@ -107,7 +115,7 @@ func (r *run) handle(ctx context.Context, j job, pool *ingest.Pool, opts ingest.
 	// The file may have changed while it was read: the hash is of what was parsed.
 	res.sha = doc.Source.SHA256
 	r.opts.Analyzer.Document(doc)
-	res.doc, res.pages = doc, doc.Source.Pages
+	res.doc, res.pages, res.ocrPages = doc, doc.Source.Pages, len(doc.Source.OCR)
 	return res
 }
 

@@ -31,6 +31,16 @@ type Options struct {
 	ES          elastic.Config    // Elasticsearch; default: not configured, the store alone
 	Progress    Progress          // default: none
 
+	// OCR, OCRLang and OCRTimeout say which pages are recognised by OCR,
+	// in which language, and how long one page may take: see
+	// ingest.Options. Defaults "" (auto), "" (nor), 0 (60s).
+	OCR        string
+	OCRLang    string
+	OCRTimeout time.Duration
+	// OCRMemoryLimit bounds the memory of a worker that recognises a
+	// page, Tesseract included, in bytes. Default (0): 1 GiB.
+	OCRMemoryLimit int64
+
 	// Worker returns the command that starts one PDF worker process
 	// (see the package documentation); required when Paths name PDFs.
 	Worker func() *exec.Cmd

@@ -14,7 +14,7 @@ import (
 // stops at the first error writing the store, and returns it.
 func (r *run) files(ctx context.Context, paths []string) error {
 	r.opts.Progress.Start(len(paths))
-	pool := &ingest.Pool{Command: r.opts.Worker, Size: r.opts.Workers, Timeout: r.opts.Timeout}
+	pool := &ingest.Pool{Command: r.opts.Worker, Size: r.opts.Workers, Timeout: r.opts.Timeout, OCRMemoryLimit: r.opts.OCRMemoryLimit}
 	defer pool.Close()
 	// The first error writing the store (a full disk) stops the run: the
 	// files not yet recorded are done by the next one.
@@ -31,6 +31,9 @@ func (r *run) files(ctx context.Context, paths []string) error {
 			stop()
 			continue
 		}
+		if p, ok := r.opts.Progress.(OCRProgress); ok {
+			p.OCRPages(res.ocrPages)
+		}
 		r.opts.Progress.File(res.pages)
 	}
 	if commitErr == nil {
@@ -46,7 +49,7 @@ func (r *run) dispatch(ctx context.Context, paths []string, pool *ingest.Pool) <
 	jobs := make(chan job, 2*n)
 	results := make(chan result, 2*n)
 	var producers sync.WaitGroup // the dispatcher and the hashers
-	pdf := ingest.Options{Password: r.opts.Password}
+	pdf := ingest.Options{Password: r.opts.Password, OCR: r.opts.OCR, OCRLang: r.opts.OCRLang, OCRTimeout: r.opts.OCRTimeout}
 	for i := 0; i < n; i++ {
 		producers.Add(1)
 		go func() {

@@ -22,8 +22,9 @@ type Summary struct {
 	Meetings     int                    `json:"meetings"`          // what the store holds after the run
 	Cases        int                    `json:"cases"`
 	Statements   int                    `json:"statements"`
-	Topics       int                    `json:"topics"`       // (case, topic) tags
-	PagesParsed  int                    `json:"pages_parsed"` // pages of the files parsed in this run
+	Topics       int                    `json:"topics"`              // (case, topic) tags
+	PagesParsed  int                    `json:"pages_parsed"`        // pages of the files parsed in this run
+	PagesOCR     int                    `json:"pages_ocr,omitempty"` // of those, pages recognised by OCR
 	Seconds      float64                `json:"seconds"`
 	TopicsByYear map[int]map[string]int `json:"topics_by_year"` // year (0: unknown) → topic → cases
 	ES           *ESSummary             `json:"elasticsearch,omitempty"`

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # deps.sh — install what referat's scripts need and the machine lacks.
 #   scripts/deps.sh test    for the tests: java, mvn, unzip, curl, python3, chromium,
+#                           tesseract with Norwegian and pdftoppm (OCR of scans),
 #                           and a JDK 21 or later for Elasticsearch 9
 #   scripts/deps.sh gen     also what makes the test PDFs: LibreOffice Writer,
 #                           ghostscript, qpdf, poppler-utils, fonts, hyphenation
@@ -18,6 +19,9 @@ need unzip unzip
 need curl curl
 need python3 python3
 need chromium chromium
+need tesseract tesseract-ocr
+need pdftoppm poppler-utils
+[ -f /usr/share/tesseract-ocr/5/tessdata/nor.traineddata ] || ls /usr/share/tesseract-ocr/*/tessdata/nor.traineddata >/dev/null 2>&1 || want+=(tesseract-ocr-nor)
 if [ "${1:-test}" = gen ]; then
 	need soffice libreoffice-writer-nogui
 	need gs ghostscript

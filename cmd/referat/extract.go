@@ -26,6 +26,7 @@ type extractOptions struct {
 	isolate  bool          // read in worker processes; default true
 	analyze  bool          // add topics, statements and keywords; default true
 	taxonomy string        // taxonomy file; default "": the built-in one
+	ocr      ocrOptions    // OCR of scanned pages; default auto, nor, 60s
 	stdout   io.Writer
 	stderr   io.Writer
 }
@@ -38,7 +39,7 @@ func extractCommand() *cli.Command {
 		Description: `Reads each PDF in an isolated worker process and prints one JSON object per
 file, in the order given (see README.md for the fields). A file that cannot be
 read is reported on stderr with its reason, and the others are still printed.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "text", Usage: "print the cleaned text for a human to read, instead of JSON"},
 			&cli.StringFlag{Name: "password", Usage: "user password for protected PDFs", EnvVars: []string{"REFERAT_PDF_PASSWORD"}},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "time allowed for one file"},
@@ -46,7 +47,7 @@ read is reported on stderr with its reason, and the others are still printed.`,
 			&cli.BoolFlag{Name: "isolate", Value: true, Usage: "read each file in a worker process (--isolate=false: in this process, for debugging)"},
 			&cli.BoolFlag{Name: "analyze", Value: true, Usage: "add topics, statements and keywords to each case (--analyze=false: text only)"},
 			taxonomyFlag,
-		},
+		}, ocrFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("extract needs at least one FILE.pdf")
@@ -54,7 +55,7 @@ read is reported on stderr with its reason, and the others are still printed.`,
 			return runExtract(c.Context, extractOptions{
 				text: c.Bool("text"), password: c.String("password"), timeout: c.Duration("timeout"),
 				workers: c.Int("workers"), isolate: c.Bool("isolate"),
-				analyze: c.Bool("analyze"), taxonomy: c.String("taxonomy"),
+				analyze: c.Bool("analyze"), taxonomy: c.String("taxonomy"), ocr: ocrFrom(c),
 				stdout: c.App.Writer, stderr: c.App.ErrWriter,
 			}, c.Args().Slice())
 		},
@@ -66,7 +67,7 @@ read is reported on stderr with its reason, and the others are still printed.`,
 type extractor func(ctx context.Context, path string) (*referat.Document, error)
 
 func newExtractor(opts extractOptions, files int) (extractor, func()) {
-	iopts := ingest.Options{Password: opts.password}
+	iopts := ingest.Options{Password: opts.password, OCR: opts.ocr.mode, OCRLang: opts.ocr.lang, OCRTimeout: opts.ocr.timeout}
 	if !opts.isolate {
 		return func(ctx context.Context, path string) (*referat.Document, error) {
 			ctx, cancel := context.WithTimeout(ctx, opts.timeout)

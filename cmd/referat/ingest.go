@@ -29,6 +29,7 @@ type ingestOptions struct {
 	json     bool           // summary as JSON on stdout; default false
 	es       elastic.Config // Elasticsearch; not configured by default
 	interval time.Duration  // between progress lines when not on a terminal; default 10s
+	ocr      ocrOptions     // OCR of scanned pages; default auto, nor, 60s
 	cpuprof  string         // write a CPU profile of the run here (workers: FILE.worker-PID); default "": none
 	stdout   io.Writer
 	stderr   io.Writer
@@ -80,7 +81,7 @@ EXIT STATUS beyond the common ones: 3 when Elasticsearch could not be reached
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but the summary"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of this process to `FILE`, and of each worker to FILE.worker-PID (go tool pprof -top referat FILE FILE.worker-*)"},
-		), esFlags()...),
+		), append(ocrFlags(), esFlags()...)...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("ingest needs files or folders of PDFs")
@@ -96,7 +97,7 @@ func ingestAction(c *cli.Context, paths []string) error {
 		store: c.String("store"), lockWait: lockTimeout(c), workers: c.Int("workers"), timeout: c.Duration("timeout"),
 		password: c.String("password"), taxonomy: c.String("taxonomy"), prune: c.Bool("prune"),
 		retag: c.Bool("retag"), quiet: c.Bool("quiet"), json: c.Bool("json"), es: esConfig(c),
-		interval: 10 * time.Second, stdout: c.App.Writer, stderr: c.App.ErrWriter, cpuprof: c.String("cpuprofile"),
+		interval: 10 * time.Second, ocr: ocrFrom(c), stdout: c.App.Writer, stderr: c.App.ErrWriter, cpuprof: c.String("cpuprofile"),
 	}, paths)
 }
 
@@ -115,6 +116,7 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 	sum, err := pipeline.Run(ctx, pipeline.Options{
 		Paths: args, Store: opts.store, LockTimeout: opts.lockWait, Workers: max(1, opts.workers), Timeout: opts.timeout, Password: opts.password,
 		Analyzer: analyzer, Prune: opts.prune, Retag: opts.retag, ES: opts.es,
+		OCR: opts.ocr.mode, OCRLang: opts.ocr.lang, OCRTimeout: opts.ocr.timeout,
 		Progress: newProgress(opts.stderr, opts.quiet || opts.json, opts.interval),
 		Worker:   selfWorker(),
 	})
@@ -151,6 +153,9 @@ func printSummary(opts ingestOptions, s *pipeline.Summary) {
 	fmt.Fprintf(w, "\nstore:  %d meetings, %d cases, %d statements, %d topic tags (%s)\n", s.Meetings, s.Cases, s.Statements, s.Topics, opts.store)
 	if s.PagesParsed > 0 {
 		fmt.Fprintf(w, "parsed: %d pages in %.1fs (%.0f pages/s)\n", s.PagesParsed, s.Seconds, float64(s.PagesParsed)/s.Seconds)
+		if s.PagesOCR > 0 {
+			fmt.Fprintf(w, "recognised by OCR: %d of those pages\n", s.PagesOCR)
+		}
 	}
 	if s.ES != nil {
 		if s.ES.Error != "" {

@@ -36,7 +36,15 @@ type barProgress struct {
 	bar   *progressbar.ProgressBar
 	mu    sync.Mutex
 	pages int
+	ocr   int // pages recognised by OCR
 	t0    time.Time
+}
+
+// OCRPages counts pages recognised by OCR; they are shown apart.
+func (p *barProgress) OCRPages(n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.ocr += n
 }
 
 func (p *barProgress) Start(total int) {
@@ -57,7 +65,11 @@ func (p *barProgress) File(pages int) {
 	defer p.mu.Unlock()
 	p.pages += pages
 	if s := time.Since(p.t0).Seconds(); s > 0 {
-		p.bar.Describe(fmt.Sprintf("ingest %5.0f pages/s", float64(p.pages)/s))
+		d := fmt.Sprintf("ingest %5.0f pages/s", float64(p.pages-p.ocr)/s)
+		if p.ocr > 0 {
+			d += fmt.Sprintf(", %d by OCR", p.ocr)
+		}
+		p.bar.Describe(d)
 	}
 	p.bar.Add(1)
 }
@@ -71,7 +83,15 @@ type lineProgress struct {
 	mu           sync.Mutex
 	total, done  int
 	pages        int
+	ocr          int // pages recognised by OCR
 	t0, lastLine time.Time
+}
+
+// OCRPages counts pages recognised by OCR; they are shown apart.
+func (p *lineProgress) OCRPages(n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.ocr += n
 }
 
 func (p *lineProgress) Start(total int) {
@@ -95,7 +115,11 @@ func (p *lineProgress) print() {
 	if p.done > 0 {
 		eta = (time.Duration(float64(el) / float64(p.done) * float64(p.total-p.done))).Round(time.Second).String()
 	}
-	fmt.Fprintf(p.w, "ingest: %d/%d files, %.0f pages/s, %s left\n", p.done, p.total, float64(p.pages)/max(el.Seconds(), 1e-9), eta)
+	ocr := ""
+	if p.ocr > 0 {
+		ocr = fmt.Sprintf(", %d pages by OCR", p.ocr)
+	}
+	fmt.Fprintf(p.w, "ingest: %d/%d files, %.0f pages/s%s, %s left\n", p.done, p.total, float64(p.pages-p.ocr)/max(el.Seconds(), 1e-9), ocr, eta)
 }
 
 func (p *lineProgress) Finish() {}

@@ -20,6 +20,10 @@ type Options struct {
 	MaxInflated int64
 	// MaxPages caps the pages read. Default (0): DefaultMaxPages.
 	MaxPages int
+	// KeepTextless returns the pages of a file in which no page has
+	// text (a scan), each without lines, instead of ErrNoText, so that
+	// they can be recognised by OCR. Default false.
+	KeepTextless bool
 }
 
 // A Document is a PDF's text after line building: its pages in order and
@@ -152,7 +156,7 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info
 	if readable == 0 && firstErr != nil {
 		return nil, firstErr
 	}
-	if err := noText(readable, unreadable, len(doc.Pages)); err != nil {
+	if err := noText(readable, unreadable, len(doc.Pages)); err != nil && !opts.KeepTextless {
 		return nil, err
 	}
 	return doc, nil
