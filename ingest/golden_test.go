@@ -22,37 +22,43 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 func TestGolden(t *testing.T) {
 	for _, e := range loadExpected(t) {
 		name := strings.TrimSuffix(strings.TrimPrefix(e.File, "testdata/pdf/"), ".pdf")
-		t.Run(name, func(t *testing.T) {
-			doc, err := ingest.ExtractFile(context.Background(), filepath.Join("..", e.File), ingest.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc.Source.Path = e.File // independent of the working folder
-			var got bytes.Buffer
-			enc := json.NewEncoder(&got)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("", " ")
-			if err := enc.Encode(doc); err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("..", "testdata", "golden", name+".json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./ingest -run TestGolden -update)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("%s differs from %s:\n%s", e.File, golden, lineDiff(string(want), got.String()))
-			}
-		})
+		t.Run(name, func(t *testing.T) { checkGolden(t, e.File, name, "TestGolden") })
+	}
+}
+
+// checkGolden extracts file (relative to the repository) and compares
+// the JSON with testdata/golden/NAME.json, or rewrites that under -update;
+// test names the test to run with -update.
+func checkGolden(t *testing.T, file, name, test string) {
+	t.Helper()
+	doc, err := ingest.ExtractFile(context.Background(), filepath.Join("..", file), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Source.Path = file // independent of the working folder
+	var got bytes.Buffer
+	enc := json.NewEncoder(&got)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(doc); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("..", "testdata", "golden", name+".json")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ingest -run %s -update)", err, test)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("%s differs from %s:\n%s", file, golden, lineDiff(string(want), got.String()))
 	}
 }
 

@@ -1,15 +1,8 @@
 package ingest_test
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/ntlnav/referat/ingest"
 )
 
 // TestLayoutGolden compares the extraction of a two-column page, a
@@ -27,36 +20,6 @@ func TestLayoutGolden(t *testing.T) {
 	}
 	for _, f := range files {
 		name := strings.TrimSuffix(strings.TrimPrefix(f, "testdata/pdf/"), ".pdf")
-		t.Run(name, func(t *testing.T) {
-			doc, err := ingest.ExtractFile(context.Background(), filepath.Join("..", f), ingest.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc.Source.Path = f
-			var got bytes.Buffer
-			enc := json.NewEncoder(&got)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("", " ")
-			if err := enc.Encode(doc); err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("..", "testdata", "golden", name+".json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./ingest -run TestLayoutGolden -update)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("%s differs from %s:\n%s", f, golden, lineDiff(string(want), got.String()))
-			}
-		})
+		t.Run(name, func(t *testing.T) { checkGolden(t, f, name, "TestLayoutGolden") })
 	}
 }
