@@ -12,6 +12,7 @@ import (
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/ingest"
 	"github.com/ntlnav/referat/internal/testpdf"
+	"github.com/ntlnav/referat/internal/textsim"
 )
 
 // scores are the extraction figures for a set of test PDFs.
@@ -79,27 +80,7 @@ func score(doc *referat.Document, e testpdf.Expected) scores {
 func normTitle(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // wordSimilarity is 2·LCS/(len(a)+len(b)) over the word sequences.
-func wordSimilarity(a, b []string) float64 {
-	if len(a)+len(b) == 0 {
-		return 1
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			switch {
-			case a[i-1] == b[j-1]:
-				cur[j] = prev[j-1] + 1
-			case prev[j] >= cur[j-1]:
-				cur[j] = prev[j]
-			default:
-				cur[j] = cur[j-1]
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return 2 * float64(prev[len(b)]) / float64(len(a)+len(b))
-}
+func wordSimilarity(a, b []string) float64 { return textsim.WordF1(a, b) }
 
 // TestCorpusScores extracts every generated test PDF and checks the
 // figures of the ingest issue per producer: case-title F1 >= 0.97, body

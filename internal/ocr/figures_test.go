@@ -7,27 +7,12 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ntlnav/referat/internal/textsim"
 )
 
 // similarity is 2·LCS/(len(a)+len(b)) over word sequences.
-func similarity(a, b []string) float64 {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			switch {
-			case a[i-1] == b[j-1]:
-				cur[j] = prev[j-1] + 1
-			case prev[j] >= cur[j-1]:
-				cur[j] = prev[j]
-			default:
-				cur[j] = cur[j-1]
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return 2 * float64(prev[len(b)]) / float64(len(a)+len(b))
-}
+func similarity(a, b []string) float64 { return textsim.WordF1(a, b) }
 
 // TestCleaningFigures measures what deskewing and despeckling are worth
 // beside Tesseract's own handling: page 1 of the crooked and speckled

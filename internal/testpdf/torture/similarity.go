@@ -2,10 +2,10 @@ package main
 
 import (
 	"math"
-	"math/bits"
 	"strings"
 	"unicode"
 
+	"github.com/ntlnav/referat/internal/textsim"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -101,7 +101,7 @@ func Similarity(ours, theirs []string) float64 {
 		a = a[:int(float64(len(a))*math.Sqrt(f))]
 		b = b[:int(float64(len(b))*math.Sqrt(f))]
 	}
-	return 2 * float64(lcs(a, b)) / float64(len(a)+len(b))
+	return textsim.WordF1(a, b)
 }
 
 // BagF1 is the order-blind word-level similarity: the F1 of the multisets
@@ -123,50 +123,4 @@ func BagF1(ours, theirs []string) float64 {
 		}
 	}
 	return 2 * float64(common) / float64(len(ours)+len(theirs))
-}
-
-// lcs is the length of the longest common subsequence of a and b, by the
-// bit-parallel algorithm of Hyyrö (2004): one bit per word of b, a row per
-// word of a, O(len(a)·len(b)/64) time and O(len(b)) memory.
-func lcs(a, b []string) int {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	pos := map[string][]int{}
-	for j, w := range b {
-		pos[w] = append(pos[w], j)
-	}
-	n := (len(b) + 63) / 64
-	v := make([]uint64, n) // ones where the column has not been used
-	for i := range v {
-		v[i] = ^uint64(0)
-	}
-	m := make([]uint64, n)
-	for _, w := range a {
-		ps := pos[w]
-		if len(ps) == 0 {
-			continue
-		}
-		for _, j := range ps {
-			m[j/64] |= 1 << (j % 64)
-		}
-		var carry uint64
-		for k := range v {
-			u := v[k] & m[k]
-			sum, c := bits.Add64(v[k], u, carry)
-			carry = c
-			v[k] = sum | (v[k] - u)
-		}
-		for _, j := range ps {
-			m[j/64] = 0
-		}
-	}
-	zeros := 0
-	for k, x := range v {
-		if k == n-1 && len(b)%64 != 0 {
-			x |= ^uint64(0) << (len(b) % 64)
-		}
-		zeros += 64 - bits.OnesCount64(x)
-	}
-	return zeros
 }

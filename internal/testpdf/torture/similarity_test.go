@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/ntlnav/referat/internal/textsim"
 )
 
 func TestWords(t *testing.T) {
@@ -62,7 +64,7 @@ func TestLCSMatchesDynamicProgramme(t *testing.T) {
 		for i := range b {
 			b[i] = vocab[rng.Intn(len(vocab))]
 		}
-		if got, want := lcs(a, b), naiveLCS(a, b); got != want {
+		if got, want := textsim.LCS(a, b), naiveLCS(a, b); got != want {
 			t.Fatalf("lcs(%v, %v) = %d, want %d", a, b, got, want)
 		}
 	}
