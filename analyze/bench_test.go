@@ -15,15 +15,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	if err != nil || len(gold) == 0 {
 		b.Fatalf("no annotated meetings: %v", err)
 	}
-	var cases []referat.Case
-	words := 0
-	for _, m := range gold {
-		for _, c := range m.Cases {
-			text := strings.Join(c.Paragraphs, "\n\n")
-			cases = append(cases, referat.Case{Title: c.Title, Text: text})
-			words += len(strings.Fields(c.Title + " " + text))
-		}
-	}
+	cases, words := benchCases(gold)
 	a := New(nil, Options{})
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -33,6 +25,21 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// benchCases makes the cases of the annotated meetings, and counts
+// their words.
+func benchCases(gold []GoldMeeting) ([]referat.Case, int) {
+	var cases []referat.Case
+	words := 0
+	for _, m := range gold {
+		for _, c := range m.Cases {
+			text := strings.Join(c.Paragraphs, "\n\n")
+			cases = append(cases, referat.Case{Title: c.Title, Text: text})
+			words += len(strings.Fields(c.Title + " " + text))
+		}
+	}
+	return cases, words
 }
 
 // BenchmarkThreads links 10,000 cases: the annotated titles, repeated

@@ -2,12 +2,9 @@ package analyze
 
 import (
 	"os"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/ntlnav/referat"
 )
 
 // BenchmarkAnalyzeCPU is BenchmarkAnalyze measured in CPU time (user and
@@ -26,15 +23,7 @@ func BenchmarkAnalyzeCPU(b *testing.B) {
 	if err != nil || len(gold) == 0 {
 		b.Fatalf("no annotated meetings: %v", err)
 	}
-	var cases []referat.Case
-	words := 0
-	for _, m := range gold {
-		for _, c := range m.Cases {
-			text := strings.Join(c.Paragraphs, "\n\n")
-			cases = append(cases, referat.Case{Title: c.Title, Text: text})
-			words += len(strings.Fields(c.Title + " " + text))
-		}
-	}
+	cases, words := benchCases(gold)
 	a := New(nil, Options{})
 	b.ResetTimer()
 	cpu0 := cpuTime(b)
