@@ -94,11 +94,7 @@ func participantsHTML(m Annotated) string {
 		}
 		fmt.Fprintf(&b, "<tr><td class=\"label\">%s</td><td>%s</td></tr>\n", label, strings.Join(vs, "<br>"))
 	}
-	row("Til stede:", m.Attendees...)
-	row("Forfall:", m.Absent...)
-	row("Referent:", m.MinutesTaker)
-	row("Sted:", m.Place)
-	row("Tid:", m.Time)
+	eachAttendance(m, func(label string, values ...string) { row(label+":", values...) })
 	b.WriteString("</table>\n")
 	return b.String()
 }
@@ -106,15 +102,11 @@ func participantsHTML(m Annotated) string {
 // Chromium writes annotated meeting m as out with headless Chromium's
 // print to PDF.
 func Chromium(m Annotated, created, out string) error {
-	dir, err := os.MkdirTemp("", "testpdf-chromium")
+	dir, src, err := sourceInTemp("testpdf-chromium", m.ID+".html", HTML(m))
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	src := filepath.Join(dir, m.ID+".html")
-	if err := os.WriteFile(src, []byte(HTML(m)), 0o644); err != nil {
-		return err
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "chromium", "--headless", "--no-sandbox", "--disable-gpu",

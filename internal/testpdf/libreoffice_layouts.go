@@ -98,11 +98,7 @@ func participantsFODT(m Annotated) string {
 		}
 		b.WriteString("</table:table-cell></table:table-row>\n")
 	}
-	row("Til stede", m.Attendees...)
-	row("Forfall", m.Absent...)
-	row("Referent", m.MinutesTaker)
-	row("Sted", m.Place)
-	row("Tid", m.Time)
+	eachAttendance(m, row)
 	b.WriteString("</table:table>\n")
 	return b.String()
 }
@@ -110,15 +106,11 @@ func participantsFODT(m Annotated) string {
 // LibreOfficeAnnotated writes annotated meeting m as out with LibreOffice
 // Writer.
 func LibreOfficeAnnotated(m Annotated, created, out string) error {
-	dir, err := os.MkdirTemp("", "testpdf-lo")
+	dir, src, err := sourceInTemp("testpdf-lo", m.ID+".fodt", AnnotatedFODT(m, created))
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	src := filepath.Join(dir, m.ID+".fodt")
-	if err := os.WriteFile(src, []byte(AnnotatedFODT(m, created)), 0o644); err != nil {
-		return err
-	}
 	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
 		"--headless", "--convert-to", "pdf", "--outdir", dir, src)
 	if b, err := cmd.CombinedOutput(); err != nil {
@@ -129,4 +121,29 @@ func LibreOfficeAnnotated(m Annotated, created, out string) error {
 		return err
 	}
 	return os.WriteFile(out, SetCreationDate(pdf, created), 0o644)
+}
+
+// eachAttendance calls row for each line of a participants table, in the
+// order minutes print them.
+func eachAttendance(m Annotated, row func(label string, values ...string)) {
+	row("Til stede", m.Attendees...)
+	row("Forfall", m.Absent...)
+	row("Referent", m.MinutesTaker)
+	row("Sted", m.Place)
+	row("Tid", m.Time)
+}
+
+// sourceInTemp writes content as a file named name in a new temporary
+// folder, for a converter to read; the caller removes dir.
+func sourceInTemp(prefix, name, content string) (dir, src string, err error) {
+	dir, err = os.MkdirTemp("", prefix)
+	if err != nil {
+		return "", "", err
+	}
+	src = filepath.Join(dir, name)
+	if err := os.WriteFile(src, []byte(content), 0o644); err != nil {
+		os.RemoveAll(dir)
+		return "", "", err
+	}
+	return dir, src, nil
 }
