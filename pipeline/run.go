@@ -35,8 +35,12 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		sum.Files[Failed]++
 		sum.Failures = append(sum.Failures, Failure{Path: m, Cause: "missing", Error: "no such file or folder"})
 	}
-	r := &run{opts: opts, db: db, sum: sum}
-	if err := r.files(ctx, in.files); err != nil {
+	r := &run{opts: opts, db: db, sum: sum, version: extractorVersion}
+	files, err := r.withOutdated(in.files)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.files(ctx, files); err != nil {
 		return nil, fmt.Errorf("writing the store: %w", err)
 	}
 	if err := r.maintain(ctx, in); err != nil {
@@ -62,9 +66,11 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 
 // A run is the state of one Run.
 type run struct {
-	opts Options
-	db   *store.Store
-	sum  *Summary
+	opts     Options
+	db       *store.Store
+	sum      *Summary
+	version  int          // the extractor's (ExtractorVersion)
+	meetings meetingIndex // stored documents by body and date (dupes.go)
 }
 
 // maintain prunes and retags, as the options say.

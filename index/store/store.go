@@ -64,6 +64,13 @@ type SourceRecord struct {
 	PipelineVersion string    `json:"pipeline_version"`
 	TaxonomyVersion string    `json:"taxonomy_version,omitempty"`
 	Updated         time.Time `json:"updated"`
+	// ExtractorVersion is the extractor version (pipeline.ExtractorVersion)
+	// that read the file; 0 in records written before it was kept.
+	ExtractorVersion int `json:"extractor_version,omitempty"`
+	// DuplicateOf and Similarity: for StatusDuplicate, the path whose
+	// document holds the same meeting, and how alike the texts are.
+	DuplicateOf string  `json:"duplicate_of,omitempty"`
+	Similarity  float64 `json:"similarity,omitempty"`
 }
 
 // OpenStore opens (creating it if need be) the store in dir.
