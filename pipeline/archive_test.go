@@ -13,6 +13,7 @@ import (
 	"github.com/ntlnav/referat/index/elastic"
 	"github.com/ntlnav/referat/index/store"
 	"github.com/ntlnav/referat/internal/estest"
+	"github.com/ntlnav/referat/internal/pipetest"
 	"github.com/ntlnav/referat/internal/testpdf"
 )
 
@@ -209,5 +210,40 @@ func TestDuplicateMeetingsElasticsearch(t *testing.T) {
 	n, err := elastic.Count(context.Background(), es, elastic.Cases, map[string]any{"match_phrase": map[string]any{"text": "drøfte tallene for hver region"}})
 	if err != nil || n != 1 {
 		t.Errorf("the corrected case is in Elasticsearch %d times (%v), want once", n, err)
+	}
+}
+
+// TestPruneKeptMeeting prunes the file that gave a meeting: its duplicate
+// takes its place in the same run.
+func TestPruneKeptMeeting(t *testing.T) {
+	ctx := context.Background()
+	dir, names := pipetest.CorpusDir(t, pdfs, 16) // 8 meetings, from two producers each
+	db := tempStore(t)
+	s, err := runT(t, ctx, options(db, "", dir))
+	if err != nil || s.Meetings != 8 || len(s.Duplicates) != 8 {
+		t.Fatalf("first run: %v, %+v", err, s)
+	}
+	st, err := store.OpenStore(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := names[0] // the 2019-12-12 meeting, or names[8]
+	if rec, err := st.Source(kept); err != nil || rec.Status != store.StatusOK {
+		kept = names[8]
+	}
+	st.Close()
+	os.Remove(kept)
+	o := options(db, "", dir)
+	o.Prune = true
+	s, err = runT(t, ctx, o)
+	if err != nil || s.Files[Pruned] != 1 || s.Files[Reread] != 1 || s.Meetings != 8 {
+		t.Fatalf("pruning the file that gave a meeting: %v, %+v", err, s)
+	}
+	if ds := storedMeetings(t, db, "2019-12-12"); len(ds) != 1 {
+		t.Fatalf("2019-12-12: %d documents, want 1", len(ds))
+	}
+	s, err = runT(t, ctx, o)
+	if err != nil || s.Files[Unchanged] != 15 || s.PagesParsed != 0 || s.Meetings != 8 {
+		t.Fatalf("the run after: %v, %+v", err, s)
 	}
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"strings"
 	"unicode"
 
@@ -184,7 +185,7 @@ func (r *run) record(res result) error {
 	default:
 		r.sum.Duplicates = append(r.sum.Duplicates, Duplicate{File: res.path, DuplicateOf: m.first, Similarity: round3(m.similarity), TextFrom: m.first})
 		return r.db.RecordDuplicate(store.Duplicate{Path: res.path, Size: res.size, MTime: res.mtime, SHA256: res.sha,
-			Of: m.first, Similarity: round3(m.similarity), ExtractorVersion: r.version})
+			Of: m.first, OfSHA256: m.sha, Similarity: round3(m.similarity), ExtractorVersion: r.version})
 	}
 	if key != "" && r.meetings != nil {
 		r.meetings[key] = append(r.meetings[key], res.sha)
@@ -194,3 +195,30 @@ func (r *run) record(res result) error {
 
 // round3 rounds a similarity to three decimals, as it is shown.
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// promote reads again, after a prune, the duplicates of the files pruned:
+// the first of a meeting's duplicates takes its place, the others become
+// its duplicates.
+func (r *run) promote(ctx context.Context) error {
+	if len(r.pruned) == 0 || r.opts.Worker == nil {
+		return nil
+	}
+	gone := map[string]bool{}
+	for _, p := range r.pruned {
+		gone[p] = true
+	}
+	var dups []string
+	err := r.db.Sources(func(rec *store.SourceRecord) bool {
+		if rec.Status == store.StatusDuplicate && gone[rec.DuplicateOf] {
+			dups = append(dups, rec.Path)
+		}
+		return true
+	})
+	if err != nil || len(dups) == 0 {
+		return err
+	}
+	progress := r.opts.Progress
+	r.opts.Progress = NoProgress{}
+	defer func() { r.opts.Progress = progress }()
+	return r.files(ctx, dups)
+}

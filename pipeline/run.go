@@ -71,12 +71,16 @@ type run struct {
 	sum      *Summary
 	version  int          // the extractor's (ExtractorVersion)
 	meetings meetingIndex // stored documents by body and date (dupes.go)
+	pruned   []string     // files whose records Prune removed
 }
 
 // maintain prunes and retags, as the options say.
 func (r *run) maintain(ctx context.Context, in inputs) error {
 	if ctx.Err() == nil && r.opts.Prune {
 		if err := r.prune(in); err != nil {
+			return err
+		}
+		if err := r.promote(ctx); err != nil { // dupes.go
 			return err
 		}
 	}

@@ -43,7 +43,9 @@ type Outdated struct {
 
 // current reports whether a file's record is up to date: written by this
 // extractor, and, for a duplicate, the file it duplicates still gives the
-// meeting's document (else the duplicate is read again to take its place).
+// document it gave then (else the duplicate is read again: to take the
+// meeting's place when that file is gone or holds another meeting now, or
+// to find the file that holds it now).
 func (r *run) current(prev *store.SourceRecord) bool {
 	if prev == nil || prev.ExtractorVersion < r.version {
 		return false
@@ -51,25 +53,19 @@ func (r *run) current(prev *store.SourceRecord) bool {
 	if prev.Status != store.StatusDuplicate {
 		return true
 	}
-	ok, err := r.holdsMeeting(prev.DuplicateOf)
+	ok, err := r.holdsMeeting(prev.DuplicateOf, prev.DuplicateOfSHA256)
 	return err == nil && ok
 }
 
-// holdsMeeting reports whether the file at path gives a stored document,
-// itself or through the files it is a duplicate of.
-func (r *run) holdsMeeting(path string) (bool, error) {
-	for hops := 0; hops < 16; hops++ {
-		rec, err := r.db.Source(path)
-		if err != nil || rec == nil {
-			return false, err
-		}
-		if rec.Status != store.StatusDuplicate {
-			d, err := r.db.Document(rec.SHA256)
-			return d != nil, err
-		}
-		path = rec.DuplicateOf
+// holdsMeeting reports whether the file at path, not a duplicate itself,
+// gives the stored document of content sha.
+func (r *run) holdsMeeting(path, sha string) (bool, error) {
+	rec, err := r.db.Source(path)
+	if err != nil || rec == nil || rec.Status == store.StatusDuplicate || rec.SHA256 != sha {
+		return false, err
 	}
-	return false, nil
+	d, err := r.db.Document(sha)
+	return d != nil, err
 }
 
 // docCurrent reports whether the stored document of content sha was made

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"encoding/json"
+
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/index"
 )
@@ -18,6 +20,7 @@ type Duplicate struct {
 	MTime            int64 // Unix nanoseconds
 	SHA256           string
 	Of               string  // the path whose document holds the meeting
+	OfSHA256         string  // that document's content hash
 	Similarity       float64 // of the two texts, 0 to 1
 	ExtractorVersion int
 }
@@ -32,7 +35,7 @@ func (s *Store) RecordDuplicate(d Duplicate) error {
 			return err
 		}
 		rec := &SourceRecord{Path: d.Path, Size: d.Size, MTime: d.MTime, SHA256: d.SHA256, Status: StatusDuplicate,
-			DuplicateOf: d.Of, Similarity: d.Similarity, Synced: true, PipelineVersion: referat.Version,
+			DuplicateOf: d.Of, DuplicateOfSHA256: d.OfSHA256, Similarity: d.Similarity, Synced: true, PipelineVersion: referat.Version,
 			ExtractorVersion: d.ExtractorVersion, Updated: now()}
 		if err := t.put(rec); err != nil {
 			return err
@@ -70,14 +73,43 @@ func (s *Store) Supersede(keep Parsed, old string, similarity float64) error {
 			if err := t.queue(staleDeletes(rec.Refs, index.DocRefs(keep.Doc))); err != nil {
 				return err
 			}
-			rec.Status, rec.DuplicateOf, rec.Similarity = StatusDuplicate, keep.Path, similarity
+			rec.Status, rec.DuplicateOf, rec.DuplicateOfSHA256, rec.Similarity = StatusDuplicate, keep.Path, keep.Doc.Source.SHA256, similarity
 			rec.Refs, rec.Synced, rec.Cause, rec.Error, rec.Updated = nil, true, "", "", now()
 			if err := t.write(rec); err != nil {
 				return err
 			}
 		}
+		if err := t.repoint(old, keep.Path, keep.Doc.Source.SHA256); err != nil {
+			return err
+		}
 		return t.docs.Delete([]byte(old))
 	})
+}
+
+// repoint makes the duplicates of the document old duplicates of path,
+// whose document is sha.
+func (t *txn) repoint(old, path, sha string) error {
+	var dups []*SourceRecord
+	err := t.src.ForEach(func(k, v []byte) error {
+		var rec SourceRecord
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return err
+		}
+		if rec.Status == StatusDuplicate && rec.DuplicateOfSHA256 == old {
+			dups = append(dups, &rec)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, rec := range dups {
+		rec.DuplicateOf, rec.DuplicateOfSHA256 = path, sha
+		if err := t.write(rec); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Reread stores p.Doc, the content of p.Path read again by a newer

@@ -67,10 +67,12 @@ type SourceRecord struct {
 	// ExtractorVersion is the extractor version (pipeline.ExtractorVersion)
 	// that read the file; 0 in records written before it was kept.
 	ExtractorVersion int `json:"extractor_version,omitempty"`
-	// DuplicateOf and Similarity: for StatusDuplicate, the path whose
-	// document holds the same meeting, and how alike the texts are.
-	DuplicateOf string  `json:"duplicate_of,omitempty"`
-	Similarity  float64 `json:"similarity,omitempty"`
+	// DuplicateOf, DuplicateOfSHA256 and Similarity: for StatusDuplicate,
+	// the path whose document holds the same meeting, that document's
+	// content hash, and how alike the texts are.
+	DuplicateOf       string  `json:"duplicate_of,omitempty"`
+	DuplicateOfSHA256 string  `json:"duplicate_of_sha256,omitempty"`
+	Similarity        float64 `json:"similarity,omitempty"`
 }
 
 // OpenStore opens (creating it if need be) the store in dir.
