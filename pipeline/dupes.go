@@ -164,8 +164,8 @@ func (r *run) record(res result) error {
 	if res.reused {
 		return r.db.RecordParsed(p)
 	}
-	if res.outcome == Reread && res.prev != nil && res.prev.SHA256 == res.sha && res.prev.Status != store.StatusDuplicate {
-		return r.db.Reread(p)
+	if res.outcome == Reread && res.prev != nil && res.prev.SHA256 == res.sha && res.prev.Status == store.StatusOK {
+		return r.db.Reread(p) // a meeting of its own already: it stays one
 	}
 	m, err := r.findDuplicate(res.path, res.doc)
 	if err != nil {
