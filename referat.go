@@ -65,6 +65,11 @@ type Case struct {
 	Topics     []Topic     `json:"topics,omitempty"`
 	Statements []Statement `json:"statements,omitempty"`
 	Keywords   []string    `json:"keywords,omitempty"`
+	// Exchanges pair NTL's statements with the employer's answers.
+	Exchanges []Exchange `json:"exchanges,omitempty"`
+	// Thread names the matter when it recurs across meetings (set by
+	// linking cases of many documents), or "".
+	Thread string `json:"thread,omitempty"`
 }
 
 // A Topic is a subject a case concerns, with the evidence for it.
@@ -73,6 +78,42 @@ type Topic struct {
 	Label string         `json:"label"` // Norwegian label
 	Score float64        `json:"score"` // higher is stronger
 	Terms map[string]int `json:"terms"` // matched taxonomy terms and their counts
+	// Evidence are the sentences that support the topic, in order: the
+	// title first when it names the topic.
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// Evidence is a sentence that supports a topic.
+type Evidence struct {
+	// Title is true when the sentence is the case's title; Start and End
+	// are then offsets into Title, else into Text.
+	Title bool     `json:"title,omitempty"`
+	Start int      `json:"start"` // byte offset of the sentence
+	End   int      `json:"end"`   // byte offset just past it
+	Terms []string `json:"terms"` // the taxonomy terms it holds
+	// Strong is true when the sentence alone gives the topic: the title,
+	// or several distinct terms.
+	Strong bool `json:"strong,omitempty"`
+}
+
+// Relations between an NTL statement and the employer's answer.
+const (
+	RelationAnswered = "answered"  // information or explanation, neither yes nor no
+	RelationAgreed   = "agreed"    // the employer accepted or shared the view
+	RelationRejected = "rejected"  // the employer refused or disputed it
+	RelationDeferred = "deferred"  // the employer postponed it
+	RelationNoAnswer = "no_answer" // nobody on the employer side answered
+)
+
+// An Exchange pairs statements of one case: NTL's request, position,
+// question or concern, the employer's answer to it, and other unions'
+// statements that joined in. The numbers are 0-based indices into the
+// case's Statements.
+type Exchange struct {
+	NTL      []int  `json:"ntl"`
+	Employer []int  `json:"employer"`
+	Others   []int  `json:"others"`
+	Relation string `json:"relation"` // one of the Relation constants
 }
 
 // Actors who make statements.

@@ -9,15 +9,13 @@ import (
 
 // Options tune an Analyzer. The zero value gives the defaults.
 type Options struct {
-	// TitleWeight is what a term in the case title counts, against 1 in
-	// the text. Default (0): 3.
+	// TitleWeight is what a title that names a topic adds to its score,
+	// against a sentence's strength (1 per own term, a half per weak
+	// term). Default (0): 3.
 	TitleWeight float64
-	// TermWeight is what one of a topic's own terms counts, against 1 for
-	// a weak term. Default (0): 3.
-	TermWeight float64
-	// MinScore is the score a topic needs to be given to a case.
-	// Default (0): 3.
-	MinScore float64
+	// MinSentences is how many supporting sentences give a topic when
+	// neither the title nor one strong sentence does. Default (0): 2.
+	MinSentences int
 	// Keywords is how many keywords a case gets. Default (0): 10.
 	Keywords int
 }
@@ -43,11 +41,8 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 	if opts.TitleWeight == 0 {
 		opts.TitleWeight = 3
 	}
-	if opts.TermWeight == 0 {
-		opts.TermWeight = 3
-	}
-	if opts.MinScore == 0 {
-		opts.MinScore = 3
+	if opts.MinSentences == 0 {
+		opts.MinSentences = 2
 	}
 	if opts.Keywords == 0 {
 		opts.Keywords = 10
@@ -83,65 +78,14 @@ func (a *Analyzer) Document(d *referat.Document) {
 	d.TaxonomyVersion = a.tax.Version
 }
 
-// Case sets c's Topics, Statements and Keywords from its Title and Text.
+// Case sets c's Topics, Statements, Exchanges and Keywords from its Title
+// and Text.
 func (a *Analyzer) Case(c *referat.Case) {
-	c.Topics = a.Topics(c.Title, c.Text)
 	c.Statements = a.Statements(c.Text)
+	c.Topics = a.topics(c.Title, c.Text, c.Statements)
+	c.Exchanges = a.Exchanges(c.Statements)
+	statementTopics(c)
 	c.Keywords = a.Keywords(c.Title, c.Text)
-}
-
-// Topics returns the topics of a case with the given title and text whose
-// score reaches Options.MinScore, highest score first (then in taxonomy
-// order), each with its evidence. Each word counts once per topic:
-// Options.TermWeight for one of the topic's own terms, 1 for a weak term, times
-// Options.TitleWeight in the title. With the defaults one of a topic's own
-// terms gives the topic (a sentence that names it is about it), and weak
-// terms, which other topics share, need three.
-func (a *Analyzer) Topics(title, text string) []referat.Topic {
-	n := len(a.tax.Topics)
-	scores := make([]float64, n)
-	evidence := make([]map[string]int, n)
-	add := func(s string, factor float64) {
-		for _, h := range a.terms.find(Tokens(s)) {
-			i := h.ref.topic
-			w := a.opts.TermWeight
-			if h.ref.weak {
-				w = 1
-			}
-			scores[i] += w * factor
-			if evidence[i] == nil {
-				evidence[i] = map[string]int{}
-			}
-			evidence[i][h.ref.term]++
-		}
-	}
-	add(title, a.opts.TitleWeight)
-	add(text, 1)
-	var out []referat.Topic
-	for i, s := range scores {
-		if s >= a.opts.MinScore {
-			d := a.tax.Topics[i]
-			out = append(out, referat.Topic{ID: d.ID, Label: d.Label, Score: s, Terms: evidence[i]})
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	return out
-}
-
-// topicsIn returns the ids of the topics whose terms occur in s, in
-// taxonomy order.
-func (a *Analyzer) topicsIn(s string) []string {
-	seen := make([]bool, len(a.tax.Topics))
-	for _, h := range a.terms.find(Tokens(s)) {
-		seen[h.ref.topic] = true
-	}
-	var ids []string
-	for i, ok := range seen {
-		if ok {
-			ids = append(ids, a.tax.Topics[i].ID)
-		}
-	}
-	return ids
 }
 
 // Stems returns the stems of the words of text that are not stop words,
@@ -156,6 +100,36 @@ func (a *Analyzer) Stems(text string) []string {
 		out = append(out, a.stem.Stem(t.Text))
 	}
 	return out
+}
+
+// TermStems returns the stems of the words of text that may characterise
+// it: not stop words, numbers, words shorter than three letters, or words
+// that name actors (also by their ending, as -direktøren) or mark speech,
+// in order.
+func (a *Analyzer) TermStems(text string) []string {
+	var out []string
+	for _, t := range Tokens(text) {
+		if t.Part || IsStopWord(t.Text) || isNumber(strings.TrimSuffix(strings.TrimSpace(t.Text), "%")) || len([]rune(t.Text)) < 3 {
+			continue
+		}
+		if st := a.stem.Stem(t.Text); !a.noKeyword[st] && !a.namesActor(t.Text) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// namesActor reports whether the lower-case word w ends as an actor's
+// name may ("ytelsesdirektøren").
+func (a *Analyzer) namesActor(w string) bool {
+	for _, ac := range a.actors {
+		for _, suf := range ac.suffixes {
+			if strings.HasSuffix(w, suf) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Keywords returns the most frequent stems of a case, title words counting

@@ -29,6 +29,11 @@ type GoldCase struct {
 	Paragraphs []string        `json:"paragraphs"`
 	Topics     []string        `json:"topics"`
 	Statements []GoldStatement `json:"statements"`
+	// Extensions of testdata/annotated (see its README); empty elsewhere.
+	Number    string             `json:"number"`
+	Decision  string             `json:"decision"`
+	Thread    string             `json:"thread"`
+	Exchanges []referat.Exchange `json:"exchanges"`
 }
 
 // A GoldStatement is a sentence and the actor who states it.
@@ -93,62 +98,112 @@ func ratio(a, b int) float64 {
 
 // An Evaluation scores analysis against annotated meetings. A topic counts
 // when the case has it in gold; a statement counts when its sentence and
-// actor are both right.
+// actor are both right; an exchange pair counts when the same NTL (or
+// other union's) sentence is paired with the same employer sentence, or
+// left unanswered in both.
 type Evaluation struct {
 	Topics, Statements PRF
-	// Kinds is statements whose kind would be checked if gold had them;
-	// gold has none, so it is not scored.
-	Misses []string // one line per error, for a human to read
+	// PerTopic counts each topic's hits and errors.
+	PerTopic map[string]*PRF
+	// Confusion counts, per gold topic missed in a case, the topics
+	// predicted in that case in its place ("" when none was).
+	Confusion map[string]map[string]int
+	// Exchanges scores pairs; Relations counts, over the pairs found, how
+	// many have the gold relation.
+	Exchanges         PRF
+	RelationsRight    int
+	RelationsCompared int
+	Misses            []string // one line per error, for a human to read
+}
+
+// RelationAccuracy is the share of pairs found with the right relation.
+func (ev *Evaluation) RelationAccuracy() float64 {
+	return ratio(ev.RelationsRight, ev.RelationsCompared)
 }
 
 // Evaluate analyses the cases of the gold meetings (title and paragraphs)
 // and scores the result.
 func (a *Analyzer) Evaluate(gold []GoldMeeting) Evaluation {
-	var ev Evaluation
+	ev := Evaluation{PerTopic: map[string]*PRF{}, Confusion: map[string]map[string]int{}}
 	for _, m := range gold {
 		for _, gc := range m.Cases {
 			c := referat.Case{Title: gc.Title, Paragraphs: gc.Paragraphs, Text: strings.Join(gc.Paragraphs, "\n\n")}
 			a.Case(&c)
-			want := map[string]bool{}
-			for _, t := range gc.Topics {
-				want[t] = true
+			ev.topics(m.ID, gc, &c)
+			ev.statements(m.ID, gc, &c)
+			if gc.Exchanges != nil {
+				ev.exchanges(m.ID, gc, &c)
 			}
-			var s PRF
-			for _, t := range c.Topics {
-				if want[t.ID] {
-					s.TP++
-					delete(want, t.ID)
-				} else {
-					s.FP++
-					ev.Misses = append(ev.Misses, fmt.Sprintf("%s %q: topic %s not in gold (score %.1f, %v)", m.ID, gc.Title, t.ID, t.Score, t.Terms))
-				}
-			}
-			for t := range want {
-				s.FN++
-				ev.Misses = append(ev.Misses, fmt.Sprintf("%s %q: topic %s missed", m.ID, gc.Title, t))
-			}
-			ev.Topics.add(s)
-			gs := map[string]string{}
-			for _, st := range gc.Statements {
-				gs[st.Sentence] = st.Actor
-			}
-			var ss PRF
-			for _, st := range c.Statements {
-				if actor, ok := gs[st.Text]; ok && actor == st.Actor {
-					ss.TP++
-					delete(gs, st.Text)
-				} else {
-					ss.FP++
-					ev.Misses = append(ev.Misses, fmt.Sprintf("%s: extra %s statement: %s", m.ID, st.Actor, st.Text))
-				}
-			}
-			for sent, actor := range gs {
-				ss.FN++
-				ev.Misses = append(ev.Misses, fmt.Sprintf("%s: missed %s statement: %s", m.ID, actor, sent))
-			}
-			ev.Statements.add(ss)
 		}
 	}
 	sort.Strings(ev.Misses)
 	return ev
+}
+
+func (ev *Evaluation) topic(id string) *PRF {
+	if ev.PerTopic[id] == nil {
+		ev.PerTopic[id] = &PRF{}
+	}
+	return ev.PerTopic[id]
+}
+
+func (ev *Evaluation) topics(meeting string, gc GoldCase, c *referat.Case) {
+	want := map[string]bool{}
+	for _, t := range gc.Topics {
+		want[t] = true
+	}
+	var s PRF
+	var extra, missed []string
+	for _, t := range c.Topics {
+		if want[t.ID] {
+			s.TP++
+			ev.topic(t.ID).TP++
+			delete(want, t.ID)
+			continue
+		}
+		s.FP++
+		ev.topic(t.ID).FP++
+		extra = append(extra, t.ID)
+		ev.Misses = append(ev.Misses, fmt.Sprintf("%s %q: topic %s not in gold (score %.1f, %v)", meeting, gc.Title, t.ID, t.Score, t.Terms))
+	}
+	for t := range want {
+		s.FN++
+		ev.topic(t).FN++
+		missed = append(missed, t)
+		ev.Misses = append(ev.Misses, fmt.Sprintf("%s %q: topic %s missed", meeting, gc.Title, t))
+	}
+	for _, g := range missed {
+		if ev.Confusion[g] == nil {
+			ev.Confusion[g] = map[string]int{}
+		}
+		if len(extra) == 0 {
+			ev.Confusion[g][""]++
+		}
+		for _, p := range extra {
+			ev.Confusion[g][p]++
+		}
+	}
+	ev.Topics.add(s)
+}
+
+func (ev *Evaluation) statements(meeting string, gc GoldCase, c *referat.Case) {
+	gs := map[string]string{}
+	for _, st := range gc.Statements {
+		gs[st.Sentence] = st.Actor
+	}
+	var ss PRF
+	for _, st := range c.Statements {
+		if actor, ok := gs[st.Text]; ok && actor == st.Actor {
+			ss.TP++
+			delete(gs, st.Text)
+		} else {
+			ss.FP++
+			ev.Misses = append(ev.Misses, fmt.Sprintf("%s: extra %s statement: %s", meeting, st.Actor, st.Text))
+		}
+	}
+	for sent, actor := range gs {
+		ss.FN++
+		ev.Misses = append(ev.Misses, fmt.Sprintf("%s: missed %s statement: %s", meeting, actor, sent))
+	}
+	ev.Statements.add(ss)
 }

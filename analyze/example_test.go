@@ -17,13 +17,20 @@ func ExampleAnalyzer_Case() {
 	a.Case(&c)
 	for _, t := range c.Topics {
 		fmt.Printf("topic %s %.0f %v\n", t.ID, t.Score, t.Terms)
+		for _, e := range t.Evidence {
+			if !e.Title {
+				fmt.Printf("  evidence: %s\n", c.Text[e.Start:e.End])
+			}
+		}
 	}
 	for _, s := range c.Statements {
 		fmt.Printf("%s/%s: %s\n", s.Actor, s.Kind, s.Text)
 	}
 	// Output:
-	// topic budsjett 13 map[budsjett:2 kutt:1]
-	// topic bemanning 3 map[bemanning:1]
+	// topic budsjett 4 map[budsjett:2]
+	//   evidence: Arbeidsgiver la fram fordelingen av budsjettet.
+	// topic bemanning 1 map[bemanning:1]
+	//   evidence: NTL mener kuttene går ut over bemanningen.
 	// arbeidsgiver/explanation: Arbeidsgiver la fram fordelingen av budsjettet.
 	// NTL/position: NTL mener kuttene går ut over bemanningen.
 	// andre/request: Parat ba om en oversikt.

@@ -114,7 +114,7 @@ func (a *Analyzer) Statements(text string) []referat.Statement {
 			Text:   s,
 			Start:  sp.Start,
 			End:    sp.End,
-			Topics: a.topicsIn(s),
+			Topics: a.supportedIn(s),
 		})
 	}
 	return out

@@ -71,7 +71,9 @@ type YearStatements struct {
 	Year       int            `json:"year"`
 	Statements []StatementRow `json:"statements"` // by date, then id
 	Kinds      map[string]int `json:"kinds"`      // statements per kind
-	Terms      []string       `json:"terms"`      // stems that set this year apart from the others
+	Terms      []string       `json:"terms"`      // words (each stem's most frequent form) that set this year apart
+	Exchanges  []ExchangeRow  `json:"exchanges"`  // exchanges on the topic, by date, then case id
+	Summary    YearSummary    `json:"summary"`
 }
 
 // A StatementRow is one statement with its case.
@@ -83,6 +85,8 @@ type StatementRow struct {
 	Actor     string `json:"actor"`
 	Kind      string `json:"kind"`
 	Text      string `json:"text"`
+	// Topics are the statement's own topics.
+	Topics []string `json:"topics"`
 }
 
 // A SearchQuery is a free-text search with filters.
@@ -112,9 +116,18 @@ type Hit struct {
 
 // A CaseQuery filters the case list.
 type CaseQuery struct {
-	Topic string
-	Year  int
-	Limit int // default: no limit
+	Topic    string
+	Year     int
+	Thread   string // only the cases of this thread; default: any
+	InThread bool   // only cases that belong to a thread; default: any
+	Limit    int    // default: no limit
+}
+
+// Match reports whether a case of year with topics and thread passes q's
+// filters (not Limit).
+func (q CaseQuery) Match(year int, topics []string, thread string) bool {
+	return (q.Topic == "" || contains(topics, q.Topic)) && (q.Year == 0 || year == q.Year) &&
+		(q.Thread == "" || thread == q.Thread) && (!q.InThread || thread != "")
 }
 
 // A CaseRow is a line of the case list.
@@ -124,6 +137,7 @@ type CaseRow struct {
 	Body   string   `json:"body"`
 	Title  string   `json:"title"`
 	Topics []string `json:"topics"`
+	Thread string   `json:"thread"` // "" when the case belongs to no thread
 }
 
 // CaseDetail is one case with its meeting.
@@ -132,6 +146,26 @@ type CaseDetail struct {
 	Meeting referat.Meeting `json:"meeting"`
 	Source  string          `json:"source"`
 	Case    referat.Case    `json:"case"`
+	// Thread is the other cases of the case's thread (Case.Thread),
+	// oldest first: those before it and those after it.
+	Thread []CaseRow `json:"thread"`
+}
+
+// ThreadOthers returns the rows of a thread but the case id, oldest first.
+func ThreadOthers(rows []CaseRow, id string) []CaseRow {
+	out := []CaseRow{}
+	for _, r := range rows {
+		if r.ID != id {
+			out = append(out, r)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date < out[j].Date
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
 }
 
 // Period returns the period of an ISO date: its year, "2024-Q1" by
@@ -192,6 +226,13 @@ func (g YearGroups) Comparison(q CompareQuery) *Comparison {
 	cmp := &Comparison{Topic: q.Topic, Actor: q.Actor}
 	for _, ys := range g {
 		sortStatements(ys.Statements)
+		sortExchanges(ys.Exchanges)
+		if ys.Statements == nil {
+			ys.Statements = []StatementRow{}
+		}
+		if ys.Exchanges == nil {
+			ys.Exchanges = []ExchangeRow{}
+		}
 		cmp.Years = append(cmp.Years, *ys)
 	}
 	sort.Slice(cmp.Years, func(i, j int) bool { return cmp.Years[i].Year < cmp.Years[j].Year })

@@ -158,11 +158,16 @@ func (m docMaker) caseDocs(acts []Action, cid string, c *referat.Case) []Action 
 		}
 	}
 	actorList := sortedKeys(actors)
-	acts = append(acts, Action{Index: Cases, ID: cid, Doc: m.with(map[string]any{
+	caseDoc := map[string]any{
 		"case_id": cid, "seq": c.Seq, "title": c.Title, "title_stems": m.joined(c.Title),
 		"text": c.Text, "text_stems": m.joined(c.Text), "topics": nonNil(topics), "keywords": nonNil(c.Keywords),
 		"actors": actorList, "pages": c.Pages, "statement_count": len(c.Statements),
-	})})
+		"exchanges": nonNilExchanges(c.Exchanges),
+	}
+	if c.Thread != "" {
+		caseDoc["thread"] = c.Thread // absent, not "", when there is none: exists finds the cases in threads
+	}
+	acts = append(acts, Action{Index: Cases, ID: cid, Doc: m.with(caseDoc)})
 	for i, s := range c.Statements {
 		var st []string
 		if m.stems != nil {
@@ -182,7 +187,7 @@ func (m docMaker) caseDocs(acts []Action, cid string, c *referat.Case) []Action 
 		sort.Strings(terms)
 		acts = append(acts, Action{Index: Topics, ID: TopicID(cid, t.ID), Doc: m.with(map[string]any{
 			"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "topic": t.ID, "topic_label": t.Label,
-			"score": t.Score, "terms": terms, "actors": actorList, "evidence": t.Terms,
+			"score": t.Score, "terms": terms, "actors": actorList, "evidence": t.Terms, "sentences": t.Evidence,
 			"statements_ntl":          byTopic[t.ID][referat.ActorNTL],
 			"statements_arbeidsgiver": byTopic[t.ID][referat.ActorArbeidsgiver],
 			"statements_andre":        byTopic[t.ID][referat.ActorAndre],
@@ -232,4 +237,11 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+func nonNilExchanges(e []referat.Exchange) []referat.Exchange {
+	if e == nil {
+		return []referat.Exchange{}
+	}
+	return e
 }

@@ -74,7 +74,8 @@ type run struct {
 	pruned   []string     // files whose records Prune removed
 }
 
-// maintain prunes and retags, as the options say.
+// maintain prunes and retags, as the options say, and links the cases
+// of the stored documents into threads when any of them changed.
 func (r *run) maintain(ctx context.Context, in inputs) error {
 	if ctx.Err() == nil && r.opts.Prune {
 		if err := r.prune(in); err != nil {
@@ -85,7 +86,14 @@ func (r *run) maintain(ctx context.Context, in inputs) error {
 		}
 	}
 	if ctx.Err() == nil && r.opts.Retag {
-		return r.retag(ctx)
+		if err := r.retag(ctx); err != nil {
+			return err
+		}
+	}
+	// Threads change only when the stored documents do.
+	f := r.sum.Files
+	if ctx.Err() == nil && f[New]+f[Changed]+f[Pruned]+f[Retagged] > 0 {
+		return r.link(ctx)
 	}
 	return nil
 }

@@ -53,13 +53,13 @@ func backend(c *cli.Context) (a index.Analytics, where string, close func(), err
 		if err != nil {
 			return nil, "", nil, usagef("%v", err)
 		}
-		return &elastic.Remote{Client: es, Stems: an.Stems}, cfg.Where(), func() {}, nil
+		return &elastic.Remote{Client: es, Stems: an.Stems, Words: an.TermStems}, cfg.Where(), func() {}, nil
 	}
 	st, err := store.OpenStore(c.String("store"))
 	if err != nil {
 		return nil, "", nil, err
 	}
-	return &store.Local{Store: st, Stems: an.Stems}, c.String("store"), func() { st.Close() }, nil
+	return &store.Local{Store: st, Stems: an.Stems, Words: an.TermStems}, c.String("store"), func() { st.Close() }, nil
 }
 
 // writeJSON prints v as indented JSON, leaving <, > and & as they are.

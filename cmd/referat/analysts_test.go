@@ -81,6 +81,7 @@ func TestSameAnswers(t *testing.T) {
 	}
 	for _, q := range []index.CompareQuery{
 		{Topic: "budsjett", Actor: "NTL"}, {Topic: "budsjett", Actor: "arbeidsgiver", Years: []int{2019, 2024}}, {Topic: "arbeidsmiljø"},
+		{Topic: "budsjett", Years: []int{2019, 2024}},
 	} {
 		l, err1 := local.Compare(ctx, q)
 		r, err2 := remote.Compare(ctx, q)
@@ -90,15 +91,25 @@ func TestSameAnswers(t *testing.T) {
 		if len(l.Years) == 0 {
 			t.Errorf("compare %+v: nothing", q)
 		}
-		// The distinguishing terms come from two methods; the rest is the same.
-		for i := range l.Years {
-			l.Years[i].Terms = nil
-		}
-		for i := range r.Years {
-			r.Years[i].Terms = nil
-		}
+		// Everything is the same, the distinguishing terms included.
 		if asJSON(l) != asJSON(r) {
-			t.Errorf("compare %+v differs:\nlocal  %.2000s\nremote %.2000s", q, asJSON(l), asJSON(r))
+			t.Errorf("compare %+v differs:\nlocal  %.3000s\nremote %.3000s", q, asJSON(l), asJSON(r))
+		}
+		exchanges, terms := 0, 0
+		for _, y := range l.Years {
+			exchanges += len(y.Exchanges)
+			terms += len(y.Terms)
+			for _, e := range y.Exchanges {
+				if e.CaseID == "" || e.Date == "" || e.CaseTitle == "" || e.Relation == "" {
+					t.Errorf("compare %+v: exchange without case id, date, title or relation: %+v", q, e)
+				}
+			}
+		}
+		if q.Actor == "" && exchanges == 0 {
+			t.Errorf("compare %+v: no exchanges", q)
+		}
+		if len(q.Years) == 0 && len(l.Years) > 1 && terms == 0 {
+			t.Errorf("compare %+v: no terms set a year apart", q)
 		}
 	}
 	for _, q := range []index.SearchQuery{
@@ -113,6 +124,20 @@ func TestSameAnswers(t *testing.T) {
 		}
 		if len(l.Cases) == 0 || !reflect.DeepEqual(hitIDs(l.Cases), hitIDs(r.Cases)) || !reflect.DeepEqual(hitIDs(l.Statements), hitIDs(r.Statements)) {
 			t.Errorf("search %+v: local %d cases %d statements, remote %d cases %d statements", q, len(l.Cases), len(l.Statements), len(r.Cases), len(r.Statements))
+		}
+	}
+	for _, q := range []index.CaseQuery{{InThread: true}, {InThread: true, Topic: "budsjett"}} {
+		l, err1 := local.Cases(ctx, q)
+		r, err2 := remote.Cases(ctx, q)
+		if err1 != nil || err2 != nil || asJSON(l) != asJSON(r) || len(l) < 2 {
+			t.Errorf("cases %+v: %v %v, %d and %d:\nlocal  %.1500s\nremote %.1500s", q, err1, err2, len(l), len(r), asJSON(l), asJSON(r))
+		}
+		if len(l) > 0 {
+			th, err1 := local.Case(ctx, l[0].ID)
+			thr, err2 := remote.Case(ctx, l[0].ID)
+			if err1 != nil || err2 != nil || len(th.Thread) == 0 || asJSON(th) != asJSON(thr) {
+				t.Errorf("case %s in thread %s: %v %v, %d others", l[0].ID, l[0].Thread, err1, err2, len(th.Thread))
+			}
 		}
 	}
 	lc, err1 := local.Cases(ctx, index.CaseQuery{})
@@ -316,8 +341,30 @@ func TestAnalystCommands(t *testing.T) {
 	keys = nil
 	json.Unmarshal([]byte(out), &keys)
 	json.Unmarshal([]byte(out), &cmp)
-	if got := sortedKeys(keys); got != "actor topic years" || len(cmp.Years) == 0 || sortedKeys(cmp.Years[0]) != "kinds statements terms year" {
-		t.Errorf("compare json keys: %s; %v", got, cmp.Years)
+	if got := sortedKeys(keys); got != "actor topic years" || len(cmp.Years) == 0 || sortedKeys(cmp.Years[0]) != "exchanges kinds statements summary terms year" {
+		t.Errorf("compare json keys: %s; %.300s", got, out)
+	}
+	var ex struct {
+		Years []struct {
+			Exchanges []map[string]json.RawMessage `json:"exchanges"`
+			Summary   map[string]json.RawMessage   `json:"summary"`
+		} `json:"years"`
+	}
+	json.Unmarshal([]byte(out), &ex)
+	found := false
+	for _, y := range ex.Years {
+		if got := sortedKeys(y.Summary); got != "agreed answered deferred rejected requests" {
+			t.Errorf("compare json summary keys: %s", got)
+		}
+		for _, e := range y.Exchanges {
+			found = true
+			if got := sortedKeys(e); got != "case_id case_title date employer ntl others relation" {
+				t.Errorf("compare json exchange keys: %s", got)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("compare json: no exchanges: %.300s", out)
 	}
 	if out := run("compare", "--topic", "budsjett", "--actor", "NTL", "--years", "2019,2024"); !strings.Contains(out, "== 2019:") || !strings.Contains(out, "== 2024:") || strings.Contains(out, "== 2021") {
 		t.Errorf("compare:\n%.1000s", out)
@@ -332,6 +379,36 @@ func TestAnalystCommands(t *testing.T) {
 	}
 	if out := run("show", rows[0].ID); !strings.Contains(out, "topic varsling") || !strings.Contains(out, "[NTL/") {
 		t.Errorf("show:\n%.800s", out)
+	}
+	// Threads link the budget notes for 2024 across meetings, and show
+	// names the cases before and after in the thread.
+	var threads []struct {
+		Thread string          `json:"thread"`
+		Cases  []index.CaseRow `json:"cases"`
+	}
+	if err := json.Unmarshal([]byte(run("threads", "--json")), &threads); err != nil || len(threads) == 0 {
+		t.Fatalf("threads: %v, %d threads", err, len(threads))
+	}
+	budget := false
+	for _, th := range threads {
+		dates := map[string]bool{}
+		for _, c := range th.Cases {
+			dates[c.Date] = true
+			if c.Thread != th.Thread {
+				t.Errorf("thread %s lists case %s of thread %q", th.Thread, c.ID, c.Thread)
+			}
+			budget = budget || strings.Contains(c.Title, "budsjettnotat 0 for 2024")
+		}
+		if len(dates) < 2 {
+			t.Errorf("thread %s has cases of one meeting date only", th.Thread)
+		}
+	}
+	if !budget {
+		t.Errorf("no thread has BN0 for 2024: %.800s", run("threads"))
+	}
+	last := threads[0].Cases[len(threads[0].Cases)-1]
+	if out := run("show", last.ID); !strings.Contains(out, "thread "+threads[0].Thread) || !strings.Contains(out, "before") {
+		t.Errorf("show of the last case of thread %s:\n%.1500s", threads[0].Thread, out)
 	}
 	if code, _, stderr := runArgs(ctx, "show", "--store", storeDir, "nope-1"); code != 2 || !strings.Contains(stderr, "no such case") {
 		t.Errorf("show unknown: %d %s", code, stderr)

@@ -8,8 +8,10 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/ntlnav/referat/index"
 	"github.com/urfave/cli/v2"
+
+	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/index"
 )
 
 func casesCommand() *cli.Command {
@@ -47,7 +49,7 @@ func casesCommand() *cli.Command {
 func showCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "show",
-		Usage:     "show one case with its topics, their evidence, and its statements",
+		Usage:     "show one case with its topics and their evidence sentences, its thread (cases before and after), statements and exchanges",
 		ArgsUsage: "CASE-ID",
 		Flags:     append([]cli.Flag{&cli.BoolFlag{Name: "json", Usage: "print JSON"}}, backendFlags()...),
 		Action: func(c *cli.Context) error {
@@ -84,6 +86,19 @@ func runShow(ctx context.Context, a index.Analytics, id string, asJSON bool, w i
 		}
 		sort.Strings(terms)
 		fmt.Fprintf(w, "   topic %-16s %5.1f  %s\n", t.ID, t.Score, strings.Join(terms, " "))
+		for _, e := range t.Evidence {
+			fmt.Fprintf(w, "      %s\n", evidenceLine(c, e))
+		}
+	}
+	if c.Thread != "" {
+		fmt.Fprintf(w, "   thread %s:\n", c.Thread)
+		for _, r := range d.Thread {
+			when := "after "
+			if r.Date < d.Meeting.Date || r.Date == d.Meeting.Date && r.ID < d.ID {
+				when = "before"
+			}
+			fmt.Fprintf(w, "      %s %s  %s  %s\n", when, r.Date, r.ID, r.Title)
+		}
 	}
 	if len(c.Keywords) > 0 {
 		fmt.Fprintf(w, "   keywords: %s\n", strings.Join(c.Keywords, ", "))
@@ -92,8 +107,31 @@ func runShow(ctx context.Context, a index.Analytics, id string, asJSON bool, w i
 	for _, p := range c.Paragraphs {
 		fmt.Fprintf(w, "%s\n\n", p)
 	}
-	for _, s := range c.Statements {
-		fmt.Fprintf(w, "   [%s/%s] %s\n", s.Actor, s.Kind, s.Text)
+	for i, s := range c.Statements {
+		fmt.Fprintf(w, "   %d [%s/%s] %s\n", i, s.Actor, s.Kind, s.Text)
+	}
+	if len(c.Exchanges) > 0 {
+		fmt.Fprintln(w, "\n   exchanges (statement numbers above):")
+	}
+	for _, e := range c.Exchanges {
+		fmt.Fprintf(w, "      NTL %v  employer %v  others %v  %s\n", e.NTL, e.Employer, e.Others, e.Relation)
 	}
 	return nil
+}
+
+// evidenceLine is one evidence sentence of a topic, strong ones marked.
+func evidenceLine(c referat.Case, e referat.Evidence) string {
+	src, where := c.Text, "text"
+	if e.Title {
+		src, where = c.Title, "title"
+	}
+	mark := " "
+	if e.Strong {
+		mark = "*"
+	}
+	sent := ""
+	if e.Start >= 0 && e.End <= len(src) && e.Start <= e.End {
+		sent = src[e.Start:e.End]
+	}
+	return fmt.Sprintf("%s %-5s %s  [%s]", mark, where, sent, strings.Join(e.Terms, ", "))
 }

@@ -22,11 +22,22 @@ type compareOptions struct {
 func compareCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "compare",
-		Usage: "an actor's statements on a topic, year by year, and what set each year apart",
-		Description: `For each year: the statements made in the topic's cases (date, case title, kind,
-sentence), counts by kind, and the terms that set that year apart from the others
-(weighted log-odds with a prior on our stems in the local store; significant_terms
-with the topic's statements as background in Elasticsearch).
+		Usage: "what NTL said on a topic, year by year, how the employer answered, and what set each year apart",
+		Description: `For each year: a summary line (exchanges on the topic, NTL's requests and how
+many were answered, agreed to, rejected, deferred; statements on the topic by
+kind), the words that set the year apart (weighted log-odds with a prior over
+our stems, each shown in its most frequent form; the same from the store and
+from Elasticsearch), and each exchange on the topic with its date, case id,
+case title and relation, NTL's statements, other unions' and the employer's
+answer. A statement is on the topic when its own sentence is (not merely its
+case); an exchange when one of its statements is.
+
+--json prints {"topic", "actor", "years": [{"year", "statements": [...],
+"kinds": {kind: n}, "terms": [word], "exchanges": [{"case_id", "date",
+"case_title", "relation", "ntl": [statement], "employer": [...], "others":
+[...]}], "summary": {"requests", "answered", "agreed", "rejected",
+"deferred"}}]}; a statement is {"id", "case_id", "date", "case_title",
+"actor", "kind", "text", "topics"}. --actor filters statements, not exchanges.
 
   referat compare --topic budsjett --actor NTL --years 2019,2024`,
 		Flags: append([]cli.Flag{
@@ -81,12 +92,22 @@ func runCompare(ctx context.Context, a index.Analytics, opts compareOptions) err
 		return nil
 	}
 	for _, y := range cmp.Years {
-		fmt.Fprintf(w, "== %d: %d statements by %s on %s (%s)\n", y.Year, len(y.Statements), who, cmp.Topic, kindCounts(y.Kinds))
+		sm := y.Summary
+		fmt.Fprintf(w, "== %d: %d exchanges on %s; NTL requests %d, answered %d, agreed %d, rejected %d, deferred %d; %d statements by %s (%s)\n",
+			y.Year, len(y.Exchanges), cmp.Topic, sm.Requests, sm.Answered, sm.Agreed, sm.Rejected, sm.Deferred, len(y.Statements), who, kindCounts(y.Kinds))
 		if len(y.Terms) > 0 {
 			fmt.Fprintf(w, "   sets the year apart: %s\n", strings.Join(y.Terms, ", "))
 		}
-		for _, s := range y.Statements {
-			fmt.Fprintf(w, "   %s  %-12s %-12s %s\n      %s\n", s.Date, s.Actor, s.Kind, s.CaseTitle, s.Text)
+		for _, e := range y.Exchanges {
+			fmt.Fprintf(w, "   %s  %s  %s  [%s]\n", e.Date, e.CaseID, e.CaseTitle, e.Relation)
+			for _, group := range []struct {
+				who  string
+				rows []index.StatementRow
+			}{{"NTL", e.NTL}, {"others", e.Others}, {"employer", e.Employer}} {
+				for _, s := range group.rows {
+					fmt.Fprintf(w, "      %-8s %-12s %s\n", group.who, s.Kind, s.Text)
+				}
+			}
 		}
 		fmt.Fprintln(w)
 	}

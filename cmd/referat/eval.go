@@ -23,11 +23,16 @@ func evalCommand() *cli.Command {
 		Usage:     "score topic and statement analysis against annotated meetings",
 		ArgsUsage: "MEETING.json|DIR...",
 		Description: `Reads annotated meetings (testdata/samples/FORMAT.md), analyses their cases and
-prints precision, recall and F1 for topics (a case's gold topics) and for
-statements (a statement counts when its sentence and its actor are right).`,
+prints precision, recall and F1 for topics (a case's gold topics), for
+statements (a statement counts when its sentence and its actor are right) and,
+where the gold has exchanges (testdata/annotated), for exchange pairs (NTL's
+sentence paired with the same employer sentence, or unanswered in both) and
+the share of pairs found with the right relation. --misses adds a per-topic
+summary (tp/fp/fn, and which topics were predicted in place of a missed one)
+and every error.`,
 		Flags: []cli.Flag{
 			taxonomyFlag,
-			&cli.BoolFlag{Name: "misses", Usage: "list every wrong or missed topic and statement"},
+			&cli.BoolFlag{Name: "misses", Usage: "list every error, after a per-topic confusion summary (default: off)"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -58,7 +63,14 @@ func runEval(ctx context.Context, opts evalOptions, paths []string) error {
 	fmt.Fprintf(opts.stdout, "%d meetings, %d cases, taxonomy %s\n", len(gold), cases, a.Taxonomy().Version)
 	fmt.Fprintf(opts.stdout, "topics:      %v\n", ev.Topics)
 	fmt.Fprintf(opts.stdout, "statements:  %v\n", ev.Statements)
+	if ev.Exchanges.TP+ev.Exchanges.FP+ev.Exchanges.FN > 0 {
+		fmt.Fprintf(opts.stdout, "exchanges:   %v, relation right %d/%d (%.3f)\n", ev.Exchanges, ev.RelationsRight, ev.RelationsCompared, ev.RelationAccuracy())
+	}
 	if opts.misses {
+		fmt.Fprintln(opts.stdout, "topics by error count (tp/fp/fn; for misses, the topics predicted in the same case instead):")
+		for _, l := range ev.ConfusionSummary() {
+			fmt.Fprintln(opts.stdout, "  "+l)
+		}
 		for _, m := range ev.Misses {
 			fmt.Fprintln(opts.stdout, "  "+m)
 		}

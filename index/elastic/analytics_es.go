@@ -19,6 +19,9 @@ import (
 type Remote struct {
 	Client *elasticsearch.Client
 	Stems  index.Stemmer
+	// Words stems the words that may set a year apart in Compare
+	// (index.Distinguish); default (nil): Stems.
+	Words index.Stemmer
 }
 
 func term(field string, v any) map[string]any {
@@ -175,71 +178,86 @@ type statementSource struct {
 	End       int      `json:"end"`
 }
 
-// Compare reads the statements of the topic's cases, and asks
-// significant_terms, with the topic's statements of every year as the
-// background, for the terms that set each year apart.
+// Compare reads the statements whose own topics include the topic, then
+// the statements and exchanges of their cases, and sets the terms that
+// set each year apart with the same code as the local store, so that both
+// give the same answer.
 func (r *Remote) Compare(ctx context.Context, q index.CompareQuery) (*index.Comparison, error) {
-	var actor, years map[string]any
-	if q.Actor != "" {
-		actor = term("actor", q.Actor)
-	}
+	var years map[string]any
 	if len(q.Years) > 0 {
 		years = map[string]any{"terms": map[string]any{"year": q.Years}}
 	}
-	topic := term("case_topics", q.Topic)
+	topic := term("topics", q.Topic)
 	byYear := index.YearGroups{}
-	err := r.scan(ctx, Statements, boolFilter(topic, actor, years, map[string]any{"exists": map[string]any{"field": "year"}}),
-		[]any{map[string]any{"meeting_date": "asc"}, map[string]any{"case_id": "asc"}, map[string]any{"position": "asc"}},
+	caseYear := map[string]int{}
+	var caseIDs []string
+	order := []any{map[string]any{"meeting_date": "asc"}, map[string]any{"case_id": "asc"}, map[string]any{"position": "asc"}}
+	err := r.scan(ctx, Statements, boolFilter(topic, years, map[string]any{"exists": map[string]any{"field": "year"}}), order,
 		func(src json.RawMessage) {
 			var s statementSource
 			if json.Unmarshal(src, &s) != nil {
 				return
 			}
-			byYear.Add(s.Year, index.StatementRow{ID: index.StatementID(s.CaseID, s.Position), CaseID: s.CaseID, Date: s.Date,
-				CaseTitle: s.CaseTitle, Actor: s.Actor, Kind: s.Kind, Text: s.Text})
+			if _, ok := caseYear[s.CaseID]; !ok {
+				caseYear[s.CaseID] = s.Year
+				caseIDs = append(caseIDs, s.CaseID)
+			}
+			if q.Actor == "" || s.Actor == q.Actor {
+				byYear.Add(s.Year, statementRow(s))
+			}
 		})
 	if err != nil {
 		return nil, err
 	}
-	cmp := byYear.Comparison(q)
-	if len(cmp.Years) < 2 {
-		return cmp, nil
+	for start := 0; start < len(caseIDs); start += 500 {
+		batch := caseIDs[start:min(start+500, len(caseIDs))]
+		if err := r.caseExchanges(ctx, batch, q.Topic, caseYear, byYear); err != nil {
+			return nil, err
+		}
 	}
+	cmp := byYear.Comparison(q)
 	n := q.Terms
 	if n <= 0 {
 		n = 8
 	}
-	var sig struct {
-		Aggregations struct {
-			Y struct {
-				Buckets []struct {
-					bucket
-					S struct{ Buckets []bucket }
-				}
-			}
-		}
-	}
-	background := boolFilter(topic, actor)
-	body := map[string]any{"size": 0, "query": boolFilter(topic, actor, years),
-		"aggs": map[string]any{"Y": map[string]any{"terms": map[string]any{"field": "year", "size": 1000},
-			"aggs": map[string]any{"S": map[string]any{"significant_terms": map[string]any{
-				"field": "stems", "size": n, "min_doc_count": 2, "background_filter": background}}}}}}
-	if err := search(ctx, r.Client, Statements, body, &sig); err != nil {
-		return nil, err
-	}
-	for _, yb := range sig.Aggregations.Y.Buckets {
-		for i := range cmp.Years {
-			if keyString(yb.Key) != fmt.Sprint(cmp.Years[i].Year) {
-				continue
-			}
-			for _, s := range yb.S.Buckets {
-				if w := keyString(s.Key); index.ContentStem(w) {
-					cmp.Years[i].Terms = append(cmp.Years[i].Terms, w)
-				}
-			}
-		}
-	}
+	index.Distinguish(cmp, index.Or(r.Words, r.Stems), n)
 	return cmp, nil
+}
+
+func statementRow(s statementSource) index.StatementRow {
+	topics := s.Topics
+	if topics == nil {
+		topics = []string{}
+	}
+	return index.StatementRow{ID: index.StatementID(s.CaseID, s.Position), CaseID: s.CaseID, Date: s.Date,
+		CaseTitle: s.CaseTitle, Actor: s.Actor, Kind: s.Kind, Text: s.Text, Topics: topics}
+}
+
+// caseExchanges files the exchanges on topic of the cases ids.
+func (r *Remote) caseExchanges(ctx context.Context, ids []string, topic string, caseYear map[string]int, byYear index.YearGroups) error {
+	stmts := map[string][]index.StatementRow{}
+	err := r.scan(ctx, Statements, boolFilter(map[string]any{"terms": map[string]any{"case_id": ids}}),
+		[]any{map[string]any{"case_id": "asc"}, map[string]any{"position": "asc"}},
+		func(src json.RawMessage) {
+			var s statementSource
+			if json.Unmarshal(src, &s) == nil {
+				stmts[s.CaseID] = append(stmts[s.CaseID], statementRow(s))
+			}
+		})
+	if err != nil {
+		return err
+	}
+	return r.scan(ctx, Cases, boolFilter(map[string]any{"terms": map[string]any{"case_id": ids}}),
+		[]any{map[string]any{"case_id": "asc"}},
+		func(src json.RawMessage) {
+			var c struct {
+				CaseID    string             `json:"case_id"`
+				Exchanges []referat.Exchange `json:"exchanges"`
+			}
+			if json.Unmarshal(src, &c) == nil {
+				byYear.AddExchanges(caseYear[c.CaseID], index.CaseExchanges(stmts[c.CaseID], c.Exchanges, topic))
+			}
+		})
 }
 
 // Search matches the query's stems in the *_stems fields, so that
@@ -330,23 +348,33 @@ type caseSource struct {
 	Topics       []string `json:"topics"`
 	Keywords     []string `json:"keywords"`
 	Pages        []int    `json:"pages"`
+	Thread       string   `json:"thread"`
+	// Exchanges are kept in the source, not indexed.
+	Exchanges []referat.Exchange `json:"exchanges"`
 }
 
 // Cases lists cases, newest first.
 func (r *Remote) Cases(ctx context.Context, q index.CaseQuery) ([]index.CaseRow, error) {
-	var topic, year map[string]any
+	var topic, year, thread map[string]any
 	if q.Topic != "" {
 		topic = term("topics", q.Topic)
 	}
 	if q.Year != 0 {
 		year = term("year", q.Year)
 	}
+	switch {
+	case q.Thread != "":
+		thread = term("thread", q.Thread)
+	case q.InThread:
+		thread = map[string]any{"exists": map[string]any{"field": "thread"}}
+	}
 	rows := []index.CaseRow{}
-	err := r.scan(ctx, Cases, boolFilter(topic, year), []any{map[string]any{"meeting_date": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"case_id": "asc"}},
+	err := r.scan(ctx, Cases, boolFilter(topic, year, thread), []any{map[string]any{"meeting_date": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"case_id": "asc"}},
 		func(src json.RawMessage) {
 			var c caseSource
 			if json.Unmarshal(src, &c) == nil {
-				rows = append(rows, index.CaseRow{ID: c.CaseID, Date: c.Date, Body: c.Body, Title: c.Title, Topics: append([]string{}, c.Topics...)})
+				rows = append(rows, index.CaseRow{ID: c.CaseID, Date: c.Date, Body: c.Body, Title: c.Title,
+					Topics: append([]string{}, c.Topics...), Thread: c.Thread})
 			}
 		})
 	index.SortCaseRows(rows)
@@ -374,7 +402,8 @@ func (r *Remote) Case(ctx context.Context, id string) (*index.CaseDetail, error)
 	c := doc.Source
 	out := &index.CaseDetail{ID: id, Source: c.Source,
 		Meeting: referat.Meeting{Date: c.Date, Body: c.Body, Title: c.MeetingTitle},
-		Case:    referat.Case{Seq: c.Seq, Title: c.Title, Text: c.Text, Paragraphs: strings.Split(c.Text, "\n\n"), Pages: c.Pages, Keywords: c.Keywords}}
+		Case: referat.Case{Seq: c.Seq, Title: c.Title, Text: c.Text, Paragraphs: strings.Split(c.Text, "\n\n"), Pages: c.Pages, Keywords: c.Keywords,
+			Thread: c.Thread, Exchanges: c.Exchanges}}
 	if c.Text == "" {
 		out.Case.Paragraphs = []string{}
 	}
@@ -391,13 +420,14 @@ func (r *Remote) Case(ctx context.Context, id string) (*index.CaseDetail, error)
 	err = r.scan(ctx, Topics, boolFilter(term("case_id", id)), []any{map[string]any{"score": "desc"}, map[string]any{"topic": "asc"}},
 		func(src json.RawMessage) {
 			var t struct {
-				Topic    string         `json:"topic"`
-				Label    string         `json:"topic_label"`
-				Score    float64        `json:"score"`
-				Evidence map[string]int `json:"evidence"`
+				Topic    string             `json:"topic"`
+				Label    string             `json:"topic_label"`
+				Score    float64            `json:"score"`
+				Evidence map[string]int     `json:"evidence"`
+				Support  []referat.Evidence `json:"sentences"`
 			}
 			if json.Unmarshal(src, &t) == nil {
-				topics = append(topics, referat.Topic{ID: t.Topic, Label: t.Label, Score: t.Score, Terms: t.Evidence})
+				topics = append(topics, referat.Topic{ID: t.Topic, Label: t.Label, Score: t.Score, Terms: t.Evidence, Evidence: t.Support})
 			}
 		})
 	if err != nil {
@@ -418,5 +448,16 @@ func (r *Remote) Case(ctx context.Context, id string) (*index.CaseDetail, error)
 					Start: s.Start, End: s.End, Topics: s.Topics})
 			}
 		})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	out.Thread = []index.CaseRow{}
+	if c.Thread != "" {
+		rows, err := r.Cases(ctx, index.CaseQuery{Thread: c.Thread})
+		if err != nil {
+			return nil, err
+		}
+		out.Thread = index.ThreadOthers(rows, id)
+	}
+	return out, nil
 }

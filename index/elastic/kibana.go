@@ -216,17 +216,11 @@ func KibanaObjects() []SavedObject {
 		return lensColumn{id: id, label: "År", op: "date_histogram", field: "meeting_date", interval: "1y"}
 	}
 	count := func(label string) lensColumn { return lensColumn{id: "count", label: label, op: "count"} }
-	search := SavedObject{ID: "referat-search-statements", Type: "search",
-		References: []Reference{{Name: "kibanaSavedObjectMeta.searchSourceJSON.index", Type: "index-pattern", ID: ViewStatements}},
-		Attributes: map[string]any{
-			"title": "Utsagn", "description": "Utsagn med aktør, type, tema og sak",
-			"columns": []string{"actor", "kind", "topics", "case_title", "text"},
-			"sort":    [][]string{{"meeting_date", "desc"}},
-			"grid":    map[string]any{}, "hideChart": false, "isTextBasedQuery": false, "timeRestore": false,
-			"kibanaSavedObjectMeta": map[string]any{"searchSourceJSON": jsonString(map[string]any{
-				"query": map[string]any{"query": "", "language": "kuery"}, "filter": []any{},
-				"indexRefName": "kibanaSavedObjectMeta.searchSourceJSON.index"})},
-		}}
+	search := savedSearch("referat-search-statements", "Utsagn", "Utsagn med aktør, type, tema og sak", ViewStatements, "",
+		[]string{"actor", "kind", "topics", "case_title", "text"}, [][]string{{"meeting_date", "desc"}})
+	threads := savedSearch("referat-search-threads", "Saker over flere møter",
+		"Saker som handler om samme sak på tvers av møter (feltet thread), eldste først", ViewCases, "thread : *",
+		[]string{"thread", "body", "title", "topics"}, [][]string{{"thread", "asc"}, {"meeting_date", "asc"}})
 	objs := []SavedObject{
 		dataView(ViewCases, "Referat – saker"),
 		dataView(ViewStatements, "Referat – utsagn"),
@@ -251,15 +245,17 @@ func KibanaObjects() []SavedObject {
 			lensColumn{id: "actor", label: "Aktør", op: "terms", field: "actor", size: 3},
 			lensColumn{id: "kind", label: "Type", op: "terms", field: "kind", size: 7}, count("Utsagn")),
 		search,
+		threads,
 		dashboard("referat-dashboard-temaer", "Temaer over tid", "Saker per tema, temaenes andel, utsagn og nøkkelord", "",
 			panel{"topics", "lens", "referat-lens-topics-over-time", 0, 0, 24, 15},
 			panel{"share", "lens", "referat-lens-topic-share", 24, 0, 24, 15},
 			panel{"statements", "lens", "referat-lens-statements-actor-kind", 0, 15, 24, 15},
 			panel{"keywords", "lens", "referat-lens-keywords", 24, 15, 24, 15},
-			panel{"search", "search", "referat-search-statements", 0, 30, 48, 20}),
+			panel{"search", "search", "referat-search-statements", 0, 30, 48, 20},
+			panel{"threads", "search", "referat-search-threads", 0, 50, 48, 15}),
 		dashboard("referat-dashboard-posisjoner", "Posisjoner",
-			"Ett temas utsagn år for år, per aktør. Bytt tema i søkefeltet (case_topics : \"budsjett\").",
-			`case_topics : "budsjett"`,
+			"Ett temas utsagn år for år, per aktør: utsagn som selv handler om temaet. Bytt tema i søkefeltet (topics : \"budsjett\").",
+			`topics : "budsjett"`,
 			panel{"byactor", "lens", "referat-lens-positions-by-actor", 0, 0, 24, 15},
 			panel{"kinds", "lens", "referat-lens-kinds-by-actor", 24, 0, 24, 15},
 			panel{"search", "search", "referat-search-statements", 0, 15, 48, 25}),
@@ -269,6 +265,19 @@ func KibanaObjects() []SavedObject {
 		objs[i].TypeMigrationVersion = typeMigrationVersion[objs[i].Type]
 	}
 	return objs
+}
+
+// savedSearch is a saved search of a data view with a KQL query.
+func savedSearch(id, title, description, view, query string, columns []string, sortBy [][]string) SavedObject {
+	return SavedObject{ID: id, Type: "search",
+		References: []Reference{{Name: "kibanaSavedObjectMeta.searchSourceJSON.index", Type: "index-pattern", ID: view}},
+		Attributes: map[string]any{
+			"title": title, "description": description, "columns": columns, "sort": sortBy,
+			"grid": map[string]any{}, "hideChart": false, "isTextBasedQuery": false, "timeRestore": false,
+			"kibanaSavedObjectMeta": map[string]any{"searchSourceJSON": jsonString(map[string]any{
+				"query": map[string]any{"query": query, "language": "kuery"}, "filter": []any{},
+				"indexRefName": "kibanaSavedObjectMeta.searchSourceJSON.index"})},
+		}}
 }
 
 // ExportSummary is the last line of a Kibana export; Kibana's import skips

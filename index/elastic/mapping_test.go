@@ -2,6 +2,7 @@ package elastic
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -10,27 +11,42 @@ import (
 )
 
 // TestDocsFieldsInMapping checks that every field of the documents
-// index.Docs makes is in the index templates' mappings.
+// index.Docs makes, from a real extract with every part filled in (topics,
+// statements, evidence), is in the index templates' mappings.
 func TestDocsFieldsInMapping(t *testing.T) {
-	d := &referat.Document{
-		Source:  referat.Source{Path: "x.pdf", SHA256: strings.Repeat("f", 64)},
-		Meeting: referat.Meeting{Date: "2024-02-15", Title: "Nytt fra etats-MBA 15. februar 2024", Body: "etats-MBA"},
-		Cases: []referat.Case{{Seq: 2, Title: "T", Text: "x",
-			Topics:     []referat.Topic{{ID: "budsjett", Label: "Budsjett", Score: 3, Terms: map[string]int{"budsjett": 1}}},
-			Statements: []referat.Statement{{Actor: "NTL", Kind: "request", Text: "NTL ba om x.", Topics: []string{"budsjett"}}}}},
+	b, err := os.ReadFile("../../testdata/golden/extract/libreoffice-2019-12-12.json")
+	if err != nil {
+		t.Fatal(err)
 	}
-	acts := index.Docs(d, func(s string) []string { return strings.Fields(strings.ToLower(s)) })
+	var d referat.Document
+	if err := json.Unmarshal(b, &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Cases) == 0 || len(d.Cases[0].Exchanges) == 0 {
+		t.Fatal("the extract has no case with exchanges")
+	}
+	d.Cases[0].Thread = "linjevise-budsjetter-2020-2019" // set by ingest, never by extract
+	acts := index.Docs(&d, func(s string) []string { return strings.Fields(strings.ToLower(s)) })
 	mappings := Mappings()
+	seen := map[string]bool{}
 	for _, a := range acts {
+		seen[a.Index] = true
 		var doc map[string]any
-		json.Unmarshal(a.Doc, &doc)
+		if err := json.Unmarshal(a.Doc, &doc); err != nil {
+			t.Fatal(err)
+		}
 		for field := range doc {
 			if _, ok := mappings[a.Index][field]; !ok {
 				t.Errorf("%s: field %q is not in the mapping", a.Index, field)
 			}
 		}
-		if doc["year"] != float64(2024) || doc["quarter"] != "2024-Q1" || doc["meeting_date"] != "2024-02-15" {
+		if doc["year"] != float64(2019) || doc["quarter"] != "2019-Q4" || doc["meeting_date"] != "2019-12-12" {
 			t.Errorf("%s: date fields %v %v %v", a.Index, doc["year"], doc["quarter"], doc["meeting_date"])
+		}
+	}
+	for _, alias := range Aliases {
+		if !seen[alias] {
+			t.Errorf("no document for %s: the extract should fill every index", alias)
 		}
 	}
 }

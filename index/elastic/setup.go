@@ -86,6 +86,7 @@ func templates(analyzer string) (components map[string]any, indices map[string]a
 			"case_id": kw, "seq": map[string]any{"type": "integer"}, "title": textKW(), "title_stems": stems,
 			"text": text(), "text_stems": stems, "topics": kw, "keywords": kw, "actors": kw,
 			"pages": map[string]any{"type": "integer"}, "statement_count": map[string]any{"type": "integer"},
+			"thread": kw, "exchanges": map[string]any{"type": "object", "enabled": false},
 		},
 		Statements: {
 			"case_id": kw, "case_seq": map[string]any{"type": "integer"}, "case_title": textKW(),
@@ -97,6 +98,7 @@ func templates(analyzer string) (components map[string]any, indices map[string]a
 			"case_id": kw, "case_seq": map[string]any{"type": "integer"}, "case_title": textKW(), "topic": kw,
 			"topic_label": kw, "score": map[string]any{"type": "float"}, "terms": kw, "actors": kw,
 			"evidence":                map[string]any{"type": "object", "enabled": false},
+			"sentences":               map[string]any{"type": "object", "enabled": false},
 			"statements_ntl":          map[string]any{"type": "integer"},
 			"statements_arbeidsgiver": map[string]any{"type": "integer"},
 			"statements_andre":        map[string]any{"type": "integer"},
@@ -140,6 +142,13 @@ func Setup(ctx context.Context, es *elasticsearch.Client) (string, error) {
 		_, err := do(ctx, es, esapi.IndicesExistsRequest{Index: []string{name}})
 		switch {
 		case err == nil:
+			// Fields added since the index was made (such as cases'
+			// thread) are added to it; changing a field needs a new
+			// IndexVersion.
+			b, _ := json.Marshal(map[string]any{"properties": properties(components, indices, alias)})
+			if _, err := do(ctx, es, esapi.IndicesPutMappingRequest{Index: []string{name}, Body: bytes.NewReader(b)}); err != nil {
+				return "", fmt.Errorf("updating the fields of %s: %w", name, err)
+			}
 		case IsNotFound(err):
 			body := fmt.Sprintf(`{"aliases":{%q:{"is_write_index":true}}}`, alias)
 			if _, err := do(ctx, es, esapi.IndicesCreateRequest{Index: name, Body: bytes.NewReader([]byte(body))}); err != nil {
@@ -164,18 +173,24 @@ func Setup(ctx context.Context, es *elasticsearch.Client) (string, error) {
 // as the Kibana objects.
 func Mappings() map[string]map[string]any {
 	components, indices := templates("standard")
-	common := components["referat-common"].(map[string]any)["template"].(map[string]any)["mappings"].(map[string]any)["properties"].(map[string]any)
 	out := map[string]map[string]any{}
 	for _, alias := range Aliases {
-		props := map[string]any{}
-		for k, v := range common {
-			props[k] = v
-		}
-		own := indices[alias].(map[string]any)["template"].(map[string]any)["mappings"].(map[string]any)["properties"].(map[string]any)
-		for k, v := range own {
-			props[k] = v
-		}
-		out[alias] = props
+		out[alias] = properties(components, indices, alias)
 	}
 	return out
+}
+
+// properties returns the field mappings of alias: the common fields and
+// its own.
+func properties(components, indices map[string]any, alias string) map[string]any {
+	common := components["referat-common"].(map[string]any)["template"].(map[string]any)["mappings"].(map[string]any)["properties"].(map[string]any)
+	props := map[string]any{}
+	for k, v := range common {
+		props[k] = v
+	}
+	own := indices[alias].(map[string]any)["template"].(map[string]any)["mappings"].(map[string]any)["properties"].(map[string]any)
+	for k, v := range own {
+		props[k] = v
+	}
+	return props
 }

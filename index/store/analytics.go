@@ -55,6 +55,9 @@ func topicIDs(c *referat.Case) []string {
 type Local struct {
 	Store *Store
 	Stems index.Stemmer
+	// Words stems the words that may set a year apart in Compare
+	// (index.Distinguish); default (nil): Stems.
+	Words index.Stemmer
 }
 
 func (l *Local) each(fn func(d *referat.Document, c *referat.Case)) error {
@@ -96,7 +99,8 @@ func (l *Local) Trends(ctx context.Context, q index.TrendQuery) (*index.Trends, 
 	return t.Finish(), err
 }
 
-// Compare lists a topic's statements year by year.
+// Compare lists, year by year, the statements whose own topics include
+// the topic, and the exchanges of which one statement does.
 func (l *Local) Compare(ctx context.Context, q index.CompareQuery) (*index.Comparison, error) {
 	years := index.YearGroups{}
 	want := map[int]bool{}
@@ -105,17 +109,19 @@ func (l *Local) Compare(ctx context.Context, q index.CompareQuery) (*index.Compa
 	}
 	err := l.each(func(d *referat.Document, c *referat.Case) {
 		y := yearOf(d.Meeting.Date)
-		if y == 0 || len(want) > 0 && !want[y] || !hasTopic(c, q.Topic) {
+		if y == 0 || len(want) > 0 && !want[y] {
 			return
 		}
 		cid := index.CaseID(d.Source.SHA256, c.Seq)
+		rows := make([]index.StatementRow, len(c.Statements))
 		for i, s := range c.Statements {
-			if q.Actor != "" && s.Actor != q.Actor {
-				continue
+			rows[i] = index.StatementRow{ID: index.StatementID(cid, i+1), CaseID: cid, Date: d.Meeting.Date,
+				CaseTitle: c.Title, Actor: s.Actor, Kind: s.Kind, Text: s.Text, Topics: append([]string{}, s.Topics...)}
+			if (q.Actor == "" || s.Actor == q.Actor) && hasString(s.Topics, q.Topic) {
+				years.Add(y, rows[i])
 			}
-			years.Add(y, index.StatementRow{ID: index.StatementID(cid, i+1), CaseID: cid, Date: d.Meeting.Date,
-				CaseTitle: c.Title, Actor: s.Actor, Kind: s.Kind, Text: s.Text})
 		}
+		years.AddExchanges(y, index.CaseExchanges(rows, c.Exchanges, q.Topic))
 	})
 	if err != nil {
 		return nil, err
@@ -125,63 +131,17 @@ func (l *Local) Compare(ctx context.Context, q index.CompareQuery) (*index.Compa
 	if n <= 0 {
 		n = 8
 	}
-	distinguish(cmp, l.Stems, n)
+	index.Distinguish(cmp, index.Or(l.Words, l.Stems), n)
 	return cmp, nil
 }
 
-// distinguish sets each year's Terms: the stems whose weighted log-odds
-// (with an informative Dirichlet prior from all the years together,
-// Monroe, Colaresi and Quinn 2008) set that year apart from the others,
-// with a z-score above 1.96 and at least two uses.
-func distinguish(cmp *index.Comparison, stems index.Stemmer, n int) {
-	if stems == nil || len(cmp.Years) < 2 {
-		return
-	}
-	per := make([]map[string]float64, len(cmp.Years))
-	all := map[string]float64{}
-	var total float64
-	for i, ys := range cmp.Years {
-		per[i] = map[string]float64{}
-		for _, s := range ys.Statements {
-			for _, w := range stems(s.Text) {
-				if !index.ContentStem(w) {
-					continue
-				}
-				per[i][w]++
-				all[w]++
-				total++
-			}
+func hasString(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
 		}
 	}
-	const a0 = 100.0 // prior strength
-	for i := range cmp.Years {
-		var ny float64
-		for _, c := range per[i] {
-			ny += c
-		}
-		nr := total - ny
-		type scored struct {
-			w string
-			z float64
-		}
-		var out []scored
-		for w, cy := range per[i] {
-			if cy < 2 {
-				continue
-			}
-			aw := a0 * all[w] / total
-			cr := all[w] - cy
-			d := math.Log((cy+aw)/(ny+a0-cy-aw)) - math.Log((cr+aw)/(nr+a0-cr-aw))
-			z := d / math.Sqrt(1/(cy+aw)+1/(cr+aw))
-			if z > 1.96 {
-				out = append(out, scored{w, z})
-			}
-		}
-		sort.Slice(out, func(a, b int) bool { return out[a].z > out[b].z || out[a].z == out[b].z && out[a].w < out[b].w })
-		for k := 0; k < len(out) && k < n; k++ {
-			cmp.Years[i].Terms = append(cmp.Years[i].Terms, out[k].w)
-		}
-	}
+	return false
 }
 
 // Search ranks cases and statements that share a stem with the query, by
@@ -247,10 +207,11 @@ func stemScore(qs, field []string, weight float64) float64 {
 func (l *Local) Cases(ctx context.Context, q index.CaseQuery) ([]index.CaseRow, error) {
 	var rows []index.CaseRow
 	err := l.each(func(d *referat.Document, c *referat.Case) {
-		if q.Topic != "" && !hasTopic(c, q.Topic) || q.Year != 0 && yearOf(d.Meeting.Date) != q.Year {
+		if !q.Match(yearOf(d.Meeting.Date), topicIDs(c), c.Thread) {
 			return
 		}
-		rows = append(rows, index.CaseRow{ID: index.CaseID(d.Source.SHA256, c.Seq), Date: d.Meeting.Date, Body: d.Meeting.Body, Title: c.Title, Topics: append([]string{}, topicIDs(c)...)})
+		rows = append(rows, index.CaseRow{ID: index.CaseID(d.Source.SHA256, c.Seq), Date: d.Meeting.Date, Body: d.Meeting.Body,
+			Title: c.Title, Topics: append([]string{}, topicIDs(c)...), Thread: c.Thread})
 	})
 	index.SortCaseRows(rows)
 	if q.Limit > 0 && len(rows) > q.Limit {
@@ -281,7 +242,18 @@ func (l *Local) Case(ctx context.Context, id string) (*index.CaseDetail, error) 
 	if err == nil && out == nil {
 		err = fmt.Errorf("%w: %s", index.ErrNoCase, id)
 	}
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	out.Thread = []index.CaseRow{}
+	if out.Case.Thread != "" {
+		rows, err := l.Cases(ctx, index.CaseQuery{Thread: out.Case.Thread})
+		if err != nil {
+			return nil, err
+		}
+		out.Thread = index.ThreadOthers(rows, id)
+	}
+	return out, nil
 }
 
 func splitCaseID(id string) (prefix string, seq int, ok bool) {

@@ -100,7 +100,8 @@ var Edges = []Edge{
 const UserPassword = "hemmelig"
 
 // MakeEdges writes the files of Edges into dir, from good, a good PDF of
-// minutes. It needs qpdf.
+// minutes. It needs qpdf. It is long on purpose: one table of small
+// steps, one per edge file, read top to bottom like the list in Edges.
 func MakeEdges(good []byte, dir string) error {
 	rng := rand.New(rand.NewSource(1))
 	write := func(name string, b []byte) error { return os.WriteFile(filepath.Join(dir, name), b, 0o644) }

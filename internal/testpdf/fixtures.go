@@ -114,8 +114,15 @@ func MakeFixtures(dir string) error {
 // winAnsi writes s as a PDF literal string in WinAnsiEncoding (Latin-1
 // for the letters used here).
 func winAnsi(s string) string {
+	return "(" + EscapeLatin1(s, func(r rune) string { panic(fmt.Sprintf("winAnsi: %q", r)) }) + ")"
+}
+
+// EscapeLatin1 escapes s for the inside of a PDF or PostScript literal
+// string in Latin-1: parentheses and backslashes get a backslash, other
+// ASCII stays, the rest of Latin-1 becomes an octal escape, and a rune
+// beyond Latin-1 becomes what other returns for it.
+func EscapeLatin1(s string, other func(rune) string) string {
 	var b strings.Builder
-	b.WriteByte('(')
 	for _, r := range s {
 		switch {
 		case r == '(' || r == ')' || r == '\\':
@@ -126,10 +133,9 @@ func winAnsi(s string) string {
 		case r < 256:
 			fmt.Fprintf(&b, "\\%03o", r)
 		default:
-			panic(fmt.Sprintf("winAnsi: %q", r))
+			b.WriteString(other(r))
 		}
 	}
-	b.WriteByte(')')
 	return b.String()
 }
 

@@ -172,20 +172,8 @@ func gs(ps, out string) error {
 	return nil
 }
 
+// psString escapes s for a PostScript string in Latin-1; other runes
+// become '?'.
 func psString(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '(' || r == ')' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 128:
-			b.WriteRune(r)
-		case r < 256:
-			fmt.Fprintf(&b, "\\%03o", r)
-		default:
-			b.WriteByte('?')
-		}
-	}
-	return b.String()
+	return testpdf.EscapeLatin1(s, func(rune) string { return "?" })
 }

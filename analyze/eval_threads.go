@@ -1,0 +1,46 @@
+package analyze
+
+import (
+	"fmt"
+	"sort"
+)
+
+// EvaluateThreads links the cases of the gold meetings with Threads and
+// scores "same matter" pairwise against the gold thread slugs: a pair of
+// cases counts when both have a gold thread and it is the same. Pairs of
+// two cases of meetings not in heldout (by id) are scored in inside,
+// pairs with a case of a held-out meeting in across. Misses name each
+// wrong or missed pair.
+func (a *Analyzer) EvaluateThreads(gold []GoldMeeting, heldout map[string]bool) (inside, across PRF, misses []string) {
+	var cases []ThreadCase
+	var want []string
+	for _, m := range gold {
+		for _, c := range m.Cases {
+			cases = append(cases, ThreadCase{Meeting: m.ID, Date: m.Date, Title: c.Title})
+			want = append(want, c.Thread)
+		}
+	}
+	got := a.Threads(cases)
+	for i := range cases {
+		for j := i + 1; j < len(cases); j++ {
+			s := &inside
+			if heldout[cases[i].Meeting] || heldout[cases[j].Meeting] {
+				s = &across
+			}
+			w := want[i] != "" && want[i] == want[j]
+			g := got[i] != "" && got[i] == got[j]
+			switch {
+			case w && g:
+				s.TP++
+			case g:
+				s.FP++
+				misses = append(misses, fmt.Sprintf("linked, not the same matter: %s %q / %s %q", cases[i].Meeting, cases[i].Title, cases[j].Meeting, cases[j].Title))
+			case w:
+				s.FN++
+				misses = append(misses, fmt.Sprintf("not linked, thread %s: %s %q / %s %q", want[i], cases[i].Meeting, cases[i].Title, cases[j].Meeting, cases[j].Title))
+			}
+		}
+	}
+	sort.Strings(misses)
+	return inside, across, misses
+}

@@ -1,0 +1,234 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/ntlnav/referat"
+)
+
+// Phrases in an employer's answer that mark how it answered, matched on
+// the lower-case sentence (bokmål and nynorsk). Rejections are looked
+// for first, then acceptance, then postponement; an answer with none is
+// "answered".
+var (
+	rejectCues = []string{"handlingsrom", "til orientering", "avviste", "avvis",
+		"uenig", "usamd", "ikke enig", "ikkje samd", "godt nok ivaretatt"}
+	// "ikke aktuelt", "det er ikke mulig", "det ikke er rom for".
+	rejectNot = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:\p{L}+\s+){0,2}?(?:aktuelt|aktuell|mulig|mogleg|rom for)\b`)
+	agreeCues = []string{"enig i", "samd i", "sa seg enig", "var enig", "var samd", "støttet", "støtta", "lovet", "lova",
+		"gikk med på", "gjekk med på", "ta dette inn", "tatt inn", "bekreftet at", "stadfesta", "vil inngå",
+		"legge fram en slik", "leggjast fram", "legges fram", "en slik gjennomgang", "ikke er planlagt"}
+	deferCues = []string{"ta stilling", "komme tilbake", "kommer tilbake", "bli justert",
+		"vil bli vurdert", "skal vurderes", "senere", "seinare", "skal drøftes", "må drøftes", "utsatt"}
+)
+
+// relation classifies an employer's answer from its first statement.
+func relation(stmts []referat.Statement, employer []int) string {
+	if len(employer) == 0 {
+		return referat.RelationNoAnswer
+	}
+	var texts []string
+	agreeKind, disagreeKind := false, false
+	for _, j := range employer[:1] {
+		texts = append(texts, strings.ToLower(stmts[j].Text))
+		agreeKind = agreeKind || stmts[j].Kind == "agreement"
+		disagreeKind = disagreeKind || stmts[j].Kind == "disagreement"
+	}
+	s := strings.Join(texts, " ")
+	has := func(cues []string) bool {
+		for _, c := range cues {
+			if strings.Contains(s, c) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case disagreeKind || has(rejectCues) || rejectNot.MatchString(s):
+		return referat.RelationRejected
+	case agreeKind || has(agreeCues):
+		return referat.RelationAgreed
+	case has(deferCues):
+		return referat.RelationDeferred
+	}
+	return referat.RelationAnswered
+}
+
+// raises reports whether a statement kind puts something to the other
+// side that calls for an answer.
+func raises(kind string) bool {
+	return kind == "request" || kind == "question"
+}
+
+// Exchanges pairs the statements of a case (as Statements returns them,
+// in order): each run of NTL statements with the employer statements that
+// follow it before NTL speaks again. When the run ends with a request or
+// question, earlier statements of the run are paired only when they share
+// a content word with the answer; otherwise they are left unanswered. An
+// NTL statement that agrees with an employer's proposal just before it,
+// with no answer after it, pairs with that proposal. Another union's
+// agreement that follows joins the exchange; another union's request or
+// question that the employer answers right after makes an exchange of
+// its own. Every NTL statement is in an exchange.
+func (a *Analyzer) Exchanges(stmts []referat.Statement) []referat.Exchange {
+	var out []referat.Exchange
+	n := len(stmts)
+	i := 0
+	for i < n {
+		s := stmts[i]
+		switch s.Actor {
+		case referat.ActorNTL:
+			j := i
+			for j+1 < n && stmts[j+1].Actor == referat.ActorNTL {
+				j++
+			}
+			run := seq(i, j+1)
+			emp, others, next := a.answer(stmts, j+1, run)
+			out = append(out, a.pair(stmts, run, emp, others)...)
+			i = next
+		case referat.ActorAndre:
+			if s.Kind != "agreement" && s.Kind != "explanation" {
+				if i+1 < n && stmts[i+1].Actor == referat.ActorArbeidsgiver {
+					emp := []int{i + 1}
+					out = append(out, referat.Exchange{NTL: []int{}, Employer: emp, Others: []int{i}, Relation: relation(stmts, emp)})
+					i += 2
+					continue
+				}
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+func seq(from, to int) []int {
+	out := make([]int, 0, to-from)
+	for k := from; k < to; k++ {
+		out = append(out, k)
+	}
+	return out
+}
+
+// answer collects, from statement k on, the employer statements that
+// answer the NTL run (up to the next NTL statement) and other unions'
+// agreements among them; it returns where to go on.
+func (a *Analyzer) answer(stmts []referat.Statement, k int, run []int) (emp, others []int, next int) {
+	emp, others = []int{}, []int{}
+	for ; k < len(stmts) && stmts[k].Actor != referat.ActorNTL; k++ {
+		s := stmts[k]
+		switch s.Actor {
+		case referat.ActorArbeidsgiver:
+			if len(emp) > 0 && emp[len(emp)-1] != k-1 && !a.sharesWords(stmts, run, k) {
+				return emp, others, k
+			}
+			emp = append(emp, k)
+		case referat.ActorAndre:
+			if s.Kind == "agreement" && (k == run[len(run)-1]+1 || len(emp) > 0 && emp[len(emp)-1] == k-1) &&
+				!strings.Contains(strings.ToLower(s.Text), "arbeidsgiv") {
+				others = append(others, k)
+				continue
+			}
+			// Another union's request answered right after is its own
+			// exchange, unless the answer is plainly about NTL's point.
+			if k+1 < len(stmts) && stmts[k+1].Actor == referat.ActorArbeidsgiver && s.Kind != "agreement" && s.Kind != "explanation" &&
+				(len(emp) > 0 || !a.sharesWords(stmts, run, k+1)) {
+				return emp, others, k
+			}
+		}
+	}
+	return emp, others, k
+}
+
+// pair makes the exchanges of an NTL run and its answer.
+func (a *Analyzer) pair(stmts []referat.Statement, run, emp, others []int) []referat.Exchange {
+	last := run[len(run)-1]
+	if len(emp) == 0 {
+		// Support for a proposal just made.
+		if p := run[0] - 1; len(run) == 1 && p >= 0 && stmts[p].Actor == referat.ActorArbeidsgiver &&
+			stmts[p].Kind == "request" && stmts[run[0]].Kind == "agreement" {
+			return []referat.Exchange{{NTL: run, Employer: []int{p}, Others: others, Relation: referat.RelationAgreed}}
+		}
+		return []referat.Exchange{{NTL: run, Employer: []int{}, Others: others, Relation: referat.RelationNoAnswer}}
+	}
+	if !raises(stmts[last].Kind) && !anyConcern(stmts, run[:len(run)-1]) {
+		return []referat.Exchange{{NTL: run, Employer: emp, Others: others, Relation: relation(stmts, emp)}}
+	}
+	var out []referat.Exchange
+	answered := []int{}
+	for _, i := range run[:len(run)-1] {
+		ok := !raises(stmts[last].Kind) && stmts[i].Kind != "concern"
+		for _, j := range emp {
+			ok = ok || a.shareStems(stmts[i].Text, stmts[j].Text)
+		}
+		if ok {
+			answered = append(answered, i)
+		} else {
+			out = append(out, referat.Exchange{NTL: []int{i}, Employer: []int{}, Others: []int{}, Relation: referat.RelationNoAnswer})
+		}
+	}
+	answered = append(answered, last)
+	return append(out, referat.Exchange{NTL: answered, Employer: emp, Others: others, Relation: relation(stmts, emp)})
+}
+
+// sharesWords reports whether statement k shares a content word with any
+// statement of run.
+func (a *Analyzer) sharesWords(stmts []referat.Statement, run []int, k int) bool {
+	for _, i := range run {
+		if a.shareStems(stmts[i].Text, stmts[k].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// shareStems reports whether two sentences share a content stem: not a
+// stop word, a number, a word of under four letters, or a word that
+// names an actor or marks speech.
+func (a *Analyzer) shareStems(x, y string) bool {
+	seen := map[string]bool{}
+	for _, st := range a.contentStems(x) {
+		seen[st] = true
+	}
+	for _, st := range a.contentStems(y) {
+		if seen[st] {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *Analyzer) contentStems(s string) []string {
+	var out []string
+	for _, t := range Tokens(s) {
+		if t.Part || IsStopWord(t.Text) || isNumber(t.Text) || len([]rune(t.Text)) < 4 {
+			continue
+		}
+		st := a.stem.Stem(t.Text)
+		if !a.noKeyword[st] && !commonWords[st] {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// commonWords are stems so frequent in minutes that sharing them says
+// nothing about what answers what.
+var commonWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("ansatt sak etat nav kontor arbeid grunn viktig mange flere også bruker brukern") {
+		m[w] = true
+	}
+	return m
+}()
+
+func anyConcern(stmts []referat.Statement, run []int) bool {
+	for _, i := range run {
+		if stmts[i].Kind == "concern" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,325 @@
+package analyze
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// A ThreadCase is what linking cases across meetings reads of a case.
+type ThreadCase struct {
+	Meeting string // the meeting's id; cases of one meeting are never linked
+	Date    string // the meeting's ISO date
+	Title   string
+}
+
+// Words of titles that say nothing about the matter: process words and
+// the names of units (a unit is where a matter is, not what it is).
+var threadStop = func() map[string]bool {
+	m := map[string]bool{}
+	st := &Stemmer{}
+	for _, w := range strings.Fields("ny nytt nye revidert revidert evaluering status oppstart første gangs behandling " +
+		"endelig drøfting orientering sak saker rapport plan planer innføring erfaring erfaringar erfaringer kvartal " +
+		"halvår bruk arbeid arbeids tiltak oppfølging eventuelt godkjenning innkalling referat møte " +
+		"nav nav-kontor nav-kontora nav-kontorene kontor kontora kontorene kontaktsenter kontaktsenteret " +
+		"etat etaten etaten velferdsetaten direktoratet direktorat ytelser ytelseslinjen linjen fylket fylkene " +
+		"enhet enhetene enheter avdeling avdelingen") {
+		m[st.Stem(w)] = true
+	}
+	return m
+}()
+
+// threadKey is what a title says about its matter: content stems, and
+// the years it names.
+type threadKey struct {
+	words  []string
+	years  []int
+	forYr  bool // "for 2024": a plan for the year, discussed the year before
+	date   time.Time
+	hasDay bool
+}
+
+func (a *Analyzer) threadKey(c ThreadCase) threadKey {
+	var k threadKey
+	prev := ""
+	for _, t := range Tokens(c.Title) {
+		if t.Part {
+			continue
+		}
+		w := t.Text
+		if y, err := strconv.Atoi(w); err == nil {
+			if len(w) == 4 && y >= 1900 && y < 2100 {
+				k.years = append(k.years, y)
+				k.forYr = k.forYr || prev == "for"
+			}
+			prev = w
+			continue
+		}
+		prev = w
+		if IsStopWord(w) || len([]rune(w)) < 3 {
+			continue
+		}
+		// A short code with a number names a series: BN0, BN1 are "bn".
+		if n := len(w); n <= 4 && w[n-1] >= '0' && w[n-1] <= '9' {
+			w = strings.TrimRight(w, "0123456789")
+		}
+		st := a.stem.Stem(w)
+		if threadStop[st] || contains(k.words, st) {
+			continue
+		}
+		k.words = append(k.words, st)
+	}
+	if d, err := time.Parse("2006-01-02", c.Date); err == nil {
+		k.date, k.hasDay = d, true
+	}
+	return k
+}
+
+// sameWord reports whether two stems name the same thing: equal, or one
+// of five letters or more begins the other (budsjett, budsjettfordeling)
+// and the rest is not one of otherHeads.
+func sameWord(x, y string) bool {
+	if x == y {
+		return true
+	}
+	if len([]rune(x)) > len([]rune(y)) {
+		x, y = y, x
+	}
+	if len([]rune(x)) < 5 || !strings.HasPrefix(y, x) {
+		return false
+	}
+	// A compound is what its last part names: "varslingssaker" are
+	// cases, reports of them, not the routine "varsling" names.
+	rest := strings.TrimPrefix(strings.TrimPrefix(y[len(x):], "s"), "e")
+	for _, head := range otherHeads {
+		if strings.HasPrefix(rest, head) {
+			return false
+		}
+	}
+	return true
+}
+
+// otherHeads are last parts of compounds that make them another matter
+// than their first part: a case, a report, figures.
+var otherHeads = []string{"sak", "rapport", "statistikk", "tall"}
+
+// yearFits reports whether a case that names no year, from a meeting in
+// year m, may belong with a title that names year y.
+func yearFits(y int, forYear bool, m int) bool {
+	if forYear {
+		return m == y-1 || m == y
+	}
+	return m == y || m == y+1
+}
+
+// similarity scores how likely two cases are about the same matter, 0..1+:
+// the share of the shorter title's content words the other shares, plus a
+// quarter when both name the same year; -1 when they cannot be (years
+// that differ, a year the other meeting is too far from, more than five
+// years apart, or no shared content word).
+func similarity(x, y threadKey) float64 {
+	if x.hasDay && y.hasDay {
+		if d := x.date.Sub(y.date); d > maxSpan || d < -maxSpan {
+			return -1
+		}
+	}
+	bonus := 0.0
+	switch {
+	case len(x.years) > 0 && len(y.years) > 0:
+		shared := false
+		for _, a := range x.years {
+			for _, b := range y.years {
+				shared = shared || a == b
+			}
+		}
+		if !shared {
+			return -1
+		}
+		bonus = 0.25
+	case len(x.years) > 0 && y.hasDay && !yearFits(x.years[0], x.forYr, y.date.Year()),
+		len(y.years) > 0 && x.hasDay && !yearFits(y.years[0], y.forYr, x.date.Year()):
+		return -1
+	}
+	short, long := x.words, y.words
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if len(short) == 0 {
+		return -1
+	}
+	matched := 0
+	for _, w := range short {
+		for _, v := range long {
+			if sameWord(w, v) {
+				matched++
+				break
+			}
+		}
+	}
+	if matched == 0 {
+		return -1
+	}
+	return float64(matched)/float64(len(short)) + bonus
+}
+
+// maxSpan is the longest time between two linked meetings, and
+// maxCandidates how many of the latest cases that share a word's start
+// are compared with a case (a bound on the work for series such as
+// "Budsjett" that recur at every meeting).
+const (
+	maxSpan       = 5 * 365 * 24 * time.Hour
+	maxCandidates = 200
+)
+
+// MinThreadSimilarity is the similarity at which a case is linked to an
+// earlier one.
+const MinThreadSimilarity = 0.5
+
+// Threads links cases about the same matter across meetings and returns
+// a thread id for each case ("" for a case linked to none). Each case is
+// linked to the most similar case of an earlier meeting (see similarity:
+// shared title words, stems and compounds' heads, same or fitting years,
+// at most five years apart) when the similarity reaches
+// MinThreadSimilarity; linked cases form a thread, named by the slug of
+// its first case's title and that meeting's year. The result depends only
+// on the cases, not their order.
+func (a *Analyzer) Threads(cases []ThreadCase) []string {
+	order := make([]int, len(cases))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		x, y := cases[order[i]], cases[order[j]]
+		if x.Date != y.Date {
+			return x.Date < y.Date
+		}
+		if x.Meeting != y.Meeting {
+			return x.Meeting < y.Meeting
+		}
+		return x.Title < y.Title
+	})
+	keys := make([]threadKey, len(cases))
+	for i, c := range cases {
+		keys[i] = a.threadKey(c)
+	}
+	parent := make([]int, len(cases))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	// Candidates share a word's first five letters (all of a shorter
+	// word), as sameWord requires.
+	block := func(w string) string {
+		if r := []rune(w); len(r) > 5 {
+			return string(r[:5])
+		}
+		return w
+	}
+	seen := map[string][]int{} // block → earlier cases, in date order
+	stamp := make([]int, len(cases))
+	for oi, i := range order {
+		best, bestScore := -1, MinThreadSimilarity
+		var cands []int
+		for _, w := range keys[i].words {
+			list := seen[block(w)]
+			// The most recent maxCandidates of each block, back to the
+			// earliest date a link may span.
+			for k := len(list) - 1; k >= 0 && k >= len(list)-maxCandidates; k-- {
+				j := list[k]
+				if keys[i].hasDay && keys[j].hasDay && keys[i].date.Sub(keys[j].date) > maxSpan {
+					break
+				}
+				if stamp[j] != oi+1 {
+					stamp[j] = oi + 1
+					cands = append(cands, j)
+				}
+			}
+		}
+		for _, j := range cands {
+			if cases[j].Meeting == cases[i].Meeting || cases[j].Date == cases[i].Date {
+				continue
+			}
+			s := similarity(keys[i], keys[j])
+			// Ties go to the latest earlier case, then the lowest index.
+			if s > bestScore || s == bestScore && best >= 0 && later(cases, j, best) || s == bestScore && best < 0 {
+				best, bestScore = j, s
+			}
+		}
+		if best >= 0 {
+			parent[find(i)] = find(best)
+		}
+		for _, w := range keys[i].words {
+			b := block(w)
+			if n := len(seen[b]); n == 0 || seen[b][n-1] != i {
+				seen[b] = append(seen[b], i)
+			}
+		}
+	}
+	size := map[int]int{}
+	first := map[int]int{}
+	for _, i := range order {
+		r := find(i)
+		if size[r] == 0 {
+			first[r] = i
+		}
+		size[r]++
+	}
+	out := make([]string, len(cases))
+	for i := range cases {
+		if r := find(i); size[r] > 1 {
+			f := cases[first[r]]
+			out[i] = threadSlug(f.Title, f.Date)
+		}
+	}
+	return out
+}
+
+// threadSlug makes a thread id: the first four words of a title in
+// lower-case ASCII, joined by hyphens, and the year.
+func threadSlug(title, date string) string {
+	r := strings.NewReplacer("æ", "ae", "ø", "o", "å", "a", "é", "e")
+	var parts []string
+	for _, t := range Tokens(title) {
+		if t.Part || IsStopWord(t.Text) {
+			continue
+		}
+		w := r.Replace(t.Text)
+		var b strings.Builder
+		for _, c := range w {
+			if c < 128 && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+				b.WriteRune(c)
+			} else if c == '-' {
+				b.WriteRune('-')
+			}
+		}
+		if b.Len() > 0 {
+			parts = append(parts, b.String())
+		}
+		if len(parts) == 4 {
+			break
+		}
+	}
+	year := ""
+	if len(date) >= 4 {
+		year = date[:4]
+	}
+	return fmt.Sprintf("%s-%s", strings.Join(parts, "-"), year)
+}
+
+// later reports whether case j is from a later meeting than case k, or
+// the same date and a lower index.
+func later(cases []ThreadCase, j, k int) bool {
+	if cases[j].Date != cases[k].Date {
+		return cases[j].Date > cases[k].Date
+	}
+	return j < k
+}
