@@ -31,6 +31,7 @@ func analystData(t *testing.T) (string, *store.Local, *elastic.Remote) {
 	for _, p := range []string{"libreoffice", "ghostscript", "fpdf"} {
 		dirs = append(dirs, filepath.Join(pdfs, p))
 	}
+	dirs = append(dirs, laterMeetings(t)) // analysts_data_test.go
 	code, _, stderr := runArgs(context.Background(), append([]string{"ingest", "--quiet", "--store", storeDir, "--es-url", url}, dirs...)...)
 	if code != 0 {
 		t.Fatalf("ingest: exit %d: %s", code, stderr)
