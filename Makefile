@@ -1,7 +1,7 @@
 # referat — see README.md.
 GO ?= go
 
-.PHONY: all build install test testdata fuzz bench es es-secure es-stop
+.PHONY: all build install test testdata fuzz bench chaos es es-secure es-stop
 
 all: build
 
@@ -41,6 +41,14 @@ testdata:
 fuzz:
 	$(GO) test ./ingest -run '^$$' -fuzz FuzzSegment -fuzztime 60s
 	$(GO) test ./internal/pdftext -run '^$$' -fuzz FuzzRead -fuzztime 120s -parallel 1
+
+# Not in CI: kill ingest runs with SIGKILL at random points
+# (REFERAT_CHAOS_KILLS times, default 40) while files change between the
+# kills, then compare the store with a clean run's. The seed is logged;
+# REFERAT_CHAOS_SEED replays a run. The Elasticsearch part:
+# scripts/chaos-es.sh.
+chaos:
+	REFERAT_CHAOS=1 $(GO) test ./pipeline -run '^TestChaos$$' -count=1 -v -timeout 60m
 
 bench:
 	$(GO) test ./ingest -run '^$$' -bench . -benchtime 3x

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/ntlnav/referat"
@@ -20,7 +19,7 @@ type Options = pdftext.Options
 // crash a process in ways no recover catches; batch callers should use a
 // Pool, which runs this in isolated workers.
 func ExtractFile(ctx context.Context, path string, opts Options) (*referat.Document, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path)
 	if err != nil {
 		return nil, &Error{File: path, Err: err}
 	}

@@ -19,7 +19,11 @@ import (
 // (errors.go), so that errors.Is finds the same cause in the parent.
 type (
 	request struct {
-		Path        string `json:"path"`
+		Path string `json:"path"` // for people reading the protocol; may have lost bytes
+		// PathBytes is the path as it is: a file name need not be UTF-8
+		// (Latin-1 from an old Windows share), and a JSON string cannot
+		// carry other bytes.
+		PathBytes   []byte `json:"path_bytes,omitempty"`
 		Password    string `json:"password,omitempty"`
 		MaxInflated int64  `json:"max_inflated,omitempty"`
 		MaxPages    int    `json:"max_pages,omitempty"`
@@ -67,7 +71,11 @@ func serve(ctx context.Context, job json.RawMessage) any {
 	if err := json.Unmarshal(job, &req); err != nil {
 		return response{Error: &wireError{Cause: "io", Message: "bad request: " + err.Error()}}
 	}
-	doc, err := ExtractFile(ctx, req.Path, Options{Password: req.Password, MaxInflated: req.MaxInflated, MaxPages: req.MaxPages})
+	path := req.Path
+	if req.PathBytes != nil {
+		path = string(req.PathBytes)
+	}
+	doc, err := ExtractFile(ctx, path, Options{Password: req.Password, MaxInflated: req.MaxInflated, MaxPages: req.MaxPages})
 	if err != nil {
 		w := &wireError{Cause: CauseName(err), Message: err.Error()}
 		var e *Error
@@ -112,7 +120,7 @@ func (p *Pool) init() {
 func (p *Pool) Extract(ctx context.Context, path string, opts Options) (*referat.Document, error) {
 	p.init()
 	var resp response
-	err := p.pool.Do(ctx, request{Path: path, Password: opts.Password, MaxInflated: opts.MaxInflated, MaxPages: opts.MaxPages}, &resp)
+	err := p.pool.Do(ctx, request{Path: path, PathBytes: []byte(path), Password: opts.Password, MaxInflated: opts.MaxInflated, MaxPages: opts.MaxPages}, &resp)
 	var crash *isolate.CrashError
 	var timeout *isolate.TimeoutError
 	switch {

@@ -40,6 +40,9 @@ type (
 func (r *run) classify(path string) (job, *result) {
 	j := job{path: path}
 	fi, err := os.Stat(path)
+	if err == nil && !fi.Mode().IsRegular() { // replaced since it was found
+		err = fmt.Errorf("%w (a %s)", ErrNotRegular, fileKind(fi.Mode()))
+	}
 	if err != nil {
 		return j, &result{job: j, outcome: Failed, err: &ingest.Error{File: path, Err: err}}
 	}
@@ -133,7 +136,7 @@ func (r *run) gonePaths(sha, path string) ([]string, error) {
 
 // hashFile returns the hex SHA-256 of a file's bytes.
 func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
+	f, err := openRegular(path)
 	if err != nil {
 		return "", err
 	}

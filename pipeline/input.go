@@ -15,6 +15,7 @@ import (
 type inputs struct {
 	files   []string // PDFs, in order, without duplicates
 	nonPDF  int      // other files found in folders, or given
+	skipped []Skip   // not regular files, and links that lead nowhere
 	missing []string // arguments that name nothing
 	roots   []string // absolute forms of the arguments, for --prune
 }
@@ -41,16 +42,23 @@ func expand(args []string) inputs {
 		for _, p := range matches {
 			fi, err := os.Stat(p)
 			if err != nil {
-				e.in.missing = append(e.in.missing, p)
+				if kind := linkProblem(p, err); kind != "" {
+					e.in.skipped = append(e.in.skipped, Skip{Path: p, Kind: kind})
+				} else {
+					e.in.missing = append(e.in.missing, p)
+				}
 				continue
 			}
 			if abs, err := filepath.Abs(p); err == nil {
 				e.in.roots = append(e.in.roots, abs)
 			}
-			if fi.IsDir() {
+			switch {
+			case fi.IsDir():
 				e.walk(p)
-			} else {
+			case fi.Mode().IsRegular():
 				e.addFile(p)
+			default: // given by name: always reported
+				e.in.skipped = append(e.in.skipped, Skip{Path: p, Kind: fileKind(fi.Mode())})
 			}
 		}
 	}
@@ -70,10 +78,19 @@ func (e *expander) addFile(p string) {
 }
 
 // walk adds the files below dir, following symbolic links to folders it
-// has not seen.
+// has not seen. Links that lead nowhere, and files that are not regular
+// and have a PDF's name, are reported as skipped.
 func (e *expander) walk(dir string) {
 	real, err := filepath.EvalSymlinks(dir)
-	if err != nil || e.seenDir[real] {
+	if err != nil {
+		if kind := linkProblem(dir, err); kind != "" {
+			e.in.skipped = append(e.in.skipped, Skip{Path: dir, Kind: kind})
+		} else {
+			e.in.missing = append(e.in.missing, dir)
+		}
+		return
+	}
+	if e.seenDir[real] {
 		return
 	}
 	e.seenDir[real] = true
@@ -88,7 +105,8 @@ func (e *expander) walk(dir string) {
 		if mode&fs.ModeSymlink != 0 {
 			fi, err := os.Stat(p)
 			if err != nil {
-				continue // a dangling link
+				e.in.skipped = append(e.in.skipped, Skip{Path: p, Kind: linkProblem(p, err)})
+				continue
 			}
 			mode = fi.Mode().Type()
 		}
@@ -97,6 +115,10 @@ func (e *expander) walk(dir string) {
 			e.walk(p)
 		case mode.IsRegular():
 			e.addFile(p)
+		case isPDFName(p):
+			e.in.skipped = append(e.in.skipped, Skip{Path: p, Kind: fileKind(mode)})
+		default:
+			e.in.nonPDF++
 		}
 	}
 }

@@ -1,9 +1,11 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,7 +27,11 @@ const envRun = "PIPELINE_TEST_RUN"
 // Summary as JSON: the SIGKILL test kills such processes.
 func TestMain(m *testing.M) {
 	if len(os.Args) > 1 && os.Args[1] == "worker" {
-		if err := ingest.ServeWorker(os.NewFile(3, "requests"), os.NewFile(4, "responses")); err != nil {
+		var in io.Reader = os.NewFile(3, "requests")
+		if log := os.Getenv(envJobLog); log != "" {
+			in = &jobLog{r: in, path: log}
+		}
+		if err := ingest.ServeWorker(in, os.NewFile(4, "responses")); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -37,11 +43,34 @@ func TestMain(m *testing.M) {
 	os.Exit(pipetest.RunNoDefaultStore(m))
 }
 
+// envJobLog names a file to which workers add a line for every job they
+// read (a worker variable: the pool passes it on).
+const envJobLog = "REFERAT_WORKER_TEST_JOBLOG"
+
+// jobLog counts the request lines read through it in the file at path.
+type jobLog struct {
+	r    io.Reader
+	path string
+}
+
+func (j *jobLog) Read(p []byte) (int, error) {
+	n, err := j.r.Read(p)
+	if lines := bytes.Count(p[:n], []byte("\n")); lines > 0 {
+		f, ferr := os.OpenFile(j.path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if ferr == nil {
+			f.Write(bytes.Repeat([]byte("job\n"), lines))
+			f.Close()
+		}
+	}
+	return n, err
+}
+
 // runSpec is what a helper process is to run.
 type runSpec struct {
 	Store string   `json:"store"`
 	ESURL string   `json:"es_url"`
 	Paths []string `json:"paths"`
+	Prune bool     `json:"prune,omitempty"`
 }
 
 func helperRun(spec string) int {
@@ -50,7 +79,9 @@ func helperRun(spec string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
-	sum, err := Run(context.Background(), options(rs.Store, rs.ESURL, rs.Paths...))
+	o := options(rs.Store, rs.ESURL, rs.Paths...)
+	o.Prune = rs.Prune
+	sum, err := Run(context.Background(), o)
 	if sum != nil {
 		json.NewEncoder(os.Stdout).Encode(sum)
 	}

@@ -16,16 +16,19 @@ import (
 // Options configure a Run. The zero value of each field but Worker is
 // usable.
 type Options struct {
-	Paths    []string          // files, folders (read recursively) and glob patterns; default: none
-	Store    string            // folder of the local store; default "referat-data"
-	Workers  int               // PDFs read in parallel, each by its own worker process; default runtime.NumCPU()
-	Timeout  time.Duration     // time allowed for one file; default 30s
-	Password string            // user password for protected PDFs; default ""
-	Analyzer *analyze.Analyzer // default: the built-in taxonomy
-	Prune    bool              // remove the records of files gone from under Paths; default false
-	Retag    bool              // analyse the stored text again where the taxonomy differs; default false
-	ES       elastic.Config    // Elasticsearch; default: not configured, the store alone
-	Progress Progress          // default: none
+	Paths []string // files, folders (read recursively) and glob patterns; default: none
+	Store string   // folder of the local store; default "referat-data"
+	// LockTimeout bounds the wait for a store another process holds;
+	// default store.DefaultLockTimeout.
+	LockTimeout time.Duration
+	Workers     int               // PDFs read in parallel, each by its own worker process; default runtime.NumCPU()
+	Timeout     time.Duration     // time allowed for one file; default 30s
+	Password    string            // user password for protected PDFs; default ""
+	Analyzer    *analyze.Analyzer // default: the built-in taxonomy
+	Prune       bool              // remove the records of files gone from under Paths; default false
+	Retag       bool              // analyse the stored text again where the taxonomy differs; default false
+	ES          elastic.Config    // Elasticsearch; default: not configured, the store alone
+	Progress    Progress          // default: none
 
 	// Worker returns the command that starts one PDF worker process
 	// (see the package documentation); required when Paths name PDFs.

@@ -25,12 +25,12 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	if opts.Worker == nil && len(in.files) > 0 {
 		return nil, ErrNoWorker
 	}
-	db, err := store.OpenStore(opts.Store)
+	db, err := store.Open(opts.Store, store.Options{LockTimeout: opts.LockTimeout})
 	if err != nil {
 		return nil, err
 	}
 	defer db.Close()
-	sum := &Summary{Files: map[string]int{Skipped: in.nonPDF}, Failures: []Failure{}}
+	sum := &Summary{Files: map[string]int{Skipped: in.nonPDF + len(in.skipped)}, Failures: []Failure{}, Skips: in.skipped}
 	for _, m := range in.missing {
 		sum.Files[Failed]++
 		sum.Failures = append(sum.Failures, Failure{Path: m, Cause: "missing", Error: "no such file or folder"})
@@ -41,7 +41,7 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		return nil, err
 	}
 	if err := r.files(ctx, files); err != nil {
-		return nil, fmt.Errorf("writing the store: %w", err)
+		return nil, fmt.Errorf("writing the store %s: %w", opts.Store, err)
 	}
 	if err := r.maintain(ctx, in); err != nil {
 		return nil, err
@@ -92,7 +92,7 @@ func (r *run) maintain(ctx context.Context, in inputs) error {
 	}
 	// Threads change only when the stored documents do.
 	f := r.sum.Files
-	if ctx.Err() == nil && f[New]+f[Changed]+f[Pruned]+f[Retagged] > 0 {
+	if ctx.Err() == nil && f[New]+f[Changed]+f[Pruned]+f[Retagged]+f[Reread] > 0 {
 		return r.link(ctx)
 	}
 	return nil

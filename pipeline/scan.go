@@ -11,19 +11,24 @@ import (
 // sends the files that may have changed to Workers goroutines, each of
 // which hashes a file and, when its content is new, has a worker process
 // parse it; one committer records the results, a transaction each. It
-// returns the first error writing the store.
+// stops at the first error writing the store, and returns it.
 func (r *run) files(ctx context.Context, paths []string) error {
 	r.opts.Progress.Start(len(paths))
 	pool := &ingest.Pool{Command: r.opts.Worker, Size: r.opts.Workers, Timeout: r.opts.Timeout}
 	defer pool.Close()
-	results := r.dispatch(ctx, paths, pool)
+	// The first error writing the store (a full disk) stops the run: the
+	// files not yet recorded are done by the next one.
+	work, stop := context.WithCancel(ctx)
+	defer stop()
+	results := r.dispatch(work, paths, pool)
 	var commitErr error
 	for res := range results {
-		if commitErr != nil || canceled(ctx, res.err) {
-			continue // cut short by Ctrl-C: not committed, the next run does it
+		if commitErr != nil || canceled(work, res.err) {
+			continue // cut short by Ctrl-C or a store error: not committed, the next run does it
 		}
 		if err := r.commit(res); err != nil {
 			commitErr = err
+			stop()
 			continue
 		}
 		r.opts.Progress.File(res.pages)

@@ -9,16 +9,17 @@ const (
 	Unchanged = "unchanged" // the same size and modification time, or the same content
 	Moved     = "moved"     // content recorded under a path that is gone: not parsed again
 	Failed    = "failed"    // see Summary.Failures
-	Skipped   = "skipped"   // not a PDF
+	Skipped   = "skipped"   // not a PDF, not a regular file (see Summary.Skips), or a link that leads nowhere
 	Pruned    = "pruned"    // gone from under the paths; its records removed (Options.Prune)
 	Retagged  = "retagged"  // stored content analysed again (Options.Retag)
 )
 
 // A Summary is the result of a run.
 type Summary struct {
-	Files        map[string]int         `json:"files"`    // by what became of them (New, Changed, …)
-	Failures     []Failure              `json:"failures"` // one per failed file, in the order handled
-	Meetings     int                    `json:"meetings"` // what the store holds after the run
+	Files        map[string]int         `json:"files"`             // by what became of them (New, Changed, …)
+	Failures     []Failure              `json:"failures"`          // one per failed file, in the order handled
+	Skips        []Skip                 `json:"skipped,omitempty"` // not regular files, links that lead nowhere
+	Meetings     int                    `json:"meetings"`          // what the store holds after the run
 	Cases        int                    `json:"cases"`
 	Statements   int                    `json:"statements"`
 	Topics       int                    `json:"topics"`       // (case, topic) tags

@@ -33,11 +33,8 @@ func newAnalyzer(path string) (*analyze.Analyzer, error) {
 
 // backendFlags select where analysts' commands read from.
 func backendFlags() []cli.Flag {
-	return append([]cli.Flag{
-		&cli.StringFlag{Name: "store", Value: "referat-data", Usage: "folder of the local store"},
-		&cli.BoolFlag{Name: "local", Usage: "read the local store even when Elasticsearch is configured"},
-		taxonomyFlag,
-	}, esFlags()...)
+	return append(append(storeFlags(), &cli.BoolFlag{Name: "local", Usage: "read the local store even when Elasticsearch is configured"},
+		taxonomyFlag), esFlags()...)
 }
 
 // backend opens what a query command reads: Elasticsearch when configured
@@ -55,7 +52,7 @@ func backend(c *cli.Context) (a index.Analytics, where string, close func(), err
 		}
 		return &elastic.Remote{Client: es, Stems: an.Stems, Words: an.TermStems}, cfg.Where(), func() {}, nil
 	}
-	st, err := store.OpenStore(c.String("store"))
+	st, err := openReadOnly(c)
 	if err != nil {
 		return nil, "", nil, err
 	}

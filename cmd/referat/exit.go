@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/ntlnav/referat/index/elastic"
-	"github.com/ntlnav/referat/index/store"
 	"github.com/ntlnav/referat/ingest"
 	"github.com/ntlnav/referat/pipeline"
 )
@@ -19,6 +17,8 @@ const (
 	exitFailed      = 1 // some input could not be processed
 	exitUsage       = 2
 	exitESDown      = 3 // Elasticsearch unreachable; documents kept pending
+	exitDamaged     = 4 // the store file is damaged
+	exitLocked      = 5 // another process held the store past --lock-timeout
 	exitInterrupted = 130
 )
 
@@ -28,6 +28,8 @@ EXIT STATUS:
    1    some input failed; each failure is reported on stderr with its reason
    2    the command line is wrong
    3    Elasticsearch could not be reached; documents are kept pending (ingest)
+   4    the store is damaged; see 'referat store check' and 'referat store rebuild'
+   5    the store was held by another referat process for longer than --lock-timeout
    130  interrupted (Ctrl-C)
 `
 
@@ -67,9 +69,8 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "referat: %v\n", err)
 		return exitESDown
 	}
-	if errors.Is(err, store.ErrLocked) {
-		fmt.Fprintf(stderr, "referat: %v (wait for the other run to end)\n", err)
-		return exitFailed
+	if code, ok := reportStore(err, stderr); ok {
+		return code
 	}
 	if errors.Is(err, elastic.ErrUnreachable) {
 		fmt.Fprintf(stderr, "referat: %s (is it running? check --es-url)\n", describe(err))
@@ -90,5 +91,5 @@ func describe(err error) string {
 	if advice := ingest.Advice(err); advice != "" {
 		msg += " (" + advice + ")"
 	}
-	return strings.ReplaceAll(msg, "\n", " ")
+	return oneLine(msg)
 }

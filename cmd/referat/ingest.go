@@ -17,7 +17,8 @@ import (
 
 // ingestOptions are the options of `referat ingest`.
 type ingestOptions struct {
-	store    string         // store folder; default "referat-data"
+	store    string         // store folder; default "referat-data" or $REFERAT_STORE
+	lockWait time.Duration  // wait for a store another process holds; default store.DefaultLockTimeout
 	workers  int            // parse workers; default: number of CPUs
 	timeout  time.Duration  // per file; default 30s
 	password string         // for protected PDFs; default ""
@@ -66,8 +67,7 @@ by the next run. The run ends with a summary and a topic-by-year table.
 
 EXIT STATUS beyond the common ones: 3 when Elasticsearch could not be reached
 (the documents are kept pending).`,
-		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "store", Value: "referat-data", Usage: "folder of the local store"},
+		Flags: append(append(storeFlags(),
 			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "PDFs read in parallel, each in its own worker process"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "time allowed for one file"},
 			&cli.StringFlag{Name: "password", EnvVars: []string{"REFERAT_PDF_PASSWORD"}, Usage: "user password for protected PDFs"},
@@ -76,19 +76,24 @@ EXIT STATUS beyond the common ones: 3 when Elasticsearch could not be reached
 			&cli.BoolFlag{Name: "retag", Usage: "analyse the stored text again (after a taxonomy change) without reading PDFs"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but the summary"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
-		}, esFlags()...),
+		), esFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("ingest needs files or folders of PDFs")
 			}
-			return runIngest(c.Context, ingestOptions{
-				store: c.String("store"), workers: c.Int("workers"), timeout: c.Duration("timeout"),
-				password: c.String("password"), taxonomy: c.String("taxonomy"), prune: c.Bool("prune"),
-				retag: c.Bool("retag"), quiet: c.Bool("quiet"), json: c.Bool("json"), es: esConfig(c),
-				interval: 10 * time.Second, stdout: c.App.Writer, stderr: c.App.ErrWriter,
-			}, c.Args().Slice())
+			return ingestAction(c, c.Args().Slice())
 		},
 	}
+}
+
+// ingestAction runs ingest with the flags of c over paths.
+func ingestAction(c *cli.Context, paths []string) error {
+	return runIngest(c.Context, ingestOptions{
+		store: c.String("store"), lockWait: lockTimeout(c), workers: c.Int("workers"), timeout: c.Duration("timeout"),
+		password: c.String("password"), taxonomy: c.String("taxonomy"), prune: c.Bool("prune"),
+		retag: c.Bool("retag"), quiet: c.Bool("quiet"), json: c.Bool("json"), es: esConfig(c),
+		interval: 10 * time.Second, stdout: c.App.Writer, stderr: c.App.ErrWriter,
+	}, paths)
 }
 
 func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
@@ -97,7 +102,7 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 		return err
 	}
 	sum, err := pipeline.Run(ctx, pipeline.Options{
-		Paths: args, Store: opts.store, Workers: max(1, opts.workers), Timeout: opts.timeout, Password: opts.password,
+		Paths: args, Store: opts.store, LockTimeout: opts.lockWait, Workers: max(1, opts.workers), Timeout: opts.timeout, Password: opts.password,
 		Analyzer: analyzer, Prune: opts.prune, Retag: opts.retag, ES: opts.es,
 		Progress: newProgress(opts.stderr, opts.quiet || opts.json, opts.interval),
 		Worker:   selfWorker(),
@@ -124,7 +129,7 @@ func printSummary(opts ingestOptions, s *pipeline.Summary) {
 	f := s.Files
 	fmt.Fprintf(w, "files: %d new, %d changed, %d unchanged, %d moved, %d failed", f[pipeline.New], f[pipeline.Changed], f[pipeline.Unchanged], f[pipeline.Moved], f[pipeline.Failed])
 	if f[pipeline.Skipped] > 0 {
-		fmt.Fprintf(w, ", %d not PDF (skipped)", f[pipeline.Skipped])
+		fmt.Fprintf(w, ", %d skipped (not PDF, or not a regular file)", f[pipeline.Skipped])
 	}
 	if f[pipeline.Pruned] > 0 {
 		fmt.Fprintf(w, ", %d pruned", f[pipeline.Pruned])
@@ -147,8 +152,11 @@ func printSummary(opts ingestOptions, s *pipeline.Summary) {
 			fmt.Fprintf(opts.stderr, "referat: elasticsearch refused %s: %s %s\n", it.Path, it.Cause, it.Error)
 		}
 	}
+	for _, sk := range s.Skips {
+		fmt.Fprintf(opts.stderr, "referat: skipped %s: a %s, not a regular file\n", oneLine(sk.Path), sk.Kind)
+	}
 	for _, fl := range s.Failures {
-		line := fmt.Sprintf("referat: %s: %s", fl.Path, fl.Error)
+		line := fmt.Sprintf("referat: %s: %s", oneLine(fl.Path), oneLine(fl.Error))
 		if fl.Advice != "" {
 			line += " (" + fl.Advice + ")"
 		}

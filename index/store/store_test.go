@@ -1,9 +1,11 @@
 package store
 
 import (
+	"errors"
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/index"
@@ -56,9 +58,9 @@ func TestStoreKeepsSharedDocuments(t *testing.T) {
 	if d, _ := s.Document("abc"); d != nil {
 		t.Fatal("an orphaned document stayed")
 	}
-	// A second opener is refused.
-	if _, err := OpenStore(s.Dir); err == nil {
-		t.Fatal("a second open succeeded")
+	// A second writer is refused when the lock timeout is over.
+	if _, err := Open(s.Dir, Options{LockTimeout: 100 * time.Millisecond}); !errors.Is(err, ErrLocked) {
+		t.Fatalf("a second open: %v, want ErrLocked", err)
 	}
 }
 

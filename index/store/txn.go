@@ -13,14 +13,15 @@ import (
 // the hashes that lost a path, so that a hash no path has any more loses
 // its document when the transaction ends.
 type txn struct {
+	s                       *Store
 	src, docs, byHash, pend *bolt.Bucket
 	touched                 map[string]bool
 }
 
 // update runs fn in one transaction.
 func (s *Store) update(fn func(t *txn) error) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		t := &txn{src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
+	return s.updateTx(func(tx *bolt.Tx) error {
+		t := &txn{s: s, src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
 			pend: tx.Bucket(bucketPending), touched: map[string]bool{}}
 		if err := fn(t); err != nil {
 			return err
@@ -43,14 +44,16 @@ func (t *txn) source(path string) (*SourceRecord, error) {
 		return nil, nil
 	}
 	var rec SourceRecord
-	return &rec, json.Unmarshal(b, &rec)
+	err := t.s.decode(b, &rec)
+	rec.Path = path // the key keeps the bytes JSON may not
+	return &rec, err
 }
 
 // paths returns the recorded paths whose content has hash sha.
 func (t *txn) paths(sha string) ([]string, error) {
-	var paths []string
+	var paths pathList
 	if b := t.byHash.Get([]byte(sha)); b != nil {
-		return paths, json.Unmarshal(b, &paths)
+		return paths, t.s.decode(b, &paths)
 	}
 	return nil, nil
 }

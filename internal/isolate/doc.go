@@ -17,6 +17,15 @@
 // *CrashError); errors.Is classifies them. A cancelled context ends the
 // job's worker and returns ctx.Err().
 //
+// A worker inherits from the parent's environment only PATH, HOME,
+// TMPDIR, LANG, LANGUAGE, TZ, LC_*, the Go runtime's variables and the
+// variables named WorkerEnvPrefix* (REFERAT_WORKER_…), besides those the
+// Command sets itself: no secret the parent holds (ELASTICSEARCH_PASSWORD,
+// API keys) reaches it. A worker
+// does not outlive its parent: on Linux the kernel kills it when the
+// parent dies (Pdeathsig, even on SIGKILL), and everywhere Serve returns
+// as soon as its requests end, even in the middle of a job.
+//
 // The protocol: the parent writes jobs on the worker's file descriptor 3
 // and reads answers on its file descriptor 4, so that anything a library
 // prints on stdout or stderr cannot corrupt them; stdout and stderr are

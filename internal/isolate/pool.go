@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -113,7 +114,11 @@ func (p *Pool) start() (*worker, error) {
 	}
 	w := &worker{cmd: cmd, req: reqW, resp: bufio.NewReaderSize(respR, 1<<20), stderr: &tailBuffer{max: 64 << 10}, done: make(chan struct{})}
 	cmd.ExtraFiles = []*os.File{reqR, respW}
-	cmd.Env = append(cmd.Environ(), fmt.Sprintf("%s=%d", EnvMemory, limit))
+	cmd.Env = append(workerEnv(cmd.Environ()), fmt.Sprintf("%s=%d", EnvMemory, limit))
+	if cmd.SysProcAttr == nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{}
+	}
+	dieWithParent(cmd.SysProcAttr)
 	cmd.Stdout = w.stderr
 	cmd.Stderr = w.stderr
 	if err := cmd.Start(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +15,8 @@ import (
 )
 
 // The test binary doubles as the worker: with envServe set it serves jobs.
-const envServe = "ISOLATE_TEST_SERVE"
+// (A worker variable, so that the pool passes it on.)
+const envServe = isolate.WorkerEnvPrefix + "TEST_SERVE"
 
 // A job of the test worker: what it should do.
 type job struct {
@@ -46,6 +48,8 @@ func handle(ctx context.Context, raw json.RawMessage) any {
 	case "alloc":
 		sink = make([]byte, 4<<30)
 		sink[len(sink)-1] = 1
+	case "pid":
+		return answer{Text: strconv.Itoa(os.Getpid())}
 	case "deadline":
 		<-ctx.Done()
 		return answer{Text: ctx.Err().Error()}
@@ -54,6 +58,9 @@ func handle(ctx context.Context, raw json.RawMessage) any {
 }
 
 func TestMain(m *testing.M) {
+	if os.Getenv(envParent) == "1" {
+		os.Exit(parent())
+	}
 	if os.Getenv(envServe) == "1" {
 		if err := isolate.Serve(os.NewFile(3, "requests"), os.NewFile(4, "responses"), handle); err != nil {
 			os.Exit(3)

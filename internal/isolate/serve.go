@@ -59,24 +59,60 @@ func Serve(in io.Reader, out io.Writer, h Handler) error {
 	debug.SetMemoryLimit(limit / 2)
 	debug.SetMaxStack(64 << 20)
 	limitAddressSpace(limit)
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	lines, done, readErr := readLines(in)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	for sc.Scan() {
-		var req request
-		var resp response
-		if err := json.Unmarshal(sc.Bytes(), &req); err != nil {
-			resp.Error = "bad request: " + err.Error()
-		} else if resp.Answer, err = run(req, h); err != nil {
-			resp.Error = "bad answer: " + err.Error()
+	for {
+		var line []byte
+		select {
+		case line = <-lines:
+		case <-done:
+			return *readErr
 		}
-		if err := enc.Encode(&resp); err != nil {
-			return err
+		answered := make(chan response, 1)
+		go func() {
+			var req request
+			var resp response
+			if err := json.Unmarshal(line, &req); err != nil {
+				resp.Error = "bad request: " + err.Error()
+			} else if resp.Answer, err = run(req, h); err != nil {
+				resp.Error = "bad answer: " + err.Error()
+			}
+			answered <- resp
+		}()
+		select {
+		case resp := <-answered:
+			if err := enc.Encode(&resp); err != nil {
+				return err
+			}
+		case <-done:
+			// The parent closed the requests (or died) during the job:
+			// no one will read the answer. Return, abandoning the job,
+			// so that the worker's program ends.
+			return *readErr
 		}
 		runtime.GC()
 	}
-	return sc.Err()
+}
+
+// readLines reads request lines from in, one at a time, on a goroutine of
+// its own, so that the end of in (the parent gone) is seen during a job
+// too; done is closed at the end of in, and *err is then the read error
+// or nil.
+func readLines(in io.Reader) (lines <-chan []byte, done <-chan struct{}, err *error) {
+	ch := make(chan []byte)
+	end := make(chan struct{})
+	var readErr error
+	go func() {
+		defer close(end)
+		sc := bufio.NewScanner(in)
+		sc.Buffer(make([]byte, 64<<10), 16<<20)
+		for sc.Scan() {
+			ch <- append([]byte(nil), sc.Bytes()...)
+		}
+		readErr = sc.Err()
+	}()
+	return ch, end, &readErr
 }
 
 // run does one job under its deadline and encodes the answer.

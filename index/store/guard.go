@@ -1,0 +1,58 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Reading a damaged database file must not crash the reader: bbolt
+// follows page ids and offsets it reads from the mapped file, so garbage
+// pages make it panic (an invalid page type, an index out of range) or
+// touch memory outside the mapping (SIGSEGV, or SIGBUS past the end of a
+// truncated file). Every transaction runs with debug.SetPanicOnFault, which
+// turns such a fault into a panic, and recoverDamage turns any panic into
+// a *DamagedError naming the file. A value that does not decode is damage
+// too (decode).
+
+// view runs fn in a read transaction, guarded.
+func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+	defer recoverDamage(s.path, &err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	return s.db.View(fn)
+}
+
+// updateTx runs fn in a write transaction, guarded.
+func (s *Store) updateTx(fn func(tx *bolt.Tx) error) (err error) {
+	defer recoverDamage(s.path, &err)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	s.dirty = true
+	return s.db.Update(fn)
+}
+
+// recoverDamage, deferred, turns a panic into a *DamagedError of path.
+func recoverDamage(path string, err *error) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	detail := strings.ReplaceAll(fmt.Sprint(r), "\n", " ")
+	*err = &DamagedError{Path: path, Detail: detail}
+}
+
+// decode unmarshals a stored value; one that does not decode is damage.
+func (s *Store) decode(b []byte, v any) error {
+	if err := json.Unmarshal(b, v); err != nil {
+		var syn *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &syn) || errors.As(err, &typ) {
+			return &DamagedError{Path: s.path, Detail: "a value does not decode: " + err.Error()}
+		}
+		return err
+	}
+	return nil
+}
