@@ -48,6 +48,7 @@ func TestOptionValues(t *testing.T) {
 		{name: "negative per-year", args: []string{"report", "--per-year", "-1", "--html", report, "--store", store}, wantStderr: `--per-year takes a whole number of 1 or more, not "-1"`},
 		{name: "timeout without unit", args: []string{"ingest", "--timeout", "5", "x"}, wantStderr: `--timeout takes a duration with a unit, above zero, such as 30s, 2m or 1m30s, not "5"`},
 		{name: "zero timeout", args: []string{"extract", "--timeout=0s", "x.pdf"}, wantStderr: `--timeout takes a duration`},
+		{name: "lock timeout without unit", args: []string{"trends", "--lock-timeout", "5"}, wantStderr: `--lock-timeout takes a duration with a unit`},
 		{name: "zero workers", args: []string{"extract", "x.pdf", "--workers", "0"}, wantStderr: `--workers takes a whole number of 1 or more, not "0"`},
 		{name: "negative limit", args: []string{"cases", "--limit", "-5"}, wantStderr: `--limit takes a whole number of 0 (all) or more`},
 		{name: "zero size", args: []string{"search", "x", "--size", "0"}, wantStderr: `--size takes a whole number of 1 or more`},
