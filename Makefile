@@ -30,12 +30,12 @@ es-secure:
 es-stop:
 	@scripts/es.sh stop all
 
-# Regenerate the test PDFs (needs libreoffice-writer, ghostscript, qpdf,
+# Regenerate the test PDFs (needs chromium, libreoffice-writer, ghostscript, qpdf,
 # hyphen-no, fonts-dejavu-core) and then the golden files.
 testdata:
 	scripts/deps.sh gen
 	$(GO) run ./internal/testpdf/gen
-	$(GO) test ./ingest -run TestGolden -update
+	$(GO) test ./ingest -run 'TestGolden|TestLayoutGolden' -update
 	$(GO) test ./cmd/referat -run TestExtractGolden -update
 
 fuzz:

@@ -50,14 +50,31 @@ type Meeting struct {
 	DateSource string `json:"date_source"` // DateFromText, DateFromMetadata, DateFromFilename or ""
 	Body       string `json:"body"`        // the meeting body, such as "etats-MBA"
 	Title      string `json:"title"`       // the first heading, such as "Nytt fra etats-MBA 14. desember 2023"
+
+	// Attendance and practical details, from a participants table or list
+	// ("Til stede", "Forfall", "Referent", "Sted", "Tid"); empty when the
+	// minutes print none. Names are as printed, "Navn (rolle)".
+	Attendees    []string `json:"attendees"`     // Til stede / Møtende / Tilstede
+	Absent       []string `json:"absent"`        // Forfall
+	MinutesTaker string   `json:"minutes_taker"` // Referent / Ref.
+	Chair        string   `json:"chair"`         // Møteleder / Leder
+	Place        string   `json:"place"`         // Sted / Møtestad
+	Time         string   `json:"time"`          // Tid / Tidspunkt, such as "09:00–11:30"
 }
 
 // A Case (sak) is one matter discussed in a meeting: a short title and the
 // running text that follows it.
 type Case struct {
-	Seq        int      `json:"seq"`   // 1-based position in the meeting
-	Title      string   `json:"title"` // without its final period; a final "?" is kept
-	Text       string   `json:"text"`  // Paragraphs joined by a blank line
+	Seq int `json:"seq"` // 1-based position in the meeting
+	// Number is the agenda number as printed, without "Sak" and without a
+	// trailing colon or full stop ("10/23", "1", "2 a"), or "".
+	Number string `json:"number"`
+	Title  string `json:"title"` // without its agenda number and final period; a final "?" is kept
+	// Decision is the text after "Vedtak:" or "Konklusjon:" in a paragraph
+	// that opens with one, or a whole paragraph that opens with "Enighet
+	// om at"; "" when the case records none. The paragraph stays in Text.
+	Decision   string   `json:"decision"`
+	Text       string   `json:"text"` // Paragraphs joined by a blank line
 	Paragraphs []string `json:"paragraphs"`
 	Pages      []int    `json:"pages"` // the 1-indexed pages the case is printed on, ascending
 

@@ -117,6 +117,7 @@ type Hit struct {
 // A CaseQuery filters the case list.
 type CaseQuery struct {
 	Topic    string
+	Number   string // the agenda number as printed ("10/23"); default: any
 	Year     int
 	Thread   string // only the cases of this thread; default: any
 	InThread bool   // only cases that belong to a thread; default: any
@@ -135,6 +136,7 @@ type CaseRow struct {
 	ID     string   `json:"id"`
 	Date   string   `json:"date"`
 	Body   string   `json:"body"`
+	Number string   `json:"number"` // the agenda number, or ""
 	Title  string   `json:"title"`
 	Topics []string `json:"topics"`
 	Thread string   `json:"thread"` // "" when the case belongs to no thread

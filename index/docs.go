@@ -104,6 +104,8 @@ func Docs(d *referat.Document, stems Stemmer) []Action {
 	acts := []Action{{Index: Meetings, ID: mid, Doc: m.with(map[string]any{
 		"title": d.Meeting.Title, "pages": d.Source.Pages, "producer": d.Source.Producer,
 		"date_source": d.Meeting.DateSource, "intro": d.Intro, "case_count": len(d.Cases),
+		"attendees": nonNil(d.Meeting.Attendees), "absent": nonNil(d.Meeting.Absent),
+		"minutes_taker": d.Meeting.MinutesTaker, "chair": d.Meeting.Chair, "place": d.Meeting.Place, "time": d.Meeting.Time,
 	})}}
 	for i := range d.Cases {
 		acts = m.caseDocs(acts, CaseID(sha, d.Cases[i].Seq), &d.Cases[i])
@@ -159,7 +161,7 @@ func (m docMaker) caseDocs(acts []Action, cid string, c *referat.Case) []Action 
 	}
 	actorList := sortedKeys(actors)
 	caseDoc := map[string]any{
-		"case_id": cid, "seq": c.Seq, "title": c.Title, "title_stems": m.joined(c.Title),
+		"case_id": cid, "seq": c.Seq, "number": c.Number, "title": c.Title, "title_stems": m.joined(c.Title), "decision": c.Decision,
 		"text": c.Text, "text_stems": m.joined(c.Text), "topics": nonNil(topics), "keywords": nonNil(c.Keywords),
 		"actors": actorList, "pages": c.Pages, "statement_count": len(c.Statements),
 		"exchanges": nonNilExchanges(c.Exchanges),

@@ -13,6 +13,11 @@ import (
 // "Side 2 av 4", "side 2", "2/4", "Page 2 of 4", "s. 2".
 var pageNumber = regexp.MustCompile(`(?i)^\s*(?:[-–—]\s*)?(?:(?:side|page|s\.)\s*)?\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$`)
 
+// yearLine is a line that is only a year, as the second line of a
+// heading ("… 21. september" / "2023"): a page number only when it
+// stands apart.
+var yearLine = regexp.MustCompile(`^\s*(?:19|20)\d\d\s*$`)
+
 // furniture reports, for each page's lines, which are running headers,
 // footers or page numbers: lines at the top or bottom of a page that are a
 // page number, or whose text (digits aside) recurs at the same place on
@@ -31,7 +36,7 @@ func furniture(pages [][]pdftext.Line, boxes [][4]float64, bodySize float64) [][
 			if !top && !bottom {
 				continue
 			}
-			if pageNumber.MatchString(l.Text()) {
+			if pageNumber.MatchString(l.Text()) && (!yearLine.MatchString(l.Text()) || isolated(lines, i)) {
 				drop[p][i] = true
 				continue
 			}
@@ -51,6 +56,7 @@ func furniture(pages [][]pdftext.Line, boxes [][4]float64, bodySize float64) [][
 	if len(pages) < 2 {
 		return drop
 	}
+	echoFirstPage(pages, boxes, drop)
 	for _, cs := range seen {
 		pagesWith := map[int]bool{}
 		for _, c := range cs {
@@ -152,4 +158,64 @@ func abs(f float64) float64 {
 		return -f
 	}
 	return f
+}
+
+// echoFirstPage marks a running head or foot printed once on a later page
+// (a two-page document, or a head that page 1 replaces by its title):
+// a line standing apart at the top or bottom of page 2 or later whose
+// words, digits aside, are mostly words of page 1's top or bottom lines.
+func echoFirstPage(pages [][]pdftext.Line, boxes [][4]float64, drop [][]bool) {
+	var top, bottom []string
+	first := pages[0]
+	h0 := boxes[0][3] - boxes[0][1]
+	for i, l := range first {
+		if i < 4 && l.Y > 0.75*h0 {
+			top = append(top, furnitureWords(l.Text())...)
+		}
+		if i >= len(first)-3 && l.Y < 0.25*h0 {
+			bottom = append(bottom, furnitureWords(l.Text())...)
+		}
+	}
+	for p := 1; p < len(pages); p++ {
+		lines := pages[p]
+		h := boxes[p][3] - boxes[p][1]
+		for i, l := range lines {
+			if drop[p][i] || !isolated(lines, i) {
+				continue
+			}
+			switch {
+			case i == 0 && l.Y > 0.80*h && mostlyIn(furnitureWords(l.Text()), top):
+				drop[p][i] = true
+			case i == len(lines)-1 && l.Y < 0.20*h && mostlyIn(furnitureWords(l.Text()), bottom):
+				drop[p][i] = true
+			}
+		}
+	}
+}
+
+// furnitureWords are the lower-case words of s without digits.
+func furnitureWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if w = strings.Trim(w, "-"); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// mostlyIn reports whether at least two words and four in five of words
+// are in set.
+func mostlyIn(words, set []string) bool {
+	in := map[string]bool{}
+	for _, w := range set {
+		in[w] = true
+	}
+	n := 0
+	for _, w := range words {
+		if in[w] {
+			n++
+		}
+	}
+	return n >= 2 && 5*n >= 4*len(words)
 }

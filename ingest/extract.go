@@ -65,6 +65,9 @@ func Extract(ctx context.Context, path string, data []byte, opts Options) (doc *
 	if doc.Cases == nil {
 		doc.Cases = []referat.Case{}
 	}
+	a := pages.attendance
+	doc.Meeting.Attendees, doc.Meeting.Absent = nonNil(a.Attendees), nonNil(a.Absent)
+	doc.Meeting.MinutesTaker, doc.Meeting.Chair, doc.Meeting.Place, doc.Meeting.Time = a.MinutesTaker, a.Chair, a.Place, a.Time
 	return doc, nil
 }
 
@@ -74,7 +77,10 @@ type laidOut struct {
 	lines    [][]pdftext.Line
 	paras    []paragraph
 	bodySize float64
-	hasBold  bool
+	// attendance holds the meeting fields of a participants table on
+	// page 1, whose lines are not in lines.
+	attendance referat.Meeting
+	hasBold    bool
 }
 
 // layOut drops running headers, footers and page numbers and builds
@@ -101,6 +107,11 @@ func layOut(pdfPages []pdftext.Page) *laidOut {
 			if !drop[p][i] {
 				kept = append(kept, l)
 			}
+		}
+		if p == 0 {
+			var used []bool
+			out.attendance, used = attendanceOf(kept)
+			kept = dropUsed(kept, used)
 		}
 		out.lines = append(out.lines, kept)
 		m := measure(kept)
@@ -145,6 +156,25 @@ func (d *laidOut) blocks() []block {
 			b.Bold = strings.TrimSpace(bold.String())
 		}
 		out = append(out, b)
+	}
+	return out
+}
+
+// nonNil returns s, or an empty slice for nil, so that JSON has [].
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// dropUsed returns the lines not marked used.
+func dropUsed(lines []pdftext.Line, used []bool) []pdftext.Line {
+	var out []pdftext.Line
+	for i, l := range lines {
+		if !used[i] {
+			out = append(out, l)
+		}
 	}
 	return out
 }

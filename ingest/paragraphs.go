@@ -109,9 +109,17 @@ func paragraphs(lines []pdftext.Line, m pageMetrics) []paragraph {
 		brk := cur == nil
 		if !brk {
 			gap := prev.Y - l.Y
+			limit := 1.45 * m.spacing
+			if l.Size > m.bodySize*1.15 && math.Abs(l.Size-prev.Size) < 0.5 {
+				limit = math.Max(limit, 1.8*l.Size) // a heading set on two lines
+			}
 			switch {
-			case gap > 1.45*m.spacing || gap < -0.5*l.Size:
+			case gap < -0.5*l.Size:
+				brk = newColumnParagraph(prev, l) // the next column, or a line above
+			case gap > limit:
 				brk = true
+			case isRow(l) || isRow(prev):
+				brk = true // a table row is a paragraph of its own
 			case math.Abs(l.Size-prev.Size) > 0.15*prev.Size:
 				brk = true
 			case l.AllBold() != prev.AllBold() && !(l.AllBold() && prev.StartsBold() && !endsSentence(prev.Text())):
@@ -212,3 +220,15 @@ func firstWord(s string) string {
 	}
 	return f[0]
 }
+
+// newColumnParagraph reports whether line l, at the top of the next
+// column, starts a paragraph rather than continuing the one prev ends, as
+// mergePages does at a page break.
+func newColumnParagraph(prev, l *pdftext.Line) bool {
+	first, _ := utf8.DecodeRuneInString(strings.TrimSpace(l.Text()))
+	cont := !endsSentence(prev.Text()) || unicode.IsLower(first)
+	return !cont || l.StartsBold() || prev.AllBold() || math.Abs(l.Size-prev.Size) > 0.15*prev.Size
+}
+
+// isRow reports whether a line is a table row: cells set apart.
+func isRow(l *pdftext.Line) bool { return strings.Contains(l.Text(), pdftext.CellSeparator) }

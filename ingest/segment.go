@@ -63,13 +63,24 @@ func segment(blocks []block) segmented {
 		if cur != nil {
 			s.cases = append(s.cases, *cur)
 		}
-		cur = &referat.Case{Seq: len(s.cases) + 1, Title: cleanTitle(title), Pages: appendPage(nil, pages...)}
+		number, title := splitNumber(title)
+		cur = &referat.Case{Seq: len(s.cases) + 1, Number: number, Title: cleanTitle(title), Pages: appendPage(nil, pages...)}
 	}
+	label := "" // a decision label on a line of its own, for the next block
 	for ; i < len(blocks); i++ {
 		b := blocks[i]
 		text := collapse(b.Text)
+		if label != "" && text != "" {
+			text, label = label+" "+text, ""
+			addBody(text, b.Pages)
+			continue
+		}
 		switch {
 		case text == "":
+		case isDecisionLabel(text):
+			label = text
+		case cur != nil && isSubitem(text, cur.Number) || isDecisionLabel(b.Bold):
+			addBody(text, b.Pages)
 		case (b.AllBold || b.Larger && !b.HasFonts) && wordCount(text) <= 25 && !pageNumber.MatchString(text):
 			start(text, b.Pages)
 		case b.HasFonts && isTitlePrefix(b.Bold, text):
@@ -86,6 +97,9 @@ func segment(blocks []block) segmented {
 			addBody(text, b.Pages)
 		}
 	}
+	if label != "" {
+		addBody(label, nil)
+	}
 	if cur != nil {
 		s.cases = append(s.cases, *cur)
 	}
@@ -95,6 +109,7 @@ func segment(blocks []block) segmented {
 			c.Paragraphs = []string{}
 		}
 		c.Text = strings.Join(c.Paragraphs, "\n\n")
+		c.Decision = decisionOf(c.Paragraphs)
 	}
 	return s
 }

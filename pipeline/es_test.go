@@ -105,6 +105,9 @@ type proxy struct {
 	mu    sync.Mutex
 	conns []net.Conn
 	dieOn string
+	// With freezeOn set, a request holding that text is not forwarded and
+	// its connection stays open and silent: the node froze.
+	freezeOn string
 }
 
 func newProxy(t *testing.T, target string) *proxy {
@@ -142,6 +145,10 @@ func (p *proxy) forward(c, u net.Conn) {
 		if n > 0 && p.dieOn != "" && strings.Contains(string(buf[:n]), p.dieOn) {
 			p.Close()
 			return
+		}
+		if n > 0 && p.freezeOn != "" && strings.Contains(string(buf[:n]), p.freezeOn) {
+			io.Copy(io.Discard, c)
+			break
 		}
 		if n > 0 {
 			if _, werr := u.Write(buf[:n]); werr != nil {

@@ -27,6 +27,7 @@ type Options struct {
 	Analyzer    *analyze.Analyzer // default: the built-in taxonomy
 	Prune       bool              // remove the records of files gone from under Paths; default false
 	Retag       bool              // analyse the stored text again where the taxonomy differs; default false
+	Resync      bool              // send every stored document to Elasticsearch again; default false
 	ES          elastic.Config    // Elasticsearch; default: not configured, the store alone
 	Progress    Progress          // default: none
 

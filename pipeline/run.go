@@ -13,7 +13,9 @@ import (
 // retags and sends to Elasticsearch as opts say, and returns what it did.
 //
 // Per-file failures do not make an error: they are in Summary.Failures.
-// The error is non-nil when the run could not go on (the store cannot be
+// The error is non-nil when opts.ES is wrong (an error matching
+// elastic.ErrConfig, returned before any file is read, with no Summary),
+// when the run could not go on (the store cannot be
 // opened, store.ErrLocked when another run has it, or written: the
 // Summary is then nil), when ctx was cancelled (ctx.Err(), with the
 // Summary of what was done; the rest is done by the next run), or when
@@ -21,6 +23,11 @@ import (
 func Run(ctx context.Context, opts Options) (*Summary, error) {
 	t0 := time.Now()
 	opts = opts.withDefaults()
+	if opts.ES.Configured() {
+		if err := opts.ES.Check(); err != nil {
+			return nil, err // before any file is read
+		}
+	}
 	in := expand(opts.Paths)
 	if opts.Worker == nil && len(in.files) > 0 {
 		return nil, ErrNoWorker
@@ -54,7 +61,7 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		return nil, err
 	}
 	if sum.ES != nil && sum.ES.Error != "" {
-		esErr = &ESError{Msg: sum.ES.Error, Pending: sum.ES.Pending}
+		esErr = &ESError{Msg: sum.ES.Error, Pending: sum.ES.Pending, Err: r.esErr}
 	}
 	sum.Seconds = time.Since(t0).Seconds()
 	sum.Interrupted = ctx.Err() != nil
@@ -69,6 +76,7 @@ type run struct {
 	opts     Options
 	db       *store.Store
 	sum      *Summary
+	esErr    error        // why Elasticsearch could not be used
 	version  int          // the extractor's (ExtractorVersion)
 	meetings meetingIndex // stored documents by body and date (dupes.go)
 	pruned   []string     // files whose records Prune removed

@@ -50,14 +50,24 @@ type ESSummary struct {
 	Pending int       `json:"pending_files"` // files whose documents are not all confirmed
 	Error   string    `json:"error,omitempty"`
 	Items   []Failure `json:"item_failures,omitempty"` // the first 20 refused documents
+	// Lost names the indices that no longer held what the store had
+	// confirmed (gone, replaced, or fewer documents), one line each.
+	Lost []string `json:"lost,omitempty"`
+	// Resent counts the files whose documents were marked to be sent
+	// again: those of the Lost indices, or all with Options.Resync.
+	Resent int `json:"resent_files,omitempty"`
 }
 
 // An ESError reports that Elasticsearch could not be used; the documents
 // are kept pending for the next run. Run returns it with the Summary.
 type ESError struct {
 	Msg     string
-	Pending int // files
+	Pending int   // files
+	Err     error // the cause: it matches elastic.ErrUnreachable, elastic.ErrUnauthorized, …
 }
+
+// Unwrap returns the cause.
+func (e *ESError) Unwrap() error { return e.Err }
 
 func (e *ESError) Error() string {
 	return fmt.Sprintf("Elasticsearch could not be used: %s; %d file(s) kept pending for the next run", e.Msg, e.Pending)

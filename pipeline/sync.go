@@ -22,13 +22,15 @@ type syncer struct {
 	acts  []index.Action
 }
 
-// syncES sends the queued deletes, then the documents of every record not
-// yet confirmed. What could not be sent stays pending, and the reason is
+// syncES sends the queued deletes, checks that the cluster holds what
+// the store confirmed (see checkCluster), then sends the documents of
+// every record not yet confirmed. What could not be sent stays pending, and the reason is
 // in the ESSummary's Error.
 func (r *run) syncES(ctx context.Context) *ESSummary {
 	es := &ESSummary{URL: r.opts.ES.Where()}
 	if err := r.sync(ctx, es); err != nil {
-		es.Error = err.Error()
+		r.esErr = err
+		es.Error = elastic.RedactText(err.Error())
 	}
 	return es
 }
@@ -42,7 +44,20 @@ func (r *run) sync(ctx context.Context, es *ESSummary) error {
 		return err
 	}
 	s := &syncer{db: r.db, w: &elastic.Writer{Client: client, Refresh: true}, stems: r.opts.Analyzer.Stems, es: es}
+	if r.opts.Resync {
+		if _, err := r.db.Unconfirm(elastic.Aliases, nil); err != nil {
+			return err
+		}
+		all, err := r.db.Unconfirmed()
+		if err != nil {
+			return err
+		}
+		es.Resent = len(all)
+	}
 	if err := s.deletes(ctx); err != nil {
+		return err
+	}
+	if err := s.checkCluster(ctx, client); err != nil {
 		return err
 	}
 	return s.documents(ctx)

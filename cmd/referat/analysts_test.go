@@ -20,15 +20,16 @@ import (
 )
 
 // analystData ingests the generated test PDFs into a new store and a fresh
-// set of indices, and returns both backends.
-func analystData(t *testing.T) (string, *store.Local, *elastic.Remote) {
+// set of indices, and returns both backends; more names further folders
+// under testdata/pdf to ingest.
+func analystData(t *testing.T, more ...string) (string, *store.Local, *elastic.Remote) {
 	t.Helper()
 	url := estest.URL(t)
 	es := estest.Client(t)
 	estest.Reset(t, es)
 	storeDir := filepath.Join(t.TempDir(), "store")
 	var dirs []string
-	for _, p := range []string{"libreoffice", "ghostscript", "fpdf"} {
+	for _, p := range append([]string{"libreoffice", "ghostscript", "fpdf"}, more...) {
 		dirs = append(dirs, filepath.Join(pdfs, p))
 	}
 	dirs = append(dirs, laterMeetings(t)) // analysts_data_test.go
@@ -62,7 +63,8 @@ func hitIDs(hs []index.Hit) []string {
 // TestSameAnswers asks the local store and Elasticsearch the same
 // questions on the same data.
 func TestSameAnswers(t *testing.T) {
-	_, local, remote := analystData(t)
+	// The layout files add agenda numbers, decisions and attendance.
+	_, local, remote := analystData(t, "layouts/libreoffice")
 	ctx := context.Background()
 	for _, q := range []index.TrendQuery{
 		{}, {By: "quarter"}, {By: "month"}, {Topics: []string{"budsjett", "lønn"}},
@@ -146,7 +148,18 @@ func TestSameAnswers(t *testing.T) {
 	if err1 != nil || err2 != nil || asJSON(lc) != asJSON(rc) || len(lc) < 20 {
 		t.Fatalf("cases: %v %v, %d and %d", err1, err2, len(lc), len(rc))
 	}
-	for _, row := range lc[:8] {
+	// Agenda numbers are a filter; the case shows its number, decision
+	// and the meeting's attendance from both backends alike.
+	ln, err1 := local.Cases(ctx, index.CaseQuery{Number: "20/23"})
+	rn, err2 := remote.Cases(ctx, index.CaseQuery{Number: "20/23"})
+	if err1 != nil || err2 != nil || len(ln) != 1 || asJSON(ln) != asJSON(rn) || ln[0].Title != "Revidert rutine for intern varsling – første gangs behandling" {
+		t.Fatalf("cases --number 20/23: %v %v\nlocal  %s\nremote %s", err1, err2, asJSON(ln), asJSON(rn))
+	}
+	if d, err := remote.Case(ctx, ln[0].ID); err != nil || d.Case.Number != "20/23" || d.Case.Decision == "" || len(d.Meeting.Attendees) != 8 || d.Meeting.Place == "" {
+		t.Errorf("case %s from Elasticsearch: %v %s", ln[0].ID, err, asJSON(d))
+	}
+	lc = append(lc[:8:8], ln...)
+	for _, row := range lc {
 		l, err1 := local.Case(ctx, row.ID)
 		r, err2 := remote.Case(ctx, row.ID)
 		if err1 != nil || err2 != nil || asJSON(l) != asJSON(r) {

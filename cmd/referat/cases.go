@@ -8,10 +8,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/urfave/cli/v2"
-
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/index"
+	"github.com/urfave/cli/v2"
 )
 
 func casesCommand() *cli.Command {
@@ -20,6 +19,7 @@ func casesCommand() *cli.Command {
 		Usage: "list meetings' cases, newest first",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "topic", Usage: "only cases with topic `ID`"},
+			&cli.StringFlag{Name: "number", Usage: "only cases with agenda number `N` as printed (\"10/23\", \"2\")"},
 			&cli.IntFlag{Name: "year", Usage: "only meetings of `YEAR`"},
 			&cli.IntFlag{Name: "limit", Value: 50, Usage: "at most `N` cases (0: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
@@ -30,7 +30,7 @@ func casesCommand() *cli.Command {
 				return err
 			}
 			defer done()
-			rows, err := a.Cases(c.Context, index.CaseQuery{Topic: c.String("topic"), Year: c.Int("year"), Limit: c.Int("limit")})
+			rows, err := a.Cases(c.Context, index.CaseQuery{Topic: c.String("topic"), Number: c.String("number"), Year: c.Int("year"), Limit: c.Int("limit")})
 			if err != nil {
 				return err
 			}
@@ -39,7 +39,7 @@ func casesCommand() *cli.Command {
 				return writeJSON(w, rows)
 			}
 			for _, r := range rows {
-				fmt.Fprintf(w, "%s  %-36s  %s  [%s]\n", r.Date, r.ID, r.Title, strings.Join(r.Topics, ", "))
+				fmt.Fprintf(w, "%s  %-36s  %s  [%s]\n", r.Date, r.ID, numbered(r.Number, r.Title), strings.Join(r.Topics, ", "))
 			}
 			return nil
 		},
@@ -78,7 +78,12 @@ func runShow(ctx context.Context, a index.Analytics, id string, asJSON bool, w i
 		return writeJSON(w, d)
 	}
 	c := d.Case
-	fmt.Fprintf(w, "%s\n%s, %s (%s)\n\n== %d. %s (pages %v)\n", d.ID, d.Meeting.Title, d.Meeting.Date, d.Source, c.Seq, c.Title, c.Pages)
+	fmt.Fprintf(w, "%s\n%s, %s (%s)\n", d.ID, d.Meeting.Title, d.Meeting.Date, d.Source)
+	writeAttendance(w, d.Meeting)
+	fmt.Fprintf(w, "\n== %d. %s (pages %v)\n", c.Seq, numbered(c.Number, c.Title), c.Pages)
+	if c.Decision != "" {
+		fmt.Fprintf(w, "   decision: %s\n", c.Decision)
+	}
 	for _, t := range c.Topics {
 		terms := make([]string, 0, len(t.Terms))
 		for term, n := range t.Terms {
@@ -117,6 +122,26 @@ func runShow(ctx context.Context, a index.Analytics, id string, asJSON bool, w i
 		fmt.Fprintf(w, "      NTL %v  employer %v  others %v  %s\n", e.NTL, e.Employer, e.Others, e.Relation)
 	}
 	return nil
+}
+
+// numbered is a case title with its agenda number: "Sak 10/23: Title".
+func numbered(number, title string) string {
+	if number == "" {
+		return title
+	}
+	return "Sak " + number + ": " + title
+}
+
+// writeAttendance prints the meeting's attendance lines that are known.
+func writeAttendance(w io.Writer, m referat.Meeting) {
+	for _, f := range []struct{ label, value string }{
+		{"til stede", strings.Join(m.Attendees, "; ")}, {"forfall", strings.Join(m.Absent, "; ")},
+		{"referent", m.MinutesTaker}, {"møteleder", m.Chair}, {"sted", m.Place}, {"tid", m.Time},
+	} {
+		if f.value != "" {
+			fmt.Fprintf(w, "   %s: %s\n", f.label, f.value)
+		}
+	}
 }
 
 // evidenceLine is one evidence sentence of a topic, strong ones marked.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/ntlnav/referat/index/elastic"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -148,14 +149,13 @@ func checkURLs(v *values, s string) (string, error) {
 	return s, nil
 }
 
-// redact hides the user and password of URLs before they are shown.
+// redact hides the user and password of each URL of a comma-separated
+// list before it is shown (elastic.Redact, also for URLs without a
+// scheme or that do not parse).
 func redact(s string) string {
 	parts := strings.Split(s, ",")
 	for i, p := range parts {
-		scheme, rest, ok := strings.Cut(p, "://")
-		if at := strings.LastIndex(rest, "@"); ok && at >= 0 {
-			parts[i] = scheme + "://***@" + rest[at+1:]
-		}
+		parts[i] = elastic.Redact(p)
 	}
 	return strings.Join(parts, ",")
 }

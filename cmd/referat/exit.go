@@ -26,7 +26,7 @@ const exitStatusHelp = `
 EXIT STATUS:
    0    all input was processed
    1    some input failed; each failure is reported on stderr with its reason
-   2    the command line is wrong
+   2    the command line or the Elasticsearch configuration is wrong
    3    Elasticsearch could not be reached; documents are kept pending (ingest)
    4    the store is damaged; see 'referat store check' and 'referat store rebuild'
    5    the store was held by another referat process for longer than --lock-timeout
@@ -60,13 +60,16 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "referat: interrupted")
 		return exitInterrupted
 	case errors.As(err, &u):
-		fmt.Fprintf(stderr, "referat: %v\n", err)
+		fmt.Fprintf(stderr, "referat: %s\n", elastic.RedactText(err.Error()))
+		return exitUsage
+	case errors.Is(err, elastic.ErrConfig):
+		fmt.Fprintf(stderr, "referat: %s\n", describe(err))
 		return exitUsage
 	case errors.As(err, &f):
 		fmt.Fprintf(stderr, "referat: %v\n", err)
 		return exitFailed
 	case errors.As(err, &d):
-		fmt.Fprintf(stderr, "referat: %v\n", err)
+		fmt.Fprintf(stderr, "referat: %s\n", describe(err))
 		return exitESDown
 	}
 	if code, ok := reportStore(err, stderr); ok {
@@ -85,11 +88,11 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 }
 
 // describe renders an error a user can meet as one line: what failed,
-// why, and what to do.
+// why, and what to do; URLs in it lose their credentials.
 func describe(err error) string {
 	msg := err.Error()
 	if advice := ingest.Advice(err); advice != "" {
 		msg += " (" + advice + ")"
 	}
-	return oneLine(msg)
+	return elastic.RedactText(oneLine(msg))
 }

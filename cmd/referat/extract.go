@@ -157,11 +157,15 @@ func documentText(d *referat.Document) string {
 	if d.Meeting.Title != "" {
 		fmt.Fprintf(&b, "%s\n\n", d.Meeting.Title)
 	}
+	writeAttendance(&b, d.Meeting)
 	if d.Intro != "" {
 		fmt.Fprintf(&b, "%s\n\n", d.Intro)
 	}
 	for _, c := range d.Cases {
-		fmt.Fprintf(&b, "== %d. %s (pages %v)\n", c.Seq, c.Title, c.Pages)
+		fmt.Fprintf(&b, "== %d. %s (pages %v)\n", c.Seq, numbered(c.Number, c.Title), c.Pages)
+		if c.Decision != "" {
+			fmt.Fprintf(&b, "   decision: %s\n", c.Decision)
+		}
 		for _, t := range c.Topics {
 			fmt.Fprintf(&b, "   topic %s (%.0f)\n", t.ID, t.Score)
 		}

@@ -24,7 +24,7 @@ has one, else "standard"; referat's own stems are indexed beside them.`,
 			Action: func(c *cli.Context) error {
 				return runIndexSetup(c.Context, esConfig(c), c.App.Writer)
 			},
-		}},
+		}, resyncCommand()},
 	}
 }
 
@@ -34,7 +34,7 @@ func runIndexSetup(ctx context.Context, cfg elastic.Config, w io.Writer) error {
 	}
 	es, err := elastic.NewClient(cfg)
 	if err != nil {
-		return usagef("%v", err)
+		return err // an elastic.ErrConfig: the usage exit status
 	}
 	analyzer, err := elastic.Setup(ctx, es)
 	if err != nil {

@@ -37,6 +37,7 @@ func esFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "es-url", EnvVars: []string{"ELASTICSEARCH_URL"}, Usage: "Elasticsearch `URL`(s), comma-separated (credentials: $ELASTICSEARCH_API_KEY, or $ELASTICSEARCH_USERNAME and $ELASTICSEARCH_PASSWORD; $ELASTIC_CLOUD_ID)"},
 		&cli.StringFlag{Name: "es-ca-cert", Usage: "PEM `FILE` of the CA that signed the cluster's certificate (default: the system's CAs)"},
+		&cli.DurationFlag{Name: "es-timeout", Value: elastic.DefaultTimeout, Usage: "time one Elasticsearch request may take, answer included; a request that times out is not retried"},
 	}
 }
 
@@ -47,6 +48,7 @@ func esConfig(c *cli.Context) elastic.Config {
 		cfg.URLs = strings.Split(u, ",")
 	}
 	cfg.CACert = c.String("es-ca-cert")
+	cfg.Timeout = c.Duration("es-timeout")
 	return cfg
 }
 
@@ -147,6 +149,9 @@ func printSummary(opts ingestOptions, s *pipeline.Summary) {
 			fmt.Fprintf(w, "elasticsearch %s: NOT REACHED, %d file(s) pending\n", s.ES.URL, s.ES.Pending)
 		} else {
 			fmt.Fprintf(w, "elasticsearch %s: %d indexed, %d deleted, %d failed, %d file(s) pending\n", s.ES.URL, s.ES.Indexed, s.ES.Deleted, s.ES.Failed, s.ES.Pending)
+		}
+		for _, l := range s.ES.Lost {
+			fmt.Fprintf(opts.stderr, "referat: elasticsearch: %s; %d file(s) sent again\n", l, s.ES.Resent)
 		}
 		for _, it := range s.ES.Items {
 			fmt.Fprintf(opts.stderr, "referat: elasticsearch refused %s: %s %s\n", it.Path, it.Cause, it.Error)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,6 +63,7 @@ var options = map[string]option{
 	"es-url":       {accepts: fixed("http:// or https:// URLs of Elasticsearch, comma-separated, such as http://localhost:9200"), check: checkURLs},
 	"kibana-url":   {accepts: fixed("the http:// or https:// URL of Kibana, such as http://localhost:5601"), check: checkURL},
 	"es-ca-cert":   {accepts: fixed("a PEM file of CA certificates"), check: checkFile},
+	"es-timeout":   {accepts: fixed("a duration with a unit, above zero, such as 30s or 2m"), check: checkDuration, syntax: true},
 	"topic":        {accepts: acceptsTopic, check: checkTopic},
 	"actor":        {accepts: acceptsActor, check: checkActor},
 	"from":         {accepts: fixed("an ISO date YYYY-MM-DD, such as 2019-01-01"), check: checkDate, syntax: true},
@@ -74,6 +76,18 @@ var options = map[string]option{
 	"size":         {accepts: fixed("a whole number of 1 or more"), check: intAtLeast(1), syntax: true},
 	"per-year":     {accepts: fixed("a whole number of 1 or more"), check: intAtLeast(1), syntax: true},
 	"html":         {accepts: fixed("an output file in an existing folder, or - for stdout"), check: checkOutput},
+	"number":       {accepts: fixed("an agenda number as printed, such as 10/23, 2 or 1.2"), check: checkAgendaNumber, syntax: true},
+}
+
+// agendaNumber is a case number as ingest stores it: "10/23", "2", "1.2", "2 a".
+var agendaNumber = regexp.MustCompile(`^(?:\d{1,4}(?:[./]\d{1,4})*(?: ?[a-z])?|[a-z])$`)
+
+func checkAgendaNumber(_ *values, s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if !agendaNumber.MatchString(s) {
+		return "", errBad
+	}
+	return s, nil
 }
 
 // fileOptions name files or folders.

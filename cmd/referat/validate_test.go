@@ -61,7 +61,7 @@ func TestOptionValues(t *testing.T) {
 		{name: "missing taxonomy", args: []string{"extract", "--taxonomy", "nope.yaml", "x.pdf"}, wantStderr: `--taxonomy nope.yaml: no such file`},
 		{name: "missing CA file", args: []string{"index", "setup", "--es-ca-cert", "nope.pem", "--es-url", "https://localhost:9200"}, wantStderr: `--es-ca-cert nope.pem: no such file`},
 		{name: "es-url scheme", args: []string{"ingest", "x", "--es-url", "es:9200"}, wantStderr: `--es-url takes http:// or https:// URLs`},
-		{name: "es-url password not echoed", args: []string{"cases", "--es-url", "ftp://elastic:hemmelig@es:9200"}, wantStderr: `not "ftp://***@es:9200"`},
+		{name: "es-url password not echoed", args: []string{"cases", "--es-url", "ftp://elastic:hemmelig@es:9200"}, wantStderr: `not "ftp://es:9200"`},
 		{name: "es-url from the environment", env: "localhost:9200", args: []string{"cases"}, wantStderr: `--es-url (or $ELASTICSEARCH_URL) takes http:// or https:// URLs`},
 		{name: "kibana-url", args: []string{"kibana", "install", "--kibana-url", "kibana"}, wantStderr: `--kibana-url takes the http:// or https:// URL of Kibana`},
 		{name: "bool with a value", args: []string{"cases", "--local=yes"}, wantStderr: `--local is on or off`},

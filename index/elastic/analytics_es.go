@@ -164,102 +164,6 @@ func (r *Remote) scan(ctx context.Context, alias string, query map[string]any, s
 	}
 }
 
-type statementSource struct {
-	CaseID    string   `json:"case_id"`
-	Date      string   `json:"meeting_date"`
-	Year      int      `json:"year"`
-	CaseTitle string   `json:"case_title"`
-	Actor     string   `json:"actor"`
-	Kind      string   `json:"kind"`
-	Text      string   `json:"text"`
-	Position  int      `json:"position"`
-	Topics    []string `json:"topics"`
-	Start     int      `json:"start"`
-	End       int      `json:"end"`
-}
-
-// Compare reads the statements whose own topics include the topic, then
-// the statements and exchanges of their cases, and sets the terms that
-// set each year apart with the same code as the local store, so that both
-// give the same answer.
-func (r *Remote) Compare(ctx context.Context, q index.CompareQuery) (*index.Comparison, error) {
-	var years map[string]any
-	if len(q.Years) > 0 {
-		years = map[string]any{"terms": map[string]any{"year": q.Years}}
-	}
-	topic := term("topics", q.Topic)
-	byYear := index.YearGroups{}
-	caseYear := map[string]int{}
-	var caseIDs []string
-	order := []any{map[string]any{"meeting_date": "asc"}, map[string]any{"case_id": "asc"}, map[string]any{"position": "asc"}}
-	err := r.scan(ctx, Statements, boolFilter(topic, years, map[string]any{"exists": map[string]any{"field": "year"}}), order,
-		func(src json.RawMessage) {
-			var s statementSource
-			if json.Unmarshal(src, &s) != nil {
-				return
-			}
-			if _, ok := caseYear[s.CaseID]; !ok {
-				caseYear[s.CaseID] = s.Year
-				caseIDs = append(caseIDs, s.CaseID)
-			}
-			if q.Actor == "" || s.Actor == q.Actor {
-				byYear.Add(s.Year, statementRow(s))
-			}
-		})
-	if err != nil {
-		return nil, err
-	}
-	for start := 0; start < len(caseIDs); start += 500 {
-		batch := caseIDs[start:min(start+500, len(caseIDs))]
-		if err := r.caseExchanges(ctx, batch, q.Topic, caseYear, byYear); err != nil {
-			return nil, err
-		}
-	}
-	cmp := byYear.Comparison(q)
-	n := q.Terms
-	if n <= 0 {
-		n = 8
-	}
-	index.Distinguish(cmp, index.Or(r.Words, r.Stems), n)
-	return cmp, nil
-}
-
-func statementRow(s statementSource) index.StatementRow {
-	topics := s.Topics
-	if topics == nil {
-		topics = []string{}
-	}
-	return index.StatementRow{ID: index.StatementID(s.CaseID, s.Position), CaseID: s.CaseID, Date: s.Date,
-		CaseTitle: s.CaseTitle, Actor: s.Actor, Kind: s.Kind, Text: s.Text, Topics: topics}
-}
-
-// caseExchanges files the exchanges on topic of the cases ids.
-func (r *Remote) caseExchanges(ctx context.Context, ids []string, topic string, caseYear map[string]int, byYear index.YearGroups) error {
-	stmts := map[string][]index.StatementRow{}
-	err := r.scan(ctx, Statements, boolFilter(map[string]any{"terms": map[string]any{"case_id": ids}}),
-		[]any{map[string]any{"case_id": "asc"}, map[string]any{"position": "asc"}},
-		func(src json.RawMessage) {
-			var s statementSource
-			if json.Unmarshal(src, &s) == nil {
-				stmts[s.CaseID] = append(stmts[s.CaseID], statementRow(s))
-			}
-		})
-	if err != nil {
-		return err
-	}
-	return r.scan(ctx, Cases, boolFilter(map[string]any{"terms": map[string]any{"case_id": ids}}),
-		[]any{map[string]any{"case_id": "asc"}},
-		func(src json.RawMessage) {
-			var c struct {
-				CaseID    string             `json:"case_id"`
-				Exchanges []referat.Exchange `json:"exchanges"`
-			}
-			if json.Unmarshal(src, &c) == nil {
-				byYear.AddExchanges(caseYear[c.CaseID], index.CaseExchanges(stmts[c.CaseID], c.Exchanges, topic))
-			}
-		})
-}
-
 // Search matches the query's stems in the *_stems fields, so that
 // inflected forms find each other on any cluster, ranks by Elasticsearch's
 // score with the plain text fields as a boost, and makes snippets as
@@ -343,7 +247,9 @@ type caseSource struct {
 	MeetingTitle string   `json:"meeting_title"`
 	Source       string   `json:"source_path"`
 	Seq          int      `json:"seq"`
+	Number       string   `json:"number"`
 	Title        string   `json:"title"`
+	Decision     string   `json:"decision"`
 	Text         string   `json:"text"`
 	Topics       []string `json:"topics"`
 	Keywords     []string `json:"keywords"`
@@ -355,7 +261,7 @@ type caseSource struct {
 
 // Cases lists cases, newest first.
 func (r *Remote) Cases(ctx context.Context, q index.CaseQuery) ([]index.CaseRow, error) {
-	var topic, year, thread map[string]any
+	var topic, year, thread, number map[string]any
 	if q.Topic != "" {
 		topic = term("topics", q.Topic)
 	}
@@ -368,12 +274,15 @@ func (r *Remote) Cases(ctx context.Context, q index.CaseQuery) ([]index.CaseRow,
 	case q.InThread:
 		thread = map[string]any{"exists": map[string]any{"field": "thread"}}
 	}
+	if q.Number != "" {
+		number = term("number", q.Number)
+	}
 	rows := []index.CaseRow{}
-	err := r.scan(ctx, Cases, boolFilter(topic, year, thread), []any{map[string]any{"meeting_date": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"case_id": "asc"}},
+	err := r.scan(ctx, Cases, boolFilter(topic, year, thread, number), []any{map[string]any{"meeting_date": map[string]any{"order": "desc", "missing": "_last"}}, map[string]any{"case_id": "asc"}},
 		func(src json.RawMessage) {
 			var c caseSource
 			if json.Unmarshal(src, &c) == nil {
-				rows = append(rows, index.CaseRow{ID: c.CaseID, Date: c.Date, Body: c.Body, Title: c.Title,
+				rows = append(rows, index.CaseRow{ID: c.CaseID, Date: c.Date, Body: c.Body, Number: c.Number, Title: c.Title,
 					Topics: append([]string{}, c.Topics...), Thread: c.Thread})
 			}
 		})
@@ -401,8 +310,8 @@ func (r *Remote) Case(ctx context.Context, id string) (*index.CaseDetail, error)
 	}
 	c := doc.Source
 	out := &index.CaseDetail{ID: id, Source: c.Source,
-		Meeting: referat.Meeting{Date: c.Date, Body: c.Body, Title: c.MeetingTitle},
-		Case: referat.Case{Seq: c.Seq, Title: c.Title, Text: c.Text, Paragraphs: strings.Split(c.Text, "\n\n"), Pages: c.Pages, Keywords: c.Keywords,
+		Meeting: referat.Meeting{Date: c.Date, Body: c.Body, Title: c.MeetingTitle, Attendees: []string{}, Absent: []string{}},
+		Case: referat.Case{Seq: c.Seq, Number: c.Number, Title: c.Title, Decision: c.Decision, Text: c.Text, Paragraphs: strings.Split(c.Text, "\n\n"), Pages: c.Pages, Keywords: c.Keywords,
 			Thread: c.Thread, Exchanges: c.Exchanges}}
 	if c.Text == "" {
 		out.Case.Paragraphs = []string{}
@@ -410,11 +319,20 @@ func (r *Remote) Case(ctx context.Context, id string) (*index.CaseDetail, error)
 	if mb, err := do(ctx, r.Client, esapi.GetRequest{Index: Meetings, DocumentID: c.MeetingID}); err == nil {
 		var m struct {
 			Source struct {
-				DateSource string `json:"date_source"`
+				DateSource   string   `json:"date_source"`
+				Attendees    []string `json:"attendees"`
+				Absent       []string `json:"absent"`
+				MinutesTaker string   `json:"minutes_taker"`
+				Chair        string   `json:"chair"`
+				Place        string   `json:"place"`
+				Time         string   `json:"time"`
 			} `json:"_source"`
 		}
 		json.Unmarshal(mb, &m)
-		out.Meeting.DateSource = m.Source.DateSource
+		s := m.Source
+		out.Meeting.DateSource = s.DateSource
+		out.Meeting.Attendees, out.Meeting.Absent = nonNilStrings(s.Attendees), nonNilStrings(s.Absent)
+		out.Meeting.MinutesTaker, out.Meeting.Chair, out.Meeting.Place, out.Meeting.Time = s.MinutesTaker, s.Chair, s.Place, s.Time
 	}
 	var topics []referat.Topic
 	err = r.scan(ctx, Topics, boolFilter(term("case_id", id)), []any{map[string]any{"score": "desc"}, map[string]any{"topic": "asc"}},
@@ -460,4 +378,13 @@ func (r *Remote) Case(ctx context.Context, id string) (*index.CaseDetail, error)
 		out.Thread = index.ThreadOthers(rows, id)
 	}
 	return out, nil
+}
+
+// nonNilStrings returns s, or an empty slice for nil, as the local store
+// gives it.
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }

@@ -3,6 +3,7 @@ package elastic
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -124,7 +125,7 @@ func (w *Writer) round(ctx context.Context, acts []index.Action) (Stats, []Failu
 	if flush <= 0 {
 		flush = 2 << 20
 	}
-	r := &roundState{confirmed: make([]bool, len(acts))}
+	r := &roundState{ctx: ctx, confirmed: make([]bool, len(acts))}
 	bi, err := esutil.NewBulkIndexer(esutil.BulkIndexerConfig{
 		Client:        w.Client,
 		NumWorkers:    workers,
@@ -136,6 +137,9 @@ func (w *Writer) round(ctx context.Context, acts []index.Action) (Stats, []Failu
 		return r.st, nil, nil, err
 	}
 	for i, a := range acts {
+		if r.failed() {
+			break // the cluster is gone: the rest are not sent, and stay unconfirmed
+		}
 		if err := bi.Add(ctx, r.item(i, a)); err != nil {
 			r.fail(err)
 			break
@@ -157,6 +161,7 @@ func (w *Writer) round(ctx context.Context, acts []index.Action) (Stats, []Failu
 
 // A roundState is what the callbacks of one round gather.
 type roundState struct {
+	ctx       context.Context // the caller's
 	mu        sync.Mutex
 	st        Stats
 	failures  []Failure
@@ -174,8 +179,15 @@ func (r *roundState) fail(err error) {
 
 func (r *roundState) failLocked(err error) {
 	if r.fatal == nil {
-		r.fatal = classify(err)
+		r.fatal = classify(r.ctx, err)
 	}
+}
+
+// failed reports whether the round has failed as a whole.
+func (r *roundState) failed() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.fatal != nil
 }
 
 // item returns the bulk item of action i, whose callbacks record the
@@ -217,13 +229,21 @@ func (r *roundState) item(i int, a index.Action) esutil.BulkIndexerItem {
 	return item
 }
 
-// classify turns a bulk indexer's error into ErrUnreachable,
-// ErrUnauthorized or the context's error.
-func classify(err error) error {
-	msg := redactMessage(err.Error())
+// classify turns a bulk indexer's error into the caller's context error
+// (when ctx is done), ErrUnauthorized or ErrUnreachable. The bulk indexer
+// keeps only the text of the errors it wraps, so the text is all there is
+// to go on; a request that timed out (a NoAnswerError) is unreachable, not
+// an interruption.
+func classify(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	var na *NoAnswerError
+	if errors.As(err, &na) {
+		return fmt.Errorf("%w: %w", ErrUnreachable, na)
+	}
+	msg := RedactText(err.Error())
 	switch {
-	case strings.Contains(msg, "context canceled"), strings.Contains(msg, "deadline exceeded"):
-		return context.Canceled
 	case strings.Contains(msg, "401"), strings.Contains(msg, "403"), strings.Contains(msg, "security_exception"):
 		return fmt.Errorf("%w: %s", ErrUnauthorized, msg)
 	}

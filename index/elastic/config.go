@@ -2,12 +2,10 @@ package elastic
 
 import (
 	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -24,10 +22,18 @@ type Config struct {
 	Password string   // $ELASTICSEARCH_PASSWORD
 	CloudID  string   // $ELASTIC_CLOUD_ID
 	CACert   string   // --es-ca-cert: PEM file of the CA to trust; default: the system's
-	// MaxRetries for requests answered 429, 502, 503 or 504, or not
-	// answered. Default (0): 5.
+	// MaxRetries for requests answered 429, 502, 503 or 504, or whose
+	// connection failed; a request that timed out is not retried (a
+	// frozen node would not answer the retry either). Default (0): 5.
 	MaxRetries int
+	// Timeout bounds each request, from sending it to reading the last
+	// byte of the answer (--es-timeout). Default (0): DefaultTimeout.
+	Timeout time.Duration
 }
+
+// DefaultTimeout is the time one request may take when Config.Timeout is
+// zero.
+const DefaultTimeout = 30 * time.Second
 
 // ConfigFromEnv reads the standard environment variables.
 func ConfigFromEnv() Config {
@@ -59,16 +65,6 @@ func (c Config) Where() string {
 	return strings.Join(out, ",")
 }
 
-// Redact removes the user information from a URL.
-func Redact(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.User == nil {
-		return strings.TrimSpace(raw)
-	}
-	u.User = nil
-	return u.String()
-}
-
 // Errors a caller can match: the cluster could not be reached, or it
 // refused the credentials.
 var (
@@ -84,23 +80,30 @@ func (c Config) transport() (*http.Transport, error) {
 	tr.ResponseHeaderTimeout = 2 * time.Minute
 	tr.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
 	if c.CACert != "" {
-		pem, err := os.ReadFile(c.CACert)
+		pool, err := caPool(c.CACert)
 		if err != nil {
-			return nil, fmt.Errorf("reading the CA certificate: %w", err)
-		}
-		pool := x509.NewCertPool()
-		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("%s holds no PEM certificate", c.CACert)
+			return nil, err
 		}
 		tr.TLSClientConfig.RootCAs = pool
 	}
 	return tr, nil
 }
 
-// NewClient returns a client for c. It does not contact the cluster.
+// NewClient returns a client for c. It does not contact the cluster. Each
+// request has c.Timeout to be answered; a request that fails is retried
+// (see MaxRetries) with a backoff of 0.2s, 0.4s, … up to 5s, so that a
+// cluster that refuses connections fails a request within about 10s and
+// a frozen one within c.Timeout. Errors hold no credentials.
 func NewClient(c Config) (*elasticsearch.Client, error) {
 	if !c.Configured() {
-		return nil, errors.New("no Elasticsearch configured (--es-url or ELASTICSEARCH_URL)")
+		return nil, fmt.Errorf("%w: no Elasticsearch configured (--es-url or ELASTICSEARCH_URL)", ErrConfig)
+	}
+	if err := c.Check(); err != nil {
+		return nil, err
+	}
+	timeout := c.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
 	}
 	tr, err := c.transport()
 	if err != nil {
@@ -114,18 +117,23 @@ func NewClient(c Config) (*elasticsearch.Client, error) {
 	for _, u := range c.URLs {
 		urls = append(urls, strings.TrimSpace(u))
 	}
-	return elasticsearch.NewClient(elasticsearch.Config{
+	es, err := elasticsearch.NewClient(elasticsearch.Config{
 		Addresses:     urls,
 		CloudID:       c.CloudID,
 		APIKey:        c.APIKey,
 		Username:      c.Username,
 		Password:      c.Password,
-		Transport:     tr,
+		Transport:     &deadline{next: tr, timeout: timeout},
 		RetryOnStatus: []int{429, 502, 503, 504},
+		RetryOnError:  retryOnError,
 		MaxRetries:    retries,
 		RetryBackoff: func(attempt int) time.Duration {
 			d := 100 * time.Millisecond << min(attempt, 6)
 			return min(d, 5*time.Second)
 		},
 	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrConfig, RedactText(err.Error()))
+	}
+	return es, nil
 }

@@ -24,5 +24,13 @@
 // the ids a document makes, and the caller deletes the ids of an older
 // version by id (the integ-test distribution has no _delete_by_query).
 //
+// Every request has Config.Timeout (default 30s) to be answered, body
+// included, so a frozen node fails a request (NoAnswerError, matching
+// ErrUnreachable) instead of hanging it; State tells, cheaply, which
+// index is behind each alias (its uuid) and how many documents it holds,
+// for a caller to check what it believes the cluster has. Config.Check
+// finds a wrong URL or CA file without contacting anything (ErrConfig).
+// Errors and printed URLs hold no credentials: Redact and RedactText.
+//
 // The package never imports ingest or analyze: stems come in as a function.
 package elastic

@@ -10,7 +10,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -111,7 +110,7 @@ func (e *ImportFailedError) Error() string {
 // Kibana refuses some objects the error is an *ImportFailedError holding
 // the result. Neither errors nor results hold secrets.
 func InstallKibana(ctx context.Context, kibanaURL string, cfg Config, ndjson []byte) (*ImportResult, error) {
-	where := redactText(Redact(kibanaURL))
+	where := Redact(kibanaURL)
 	if u, err := url.Parse(strings.TrimSpace(kibanaURL)); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("kibana URL %q: %w", where, ErrKibanaURL)
 	}
@@ -130,7 +129,7 @@ func InstallKibana(ctx context.Context, kibanaURL string, cfg Config, ndjson []b
 	u := strings.TrimSuffix(strings.TrimSpace(kibanaURL), "/") + "/api/saved_objects/_import?overwrite=true"
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, &body)
 	if err != nil {
-		return nil, fmt.Errorf("kibana URL %s: %s", where, redactText(err.Error()))
+		return nil, fmt.Errorf("kibana URL %s: %s", where, RedactText(err.Error()))
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("kbn-xsrf", "true")
@@ -149,7 +148,7 @@ func InstallKibana(ctx context.Context, kibanaURL string, cfg Config, ndjson []b
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("kibana at %s is unreachable: %s", where, redactText(err.Error()))
+		return nil, fmt.Errorf("kibana at %s is unreachable: %s", where, RedactText(err.Error()))
 	}
 	defer res.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(res.Body, 8<<20))
@@ -170,9 +169,9 @@ func importAnswer(where string, status int, b []byte) (*ImportResult, error) {
 			Error, Message string
 		}
 		if json.Unmarshal(b, &e) == nil && e.Message != "" {
-			return nil, fmt.Errorf("kibana at %s refused the import (%d %s): %s", where, status, e.Error, redactText(e.Message))
+			return nil, fmt.Errorf("kibana at %s refused the import (%d %s): %s", where, status, e.Error, RedactText(e.Message))
 		}
-		return nil, fmt.Errorf("kibana at %s answered %d: %.200s", where, status, redactText(string(b)))
+		return nil, fmt.Errorf("kibana at %s answered %d: %.200s", where, status, RedactText(string(b)))
 	}
 	var r ImportResult
 	if err := json.Unmarshal(b, &r); err != nil {
@@ -183,10 +182,3 @@ func importAnswer(where string, status int, b []byte) (*ImportResult, error) {
 	}
 	return &r, nil
 }
-
-// userinfo matches the user information of URLs in running text, also of
-// URLs that do not parse: "//user:password@".
-var userinfo = regexp.MustCompile(`//[^/?#\s"'@]*@`)
-
-// redactText removes the user information of every URL in s.
-func redactText(s string) string { return userinfo.ReplaceAllString(s, "//") }

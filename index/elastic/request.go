@@ -46,12 +46,15 @@ func do(ctx context.Context, es *elasticsearch.Client, req esapi.Request) ([]byt
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("%w: %s", ErrUnreachable, redactMessage(err.Error()))
+		return nil, unreachable("", err)
 	}
 	defer res.Body.Close()
 	body, err := io.ReadAll(res.Body)
 	if err != nil {
-		return nil, fmt.Errorf("%w: reading the answer: %v", ErrUnreachable, err)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, unreachable("reading the answer: ", err)
 	}
 	if res.StatusCode >= 300 {
 		return body, apiError(res.StatusCode, body)
@@ -78,16 +81,14 @@ func apiError(status int, body []byte) *APIError {
 	return e
 }
 
-// redactMessage removes credentials from URLs in a message.
-func redactMessage(s string) string {
-	var out []string
-	for _, f := range strings.Fields(s) {
-		if strings.Contains(f, "://") && strings.Contains(f, "@") {
-			f = Redact(strings.Trim(f, `"'`))
-		}
-		out = append(out, f)
+// unreachable wraps a transport error in ErrUnreachable, keeping a
+// NoAnswerError matchable and credentials out of the message.
+func unreachable(what string, err error) error {
+	var na *NoAnswerError
+	if errors.As(err, &na) {
+		return fmt.Errorf("%w: %s%w", ErrUnreachable, what, na)
 	}
-	return strings.Join(out, " ")
+	return fmt.Errorf("%w: %s%s", ErrUnreachable, what, RedactText(err.Error()))
 }
 
 // Ping checks that the cluster answers and accepts the credentials.

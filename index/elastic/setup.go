@@ -81,9 +81,10 @@ func templates(analyzer string) (components map[string]any, indices map[string]a
 		Meetings: {
 			"title": textKW(), "pages": map[string]any{"type": "integer"}, "producer": kw,
 			"date_source": kw, "intro": text(), "case_count": map[string]any{"type": "integer"},
+			"attendees": kw, "absent": kw, "minutes_taker": kw, "chair": kw, "place": textKW(), "time": kw,
 		},
 		Cases: {
-			"case_id": kw, "seq": map[string]any{"type": "integer"}, "title": textKW(), "title_stems": stems,
+			"case_id": kw, "seq": map[string]any{"type": "integer"}, "number": kw, "title": textKW(), "title_stems": stems, "decision": text(),
 			"text": text(), "text_stems": stems, "topics": kw, "keywords": kw, "actors": kw,
 			"pages": map[string]any{"type": "integer"}, "statement_count": map[string]any{"type": "integer"},
 			"thread": kw, "exchanges": map[string]any{"type": "object", "enabled": false},

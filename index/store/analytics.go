@@ -207,10 +207,10 @@ func stemScore(qs, field []string, weight float64) float64 {
 func (l *Local) Cases(ctx context.Context, q index.CaseQuery) ([]index.CaseRow, error) {
 	var rows []index.CaseRow
 	err := l.each(func(d *referat.Document, c *referat.Case) {
-		if !q.Match(yearOf(d.Meeting.Date), topicIDs(c), c.Thread) {
+		if !q.Match(yearOf(d.Meeting.Date), topicIDs(c), c.Thread) || q.Number != "" && c.Number != q.Number {
 			return
 		}
-		rows = append(rows, index.CaseRow{ID: index.CaseID(d.Source.SHA256, c.Seq), Date: d.Meeting.Date, Body: d.Meeting.Body,
+		rows = append(rows, index.CaseRow{ID: index.CaseID(d.Source.SHA256, c.Seq), Date: d.Meeting.Date, Body: d.Meeting.Body, Number: c.Number,
 			Title: c.Title, Topics: append([]string{}, topicIDs(c)...), Thread: c.Thread})
 	})
 	index.SortCaseRows(rows)

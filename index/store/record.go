@@ -184,11 +184,12 @@ func (s *Store) PendingDeletes(n int) ([]index.Action, error) {
 
 // Unconfirmed returns the records of the files whose documents
 // Elasticsearch has not all confirmed, in path order. Failed files that
-// never gave a document are not among them.
+// never gave a document are not among them; a failed file that keeps the
+// documents of its earlier content is.
 func (s *Store) Unconfirmed() ([]SourceRecord, error) {
 	var out []SourceRecord
 	err := s.Sources(func(rec *SourceRecord) bool {
-		if rec.Status == StatusOK && !rec.Synced {
+		if (rec.Status == StatusOK || rec.SHA256 != "") && !rec.Synced {
 			out = append(out, *rec)
 		}
 		return true

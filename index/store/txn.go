@@ -14,6 +14,7 @@ import (
 // its document when the transaction ends.
 type txn struct {
 	s                       *Store
+	tx                      *bolt.Tx
 	src, docs, byHash, pend *bolt.Bucket
 	touched                 map[string]bool
 }
@@ -21,7 +22,7 @@ type txn struct {
 // update runs fn in one transaction.
 func (s *Store) update(fn func(t *txn) error) error {
 	return s.updateTx(func(tx *bolt.Tx) error {
-		t := &txn{s: s, src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
+		t := &txn{s: s, tx: tx, src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
 			pend: tx.Bucket(bucketPending), touched: map[string]bool{}}
 		if err := fn(t); err != nil {
 			return err

@@ -16,7 +16,8 @@ type glyph struct {
 	size  float64 // font size in points, after all transformations
 	s     string  // Unicode text; " " for a space
 	bold  bool
-	known bool // w comes from the font's widths, not an estimate
+	known bool  // w comes from the font's widths, not an estimate
+	rot   uint8 // direction of the baseline: 0 →, 1 ↑, 2 ←, 3 ↓ (quarter turns counterclockwise)
 }
 
 // matrix is a PDF transformation matrix [a b c d e f].
@@ -182,7 +183,7 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 		if text != "" && gs.mode != 7 {
 			p.glyphs = append(p.glyphs, glyph{
 				x: trm[4], y: trm[5], w: w0 / 1000 * xscale, size: size,
-				s: text, bold: f.bold || gs.mode == 2, known: known,
+				s: text, bold: f.bold || gs.mode == 2, known: known, rot: quarterTurns(trm[0], trm[1]),
 			})
 		}
 		tx := w0/1000*gs.size + gs.tc
@@ -258,4 +259,11 @@ func pageBox(v pdf.Value) [4]float64 {
 		box = [4]float64{0, 0, 612, 792}
 	}
 	return box
+}
+
+// quarterTurns rounds the direction of the baseline (dx, dy) to quarter
+// turns counterclockwise from left to right.
+func quarterTurns(dx, dy float64) uint8 {
+	a := math.Atan2(dy, dx) / (math.Pi / 2)
+	return uint8((int(math.Round(a)) + 4) % 4)
 }

@@ -53,11 +53,37 @@ func (l *Line) StartsBold() bool {
 	return false
 }
 
+// Cells of a table row are set apart by a gap wider than any word space;
+// the line gives them separated by CellSeparator.
+const (
+	CellGap       = 2.5 // font sizes
+	CellSeparator = " | "
+)
+
 // buildLines groups the glyphs of one page into lines, top to bottom, each
-// read left to right. It relies on positions, not on drawing order.
-func buildLines(page int, gs []glyph) []Line {
+// read left to right; on a page set in columns, column by column (see
+// readingOrder). It relies on positions, not on drawing order.
+func buildLines(page int, gs []glyph, box [4]float64) []Line {
 	if len(gs) == 0 {
 		return nil
+	}
+	// Rotated runs are read in their own frame, after the upright text.
+	var byRot [4][]glyph
+	rotated := false
+	for _, g := range gs {
+		byRot[g.rot%4] = append(byRot[g.rot%4], g)
+		rotated = rotated || g.rot != 0
+	}
+	if rotated {
+		var lines []Line
+		for r := range byRot {
+			for i := range byRot[r] {
+				byRot[r][i].x, byRot[r][i].y = unrotate(byRot[r][i].x, byRot[r][i].y, r, box)
+				byRot[r][i].rot = 0
+			}
+			lines = append(lines, buildLines(page, byRot[r], box)...)
+		}
+		return lines
 	}
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y > gs[j].y })
 	var groups [][]glyph
@@ -71,6 +97,12 @@ func buildLines(page int, gs []glyph) []Line {
 		}
 		groups = append(groups, gs[start:i])
 		start = i
+	}
+	for _, g := range groups {
+		sort.SliceStable(g, func(i, j int) bool { return g[i].x < g[j].x })
+	}
+	if ordered := readingOrder(groups); ordered != nil {
+		groups = ordered
 	}
 	var lines []Line
 	for _, g := range groups {
@@ -121,7 +153,11 @@ func makeLine(page int, gs []glyph) (Line, bool) {
 					if g.bold != bold {
 						flush()
 					}
-					b.WriteByte(' ')
+					if gap > CellGap*g.size {
+						b.WriteString(CellSeparator)
+					} else {
+						b.WriteByte(' ')
+					}
 				}
 				inFirstWord = false
 			}
@@ -154,4 +190,21 @@ func makeLine(page int, gs []glyph) (Line, bool) {
 		}
 	}
 	return l, true
+}
+
+// unrotate maps a point of text whose baseline runs r quarter turns
+// counterclockwise into the frame where it runs left to right: for a page
+// turned by /Rotate, the page's own unrotated space, whose crop box is
+// box.
+func unrotate(x, y float64, r int, box [4]float64) (float64, float64) {
+	w, h := box[2]-box[0], box[3]-box[1]
+	switch r {
+	case 1:
+		return y, h - x
+	case 2:
+		return w - x, h - y
+	case 3:
+		return w - y, x
+	}
+	return x, y
 }

@@ -144,7 +144,7 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options) (*Document
 				}
 			}
 		}
-		doc.Pages = append(doc.Pages, Page{Lines: buildLines(n, gs), Box: box})
+		doc.Pages = append(doc.Pages, Page{Lines: buildLines(n, gs, box), Box: box})
 	}
 	if len(doc.Pages) == 0 {
 		if firstErr != nil {

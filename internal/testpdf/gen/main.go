@@ -5,7 +5,11 @@
 //
 //	go run ./internal/testpdf/gen [-samples testdata/samples]
 //
-// It needs soffice (libreoffice-writer), gs (ghostscript), qpdf, hyphen-no
+// With -layouts-only it renders only the annotated meetings of
+// testdata/annotated in their layouts (Chromium and LibreOffice) into
+// testdata/pdf/layouts.
+//
+// It needs chromium for those, soffice (libreoffice-writer), gs (ghostscript), qpdf, hyphen-no
 // and fonts-dejavu-core; the files it makes are committed, so tests do not.
 package main
 
@@ -20,6 +24,69 @@ import (
 	"github.com/ntlnav/referat/internal/testpdf"
 )
 
+// layoutProducers render the annotated meetings in their layouts.
+var layoutProducers = []struct {
+	name string
+	make func(testpdf.Annotated, string, string) error
+}{
+	{"chromium", testpdf.Chromium},
+	{"libreoffice", testpdf.LibreOfficeAnnotated},
+}
+
+// rotatedLayouts are layout files turned by /Rotate.
+var rotatedLayouts = []struct {
+	producer, meeting string
+	degrees           int
+}{
+	{"chromium", "2019-10-17-etats-mba", 90},
+	{"libreoffice", "2023-09-21-hamu", 270},
+}
+
+// makeLayouts renders every annotated meeting with every layout producer
+// into dir/PRODUCER/ID.pdf and lists them in dir/expected.json.
+func makeLayouts(annotated, dir string) error {
+	meetings, err := testpdf.LoadAnnotated(annotated)
+	if err != nil {
+		return err
+	}
+	var all []testpdf.LayoutFile
+	for _, p := range layoutProducers {
+		if err := os.MkdirAll(filepath.Join(dir, p.name), 0o755); err != nil {
+			return err
+		}
+		for _, m := range meetings {
+			file := filepath.Join(dir, p.name, m.ID+".pdf")
+			if err := p.make(m, m.Date, file); err != nil {
+				return fmt.Errorf("%s: %w", file, err)
+			}
+			all = append(all, testpdf.LayoutFile{File: filepath.ToSlash(file), Producer: p.name, Meeting: m.ID, Layout: m.Layout})
+			fmt.Println(file)
+		}
+	}
+	// Pages turned by /Rotate (qpdf), so that the text runs down or up.
+	if err := os.MkdirAll(filepath.Join(dir, "rotated"), 0o755); err != nil {
+		return err
+	}
+	for _, r := range rotatedLayouts {
+		src := filepath.Join(dir, r.producer, r.meeting+".pdf")
+		file := filepath.Join(dir, "rotated", fmt.Sprintf("%s-%d.pdf", r.meeting, r.degrees))
+		if err := testpdf.Rotate(src, file, r.degrees); err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
+		for _, m := range meetings {
+			if m.ID == r.meeting {
+				all = append(all, testpdf.LayoutFile{File: filepath.ToSlash(file), Producer: "rotated", Meeting: m.ID, Layout: m.Layout})
+			}
+		}
+		fmt.Println(file)
+	}
+	b, err := json.MarshalIndent(all, "", " ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "expected.json"), append(b, '\n'), 0o644)
+}
+
 // metadataDates are the dates written as CreationDate for meetings whose
 // text carries none (the two real extracts): the dates of those meetings.
 var metadataDates = map[string]string{"seed-000": "2023-06-15", "seed-002": "2023-12-14"}
@@ -27,7 +94,15 @@ var metadataDates = map[string]string{"seed-000": "2023-06-15", "seed-002": "202
 func main() {
 	samples := flag.String("samples", "testdata/samples", "folder of annotated meetings")
 	out := flag.String("out", "testdata/pdf", "output folder")
+	annotated := flag.String("annotated", "testdata/annotated", "folder of annotated meetings with layouts")
+	layoutsOnly := flag.Bool("layouts-only", false, "make only the layout files (testdata/pdf/layouts)")
 	flag.Parse()
+	if err := makeLayouts(*annotated, filepath.Join(*out, "layouts")); err != nil {
+		log.Fatal(err)
+	}
+	if *layoutsOnly {
+		return
+	}
 	meetings, err := testpdf.LoadMeetings(*samples, "testdata/meetings")
 	if err != nil {
 		log.Fatal(err)
