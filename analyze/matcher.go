@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -28,7 +29,9 @@ type matcher struct {
 	exact   map[string][]termRef // stem → terms, for every other single-word term
 	partial map[string][]termRef // stem or written form → terms that may stand inside a compound
 	phrases []phraseTerm
-	cache   sync.Map // word → []termRef
+	byFirst map[string][]int // first stem → indexes into phrases
+	mu      sync.RWMutex
+	cache   map[string][]termRef // word → what match returned; at most maxCache words
 }
 
 // minPart is the shortest term, in letters, that is looked for inside a
@@ -56,6 +59,10 @@ func newMatcher(t *Taxonomy, st *Stemmer) *matcher {
 				for _, w := range whole {
 					p.stems = append(p.stems, st.Stem(w.Text))
 				}
+				if m.byFirst == nil {
+					m.byFirst = map[string][]int{}
+				}
+				m.byFirst[p.stems[0]] = append(m.byFirst[p.stems[0]], len(m.phrases))
 				m.phrases = append(m.phrases, p)
 				continue
 			}
@@ -98,9 +105,24 @@ func appendRef(refs []termRef, r termRef) []termRef {
 // "budsjettfordelingsmodellen" holds budsjett, "varslingsrutinen" varsling,
 // "sykefraværsoppfølging" sykefravær and oppfølging.
 func (m *matcher) match(w string) []termRef {
-	if v, ok := m.cache.Load(w); ok {
-		return v.([]termRef)
+	m.mu.RLock()
+	refs, ok := m.cache[w]
+	m.mu.RUnlock()
+	if ok {
+		return refs
 	}
+	refs = m.compute(w)
+	m.mu.Lock()
+	if m.cache == nil || len(m.cache) >= maxCache {
+		m.cache = make(map[string][]termRef, 1024)
+	}
+	m.cache[strings.Clone(w)] = refs // w may be a slice of a whole case's text
+	m.mu.Unlock()
+	return refs
+}
+
+// compute is match without the cache.
+func (m *matcher) compute(w string) []termRef {
 	var refs []termRef
 	for _, r := range m.forms[w] {
 		refs = appendRef(refs, r)
@@ -144,7 +166,6 @@ func (m *matcher) match(w string) []termRef {
 			}
 		}
 	}
-	m.cache.Store(w, refs)
 	return refs
 }
 
@@ -178,18 +199,7 @@ func (m *matcher) find(tokens []Token) []termHit {
 	if len(m.phrases) == 0 {
 		return hits
 	}
-	stems := make([]string, len(whole))
-	for i, t := range whole {
-		stems[i] = m.stem.Stem(t.Text)
-	}
-	var phrases []termHit
-	for _, p := range m.phrases {
-		for i := 0; i+len(p.stems) <= len(stems); i++ {
-			if equalFrom(stems, i, p.stems) {
-				phrases = append(phrases, termHit{p.ref, whole[i].Start, whole[i+len(p.stems)-1].End})
-			}
-		}
-	}
+	phrases := m.findPhrases(whole)
 	// The longest match wins: a word inside a phrase of another topic
 	// ("lønnsvekst" in "pris- og lønnsvekst") does not count for its own.
 	out := hits[:0]
@@ -206,6 +216,38 @@ func (m *matcher) find(tokens []Token) []termHit {
 		}
 	}
 	return append(out, phrases...)
+}
+
+// findPhrases returns the phrase terms in the whole words, in the order
+// of the taxonomy, then of the text. Only the phrases that start with a
+// word's stem are tried there.
+func (m *matcher) findPhrases(whole []Token) []termHit {
+	stems := make([]string, len(whole))
+	for i, t := range whole {
+		stems[i] = m.stem.Stem(t.Text)
+	}
+	type at struct{ phrase, word int }
+	var found []at
+	for i, st := range stems {
+		for _, k := range m.byFirst[st] {
+			p := m.phrases[k].stems
+			if i+len(p) <= len(stems) && equalFrom(stems, i, p) {
+				found = append(found, at{k, i})
+			}
+		}
+	}
+	sort.Slice(found, func(a, b int) bool {
+		if found[a].phrase != found[b].phrase {
+			return found[a].phrase < found[b].phrase
+		}
+		return found[a].word < found[b].word
+	})
+	var phrases []termHit
+	for _, f := range found {
+		p := m.phrases[f.phrase]
+		phrases = append(phrases, termHit{p.ref, whole[f.word].Start, whole[f.word+len(p.stems)-1].End})
+	}
+	return phrases
 }
 
 func equalFrom(s []string, i int, p []string) bool {

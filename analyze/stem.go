@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/kljensen/snowball/norwegian"
@@ -36,7 +37,7 @@ func (s *Stemmer) Stem(w string) string {
 	if s.cache == nil || len(s.cache) >= maxCache {
 		s.cache = make(map[string]string, 1024)
 	}
-	s.cache[w] = st
+	s.cache[strings.Clone(w)] = st // w may be a slice of a whole case's text
 	s.mu.Unlock()
 	return st
 }

@@ -3,7 +3,7 @@ package pipeline
 import (
 	"strconv"
 
-	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/index/store"
 )
 
 // tally counts what the store holds, and the files Elasticsearch has not
@@ -18,21 +18,21 @@ func (r *run) tally() error {
 		}
 		sum.ES.Pending = len(unconfirmed)
 	}
-	return r.db.Documents(func(d *referat.Document) bool {
+	return r.db.EachDocStats(func(d *store.DocStats) bool {
 		sum.Meetings++
 		sum.Cases += len(d.Cases)
 		year := 0
-		if len(d.Meeting.Date) >= 4 {
-			year, _ = strconv.Atoi(d.Meeting.Date[:4]) // 0 when the date is not ISO
+		if len(d.Date) >= 4 {
+			year, _ = strconv.Atoi(d.Date[:4]) // 0 when the date is not ISO
 		}
 		for _, c := range d.Cases {
-			sum.Statements += len(c.Statements)
+			sum.Statements += c.Statements
 			sum.Topics += len(c.Topics)
 			for _, t := range c.Topics {
 				if sum.TopicsByYear[year] == nil {
 					sum.TopicsByYear[year] = map[string]int{}
 				}
-				sum.TopicsByYear[year][t.ID]++
+				sum.TopicsByYear[year][t]++
 			}
 		}
 		return true

@@ -29,6 +29,7 @@ type ingestOptions struct {
 	json     bool           // summary as JSON on stdout; default false
 	es       elastic.Config // Elasticsearch; not configured by default
 	interval time.Duration  // between progress lines when not on a terminal; default 10s
+	cpuprof  string         // write a CPU profile of the run here (workers: FILE.worker-PID); default "": none
 	stdout   io.Writer
 	stderr   io.Writer
 }
@@ -78,6 +79,7 @@ EXIT STATUS beyond the common ones: 3 when Elasticsearch could not be reached
 			&cli.BoolFlag{Name: "retag", Usage: "analyse the stored text again (after a taxonomy change) without reading PDFs"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but the summary"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of this process to `FILE`, and of each worker to FILE.worker-PID (go tool pprof -top referat FILE FILE.worker-*)"},
 		), esFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -94,7 +96,7 @@ func ingestAction(c *cli.Context, paths []string) error {
 		store: c.String("store"), lockWait: lockTimeout(c), workers: c.Int("workers"), timeout: c.Duration("timeout"),
 		password: c.String("password"), taxonomy: c.String("taxonomy"), prune: c.Bool("prune"),
 		retag: c.Bool("retag"), quiet: c.Bool("quiet"), json: c.Bool("json"), es: esConfig(c),
-		interval: 10 * time.Second, stdout: c.App.Writer, stderr: c.App.ErrWriter,
+		interval: 10 * time.Second, stdout: c.App.Writer, stderr: c.App.ErrWriter, cpuprof: c.String("cpuprofile"),
 	}, paths)
 }
 
@@ -102,6 +104,13 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 	analyzer, err := newAnalyzer(opts.taxonomy)
 	if err != nil {
 		return err
+	}
+	if opts.cpuprof != "" {
+		stop, err := startCPUProfile(opts.cpuprof)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	sum, err := pipeline.Run(ctx, pipeline.Options{
 		Paths: args, Store: opts.store, LockTimeout: opts.lockWait, Workers: max(1, opts.workers), Timeout: opts.timeout, Password: opts.password,

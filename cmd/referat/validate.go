@@ -77,6 +77,7 @@ var options = map[string]option{
 	"per-year":     {accepts: fixed("a whole number of 1 or more"), check: intAtLeast(1), syntax: true},
 	"html":         {accepts: fixed("an output file in an existing folder, or - for stdout"), check: checkOutput},
 	"number":       {accepts: fixed("an agenda number as printed, such as 10/23, 2 or 1.2"), check: checkAgendaNumber, syntax: true},
+	"cpuprofile":   {accepts: fixed("an output file in an existing folder"), check: checkProfileFile},
 }
 
 // agendaNumber is a case number as ingest stores it: "10/23", "2", "1.2", "2 a".
@@ -91,7 +92,7 @@ func checkAgendaNumber(_ *values, s string) (string, error) {
 }
 
 // fileOptions name files or folders.
-var fileOptions = map[string]bool{"store": true, "taxonomy": true, "es-ca-cert": true, "html": true}
+var fileOptions = map[string]bool{"store": true, "taxonomy": true, "es-ca-cert": true, "html": true, "cpuprofile": true}
 
 // freeOptions accept any text.
 var freeOptions = map[string]bool{"password": true}

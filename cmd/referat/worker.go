@@ -22,6 +22,7 @@ func workerCommand() *cli.Command {
 			if in == nil || out == nil {
 				return usagef("worker is started by referat itself")
 			}
+			defer workerProfile()()
 			return ingest.ServeWorker(in, out)
 		},
 	}

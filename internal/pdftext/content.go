@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -180,14 +181,17 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 		text := f.text(code)
 		size := math.Hypot(trm[2], trm[3])
 		xscale := math.Hypot(trm[0], trm[1])
-		if text != "" && gs.mode != 7 {
+		// Every render mode is kept, as pdftotext does: 3 (invisible) is
+		// the text layer of OCRed scans, and 7 (add to clip, not painted)
+		// shows the glyphs' shapes through whatever is painted next.
+		if text != "" {
 			p.glyphs = append(p.glyphs, glyph{
 				x: trm[4], y: trm[5], w: w0 / 1000 * xscale, size: size,
 				s: text, bold: f.bold || gs.mode == 2, known: known, rot: quarterTurns(trm[0], trm[1]),
 			})
 		}
 		tx := w0/1000*gs.size + gs.tc
-		if !f.twoByte && code == ' ' {
+		if f.wordSpace(code) {
 			tx += gs.tw
 		}
 		*tm = matrix{1, 0, 0, 1, tx * gs.th, 0}.mul(*tm)
@@ -197,7 +201,7 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 // readPage returns the glyphs on page v, in page space.
 func readPage(v pdf.Value, budget *int64, fonts map[string]*font) (glyphs []glyph, box [4]float64, err error) {
 	box = pageBox(v)
-	p := &pageReader{budget: budget, fonts: fonts}
+	p := &pageReader{budget: budget, fonts: fonts, glyphs: getGlyphs()}
 	data, err := p.contents(v.Key("Contents"))
 	if err != nil {
 		return nil, box, err
@@ -209,7 +213,31 @@ func readPage(v pdf.Value, budget *int64, fonts map[string]*font) (glyphs []glyp
 	}
 	// A damaged stream keeps what was read before the damage.
 	err = p.run(data, res, ctm)
+	p.annotations(v, ctm)
 	return p.glyphs, box, err
+}
+
+// glyphBufs holds glyph slices for reuse: a page's glyphs are dead once
+// its lines are built, and growing a fresh slice for every page was the
+// largest allocation in reading a file.
+var glyphBufs sync.Pool
+
+// getGlyphs returns an empty glyph slice, with room from an earlier page.
+func getGlyphs() []glyph {
+	if b, ok := glyphBufs.Get().(*[]glyph); ok {
+		return (*b)[:0]
+	}
+	return make([]glyph, 0, 1024)
+}
+
+// putGlyphs gives back the slice of a page whose glyphs are no longer
+// used; a very large one is left to the garbage collector.
+func putGlyphs(gs []glyph) {
+	if cap(gs) == 0 || cap(gs) > 1<<16 {
+		return
+	}
+	gs = gs[:0]
+	glyphBufs.Put(&gs)
 }
 
 // rotation maps a page rotated by deg degrees clockwise to upright space.

@@ -17,6 +17,11 @@ var (
 	ErrEncrypted = errors.New("password required")
 	ErrNoText    = errors.New("no text layer")
 	ErrTooLarge  = errors.New("content too large")
+	// ErrNoUnicode is the ErrNoText of a file whose glyphs are drawn in
+	// fonts that carry no Unicode information, or mostly not (U+FFFD,
+	// private-use code points): the page has letters, but only an image
+	// of it (OCR) can tell which. errors.Is(err, ErrNoText) holds too.
+	ErrNoUnicode = fmt.Errorf("%w: the fonts carry no Unicode mapping", ErrNoText)
 )
 
 // An Error reports why a file could not be read, and where.

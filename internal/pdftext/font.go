@@ -14,20 +14,32 @@ import (
 // string into character codes, the Unicode text and width of each code, and
 // whether it is bold.
 type font struct {
-	name     string // BaseFont without a subset prefix
-	bold     bool
-	twoByte  bool             // Type0 font: 2-byte codes
-	enc      pdf.TextEncoding // from ledongthuc/pdf; nil when there is none
-	cmap     *toUnicode       // from the font's ToUnicode CMap; nil when there is none
-	simple   pdf.Font
-	first    int
-	widths   []float64       // simple fonts, in glyph space units (1/1000 em)
-	cidW     map[int]float64 // Type0 widths by CID
-	dw       float64         // Type0 default width
-	scale    float64         // glyph space to text space (Type 3 fonts differ)
-	known    bool            // widths come from the file
-	decoded  map[int]string  // cache of decoded codes
-	unmapped bool            // codes cannot be mapped to Unicode
+	name        string // BaseFont without a subset prefix
+	bold        bool
+	twoByte     bool             // Type0 font: codes split by cid
+	cid         *cidEncoding     // Type0 font: its /Encoding CMap
+	cidToGIDMap pdf.Value        // Type0 TrueType font: /CIDToGIDMap, read only when needed
+	cidToGID    []uint16         // the map read, once asked for
+	diffs       map[int]string   // simple font: glyph names of /Encoding /Differences
+	builtin     bool             // simple font: the program's built-in encoding applies
+	prog        *fontProgram     // the embedded font program, read only when needed
+	coll        *collection      // Type0 font: the Adobe character collection of its CIDs
+	macOrder    bool             // Type0 font: not embedded, glyph ids in the standard Mac order
+	enc         pdf.TextEncoding // from ledongthuc/pdf; nil when there is none
+	cmap        *toUnicode       // from the font's ToUnicode CMap; nil when there is none
+	simple      pdf.Font
+	first       int
+	widths      []float64       // simple fonts, in glyph space units (1/1000 em)
+	cidW        map[int]float64 // Type0 widths by CID
+	dw          float64         // Type0 default width
+	scale       float64         // glyph space to text space (Type 3 fonts differ)
+	known       bool            // widths come from the file
+	decoded     map[int]string  // cache of decoded codes
+	buf         []int           // codes of the string being shown
+
+	// Type0 font, Identity, not embedded, no ToUnicode: codes may be
+	// Unicode, unless codes below U+0020 were shown (sawControl).
+	guessUnicode, sawControl bool
 }
 
 // newFont reads the font dictionary v.
@@ -49,10 +61,15 @@ func newFont(v pdf.Value) *font {
 		}
 		f.cidW = readCIDWidths(d.Key("W"))
 		f.known = len(f.cidW) > 0
-		if v.Key("ToUnicode").Kind() != pdf.Stream && !strings.HasPrefix(v.Key("Encoding").Name(), "Uni") {
-			// Without a ToUnicode CMap, Identity-H codes are glyph ids:
-			// there is no way to know the text.
-			f.unmapped = true
+		f.cid = newCIDEncoding(v.Key("Encoding"))
+		if d.Key("Subtype").Name() == "CIDFontType2" {
+			f.prog = newFontProgram(desc)
+			f.cidToGIDMap = d.Key("CIDToGIDMap")
+		}
+		f.coll = collectionOf(d)
+		if f.cid.identity && v.Key("ToUnicode").Kind() != pdf.Stream && newFontProgram(desc) == nil && f.coll == nil {
+			f.macOrder = d.Key("Subtype").Name() == "CIDFontType2" && (isMacOrderFont(f.name) || isMacOrderFont(d.Key("BaseFont").Name()))
+			f.guessUnicode = !f.macOrder
 		}
 	case "Type3":
 		if m := v.Key("FontMatrix"); m.Len() == 6 && m.Index(0).Float64() != 0 {
@@ -69,6 +86,7 @@ func newFont(v pdf.Value) *font {
 			f.widths = append(f.widths, w.Index(i).Float64())
 		}
 		f.known = len(f.widths) > 0
+		f.simpleEncoding(v.Key("Encoding"), desc)
 	}
 	f.enc = f.simple.Encoder()
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
@@ -128,19 +146,19 @@ func isBoldDescriptor(d pdf.Value) bool {
 	return d.Key("Flags").Int64()&forceBold != 0
 }
 
-// codes splits a shown string into character codes.
+// codes splits a shown string into character codes. The slice is the
+// font's own buffer, valid until the next call: show uses it at once,
+// and a string needs no allocation.
 func (f *font) codes(s []byte) []int {
 	if f.twoByte {
-		out := make([]int, 0, len(s)/2)
-		for i := 0; i+1 < len(s); i += 2 {
-			out = append(out, int(s[i])<<8|int(s[i+1]))
-		}
-		return out
+		f.buf = f.cidCodes(s, f.buf[:0])
+		return f.buf
 	}
-	out := make([]int, len(s))
-	for i, b := range s {
-		out[i] = int(b)
+	out := f.buf[:0]
+	for _, b := range s {
+		out = append(out, int(b))
 	}
+	f.buf = out
 	return out
 }
 
@@ -148,7 +166,8 @@ func (f *font) codes(s []byte) []int {
 // but Type 3 fonts), and whether it comes from the file.
 func (f *font) width(code int) (float64, bool) {
 	if f.twoByte {
-		if w, ok := f.cidW[code]; ok {
+		cid, ok := f.cid.cid(code)
+		if w, found := f.cidW[cid]; ok && found {
 			return w, true
 		}
 		return f.dw, f.known
@@ -204,20 +223,13 @@ func (f *font) text(code int) string {
 	if s, ok := f.decoded[code]; ok {
 		return s
 	}
-	var raw string
+	var s string
 	if f.twoByte {
-		raw = string([]byte{byte(code >> 8), byte(code)})
-	} else {
-		raw = string([]byte{byte(code)})
-	}
-	s := raw
-	if t, ok := f.cmap.lookup(code); ok {
+		s = f.cidText(code)
+	} else if t, ok := f.cmap.lookup(code); ok {
 		s = t
-	} else if f.enc != nil {
-		s = f.enc.Decode(raw)
-	}
-	if f.twoByte && (f.unmapped || s == raw) {
-		s = "\uFFFD"
+	} else {
+		s = f.simpleText(code)
 	}
 	s = cleanGlyphText(s)
 	f.decoded[code] = s

@@ -9,22 +9,22 @@ func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
 	p.named = map[string]*font{}
 	defer func() { p.named = saved }()
 	lx := lexer{b: data}
-	in := interp{p: p, resources: resources, gs: textState{ctm: ctm, th: 1}}
+	in := interp{p: p, resources: resources, gs: textState{ctm: ctm, th: 1}, args: make([]operand, 0, 16)}
+	var o operand
 	for {
-		tok, isOp, ok, err := lx.next(0)
+		op, ok, err := lx.scan(0, &o)
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return nil
 		}
-		if !isOp {
+		if op == "" {
 			if len(in.args) < 64 {
-				in.args = append(in.args, tok)
+				in.args = append(in.args, o)
 			}
 			continue
 		}
-		op := tok.(string)
 		switch {
 		case op == "BI":
 			lx.skipInlineImage()
@@ -35,6 +35,7 @@ func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
 			}
 		}
 		in.args = in.args[:0]
+		lx.reset() // the operands just run are dead
 	}
 }
 
@@ -47,14 +48,16 @@ type interp struct {
 	gs        textState
 	stack     []textState
 	tm, tlm   matrix
-	args      []any
+	args      []operand // see operand.go for how long they live
 }
 
 // arg returns operand i as a number, 0 when it is past the operands or
 // not a number.
 func (in *interp) arg(i int) float64 {
 	if i < len(in.args) { // i < 0 (an operator without operands) panics, which page recovers as a damaged page, as before
-		return num(in.args[i])
+		if o := &in.args[i]; o.kind == kindNumber {
+			return o.num
+		}
 	}
 	return 0
 }
@@ -80,8 +83,8 @@ func (in *interp) graphics(op string) error {
 		}
 	case "Do":
 		if n >= 1 {
-			if name, ok := in.args[n-1].(opName); ok {
-				return in.p.form(in.resources, string(name), in.gs.ctm)
+			if o := &in.args[n-1]; o.kind == kindName {
+				return in.p.form(in.resources, string(o.b), in.gs.ctm)
 			}
 		}
 	}
@@ -109,8 +112,8 @@ func (in *interp) text(op string) bool {
 		gs.mode = int(in.arg(n - 1))
 	case "Tf":
 		if n >= 2 {
-			if name, ok := in.args[n-2].(opName); ok {
-				gs.font = in.p.font(in.resources, string(name))
+			if o := &in.args[n-2]; o.kind == kindName {
+				gs.font = in.p.fontNamed(in.resources, o.b)
 			}
 			gs.size = in.arg(n - 1)
 		}
@@ -152,13 +155,13 @@ func (in *interp) show(op string) {
 	n := len(in.args)
 	if op == "TJ" {
 		if n >= 1 {
-			if a, ok := in.args[n-1].(opArray); ok {
-				for _, e := range a {
-					switch e := e.(type) {
-					case opString:
-						in.p.show(&in.gs, &in.tm, e)
-					case float64:
-						tx := -e / 1000 * in.gs.size * in.gs.th
+			if a := &in.args[n-1]; a.kind == kindArray {
+				for i := range a.arr {
+					switch e := &a.arr[i]; e.kind {
+					case kindString:
+						in.p.show(&in.gs, &in.tm, e.b)
+					case kindNumber:
+						tx := -e.num / 1000 * in.gs.size * in.gs.th
 						in.tm = matrix{1, 0, 0, 1, tx, 0}.mul(in.tm)
 					}
 				}
@@ -174,8 +177,17 @@ func (in *interp) show(op string) {
 		in.tm = in.tlm
 	}
 	if n >= 1 {
-		if s, ok := in.args[n-1].(opString); ok {
-			in.p.show(&in.gs, &in.tm, s)
+		if s := &in.args[n-1]; s.kind == kindString {
+			in.p.show(&in.gs, &in.tm, s.b)
 		}
 	}
+}
+
+// fontNamed is pageReader.font for a name in the content stream: a font
+// already used in these resources is found without allocating.
+func (p *pageReader) fontNamed(resources pdf.Value, name []byte) *font {
+	if f, ok := p.named[string(name)]; ok {
+		return f
+	}
+	return p.font(resources, string(name))
 }

@@ -23,6 +23,10 @@ const maxNesting = 64
 type lexer struct {
 	b   []byte
 	pos int
+	// for scan (operand.go): decoded strings and names, arrays, and the
+	// elements of the arrays being read
+	scratch        []byte
+	arena, pending []operand
 }
 
 // errNesting is returned for operands nested deeper than maxNesting.

@@ -22,16 +22,20 @@ func init() {
 // prepare turns the bytes of a file into bytes ledongthuc/pdf accepts:
 // junk before the header is cut, a %PDF-2.0 (or odd) header is given a form
 // the library takes, bytes after the last %%EOF are dropped, and encrypted
-// files are decrypted in memory. It returns ErrEmpty, ErrNotPDF,
+// files are decrypted in memory; streams in filters ledongthuc/pdf lacks
+// are written decoded (decodeOddFilters). It returns ErrEmpty, ErrNotPDF,
 // ErrEncrypted or ErrDamaged.
-func prepare(data []byte, password string) ([]byte, error) {
+//
+// The Info of a decrypted file is the file's own, read before pdfcpu
+// writes its name as the producer; nil for a file that was not encrypted.
+func prepare(data []byte, password string) (_ []byte, orig *Info, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, ErrEmpty
+		return nil, nil, ErrEmpty
 	}
 	head := data[:min(len(data), 1024)]
 	at := bytes.Index(head, []byte("%PDF-"))
 	if at < 0 {
-		return nil, fmt.Errorf("%w: %s", ErrNotPDF, sniff(data))
+		return nil, nil, fmt.Errorf("%w: %s", ErrNotPDF, sniff(data))
 	}
 	data = data[at:]
 	if len(data) < 9 || data[5] != '1' || data[7] > '7' || data[8] != '\n' && data[8] != '\r' {
@@ -45,12 +49,21 @@ func prepare(data []byte, password string) ([]byte, error) {
 	} else {
 		// Reading what is left of a truncated file would silently lose
 		// the rest of the minutes.
-		return nil, fmt.Errorf("%w: the file is truncated (it does not end with %%%%EOF)", ErrDamaged)
+		return nil, nil, fmt.Errorf("%w: the file is truncated (it does not end with %%%%EOF)", ErrDamaged)
 	}
 	if isEncrypted(data) {
-		return decrypt(data, password)
+		if data, orig, err = decrypt(data, password); err != nil {
+			return nil, nil, err
+		}
 	}
-	return data, nil
+	if mayHaveOddFilters(data) {
+		if decoded, ok := decodeOddFilters(data); ok {
+			if rebuilt, err := rebuildXref(decoded); err == nil {
+				data = rebuilt
+			}
+		}
+	}
+	return data, orig, nil
 }
 
 // sniff names common non-PDF contents, for the error message.
@@ -90,21 +103,30 @@ func pdfcpuConf(password string) *model.Configuration {
 }
 
 // decrypt removes the encryption of data with a well-kept library, which
-// handles RC4, AES-128 and AES-256 alike. A file with only an owner
-// password opens with the empty user password.
-func decrypt(data []byte, password string) (out []byte, err error) {
+// handles RC4, AES-128 and AES-256 (revisions 2–6, crypt filters, empty
+// owner passwords) alike. A file with only an owner password opens with
+// the empty user password. It returns the file's own Info too, as pdfcpu
+// writes its own name as the producer.
+func decrypt(data []byte, password string) (out []byte, orig *Info, err error) {
 	defer recoverAs(&err, "decrypting")
-	var buf bytes.Buffer
-	if err := api.Decrypt(bytes.NewReader(data), &buf, pdfcpuConf(password)); err != nil {
+	conf := pdfcpuConf(password)
+	conf.Cmd = model.DECRYPT
+	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(data), conf)
+	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) || strings.Contains(err.Error(), "password") {
 			if password != "" {
-				return nil, fmt.Errorf("%w: the password given does not open the file", ErrEncrypted)
+				return nil, nil, fmt.Errorf("%w: the password given does not open the file", ErrEncrypted)
 			}
-			return nil, fmt.Errorf("%w: the file is protected by a user password", ErrEncrypted)
+			return nil, nil, fmt.Errorf("%w: the file is protected by a user password", ErrEncrypted)
 		}
-		return nil, fmt.Errorf("%w: cannot decrypt: %v", ErrDamaged, err)
+		return nil, nil, fmt.Errorf("%w: cannot decrypt: %v", ErrDamaged, shortErr(err))
 	}
-	return buf.Bytes(), nil
+	orig = &Info{Producer: strings.TrimSpace(ctx.XRefTable.Producer), CreationDate: ctx.XRefTable.CreationDate}
+	var buf bytes.Buffer
+	if err := api.WriteContext(ctx, &buf); err != nil {
+		return nil, nil, fmt.Errorf("%w: cannot decrypt: %v", ErrDamaged, shortErr(err))
+	}
+	return buf.Bytes(), orig, nil
 }
 
 // repair rewrites data with pdfcpu, which rebuilds a damaged

@@ -68,11 +68,11 @@ func Read(ctx context.Context, data []byte, opts Options) (*Document, error) {
 // read prepares data and reads it, a second time with stream lengths
 // mended when the first reading finds it damaged or textless.
 func read(ctx context.Context, data []byte, opts Options) (*Document, error) {
-	prepared, err := prepare(data, opts.Password)
+	prepared, orig, err := prepare(data, opts.Password)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := readPrepared(ctx, prepared, opts)
+	doc, err := readPrepared(ctx, prepared, opts, orig)
 	if err == nil || !(errors.Is(err, ErrNoText) || errors.Is(err, ErrDamaged)) {
 		return doc, err
 	}
@@ -80,7 +80,7 @@ func read(ctx context.Context, data []byte, opts Options) (*Document, error) {
 	// end instead. Try once more with the lengths mended.
 	if fixed, ok := fixStreamLengths(prepared); ok {
 		if rebuilt, rerr := rebuildXref(fixed); rerr == nil {
-			if doc2, err2 := readPrepared(ctx, rebuilt, opts); err2 == nil {
+			if doc2, err2 := readPrepared(ctx, rebuilt, opts, orig); err2 == nil {
 				return doc2, nil
 			}
 		}
@@ -98,13 +98,17 @@ func info(r *pdf.Reader) (info Info) {
 	return info
 }
 
-// readPrepared reads prepared bytes.
-func readPrepared(ctx context.Context, prepared []byte, opts Options) (*Document, error) {
+// readPrepared reads prepared bytes; orig, when not nil, is the file's
+// Info from before it was decrypted.
+func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info) (*Document, error) {
 	r, _, err := openReader(prepared, opts.Password)
 	if err != nil {
 		return nil, err
 	}
 	doc := &Document{Info: info(r)}
+	if orig != nil {
+		doc.Info = *orig
+	}
 	budget := opts.MaxInflated
 	if budget <= 0 {
 		budget = DefaultMaxInflated
@@ -115,7 +119,7 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options) (*Document
 	}
 	fonts := map[string]*font{}
 	var firstErr error
-	letters, replaced := 0, 0
+	readable, unreadable := 0, 0
 	pages, err := pageTree(r, maxPages)
 	if err != nil {
 		return nil, err
@@ -134,17 +138,10 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options) (*Document
 				firstErr = &Error{Page: n, Err: err}
 			}
 		}
-		for _, g := range gs {
-			for _, c := range g.s {
-				switch {
-				case c == '\uFFFD':
-					replaced++
-				case unicode.IsLetter(c):
-					letters++
-				}
-			}
-		}
+		r, u := countReadable(gs)
+		readable, unreadable = readable+r, unreadable+u
 		doc.Pages = append(doc.Pages, Page{Lines: buildLines(n, gs, box), Box: box})
+		putGlyphs(gs) // lines hold no glyph
 	}
 	if len(doc.Pages) == 0 {
 		if firstErr != nil {
@@ -152,16 +149,58 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options) (*Document
 		}
 		return nil, fmt.Errorf("%w: the file has no pages", ErrDamaged)
 	}
-	if letters == 0 {
-		if firstErr != nil {
-			return nil, firstErr
-		}
-		if replaced > 0 {
-			return nil, fmt.Errorf("%w: the fonts have no Unicode mapping, so the text cannot be read", ErrNoText)
-		}
-		return nil, fmt.Errorf("%w: %d page(s) without any text; is it a scan?", ErrNoText, len(doc.Pages))
+	if readable == 0 && firstErr != nil {
+		return nil, firstErr
+	}
+	if err := noText(readable, unreadable, len(doc.Pages)); err != nil {
+		return nil, err
 	}
 	return doc, nil
+}
+
+// noText says why a document whose glyphs hold readable readable
+// characters and unreadable ones that carry no text (U+FFFD, private use)
+// is not text, or returns nil when it is. A page of only digits and
+// symbols is text; output that is mostly unmapped glyphs is not, and gets
+// its own cause, so that OCR can take over.
+func noText(readable, unreadable, pages int) error {
+	switch {
+	case readable == 0 && unreadable == 0:
+		return fmt.Errorf("%w: %d page(s) without any text; is it a scan?", ErrNoText, pages)
+	case readable == 0:
+		return fmt.Errorf("%w: the text cannot be read", ErrNoUnicode)
+	case unreadable > readable:
+		return fmt.Errorf("%w: %d of %d characters cannot be read", ErrNoUnicode, unreadable, readable+unreadable)
+	}
+	return nil
+}
+
+// countReadable counts the characters of gs that are text (anything but
+// white space and control characters) and those that stand for a glyph
+// without Unicode: U+FFFD, and private-use code points, which fonts
+// without a Unicode mapping give their glyphs.
+func countReadable(gs []glyph) (readable, unreadable int) {
+	for _, g := range gs {
+		for _, c := range g.s {
+			switch {
+			case c < 0x80: // most glyphs: no table lookups
+				if c > ' ' && c != 0x7F {
+					readable++
+				}
+			case c == '\uFFFD' || isPrivateUse(c):
+				unreadable++
+			case unicode.IsSpace(c) || unicode.IsControl(c) || unicode.Is(unicode.Cf, c):
+			default:
+				readable++
+			}
+		}
+	}
+	return readable, unreadable
+}
+
+// isPrivateUse reports whether c is in a private-use area.
+func isPrivateUse(c rune) bool {
+	return c >= 0xE000 && c <= 0xF8FF || c >= 0xF0000
 }
 
 // page reads one page.
@@ -181,6 +220,7 @@ func page(v pdf.Value, budget *int64, fonts map[string]*font) (gs []glyph, box [
 func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Value, err error) {
 	const maxDepth = 64
 	nodes := 0
+	seen := map[string]bool{}
 	var firstErr error
 	var walk func(v pdf.Value, depth int) error
 	walk = func(v pdf.Value, depth int) (err error) {
@@ -203,6 +243,17 @@ func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Value, err error) {
 		if err != nil || !isNode {
 			return err
 		}
+		// A node met again is a cycle: its pages are read once, where
+		// the node was first met. Nodes print their kids as references,
+		// so the printed form identifies them.
+		key := v.String()
+		if seen[key] {
+			if firstErr == nil {
+				firstErr = fmt.Errorf("%w: the page tree contains itself", ErrDamaged)
+			}
+			return nil
+		}
+		seen[key] = true
 		for i := 0; i < kids.Len() && len(pages) < maxPages; i++ {
 			var kid pdf.Value
 			var kerr error

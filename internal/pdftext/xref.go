@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 )
 
@@ -109,15 +110,16 @@ func trailerKeys(data []byte, offsets, gens map[int]int) (root, info, id []byte)
 		}
 	}
 	if root == nil {
-		// No usable trailer: the catalog is the object of type Catalog.
-		for oid, off := range offsets {
+		// No usable trailer: the catalog is the last object of type
+		// Catalog in the file, as in an incremental update.
+		for _, oid := range inFileOrder(offsets) {
+			off := offsets[oid]
 			end := bytes.Index(data[off:], []byte("endobj"))
 			if end < 0 {
 				continue
 			}
 			if catalogType.Match(data[off : off+end]) {
 				root = []byte(fmt.Sprintf("/Root %d %d R", oid, gens[oid]))
-				break
 			}
 		}
 	}
@@ -129,12 +131,31 @@ var (
 	objStmN    = regexp.MustCompile(`/N\s+(\d+)`)
 )
 
+// inFileOrder returns the object numbers of offsets ordered by where
+// they are in the file, so that a repair reads the same bytes the same way
+// every time (Go map order is random).
+func inFileOrder(offsets map[int]int) []int {
+	ids := make([]int, 0, len(offsets))
+	for id := range offsets {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if offsets[ids[i]] != offsets[ids[j]] {
+			return offsets[ids[i]] < offsets[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	return ids
+}
+
 // objectStreams finds the objects kept in the object streams among the
 // given objects: object number → (stream number, index). Objects defined
-// directly in the file win.
+// directly in the file win; an object in several object streams is taken
+// from the stream last in the file, as in an incremental update.
 func objectStreams(data []byte, offsets map[int]int) map[int][2]int {
 	out := map[int][2]int{}
-	for stm, off := range offsets {
+	for _, stm := range inFileOrder(offsets) {
+		off := offsets[stm]
 		s := bytes.Index(data[off:], []byte("stream"))
 		if s < 0 || s > 4096 {
 			continue

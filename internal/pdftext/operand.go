@@ -1,0 +1,323 @@
+package pdftext
+
+import (
+	"bytes"
+	"math"
+	"strconv"
+)
+
+// The page interpreter's tokens, read without allocating: lexer.next
+// boxes every number and operator in an interface and copies every string
+// and name, which was a third of the time spent on a page. scan fills an
+// operand in place instead; its names and strings point into the content
+// stream or into the lexer's scratch space, and its arrays into the
+// lexer's operand arena, all of which the lexer reuses once the next
+// operator has been read: an operand lives until its operator has run.
+
+// An operandKind says what an operand holds.
+type operandKind uint8
+
+const (
+	kindNull   operandKind = iota // null, and booleans (no operator here reads them)
+	kindNumber                    // num
+	kindName                      // b, without the slash, #xx escapes undone
+	kindString                    // b, escapes undone
+	kindArray                     // arr
+	kindDict                      // a dictionary, skipped (only marked content has them)
+)
+
+// An operand is one operand of a content-stream operator.
+type operand struct {
+	kind operandKind
+	num  float64
+	b    []byte
+	arr  []operand
+}
+
+// reset lets the lexer reuse its scratch space and arena: every operand
+// it returned before is dead.
+func (l *lexer) reset() {
+	l.scratch = l.scratch[:0]
+	l.arena = l.arena[:0]
+}
+
+// scan reads the next operand into o, or the next operator, which it
+// returns. ok is false at the end of the stream.
+func (l *lexer) scan(depth int, o *operand) (op string, ok bool, err error) {
+	for {
+		l.skipSpace()
+		if l.pos >= len(l.b) {
+			return "", false, nil
+		}
+		c := l.b[l.pos]
+		*o = operand{}
+		switch {
+		case c == '/':
+			l.pos++
+			o.kind, o.b = kindName, l.name(l.word())
+		case c == '(':
+			o.kind, o.b = kindString, l.literalInPlace()
+		case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
+			o.kind = kindDict
+			return "", true, l.skipDict(depth)
+		case c == '<':
+			o.kind, o.b = kindString, l.hexScratch()
+		case c == '[':
+			o.kind = kindArray
+			o.arr, err = l.scanArray(depth)
+			return "", true, err
+		case c == ']' || c == ')' || c == '>' || c == '{' || c == '}':
+			l.pos++ // stray delimiter: skip it
+			continue
+		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+			o.kind, o.num = kindNumber, parseNumber(l.word())
+		default:
+			w := l.word()
+			switch string(w) {
+			case "true", "false", "null":
+				return "", true, nil
+			}
+			return operator(w), true, nil
+		}
+		return "", true, nil
+	}
+}
+
+// word reads up to the next white space or delimiter.
+func (l *lexer) word() []byte {
+	start := l.pos
+	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+		l.pos++
+	}
+	if l.pos == start && l.pos < len(l.b) {
+		l.pos++ // a character that is neither: take it, so the lexer moves on
+	}
+	return l.b[start:l.pos]
+}
+
+// name undoes the #xx escapes of a name, in the scratch space.
+func (l *lexer) name(b []byte) []byte {
+	if bytes.IndexByte(b, '#') < 0 {
+		return b
+	}
+	return l.keep([]byte(unescapeName(b)))
+}
+
+// keep copies b into the scratch space.
+func (l *lexer) keep(b []byte) []byte {
+	start := len(l.scratch)
+	l.scratch = append(l.scratch, b...)
+	return l.scratch[start:len(l.scratch):len(l.scratch)]
+}
+
+// literalInPlace reads a literal string: in the stream itself when it has
+// no escapes and balanced parentheses, else decoded into the scratch space.
+func (l *lexer) literalInPlace() []byte {
+	start := l.pos + 1
+	for i := start; i < len(l.b); i++ {
+		switch l.b[i] {
+		case '\\', '(':
+			return l.literal()
+		case ')':
+			l.pos = i + 1
+			return l.b[start:i:i]
+		}
+	}
+	l.pos = len(l.b)
+	return l.b[start:len(l.b):len(l.b)]
+}
+
+// hexScratch reads a hex string into the scratch space.
+func (l *lexer) hexScratch() []byte {
+	l.pos++ // <
+	start := len(l.scratch)
+	var hi byte
+	half := false
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		if c == '>' {
+			break
+		}
+		v, ok := hexDigit(c)
+		if !ok {
+			continue
+		}
+		if half {
+			l.scratch = append(l.scratch, hi<<4|v)
+		} else {
+			hi = v
+		}
+		half = !half
+	}
+	if half {
+		l.scratch = append(l.scratch, hi<<4)
+	}
+	return l.scratch[start:len(l.scratch):len(l.scratch)]
+}
+
+func hexDigit(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// scanArray reads an array "[ … ]" at depth into the arena; an unfinished
+// one ends at the end of the stream. Operators inside are dropped.
+func (l *lexer) scanArray(depth int) ([]operand, error) {
+	if depth >= maxNesting {
+		return nil, errNesting
+	}
+	l.pos++
+	mark := len(l.pending)
+	defer func() { l.pending = l.pending[:mark] }()
+	for {
+		l.skipSpace()
+		if l.pos >= len(l.b) || l.b[l.pos] == ']' {
+			if l.pos < len(l.b) {
+				l.pos++
+			}
+			start := len(l.arena)
+			l.arena = append(l.arena, l.pending[mark:]...)
+			return l.arena[start:len(l.arena):len(l.arena)], nil
+		}
+		var o operand
+		op, ok, err := l.scan(depth+1, &o)
+		if err != nil {
+			return nil, err
+		}
+		if ok && op == "" {
+			l.pending = append(l.pending, o)
+		}
+	}
+}
+
+// skipDict reads past a dictionary "<< … >>" at depth; an unfinished one
+// ends at the end of the stream.
+func (l *lexer) skipDict(depth int) error {
+	if depth >= maxNesting {
+		return errNesting
+	}
+	l.pos += 2
+	for {
+		l.skipSpace()
+		if l.pos >= len(l.b) {
+			return nil
+		}
+		if l.pos+1 < len(l.b) && l.b[l.pos] == '>' && l.b[l.pos+1] == '>' {
+			l.pos += 2
+			return nil
+		}
+		var o operand
+		if _, _, err := l.scan(depth+1, &o); err != nil {
+			return err
+		}
+	}
+}
+
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseNumber reads a number as lexer.next does, without allocating for
+// the usual ones: up to 15 digits with an optional sign and point, which
+// are exact as an integer divided by a power of ten, as strconv rounds
+// them. Others go to strconv and parseLooseNumber.
+func parseNumber(b []byte) float64 {
+	i, neg := 0, false
+	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
+		neg, i = b[0] == '-', 1
+	}
+	var mant uint64
+	digits, frac, dot := 0, 0, false
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return slowNumber(b)
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return slowNumber(b)
+	}
+	f := float64(mant) / pow10[frac]
+	if neg {
+		f = -f
+	}
+	return f
+}
+
+func slowNumber(b []byte) float64 {
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		f = parseLooseNumber(b)
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0
+	}
+	return f
+}
+
+// operator returns the operator w, the known ones without allocating.
+func operator(w []byte) string {
+	switch string(w) {
+	case "BT":
+		return "BT"
+	case "ET":
+		return "ET"
+	case "Tc":
+		return "Tc"
+	case "Tw":
+		return "Tw"
+	case "Tz":
+		return "Tz"
+	case "TL":
+		return "TL"
+	case "Ts":
+		return "Ts"
+	case "Tr":
+		return "Tr"
+	case "Tf":
+		return "Tf"
+	case "Td":
+		return "Td"
+	case "TD":
+		return "TD"
+	case "Tm":
+		return "Tm"
+	case "T*":
+		return "T*"
+	case "Tj":
+		return "Tj"
+	case "TJ":
+		return "TJ"
+	case "'":
+		return "'"
+	case "\"":
+		return "\""
+	case "q":
+		return "q"
+	case "Q":
+		return "Q"
+	case "cm":
+		return "cm"
+	case "Do":
+		return "Do"
+	case "BI":
+		return "BI"
+	}
+	return "?" // no other operator is run
+}
