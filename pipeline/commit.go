@@ -25,9 +25,9 @@ func (r *run) commit(res result) error {
 		if res.size == 0 && res.mtime == 0 {
 			return nil // could not even be looked at
 		}
-		return r.db.RecordFailed(store.Failure{Path: res.path, Size: res.size, MTime: res.mtime, Cause: f.Cause, Error: f.Error})
+		return r.db.RecordFailed(store.Failure{Path: res.path, Size: res.size, MTime: res.mtime, Cause: f.Cause, Error: f.Error, ExtractorVersion: r.version})
 	}
-	return r.db.RecordParsed(store.Parsed{Path: res.path, Size: res.size, MTime: res.mtime, Doc: res.doc, Moved: res.gone})
+	return r.record(res) // dupes.go
 }
 
 // failure describes a file's error: its cause, the message without the

@@ -83,13 +83,15 @@ func TestKilled(t *testing.T) {
 	}
 	var s Summary
 	json.Unmarshal(out, &s)
-	if s.Meetings != 16 || s.ES == nil || s.ES.Pending != 0 || s.ES.Error != "" {
+	// 16 meetings, but three files became copies of the first one's
+	// meeting (another producer's file): 13 meetings.
+	if s.Meetings != 13 || s.ES == nil || s.ES.Pending != 0 || s.ES.Error != "" {
 		t.Fatalf("after %d kills: %+v %+v", kills, s, s.ES)
 	}
 	wantCases, _ := storeCases(t, db)
 	gotCases, gotMeetings := esCases(t, context.Background())
-	if gotCases != wantCases || gotMeetings != 16 || wantCases != s.Cases {
-		t.Errorf("Elasticsearch has %d cases and %d meetings; the store %d cases (summary %d), 16 meetings", gotCases, gotMeetings, wantCases, s.Cases)
+	if gotCases != wantCases || gotMeetings != 13 || wantCases != s.Cases {
+		t.Errorf("Elasticsearch has %d cases and %d meetings; the store %d cases (summary %d), 13 meetings", gotCases, gotMeetings, wantCases, s.Cases)
 	}
 }
 

@@ -31,6 +31,7 @@ type (
 		pages    int
 		ocrPages int      // of pages, those recognised by OCR
 		gone     []string // paths of the same content that no longer exist (a move)
+		reused   bool     // doc is the stored document of the same content
 	}
 )
 
@@ -52,7 +53,7 @@ func (r *run) classify(path string) (job, *result) {
 		return j, &result{job: j, outcome: Failed, err: err}
 	}
 	j.prev = prev
-	if prev != nil && prev.Size == j.size && prev.MTime == j.mtime && prev.PipelineVersion == referat.Version && !retry(prev) {
+	if prev != nil && prev.Size == j.size && prev.MTime == j.mtime && r.current(prev) && !retry(prev) {
 		return j, unchanged(j, prev.SHA256)
 	}
 	return j, nil
@@ -89,15 +90,18 @@ func (r *run) handle(ctx context.Context, j job, pool *ingest.Pool, opts ingest.
 	if err != nil {
 		return result{job: j, outcome: Failed, err: &ingest.Error{File: j.path, Err: err}}
 	}
-	if j.prev != nil && j.prev.SHA256 == sha && j.prev.PipelineVersion == referat.Version && !retry(j.prev) {
+	if j.prev != nil && j.prev.SHA256 == sha && r.current(j.prev) && !retry(j.prev) {
 		return *unchanged(j, sha) // touched, not changed
 	}
 	res := result{job: j, sha: sha, outcome: New}
-	if j.prev != nil {
+	switch {
+	case j.prev != nil && j.prev.SHA256 == sha:
+		res.outcome = Reread // the same content, read by an older extractor
+	case j.prev != nil:
 		res.outcome = Changed
 	}
-	if doc, err := r.db.Document(sha); err == nil && doc != nil && doc.Source.SHA256 == sha {
-		res.doc = doc
+	if doc, err := r.db.Document(sha); err == nil && doc != nil && doc.Source.SHA256 == sha && r.isCurrent(sha) {
+		res.doc, res.reused = doc, true
 		if res.gone, err = r.gonePaths(sha, j.path); err != nil {
 			res.outcome, res.err = Failed, err
 			return res

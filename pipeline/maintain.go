@@ -28,6 +28,7 @@ func (r *run) prune(in inputs) error {
 			return err
 		}
 		r.sum.Files[Pruned]++
+		r.pruned = append(r.pruned, p)
 	}
 	return nil
 }

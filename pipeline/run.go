@@ -42,8 +42,12 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		sum.Files[Failed]++
 		sum.Failures = append(sum.Failures, Failure{Path: m, Cause: "missing", Error: "no such file or folder"})
 	}
-	r := &run{opts: opts, db: db, sum: sum}
-	if err := r.files(ctx, in.files); err != nil {
+	r := &run{opts: opts, db: db, sum: sum, version: extractorVersion}
+	files, err := r.withOutdated(in.files)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.files(ctx, files); err != nil {
 		return nil, fmt.Errorf("writing the store %s: %w", opts.Store, err)
 	}
 	if err := r.maintain(ctx, in); err != nil {
@@ -69,10 +73,13 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 
 // A run is the state of one Run.
 type run struct {
-	opts  Options
-	db    *store.Store
-	sum   *Summary
-	esErr error // why Elasticsearch could not be used
+	opts     Options
+	db       *store.Store
+	sum      *Summary
+	esErr    error        // why Elasticsearch could not be used
+	version  int          // the extractor's (ExtractorVersion)
+	meetings meetingIndex // stored documents by body and date (dupes.go)
+	pruned   []string     // files whose records Prune removed
 }
 
 // maintain prunes and retags, as the options say, and links the cases
@@ -80,6 +87,9 @@ type run struct {
 func (r *run) maintain(ctx context.Context, in inputs) error {
 	if ctx.Err() == nil && r.opts.Prune {
 		if err := r.prune(in); err != nil {
+			return err
+		}
+		if err := r.promote(ctx); err != nil { // dupes.go
 			return err
 		}
 	}
@@ -90,7 +100,7 @@ func (r *run) maintain(ctx context.Context, in inputs) error {
 	}
 	// Threads change only when the stored documents do.
 	f := r.sum.Files
-	if ctx.Err() == nil && f[New]+f[Changed]+f[Pruned]+f[Retagged] > 0 {
+	if ctx.Err() == nil && f[New]+f[Changed]+f[Pruned]+f[Retagged]+f[Reread] > 0 {
 		return r.link(ctx)
 	}
 	return nil

@@ -52,7 +52,7 @@ func TestIncremental(t *testing.T) {
 	}
 
 	// Changed: parsed again, its old case replaced.
-	other, _ := os.ReadFile(filepath.Join(pdfs, "fpdf", "2025-02-13.pdf"))
+	other, _ := os.ReadFile(filepath.Join(pdfs, "fpdf", "seed-000.pdf")) // a meeting the folder lacks
 	os.WriteFile(names[2], other, 0o644)
 	s, _ = runT(t, ctx, o)
 	if s.Files[Changed] != 1 || s.PagesParsed == 0 || s.Meetings != 6 {

@@ -26,7 +26,9 @@ type Summary struct {
 	PagesParsed  int                    `json:"pages_parsed"`        // pages of the files parsed in this run
 	PagesOCR     int                    `json:"pages_ocr,omitempty"` // of those, pages recognised by OCR
 	Seconds      float64                `json:"seconds"`
-	TopicsByYear map[int]map[string]int `json:"topics_by_year"` // year (0: unknown) → topic → cases
+	TopicsByYear map[int]map[string]int `json:"topics_by_year"`          // year (0: unknown) → topic → cases
+	Duplicates   []Duplicate            `json:"duplicates,omitempty"`    // files found in this run to repeat a stored meeting
+	Outdated     []Outdated             `json:"outdated_kept,omitempty"` // files of an older extractor that could not be read again
 	ES           *ESSummary             `json:"elasticsearch,omitempty"`
 	Interrupted  bool                   `json:"interrupted,omitempty"`
 }
@@ -75,5 +77,5 @@ func (e *ESError) Error() string {
 // Handled returns the number of files the run looked at: PDFs found, and
 // paths given that name nothing.
 func (s *Summary) Handled() int {
-	return s.Files[New] + s.Files[Changed] + s.Files[Unchanged] + s.Files[Moved] + s.Files[Failed]
+	return s.Files[New] + s.Files[Changed] + s.Files[Unchanged] + s.Files[Moved] + s.Files[Failed] + s.Files[Reread]
 }

@@ -32,6 +32,7 @@ func analystData(t *testing.T, more ...string) (string, *store.Local, *elastic.R
 	for _, p := range append([]string{"libreoffice", "ghostscript", "fpdf"}, more...) {
 		dirs = append(dirs, filepath.Join(pdfs, p))
 	}
+	dirs = append(dirs, laterMeetings(t)) // analysts_data_test.go
 	code, _, stderr := runArgs(context.Background(), append([]string{"ingest", "--quiet", "--store", storeDir, "--es-url", url}, dirs...)...)
 	if code != 0 {
 		t.Fatalf("ingest: exit %d: %s", code, stderr)

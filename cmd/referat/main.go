@@ -60,6 +60,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		EnableBashCompletion: true,
 		Commands: []*cli.Command{
 			ingestCommand(),
+			statusCommand(),
 			extractCommand(),
 			indexCommand(),
 			trendsCommand(),

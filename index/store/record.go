@@ -24,6 +24,8 @@ type Parsed struct {
 	MTime int64             // Unix nanoseconds
 	Doc   *referat.Document // the analysed content; Doc.Source.SHA256 is its hash
 	Moved []string          // recorded paths of the same content that are gone: their records go
+	// ExtractorVersion is the version of the extractor that read Doc.
+	ExtractorVersion int
 }
 
 // RecordParsed records p in one transaction: the file's record (status
@@ -32,7 +34,12 @@ type Parsed struct {
 // the deletes of the documents the file's previous content made that Doc
 // does not make again, unless another path still has that content.
 func (s *Store) RecordParsed(p Parsed) error {
-	return s.update(func(t *txn) error {
+	return s.update(func(t *txn) error { return t.recordParsed(p) })
+}
+
+// recordParsed is RecordParsed in the transaction t.
+func (t *txn) recordParsed(p Parsed) error {
+	{
 		for _, gone := range p.Moved {
 			if _, err := t.unlink(gone); err != nil {
 				return err
@@ -48,7 +55,8 @@ func (s *Store) RecordParsed(p Parsed) error {
 			return err
 		}
 		rec := &SourceRecord{Path: p.Path, Size: p.Size, MTime: p.MTime, SHA256: sha, Status: StatusOK, Refs: refs,
-			PipelineVersion: referat.Version, TaxonomyVersion: p.Doc.TaxonomyVersion, Updated: now()}
+			PipelineVersion: referat.Version, TaxonomyVersion: p.Doc.TaxonomyVersion, Updated: now(),
+			ExtractorVersion: p.ExtractorVersion}
 		if err := t.put(rec); err != nil {
 			return err
 		}
@@ -60,7 +68,7 @@ func (s *Store) RecordParsed(p Parsed) error {
 			return err
 		}
 		return t.queue(staleDeletes(prev.Refs, refs))
-	})
+	}
 }
 
 // A Failure is a file that could not be read or analysed.
@@ -70,6 +78,8 @@ type Failure struct {
 	MTime int64  // Unix nanoseconds
 	Cause string // ingest.CauseName of the error
 	Error string // the error, without the file name
+	// ExtractorVersion is the version of the extractor that failed.
+	ExtractorVersion int
 }
 
 // RecordFailed records that a file failed. What its earlier content gave
@@ -78,7 +88,7 @@ type Failure struct {
 func (s *Store) RecordFailed(f Failure) error {
 	return s.update(func(t *txn) error {
 		rec := &SourceRecord{Path: f.Path, Size: f.Size, MTime: f.MTime, Status: StatusFailed, Cause: f.Cause,
-			Error: f.Error, PipelineVersion: referat.Version, Updated: now()}
+			Error: f.Error, PipelineVersion: referat.Version, Updated: now(), ExtractorVersion: f.ExtractorVersion}
 		prev, err := t.source(f.Path)
 		if err != nil {
 			return err

@@ -66,6 +66,15 @@ type SourceRecord struct {
 	PipelineVersion string    `json:"pipeline_version"`
 	TaxonomyVersion string    `json:"taxonomy_version,omitempty"`
 	Updated         time.Time `json:"updated"`
+	// ExtractorVersion is the extractor version (pipeline.ExtractorVersion)
+	// that read the file; 0 in records written before it was kept.
+	ExtractorVersion int `json:"extractor_version,omitempty"`
+	// DuplicateOf, DuplicateOfSHA256 and Similarity: for StatusDuplicate,
+	// the path whose document holds the same meeting, that document's
+	// content hash, and how alike the texts are.
+	DuplicateOf       string  `json:"duplicate_of,omitempty"`
+	DuplicateOfSHA256 string  `json:"duplicate_of_sha256,omitempty"`
+	Similarity        float64 `json:"similarity,omitempty"`
 }
 
 // Source returns the record of path, or nil.

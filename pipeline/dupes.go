@@ -1,0 +1,224 @@
+package pipeline
+
+import (
+	"context"
+	"strings"
+	"unicode"
+
+	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/index/store"
+)
+
+// One meeting is stored once, however many files carry it: a file read in
+// a run whose document has the same meeting body and date as a stored
+// document, and nearly the same text, is a duplicate of the file that
+// gave that document.
+//
+// Nearly the same text: the Jaccard index of the two texts' word
+// 3-shingles (sets of every run of three consecutive words, lower-cased,
+// punctuation and layout left out) is at least DuplicateSimilarity. The
+// same meeting from another producer, or exported again, reads the same
+// after extraction (the bundled minutes from LibreOffice, ghostscript and
+// fpdf all give 1.0); a corrected version in which a fraction f of the
+// words changed gives about (1-f)/(1+f), so 0.7 tolerates about a sixth of
+// the text rewritten (one paragraph of five). Two different meetings share
+// only set phrases: under 0.3 between any two of the bundled minutes. The
+// body and the date must be equal too (bodies compared without case and
+// punctuation; a document without a date is never a duplicate), so that
+// a meeting that repeats another's text on another day stays a meeting.
+//
+// When the texts differ, the newer file's text wins (newer by
+// modification time): its document replaces the stored one, and the files
+// that gave that become its duplicates. Otherwise the file read is the
+// duplicate, and the stored document stays.
+const DuplicateSimilarity = 0.7
+
+// A Duplicate is a file found to hold a meeting the store already had.
+type Duplicate struct {
+	File        string  `json:"file"`         // the file read in this run
+	DuplicateOf string  `json:"duplicate_of"` // the file that gave the meeting first
+	Similarity  float64 `json:"similarity"`   // of the two texts, DuplicateSimilarity to 1
+	TextFrom    string  `json:"text_from"`    // the file whose text the store keeps: File when it is newer and differs
+}
+
+// A meetingIndex finds the stored documents of a meeting body and date:
+// key → content hashes. It is built on first use and kept up to date by
+// the committer; hashes whose document has gone are skipped when looked up.
+type meetingIndex map[string][]string
+
+// meetingKey is the key of a meeting in a meetingIndex, "" when it has no
+// date.
+func meetingKey(m referat.Meeting) string {
+	if m.Date == "" {
+		return ""
+	}
+	body := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, m.Body)
+	return m.Date + "|" + body
+}
+
+// index returns the meeting index, building it from the store first.
+func (r *run) index() (meetingIndex, error) {
+	if r.meetings != nil {
+		return r.meetings, nil
+	}
+	idx := meetingIndex{}
+	err := r.db.Documents(func(d *referat.Document) bool {
+		if k := meetingKey(d.Meeting); k != "" {
+			idx[k] = append(idx[k], d.Source.SHA256)
+		}
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.meetings = idx
+	return idx, nil
+}
+
+// A match is the stored document a new one duplicates.
+type match struct {
+	sha        string
+	first      string // the first recorded file that gives it
+	mtime      int64  // the newest modification time of the files that give it
+	similarity float64
+	same       bool // the texts are the same word for word
+}
+
+// findDuplicate returns the stored document, given by a file other than
+// path, that d duplicates, or nil.
+func (r *run) findDuplicate(path string, d *referat.Document) (*match, error) {
+	key := meetingKey(d.Meeting)
+	if key == "" {
+		return nil, nil
+	}
+	idx, err := r.index()
+	if err != nil {
+		return nil, err
+	}
+	var best *match
+	var print textPrint
+	for _, sha := range idx[key] {
+		if sha == d.Source.SHA256 || best != nil && best.sha == sha {
+			continue
+		}
+		m, err := r.candidate(sha, key, path)
+		if err != nil || m == nil {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		other, err := r.db.Document(sha)
+		if err != nil {
+			return nil, err
+		}
+		if print == nil {
+			print = fingerprint(d)
+		}
+		m.similarity = jaccard(print, fingerprint(other))
+		m.same = strings.Join(words(d), " ") == strings.Join(words(other), " ")
+		if m.similarity >= DuplicateSimilarity && (best == nil || m.similarity > best.similarity) {
+			best = m
+		}
+	}
+	return best, nil
+}
+
+// candidate returns the stored document sha as a match when it is still
+// stored, of the meeting key, and given by a file other than path.
+func (r *run) candidate(sha, key, path string) (*match, error) {
+	doc, err := r.db.Document(sha)
+	if err != nil || doc == nil || meetingKey(doc.Meeting) != key {
+		return nil, err
+	}
+	paths, err := r.db.PathsOf(sha)
+	if err != nil {
+		return nil, err
+	}
+	var m *match
+	for _, p := range paths {
+		rec, err := r.db.Source(p)
+		if err != nil {
+			return nil, err
+		}
+		if p == path || rec == nil || rec.Status == store.StatusDuplicate {
+			continue
+		}
+		if m == nil {
+			m = &match{sha: sha, first: p}
+		}
+		m.mtime = max(m.mtime, rec.MTime)
+	}
+	return m, nil
+}
+
+// record records a file read or recognised: a document of its own, a
+// duplicate of a stored meeting, or the newer text of a stored meeting.
+func (r *run) record(res result) error {
+	p := store.Parsed{Path: res.path, Size: res.size, MTime: res.mtime, Doc: res.doc, Moved: res.gone, ExtractorVersion: r.version}
+	if res.reused {
+		return r.db.RecordParsed(p)
+	}
+	if res.outcome == Reread && res.prev != nil && res.prev.SHA256 == res.sha && res.prev.Status == store.StatusOK {
+		return r.db.Reread(p) // a meeting of its own already: it stays one
+	}
+	m, err := r.findDuplicate(res.path, res.doc)
+	if err != nil {
+		return err
+	}
+	key := meetingKey(res.doc.Meeting)
+	switch {
+	case m == nil:
+		if err := r.db.RecordParsed(p); err != nil {
+			return err
+		}
+	case res.mtime > m.mtime && !m.same:
+		if err := r.db.Supersede(p, m.sha, m.similarity); err != nil {
+			return err
+		}
+		r.sum.Duplicates = append(r.sum.Duplicates, Duplicate{File: res.path, DuplicateOf: m.first, Similarity: round3(m.similarity), TextFrom: res.path})
+	default:
+		r.sum.Duplicates = append(r.sum.Duplicates, Duplicate{File: res.path, DuplicateOf: m.first, Similarity: round3(m.similarity), TextFrom: m.first})
+		return r.db.RecordDuplicate(store.Duplicate{Path: res.path, Size: res.size, MTime: res.mtime, SHA256: res.sha,
+			Of: m.first, OfSHA256: m.sha, Similarity: round3(m.similarity), ExtractorVersion: r.version})
+	}
+	if key != "" && r.meetings != nil {
+		r.meetings[key] = append(r.meetings[key], res.sha)
+	}
+	return nil
+}
+
+// round3 rounds a similarity to three decimals, as it is shown.
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// promote reads again, after a prune, the duplicates of the files pruned:
+// the first of a meeting's duplicates takes its place, the others become
+// its duplicates.
+func (r *run) promote(ctx context.Context) error {
+	if len(r.pruned) == 0 || r.opts.Worker == nil {
+		return nil
+	}
+	gone := map[string]bool{}
+	for _, p := range r.pruned {
+		gone[p] = true
+	}
+	var dups []string
+	err := r.db.Sources(func(rec *store.SourceRecord) bool {
+		if rec.Status == store.StatusDuplicate && gone[rec.DuplicateOf] {
+			dups = append(dups, rec.Path)
+		}
+		return true
+	})
+	if err != nil || len(dups) == 0 {
+		return err
+	}
+	progress := r.opts.Progress
+	r.opts.Progress = NoProgress{}
+	defer func() { r.opts.Progress = progress }()
+	return r.files(ctx, dups)
+}
