@@ -97,7 +97,7 @@ func build(path, sha string, pd *pdftext.Document, recognised []*ocr.Page) (*ref
 	}
 	sort.Ints(src.OCR)
 	if len(recognised) > 0 && !anyLetters(pd.Pages) {
-		return nil, &Error{File: path, Err: fmt.Errorf("%w: OCR found no text on %d page(s)", ErrNoText, len(recognised))}
+		return nil, &Error{File: path, Err: fmt.Errorf("%w on %d page(s)", ErrBlank, len(recognised))}
 	}
 	pages := layOut(pd.Pages)
 	src.Pages, src.Producer = len(pages.lines), pd.Info.Producer

@@ -78,7 +78,7 @@ func (e *causeError) Error() string { return e.msg }
 func (e *causeError) Unwrap() error { return e.cause }
 
 func (w *wireError) toError(path string) error {
-	cause := causes[w.Cause]
+	cause := CauseError(w.Cause)
 	var err error = errors.New(w.Message)
 	if cause != nil {
 		err = &causeError{cause: cause, msg: w.Message}
