@@ -7,7 +7,7 @@ import (
 // TestEvaluateAnnotated scores analysis on the annotated meetings. The
 // development sets (also the topic model's training data, so their topic
 // figures are in-sample: TestCrossValidateTopics has the honest ones;
-// testdata/samples, a copy of ../shared/samples,
+// testdata/samples, a copy of the project's shared sample meetings,
 // testdata/meetings and
 // testdata/annotated/train) were read while writing rules and word lists;
 // the held-out sets (testdata/heldout and testdata/annotated/heldout) were
