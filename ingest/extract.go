@@ -85,18 +85,24 @@ func fileError(path string, err error) error {
 }
 
 // build makes the document of pd's pages, the recognised ones replaced
-// by their OCR lines. When no page has a letter even then, it fails with
-// ErrNoText.
+// by their OCR lines. When no page has text even then, it fails with
+// ErrBlank.
 func build(path, sha string, pd *pdftext.Document, recognised []*ocr.Page) (*referat.Document, error) {
 	src := referat.Source{Path: path, SHA256: sha}
 	for _, p := range recognised {
-		if p.Number >= 1 && p.Number <= len(pd.Pages) {
-			pd.Pages[p.Number-1] = pdftext.Page{Lines: p.Lines, Box: p.Box}
-			src.OCR = append(src.OCR, p.Number)
+		if p.Number < 1 || p.Number > len(pd.Pages) {
+			continue
 		}
+		// A page OCR found nothing on keeps what its text layer had
+		// (with --ocr always, a page of text stays a page of text).
+		if len(p.Lines) == 0 && hasText(pd.Pages[p.Number-1].Lines) {
+			continue
+		}
+		pd.Pages[p.Number-1] = pdftext.Page{Lines: p.Lines, Box: p.Box}
+		src.OCR = append(src.OCR, p.Number)
 	}
 	sort.Ints(src.OCR)
-	if len(recognised) > 0 && !anyLetters(pd.Pages) {
+	if len(recognised) > 0 && !anyText(pd.Pages) {
 		return nil, &Error{File: path, Err: fmt.Errorf("%w on %d page(s)", ErrBlank, len(recognised))}
 	}
 	pages := layOut(pd.Pages)

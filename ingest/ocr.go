@@ -53,8 +53,10 @@ func (o Options) ocrTimeout() time.Duration {
 func (o Options) ocr() ocr.Options { return ocr.Options{Lang: o.OCRLang} }
 
 // readPages reads the text layer of data and says which pages need OCR:
-// with OCRAuto those that have no letter (a scan, or fonts without a
-// Unicode mapping), with OCRAlways all.
+// with OCRAuto those without readable text (a scan, or fonts without a
+// Unicode mapping: nothing but U+FFFD or private-use code points, or more
+// of those than readable characters), with OCRAlways all. A page of
+// digits or symbols has text and is not recognised.
 func readPages(ctx context.Context, data []byte, opts Options) (*pdftext.Document, []int, error) {
 	pd, err := pdftext.Read(ctx, data, opts.pdf())
 	if err != nil {
@@ -70,31 +72,41 @@ func readPages(ctx context.Context, data []byte, opts Options) (*pdftext.Documen
 	}
 	var need []int
 	for i, p := range pd.Pages {
-		if opts.OCR == OCRAlways || (opts.OCR != OCRNever && !hasLetters(p.Lines)) {
+		if opts.OCR == OCRAlways || (opts.OCR != OCRNever && !hasText(p.Lines)) {
 			need = append(need, i+1)
 		}
 	}
 	return pd, need, nil
 }
 
-func anyLetters(pages []pdftext.Page) bool {
+// anyText reports whether any of pages has readable text.
+func anyText(pages []pdftext.Page) bool {
 	for _, p := range pages {
-		if hasLetters(p.Lines) {
+		if hasText(p.Lines) {
 			return true
 		}
 	}
 	return false
 }
 
-func hasLetters(ls []pdftext.Line) bool {
+// hasText reports whether ls hold readable characters, and more of them
+// than characters that carry no text (U+FFFD, private use).
+func hasText(ls []pdftext.Line) bool {
+	readable, unreadable := 0, 0
 	for _, l := range ls {
 		for _, s := range l.Spans {
-			if strings.IndexFunc(s.Text, unicode.IsLetter) >= 0 {
-				return true
+			for _, c := range s.Text {
+				switch {
+				case c == '\uFFFD' || c >= 0xE000 && c <= 0xF8FF || c >= 0xF0000:
+					unreadable++
+				case unicode.IsSpace(c) || unicode.IsControl(c) || unicode.Is(unicode.Cf, c):
+				default:
+					readable++
+				}
 			}
 		}
 	}
-	return false
+	return readable > 0 && readable >= unreadable
 }
 
 // checkOCR returns nil when pages can be recognised, else an error with

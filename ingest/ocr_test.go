@@ -185,3 +185,26 @@ func TestOCRUnavailable(t *testing.T) {
 		})
 	}
 }
+
+// TestTextWithoutLetters reads a page of only digits and symbols with OCR
+// on (the default): it has a text layer, so it is read as text and not
+// recognised; a file whose pages OCR once replaced with nothing failed.
+func TestTextWithoutLetters(t *testing.T) {
+	doc, err := ingest.ExtractFile(context.Background(), filepath.Join("..", "testdata", "realworld-fixtures", "digits.pdf"), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Source.OCR) != 0 {
+		t.Errorf("pages %v were recognised; they have text", doc.Source.OCR)
+	}
+	var text strings.Builder
+	text.WriteString(doc.Intro)
+	for _, c := range doc.Cases {
+		text.WriteString(" " + c.Title + " " + c.Text)
+	}
+	for _, want := range []string{"1 234 567", "+5,4 %", "§ 3-2"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("%q is missing from %q", want, text.String())
+		}
+	}
+}
