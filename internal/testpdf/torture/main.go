@@ -45,7 +45,7 @@ func main() {
 	referat := flag.String("referat", "bin/referat", "the referat binary")
 	samples := flag.String("samples", "testdata/samples", "annotated meetings (text of the generated set)")
 	mutants := flag.Int("mutants", 12, "damaged copies per generated file")
-	pypdf := flag.String("pypdf", "../shared/realworld/py-pdf-sample-files", "py-pdf sample files with files.json (skipped when absent)")
+	pypdf := flag.String("pypdf", os.Getenv("REFERAT_PYPDF_SAMPLES"), "folder of py-pdf's sample files with files.json (default $REFERAT_PYPDF_SAMPLES; skipped when empty or absent)")
 	pdfcpu := flag.String("pdfcpu", "auto", "pdfcpu's test files (auto: pkg/testdata of the pdfcpu module; skipped when absent)")
 	sets := flag.String("sets", "py-pdf,pdfcpu,generated,mutant,edge,fixtures", "sets to measure, comma-separated")
 	asJSON := flag.Bool("json", false, "print the report as JSON instead of a table")
