@@ -58,16 +58,12 @@ func (s *Store) Supersede(keep Parsed, old string, similarity float64) error {
 		if err := t.recordParsed(keep); err != nil {
 			return err
 		}
-		paths, err := t.paths(old)
+		recs, err := t.sourcesOf(old)
 		if err != nil {
 			return err
 		}
-		for _, p := range paths {
-			rec, err := t.source(p)
-			if err != nil {
-				return err
-			}
-			if rec == nil || rec.Status == StatusDuplicate || p == keep.Path {
+		for _, rec := range recs {
+			if rec.Status == StatusDuplicate || rec.Path == keep.Path {
 				continue
 			}
 			if err := t.queue(staleDeletes(rec.Refs, index.DocRefs(keep.Doc))); err != nil {
@@ -124,23 +120,19 @@ func (s *Store) Reread(p Parsed) error {
 		if err := t.putDocument(p.Doc); err != nil {
 			return err
 		}
-		paths, err := t.paths(sha)
+		prevs, err := t.sourcesOf(sha)
 		if err != nil {
 			return err
 		}
 		refs := index.DocRefs(p.Doc)
-		for _, path := range paths {
-			prev, err := t.source(path)
-			if err != nil {
-				return err
-			}
-			if prev == nil || prev.Status == StatusDuplicate {
+		for _, prev := range prevs {
+			if prev.Status == StatusDuplicate {
 				continue
 			}
 			rec := *prev
 			rec.Status, rec.Cause, rec.Error, rec.Refs, rec.Synced = StatusOK, "", "", refs, false
 			rec.TaxonomyVersion, rec.ExtractorVersion, rec.PipelineVersion, rec.Updated = p.Doc.TaxonomyVersion, p.ExtractorVersion, referat.Version, now()
-			if path == p.Path {
+			if prev.Path == p.Path {
 				rec.Size, rec.MTime = p.Size, p.MTime
 			}
 			if err := t.put(&rec); err != nil {
@@ -161,16 +153,12 @@ func (t *txn) release(sha string, refs []index.Ref) error {
 	if sha == "" {
 		return nil
 	}
-	paths, err := t.paths(sha)
+	recs, err := t.sourcesOf(sha)
 	if err != nil {
 		return err
 	}
-	for _, p := range paths {
-		rec, err := t.source(p)
-		if err != nil {
-			return err
-		}
-		if rec != nil && rec.Status != StatusDuplicate {
+	for _, rec := range recs {
+		if rec.Status != StatusDuplicate {
 			return nil
 		}
 	}

@@ -138,19 +138,12 @@ func (s *Store) Retag(d *referat.Document) error {
 		if err := t.putDocument(d); err != nil {
 			return err
 		}
-		paths, err := t.paths(d.Source.SHA256)
+		prevs, err := t.sourcesOf(d.Source.SHA256)
 		if err != nil {
 			return err
 		}
 		refs := index.DocRefs(d)
-		for _, p := range paths {
-			prev, err := t.source(p)
-			if err != nil {
-				return err
-			}
-			if prev == nil {
-				continue
-			}
+		for _, prev := range prevs {
 			rec := *prev
 			rec.Refs, rec.TaxonomyVersion, rec.Synced, rec.Updated = refs, d.TaxonomyVersion, false, now()
 			if err := t.put(&rec); err != nil {

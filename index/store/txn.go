@@ -59,6 +59,26 @@ func (t *txn) paths(sha string) ([]string, error) {
 	return nil, nil
 }
 
+// sourcesOf returns the records of the paths whose content has hash sha
+// (a path without a record is left out).
+func (t *txn) sourcesOf(sha string) ([]*SourceRecord, error) {
+	paths, err := t.paths(sha)
+	if err != nil {
+		return nil, err
+	}
+	var recs []*SourceRecord
+	for _, p := range paths {
+		rec, err := t.source(p)
+		if err != nil {
+			return nil, err
+		}
+		if rec != nil {
+			recs = append(recs, rec)
+		}
+	}
+	return recs, nil
+}
+
 // hasPaths reports whether any recorded path has the content sha.
 func (t *txn) hasPaths(sha string) (bool, error) {
 	paths, err := t.paths(sha)
