@@ -32,17 +32,24 @@ func (s scores) f1() float64 {
 	return 2 * p * r / (p + r)
 }
 
+// loadExpected reads what a perfect extraction of the generated test PDFs
+// gives.
 func loadExpected(t testing.TB) []testpdf.Expected {
+	return loadJSON[[]testpdf.Expected](t, "../testdata/pdf/expected.json")
+}
+
+// loadJSON reads the JSON file path into a T, or fails the test.
+func loadJSON[T any](t testing.TB, path string) T {
 	t.Helper()
-	b, err := os.ReadFile("../testdata/pdf/expected.json")
+	var v T
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var exp []testpdf.Expected
-	if err := json.Unmarshal(b, &exp); err != nil {
+	if err := json.Unmarshal(b, &v); err != nil {
 		t.Fatal(err)
 	}
-	return exp
+	return v
 }
 
 // score compares one extracted document with its expectation.

@@ -2,8 +2,6 @@ package ingest_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -171,14 +169,7 @@ var layoutFloor = struct{ f1, sim, stmt, dates, numbers, attend, decisions float
 // analysis of the gold text; against the annotation in the log), dates,
 // agenda numbers, attendance and decisions.
 func TestLayoutScores(t *testing.T) {
-	b, err := os.ReadFile("../testdata/pdf/layouts/expected.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var files []testpdf.LayoutFile
-	if err := json.Unmarshal(b, &files); err != nil {
-		t.Fatal(err)
-	}
+	files := loadJSON[[]testpdf.LayoutFile](t, "../testdata/pdf/layouts/expected.json")
 	meetings, err := testpdf.LoadAnnotated("../testdata/annotated")
 	if err != nil {
 		t.Fatal(err)

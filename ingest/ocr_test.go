@@ -2,7 +2,6 @@ package ingest_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -31,17 +30,9 @@ func needOCR(t *testing.T) {
 	}
 }
 
+// loadScans reads what the scanned test PDFs hold.
 func loadScans(t testing.TB) []testpdf.Expected {
-	t.Helper()
-	b, err := os.ReadFile("../testdata/pdf/scan/expected.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var exp []testpdf.Expected
-	if err := json.Unmarshal(b, &exp); err != nil {
-		t.Fatal(err)
-	}
-	return exp
+	return loadJSON[[]testpdf.Expected](t, "../testdata/pdf/scan/expected.json")
 }
 
 // extractScans reads every scanned test file through a worker pool.
