@@ -93,7 +93,13 @@ func TestDamagedStore(t *testing.T) {
 	src, _ := sampleStore(t, 8)
 	const page = 4096
 	seed := time.Now().UnixNano()
-	t.Logf("seed %d", seed)
+	if env := os.Getenv("REFERAT_DAMAGE_SEED"); env != "" {
+		var err error
+		if seed, err = strconv.ParseInt(env, 10, 64); err != nil {
+			t.Fatalf("REFERAT_DAMAGE_SEED: %v", err)
+		}
+	}
+	t.Logf("seed %d (set REFERAT_DAMAGE_SEED to repeat)", seed)
 	rng := rand.New(rand.NewSource(seed))
 	type damaged struct {
 		name      string

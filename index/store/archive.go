@@ -1,8 +1,6 @@
 package store
 
 import (
-	"encoding/json"
-
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/index"
 )
@@ -88,7 +86,7 @@ func (t *txn) repoint(old, path, sha string) error {
 	var dups []*SourceRecord
 	err := t.src.ForEach(func(k, v []byte) error {
 		var rec SourceRecord
-		if err := json.Unmarshal(v, &rec); err != nil {
+		if err := t.s.decode(v, &rec); err != nil {
 			return err
 		}
 		if rec.Status == StatusDuplicate && rec.DuplicateOfSHA256 == old {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -60,7 +61,9 @@ func (s *Store) Check() (*CheckReport, error) {
 	}
 	err = s.view(func(tx *bolt.Tx) error {
 		for e := range tx.Check() {
-			add("pages: %v", e)
+			// bbolt reports a page it could not follow as "panic: …";
+			// to the user it is one more thing found wrong.
+			add("pages: %s", strings.TrimPrefix(e.Error(), "panic: "))
 		}
 		return nil
 	})

@@ -44,15 +44,22 @@ func recoverDamage(path string, err *error) {
 	*err = &DamagedError{Path: path, Detail: detail}
 }
 
-// decode unmarshals a stored value; one that does not decode is damage.
+// decode unmarshals a stored value. Every value was written by this
+// package, so one that does not decode — bad syntax, a wrong type, or a
+// field whose own decoder refuses it, such as a time with a flipped byte —
+// is damage. Only a programming error (a nil or non-pointer v) is not.
 func (s *Store) decode(b []byte, v any) error {
+	return decodeIn(s.path, b, v)
+}
+
+// decodeIn is decode for code that has the database's path but no *Store.
+func decodeIn(path string, b []byte, v any) error {
 	if err := json.Unmarshal(b, v); err != nil {
-		var syn *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		if errors.As(err, &syn) || errors.As(err, &typ) {
-			return &DamagedError{Path: s.path, Detail: "a value does not decode: " + err.Error()}
+		var inv *json.InvalidUnmarshalError
+		if errors.As(err, &inv) {
+			return err
 		}
-		return err
+		return &DamagedError{Path: path, Detail: "a value does not decode: " + strings.ToValidUTF8(err.Error(), "?")}
 	}
 	return nil
 }

@@ -103,11 +103,12 @@ func (s *Store) Document(sha string) (*referat.Document, error) {
 	return get[referat.Document](s, bucketDocuments, sha)
 }
 
-// setPaths adds path to, or removes it from, the paths of sha.
-func setPaths(byHash *bolt.Bucket, sha, path string, add bool) error {
+// setPaths adds path to, or removes it from, the paths of sha, in the
+// database file db.
+func setPaths(db string, byHash *bolt.Bucket, sha, path string, add bool) error {
 	var paths pathList
 	if b := byHash.Get([]byte(sha)); b != nil {
-		if err := json.Unmarshal(b, &paths); err != nil {
+		if err := decodeIn(db, b, &paths); err != nil {
 			return err
 		}
 	}

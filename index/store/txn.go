@@ -94,7 +94,7 @@ func (t *txn) unlink(path string) (*SourceRecord, error) {
 	}
 	if rec.SHA256 != "" {
 		t.touched[rec.SHA256] = true
-		if err := setPaths(t.byHash, rec.SHA256, path, false); err != nil {
+		if err := setPaths(t.s.path, t.byHash, rec.SHA256, path, false); err != nil {
 			return nil, err
 		}
 	}
@@ -112,7 +112,7 @@ func (t *txn) put(rec *SourceRecord) error {
 		return err
 	}
 	if rec.SHA256 != "" {
-		if err := setPaths(t.byHash, rec.SHA256, rec.Path, true); err != nil {
+		if err := setPaths(t.s.path, t.byHash, rec.SHA256, rec.Path, true); err != nil {
 			return err
 		}
 	}
