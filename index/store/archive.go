@@ -76,7 +76,7 @@ func (s *Store) Supersede(keep Parsed, old string, similarity float64) error {
 		if err := t.repoint(old, keep.Path, keep.Doc.Source.SHA256); err != nil {
 			return err
 		}
-		return t.docs.Delete([]byte(old))
+		return t.deleteDocument(old)
 	})
 }
 
@@ -163,5 +163,5 @@ func (t *txn) release(sha string, refs []index.Ref) error {
 	if err := t.queue(staleDeletes(refs, nil)); err != nil {
 		return err
 	}
-	return t.docs.Delete([]byte(sha))
+	return t.deleteDocument(sha)
 }

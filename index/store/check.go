@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strings"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -53,6 +53,7 @@ func (s *Store) Check() (*CheckReport, error) {
 		s.checkSources(tx, r, add)
 		s.checkDocuments(tx, r, add)
 		s.checkPending(tx, r, add)
+		s.checkDerived(tx, add)
 		return nil
 	})
 	if err != nil {
@@ -85,7 +86,7 @@ func (s *Store) checkSources(tx *bolt.Tx, r *CheckReport, add func(string, ...an
 		if rec.PipelineVersion == "" {
 			add("source %q: no pipeline version", k)
 		}
-		if rec.Status != StatusOK && rec.Status != StatusFailed {
+		if rec.Status != StatusOK && rec.Status != StatusFailed && rec.Status != StatusDuplicate {
 			add("source %q: status %q", k, rec.Status)
 		}
 		if rec.SHA256 == "" {
@@ -94,7 +95,7 @@ func (s *Store) checkSources(tx *bolt.Tx, r *CheckReport, add func(string, ...an
 			}
 			return nil
 		}
-		if docs.Get([]byte(rec.SHA256)) == nil {
+		if rec.Status != StatusDuplicate && docs.Get([]byte(rec.SHA256)) == nil { // a duplicate's meeting is another's document
 			add("source %q: its document %s is missing", k, rec.SHA256)
 		}
 		var paths pathList

@@ -207,12 +207,13 @@ func (s *Store) checkSize() error {
 	})
 }
 
-// makeBuckets makes the buckets a new store lacks; an existing store is
-// not written.
+// makeBuckets makes the buckets a new store lacks, and the derived
+// buckets (derived.go) a store written before them lacks; a store that
+// has them all is not written.
 func (s *Store) makeBuckets() error {
 	missing := false
 	err := s.view(func(tx *bolt.Tx) error {
-		for _, b := range allBuckets {
+		for _, b := range append(allBuckets, derivedBuckets...) {
 			missing = missing || tx.Bucket(b) == nil
 		}
 		return nil
@@ -226,7 +227,7 @@ func (s *Store) makeBuckets() error {
 				return err
 			}
 		}
-		return nil
+		return s.fillDerived(tx)
 	})
 }
 

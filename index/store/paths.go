@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"unicode/utf8"
 )
@@ -36,6 +37,12 @@ func (l pathList) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads a list that MarshalJSON wrote, or a list of strings.
 func (l *pathList) UnmarshalJSON(b []byte) error {
+	if bytes.IndexByte(b, '{') < 0 { // strings only: decoded in one go
+		var s []string
+		err := json.Unmarshal(b, &s)
+		*l = s
+		return err
+	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(b, &items); err != nil {
 		return err

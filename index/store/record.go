@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -39,36 +40,84 @@ func (s *Store) RecordParsed(p Parsed) error {
 
 // recordParsed is RecordParsed in the transaction t.
 func (t *txn) recordParsed(p Parsed) error {
-	{
-		for _, gone := range p.Moved {
-			if _, err := t.unlink(gone); err != nil {
-				return err
-			}
+	if err := t.putDocument(p.Doc); err != nil {
+		return err
+	}
+	c := Copy{Path: p.Path, Size: p.Size, MTime: p.MTime, SHA256: p.Doc.Source.SHA256, Moved: p.Moved, ExtractorVersion: p.ExtractorVersion}
+	return t.recordFile(c, index.DocRefs(p.Doc), p.Doc.TaxonomyVersion)
+}
+
+// recordFile records c, a file whose document (of content c.SHA256) is
+// stored and makes the documents refs, as RecordParsed says.
+func (t *txn) recordFile(c Copy, refs []index.Ref, taxonomy string) error {
+	for _, gone := range c.Moved {
+		if _, err := t.unlink(gone); err != nil {
+			return err
 		}
-		prev, err := t.source(p.Path)
+	}
+	prev, err := t.source(c.Path)
+	if err != nil {
+		return err
+	}
+	rec := &SourceRecord{Path: c.Path, Size: c.Size, MTime: c.MTime, SHA256: c.SHA256, Status: StatusOK, Refs: refs,
+		PipelineVersion: referat.Version, TaxonomyVersion: taxonomy, Updated: now(), ExtractorVersion: c.ExtractorVersion}
+	if err := t.put(rec); err != nil {
+		return err
+	}
+	if prev == nil || prev.SHA256 == "" || prev.SHA256 == c.SHA256 {
+		return nil
+	}
+	shared, err := t.hasPaths(prev.SHA256)
+	if err != nil || shared {
+		return err
+	}
+	return t.queue(staleDeletes(prev.Refs, refs))
+}
+
+// A Copy is a file whose content the store holds already: its document
+// is stored under SHA256 (another path gave it).
+type Copy struct {
+	Path             string
+	Size             int64
+	MTime            int64 // Unix nanoseconds
+	SHA256           string
+	Moved            []string // recorded paths of the same content that are gone: their records go
+	ExtractorVersion int      // of the extractor that read the stored document
+}
+
+// ErrNoDocument: RecordCopy found no stored document of the content.
+var ErrNoDocument = errors.New("the document of the content is not stored")
+
+// RecordCopy records c in one transaction, as RecordParsed records a
+// file with the stored document of c.SHA256, without reading or writing
+// that document: the ids of its documents come from its docstats. It
+// fails with ErrNoDocument, and records nothing, when the document is not
+// stored.
+func (s *Store) RecordCopy(c Copy) error {
+	return s.update(func(t *txn) error {
+		v := t.docs.Get([]byte(c.SHA256))
+		if v == nil {
+			return ErrNoDocument
+		}
+		st, err := t.s.docStatsIn(t.stats, []byte(c.SHA256), v)
 		if err != nil {
 			return err
 		}
-		sha := p.Doc.Source.SHA256
-		refs := index.DocRefs(p.Doc)
-		if err := t.putDocument(p.Doc); err != nil {
-			return err
+		return t.recordFile(c, st.refs(), st.TaxonomyVersion)
+	})
+}
+
+// refs returns the ids of the documents the document of st makes: those
+// of index.DocRefs, which reads only what DocStats keep.
+func (st *DocStats) refs() []index.Ref {
+	d := &referat.Document{Source: referat.Source{SHA256: st.SHA256}, Cases: make([]referat.Case, len(st.Cases))}
+	for i, c := range st.Cases {
+		d.Cases[i].Seq, d.Cases[i].Statements = c.Seq, make([]referat.Statement, c.Statements)
+		for _, id := range c.Topics {
+			d.Cases[i].Topics = append(d.Cases[i].Topics, referat.Topic{ID: id})
 		}
-		rec := &SourceRecord{Path: p.Path, Size: p.Size, MTime: p.MTime, SHA256: sha, Status: StatusOK, Refs: refs,
-			PipelineVersion: referat.Version, TaxonomyVersion: p.Doc.TaxonomyVersion, Updated: now(),
-			ExtractorVersion: p.ExtractorVersion}
-		if err := t.put(rec); err != nil {
-			return err
-		}
-		if prev == nil || prev.SHA256 == "" || prev.SHA256 == sha {
-			return nil
-		}
-		shared, err := t.hasPaths(prev.SHA256)
-		if err != nil || shared {
-			return err
-		}
-		return t.queue(staleDeletes(prev.Refs, refs))
 	}
+	return index.DocRefs(d)
 }
 
 // A Failure is a file that could not be read or analysed.

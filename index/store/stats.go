@@ -1,27 +1,34 @@
 package store
 
+import (
+	bolt "go.etcd.io/bbolt"
+)
+
 // DocStats are the few fields of one stored document that a run's
-// summary adds up and thread linking compares.
+// summary adds up, thread linking compares, and a file of stored content
+// needs for its record (the ids of its documents: DocRefs).
 type DocStats struct {
-	SHA256 string      // the document's key: its file's content hash
-	Date   string      // the meeting's date, ISO 8601, or ""
-	Cases  []CaseStats // one per case
+	SHA256          string      `json:"-"`              // the document's key: its file's content hash
+	Date            string      `json:"date,omitempty"` // the meeting's date, ISO 8601, or ""
+	TaxonomyVersion string      `json:"taxonomy_version,omitempty"`
+	Cases           []CaseStats `json:"cases"` // one per case
 }
 
 // CaseStats are the counts and names of one case.
 type CaseStats struct {
-	Seq        int
-	Title      string
-	Thread     string
-	Topics     []string // topic ids
-	Statements int
+	Seq        int      `json:"seq"`
+	Title      string   `json:"title,omitempty"`
+	Thread     string   `json:"thread,omitempty"`
+	Topics     []string `json:"topics,omitempty"` // topic ids
+	Statements int      `json:"statements,omitempty"`
 }
 
-// statsDoc is the part of a stored referat.Document that DocStats needs:
-// decoding only it skips the text, which made a re-run that changed
-// nothing spend most of its time decoding every document whole.
+// statsDoc is the part of a stored referat.Document that DocStats needs,
+// for a store whose docstats were not yet derived: decoding only it skips
+// the text.
 type statsDoc struct {
-	Meeting struct {
+	TaxonomyVersion string `json:"taxonomy_version"`
+	Meeting         struct {
 		Date string `json:"date"`
 	} `json:"meeting"`
 	Cases []struct {
@@ -35,19 +42,61 @@ type statsDoc struct {
 	} `json:"cases"`
 }
 
-// EachDocStats calls fn with the counts and case names of every stored document, in hash
-// order, until fn returns false: Documents for when only the counts
-// matter.
-func (s *Store) EachDocStats(fn func(*DocStats) bool) error {
-	return each(s, bucketDocuments, func(key []byte, d *statsDoc) bool {
-		st := DocStats{SHA256: string(key), Date: d.Meeting.Date, Cases: make([]CaseStats, len(d.Cases))}
-		for i, c := range d.Cases {
-			st.Cases[i].Seq, st.Cases[i].Title, st.Cases[i].Thread = c.Seq, c.Title, c.Thread
-			st.Cases[i].Statements = len(c.Statements)
-			for _, t := range c.Topics {
-				st.Cases[i].Topics = append(st.Cases[i].Topics, t.ID)
-			}
+func (d *statsDoc) stats(sha string) *DocStats {
+	st := &DocStats{SHA256: sha, Date: d.Meeting.Date, TaxonomyVersion: d.TaxonomyVersion, Cases: make([]CaseStats, len(d.Cases))}
+	for i, c := range d.Cases {
+		st.Cases[i].Seq, st.Cases[i].Title, st.Cases[i].Thread = c.Seq, c.Title, c.Thread
+		st.Cases[i].Statements = len(c.Statements)
+		for _, t := range c.Topics {
+			st.Cases[i].Topics = append(st.Cases[i].Topics, t.ID)
 		}
-		return fn(&st)
+	}
+	return st
+}
+
+// EachDocStats calls fn with the counts and case names of every stored
+// document, in hash order, until fn returns false: Documents for when
+// only the counts matter. It reads the docstats kept beside the documents
+// (a few hundred bytes each), not the documents.
+func (s *Store) EachDocStats(fn func(*DocStats) bool) error {
+	err := s.view(func(tx *bolt.Tx) error {
+		stats := tx.Bucket(bucketDocStats)
+		return tx.Bucket(bucketDocuments).ForEach(func(k, v []byte) error {
+			st, err := s.docStatsIn(stats, k, v)
+			if err != nil {
+				return err
+			}
+			if !fn(st) {
+				return errStop
+			}
+			return nil
+		})
 	})
+	if err == errStop {
+		return nil
+	}
+	return err
+}
+
+// docStatsIn returns the DocStats of the document sha whose stored value
+// is v, from the docstats bucket stats when it has them (stats may be
+// nil), else from the document.
+func (s *Store) docStatsIn(stats *bolt.Bucket, sha, v []byte) (*DocStats, error) {
+	if stats != nil {
+		if b := stats.Get(sha); b != nil {
+			st := &DocStats{SHA256: string(sha)}
+			if err := s.decode(b, st); err != nil {
+				return nil, err
+			}
+			if st.Cases == nil {
+				st.Cases = []CaseStats{}
+			}
+			return st, nil
+		}
+	}
+	var d statsDoc
+	if err := s.decode(v, &d); err != nil {
+		return nil, err
+	}
+	return d.stats(string(sha)), nil
 }

@@ -16,6 +16,7 @@ type txn struct {
 	s                       *Store
 	tx                      *bolt.Tx
 	src, docs, byHash, pend *bolt.Bucket
+	entries, stats          *bolt.Bucket // derived.go
 	touched                 map[string]bool
 }
 
@@ -23,13 +24,13 @@ type txn struct {
 func (s *Store) update(fn func(t *txn) error) error {
 	return s.updateTx(func(tx *bolt.Tx) error {
 		t := &txn{s: s, tx: tx, src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
-			pend: tx.Bucket(bucketPending), touched: map[string]bool{}}
+			pend: tx.Bucket(bucketPending), entries: tx.Bucket(bucketEntries), stats: tx.Bucket(bucketDocStats), touched: map[string]bool{}}
 		if err := fn(t); err != nil {
 			return err
 		}
 		for sha := range t.touched {
 			if t.byHash.Get([]byte(sha)) == nil {
-				if err := t.docs.Delete([]byte(sha)); err != nil {
+				if err := t.deleteDocument(sha); err != nil {
 					return err
 				}
 			}
@@ -98,6 +99,9 @@ func (t *txn) unlink(path string) (*SourceRecord, error) {
 			return nil, err
 		}
 	}
+	if err := t.entries.Delete([]byte(path)); err != nil {
+		return nil, err
+	}
 	return rec, t.src.Delete([]byte(path))
 }
 
@@ -130,6 +134,9 @@ func (t *txn) write(rec *SourceRecord) error {
 	if err != nil {
 		return err
 	}
+	if err := t.entries.Put([]byte(rec.Path), encodeEntry(rec)); err != nil {
+		return err
+	}
 	return t.src.Put([]byte(rec.Path), b)
 }
 
@@ -139,7 +146,22 @@ func (t *txn) putDocument(d *referat.Document) error {
 	if err != nil {
 		return err
 	}
+	st, err := json.Marshal(statsOf(d))
+	if err != nil {
+		return err
+	}
+	if err := t.stats.Put([]byte(d.Source.SHA256), st); err != nil {
+		return err
+	}
 	return t.docs.Put([]byte(d.Source.SHA256), b)
+}
+
+// deleteDocument removes the document of content sha and its docstats.
+func (t *txn) deleteDocument(sha string) error {
+	if err := t.stats.Delete([]byte(sha)); err != nil {
+		return err
+	}
+	return t.docs.Delete([]byte(sha))
 }
 
 // queue queues deletes for Elasticsearch, replacing queued ones with the
