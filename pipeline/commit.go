@@ -15,7 +15,7 @@ func (r *run) commit(res result) error {
 	r.sum.PagesOCR += res.ocrPages
 	switch res.outcome {
 	case Unchanged:
-		if res.prev != nil && (res.prev.Size != res.size || res.prev.MTime != res.mtime) {
+		if res.touch {
 			return r.db.Touch(res.path, res.size, res.mtime)
 		}
 		return nil

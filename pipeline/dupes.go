@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"unicode"
 
@@ -160,10 +161,14 @@ func (r *run) candidate(sha, key, path string) (*match, error) {
 // record records a file read or recognised: a document of its own, a
 // duplicate of a stored meeting, or the newer text of a stored meeting.
 func (r *run) record(res result) error {
-	p := store.Parsed{Path: res.path, Size: res.size, MTime: res.mtime, Doc: res.doc, Moved: res.gone, ExtractorVersion: r.version}
 	if res.reused {
-		return r.db.RecordParsed(p)
+		err := r.db.RecordCopy(store.Copy{Path: res.path, Size: res.size, MTime: res.mtime, SHA256: res.sha, Moved: res.gone, ExtractorVersion: r.version})
+		if errors.Is(err, store.ErrNoDocument) {
+			return nil // replaced since the file was looked at: the next run reads it
+		}
+		return err
 	}
+	p := store.Parsed{Path: res.path, Size: res.size, MTime: res.mtime, Doc: res.doc, Moved: res.gone, ExtractorVersion: r.version}
 	if res.outcome == Reread && res.prev != nil && res.prev.SHA256 == res.sha && res.prev.Status == store.StatusOK {
 		return r.db.Reread(p) // a meeting of its own already: it stays one
 	}
@@ -217,6 +222,7 @@ func (r *run) promote(ctx context.Context) error {
 	if err != nil || len(dups) == 0 {
 		return err
 	}
+	r.entries = nil // the store changed since they were read
 	progress := r.opts.Progress
 	r.opts.Progress = NoProgress{}
 	defer func() { r.opts.Progress = progress }()

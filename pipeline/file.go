@@ -20,24 +20,27 @@ type (
 	job struct {
 		path        string
 		size, mtime int64
-		prev        *store.SourceRecord
+		prev        *store.SourceRecord // the file's record, nil when none or when unchanged by its entry
 	}
 	result struct {
 		job
 		outcome  string
 		sha      string
-		doc      *referat.Document // parsed or reused; nil when failed
+		doc      *referat.Document // parsed; nil when failed or reused
 		err      error
 		pages    int
 		ocrPages int      // of pages, those recognised by OCR
 		gone     []string // paths of the same content that no longer exist (a move)
-		reused   bool     // doc is the stored document of the same content
+		reused   bool     // the store holds the document of the same content (doc is nil)
+		touch    bool     // unchanged content with another size or modification time
 	}
 )
 
 // classify looks at a file without reading it: the same size and
 // modification time as recorded means unchanged, and the result is
-// returned; else the job to hash it.
+// returned; else the job to hash it. A file read before and not failed
+// is looked at from its entry alone (a few bytes, read with all the
+// others when the run started); others from their whole record.
 func (r *run) classify(path string) (job, *result) {
 	j := job{path: path}
 	fi, err := os.Stat(path)
@@ -48,6 +51,16 @@ func (r *run) classify(path string) (job, *result) {
 		return j, &result{job: j, outcome: Failed, err: &ingest.Error{File: path, Err: err}}
 	}
 	j.size, j.mtime = fi.Size(), fi.ModTime().UnixNano()
+	e, err := r.entry(path)
+	if err != nil || e == nil {
+		if err != nil {
+			return j, &result{job: j, outcome: Failed, err: err}
+		}
+		return j, nil // new
+	}
+	if e.Status == store.StatusOK && e.Size == j.size && e.MTime == j.mtime && e.ExtractorVersion >= r.version {
+		return j, &result{job: j, outcome: Unchanged, sha: e.SHA256}
+	}
 	prev, err := r.db.Source(path)
 	if err != nil {
 		return j, &result{job: j, outcome: Failed, err: err}
@@ -59,10 +72,19 @@ func (r *run) classify(path string) (job, *result) {
 	return j, nil
 }
 
+// entry returns the entry of path: from those read when the run started
+// while they hold, else from the store.
+func (r *run) entry(path string) (*store.Entry, error) {
+	if r.entries != nil {
+		return r.entries[path], nil
+	}
+	return r.db.Entry(path)
+}
+
 // unchanged is the result of a file whose content is as recorded: a file
 // that failed fails again, with the error it had.
 func unchanged(j job, sha string) *result {
-	res := &result{job: j, outcome: Unchanged, sha: sha}
+	res := &result{job: j, outcome: Unchanged, sha: sha, touch: j.prev.Size != j.size || j.prev.MTime != j.mtime}
 	if j.prev.Status == store.StatusFailed {
 		res.outcome, res.err = Failed, recordedError(j.prev)
 	}
@@ -100,8 +122,8 @@ func (r *run) handle(ctx context.Context, j job, pool *ingest.Pool, opts ingest.
 	case j.prev != nil:
 		res.outcome = Changed
 	}
-	if doc, err := r.db.Document(sha); err == nil && doc != nil && doc.Source.SHA256 == sha && r.isCurrent(sha) {
-		res.doc, res.reused = doc, true
+	if ok, err := r.db.HasDocument(sha); err == nil && ok && r.isCurrent(sha) {
+		res.reused = true
 		if res.gone, err = r.gonePaths(sha, j.path); err != nil {
 			res.outcome, res.err = Failed, err
 			return res
@@ -132,7 +154,7 @@ func (r *run) gonePaths(sha, path string) ([]string, error) {
 	}
 	var gone []string
 	for _, p := range paths {
-		if p == path {
+		if p == path || r.given[p] { // found by this run: not gone
 			continue
 		}
 		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {

@@ -80,6 +80,11 @@ type run struct {
 	version  int          // the extractor's (ExtractorVersion)
 	meetings meetingIndex // stored documents by body and date (dupes.go)
 	pruned   []string     // files whose records Prune removed
+	// entries are the entries of the files given, read when the run
+	// started (nil: look them up in the store); given are the files
+	// given and found.
+	entries map[string]*store.Entry
+	given   map[string]bool
 }
 
 // maintain prunes and retags, as the options say, and links the cases

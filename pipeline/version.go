@@ -60,12 +60,11 @@ func (r *run) current(prev *store.SourceRecord) bool {
 // holdsMeeting reports whether the file at path, not a duplicate itself,
 // gives the stored document of content sha.
 func (r *run) holdsMeeting(path, sha string) (bool, error) {
-	rec, err := r.db.Source(path)
-	if err != nil || rec == nil || rec.Status == store.StatusDuplicate || rec.SHA256 != sha {
+	e, err := r.db.Entry(path)
+	if err != nil || e == nil || e.Status == store.StatusDuplicate || e.SHA256 != sha {
 		return false, err
 	}
-	d, err := r.db.Document(sha)
-	return d != nil, err
+	return r.db.HasDocument(sha)
 }
 
 // docCurrent reports whether the stored document of content sha was made
@@ -76,12 +75,12 @@ func (r *run) docCurrent(sha string) (bool, error) {
 		return false, err
 	}
 	for _, p := range paths {
-		rec, err := r.db.Source(p)
+		e, err := r.db.Entry(p)
 		if err != nil {
 			return false, err
 		}
-		if rec != nil && rec.Status == store.StatusOK && rec.SHA256 == sha {
-			return rec.ExtractorVersion >= r.version, nil
+		if e != nil && e.Status == store.StatusOK && e.SHA256 == sha {
+			return e.ExtractorVersion >= r.version, nil
 		}
 	}
 	return false, nil
@@ -89,21 +88,29 @@ func (r *run) docCurrent(sha string) (bool, error) {
 
 // withOutdated returns files and the recorded files, not among them, that
 // an older extractor read and that still exist, to be read again; those
-// that are gone are listed in the Summary (their documents are kept).
+// that are gone are listed in the Summary (their documents are kept). It
+// reads the entries of all recorded files, in one transaction, and keeps
+// those of files for classify.
 func (r *run) withOutdated(files []string) ([]string, error) {
-	given := make(map[string]bool, len(files))
+	r.given = make(map[string]bool, len(files))
 	for _, f := range files {
-		given[f] = true
+		r.given[f] = true
 	}
+	r.entries = make(map[string]*store.Entry, len(files))
 	out := files
-	err := r.db.Sources(func(rec *store.SourceRecord) bool {
-		if given[rec.Path] || rec.Status != store.StatusOK || rec.ExtractorVersion >= r.version {
+	err := r.db.Entries(func(e *store.Entry) bool {
+		if r.given[e.Path] {
+			r.entries[e.Path] = e
 			return true
 		}
-		if _, err := os.Stat(rec.Path); errors.Is(err, os.ErrNotExist) {
-			r.sum.Outdated = append(r.sum.Outdated, Outdated{Path: rec.Path, ExtractorVersion: rec.ExtractorVersion, Reason: "gone"})
+		if e.Status != store.StatusOK || e.ExtractorVersion >= r.version {
+			return true
+		}
+		if _, err := os.Stat(e.Path); errors.Is(err, os.ErrNotExist) {
+			r.sum.Outdated = append(r.sum.Outdated, Outdated{Path: e.Path, ExtractorVersion: e.ExtractorVersion, Reason: "gone"})
 		} else if r.opts.Worker != nil {
-			out = append(out, rec.Path)
+			out = append(out, e.Path)
+			r.given[e.Path], r.entries[e.Path] = true, e
 		}
 		return true
 	})
