@@ -63,12 +63,12 @@ func meetingKey(m referat.Meeting) string {
 }
 
 // index returns the meeting index, building it from the store first.
-func (r *run) index() (meetingIndex, error) {
+func (r *run) index(w writer) (meetingIndex, error) {
 	if r.meetings != nil {
 		return r.meetings, nil
 	}
 	idx := meetingIndex{}
-	err := r.db.Documents(func(d *referat.Document) bool {
+	err := w.Documents(func(d *referat.Document) bool {
 		if k := meetingKey(d.Meeting); k != "" {
 			idx[k] = append(idx[k], d.Source.SHA256)
 		}
@@ -92,12 +92,12 @@ type match struct {
 
 // findDuplicate returns the stored document, given by a file other than
 // path, that d duplicates, or nil.
-func (r *run) findDuplicate(path string, d *referat.Document) (*match, error) {
+func (r *run) findDuplicate(w writer, path string, d *referat.Document) (*match, error) {
 	key := meetingKey(d.Meeting)
 	if key == "" {
 		return nil, nil
 	}
-	idx, err := r.index()
+	idx, err := r.index(w)
 	if err != nil {
 		return nil, err
 	}
@@ -107,14 +107,14 @@ func (r *run) findDuplicate(path string, d *referat.Document) (*match, error) {
 		if sha == d.Source.SHA256 || best != nil && best.sha == sha {
 			continue
 		}
-		m, err := r.candidate(sha, key, path)
+		m, err := r.candidate(w, sha, key, path)
 		if err != nil || m == nil {
 			if err != nil {
 				return nil, err
 			}
 			continue
 		}
-		other, err := r.db.Document(sha)
+		other, err := w.Document(sha)
 		if err != nil {
 			return nil, err
 		}
@@ -132,18 +132,18 @@ func (r *run) findDuplicate(path string, d *referat.Document) (*match, error) {
 
 // candidate returns the stored document sha as a match when it is still
 // stored, of the meeting key, and given by a file other than path.
-func (r *run) candidate(sha, key, path string) (*match, error) {
-	doc, err := r.db.Document(sha)
+func (r *run) candidate(w writer, sha, key, path string) (*match, error) {
+	doc, err := w.Document(sha)
 	if err != nil || doc == nil || meetingKey(doc.Meeting) != key {
 		return nil, err
 	}
-	paths, err := r.db.PathsOf(sha)
+	paths, err := w.PathsOf(sha)
 	if err != nil {
 		return nil, err
 	}
 	var m *match
 	for _, p := range paths {
-		rec, err := r.db.Source(p)
+		rec, err := w.Source(p)
 		if err != nil {
 			return nil, err
 		}
@@ -160,9 +160,9 @@ func (r *run) candidate(sha, key, path string) (*match, error) {
 
 // record records a file read or recognised: a document of its own, a
 // duplicate of a stored meeting, or the newer text of a stored meeting.
-func (r *run) record(res result) error {
+func (r *run) record(w writer, res result) error {
 	if res.reused {
-		err := r.db.RecordCopy(store.Copy{Path: res.path, Size: res.size, MTime: res.mtime, SHA256: res.sha, Moved: res.gone, ExtractorVersion: r.version})
+		err := w.RecordCopy(store.Copy{Path: res.path, Size: res.size, MTime: res.mtime, SHA256: res.sha, Moved: res.gone, ExtractorVersion: r.version})
 		if errors.Is(err, store.ErrNoDocument) {
 			return nil // replaced since the file was looked at: the next run reads it
 		}
@@ -170,26 +170,26 @@ func (r *run) record(res result) error {
 	}
 	p := store.Parsed{Path: res.path, Size: res.size, MTime: res.mtime, Doc: res.doc, Moved: res.gone, ExtractorVersion: r.version}
 	if res.outcome == Reread && res.prev != nil && res.prev.SHA256 == res.sha && res.prev.Status == store.StatusOK {
-		return r.db.Reread(p) // a meeting of its own already: it stays one
+		return w.Reread(p) // a meeting of its own already: it stays one
 	}
-	m, err := r.findDuplicate(res.path, res.doc)
+	m, err := r.findDuplicate(w, res.path, res.doc)
 	if err != nil {
 		return err
 	}
 	key := meetingKey(res.doc.Meeting)
 	switch {
 	case m == nil:
-		if err := r.db.RecordParsed(p); err != nil {
+		if err := w.RecordParsed(p); err != nil {
 			return err
 		}
 	case res.mtime > m.mtime && !m.same:
-		if err := r.db.Supersede(p, m.sha, m.similarity); err != nil {
+		if err := w.Supersede(p, m.sha, m.similarity); err != nil {
 			return err
 		}
 		r.sum.Duplicates = append(r.sum.Duplicates, Duplicate{File: res.path, DuplicateOf: m.first, Similarity: round3(m.similarity), TextFrom: res.path})
 	default:
 		r.sum.Duplicates = append(r.sum.Duplicates, Duplicate{File: res.path, DuplicateOf: m.first, Similarity: round3(m.similarity), TextFrom: m.first})
-		return r.db.RecordDuplicate(store.Duplicate{Path: res.path, Size: res.size, MTime: res.mtime, SHA256: res.sha,
+		return w.RecordDuplicate(store.Duplicate{Path: res.path, Size: res.size, MTime: res.mtime, SHA256: res.sha,
 			Of: m.first, OfSHA256: m.sha, Similarity: round3(m.similarity), ExtractorVersion: r.version})
 	}
 	if key != "" && r.meetings != nil {

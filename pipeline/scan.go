@@ -3,15 +3,28 @@ package pipeline
 import (
 	"context"
 	"sync"
+	"time"
 
+	"github.com/ntlnav/referat/index/store"
 	"github.com/ntlnav/referat/ingest"
+)
+
+// Results are committed in groups of up to groupFiles files, or what
+// came within groupWait of the group's first: one transaction (one
+// commit, two fsyncs) per group instead of one per file. A crash loses
+// at most the group being committed, whose files the next run does again;
+// every file is recorded whole or not at all.
+const (
+	groupFiles = 32
+	groupWait  = 200 * time.Millisecond
 )
 
 // files looks at every file and records what became of it. A dispatcher
 // sends the files that may have changed to Workers goroutines, each of
 // which hashes a file and, when its content is new, has a worker process
-// parse it; one committer records the results, a transaction each. It
-// stops at the first error writing the store, and returns it.
+// parse it; one committer records the results, a group of them per
+// transaction. It stops at the first error writing the store, and returns
+// it.
 func (r *run) files(ctx context.Context, paths []string) error {
 	r.opts.Progress.Start(len(paths))
 	pool := &ingest.Pool{Command: r.opts.Worker, Size: r.opts.Workers, Timeout: r.opts.Timeout, OCRMemoryLimit: r.opts.OCRMemoryLimit}
@@ -22,24 +35,86 @@ func (r *run) files(ctx context.Context, paths []string) error {
 	defer stop()
 	results := r.dispatch(work, paths, pool)
 	var commitErr error
-	for res := range results {
-		if commitErr != nil || canceled(work, res.err) {
-			continue // cut short by Ctrl-C or a store error: not committed, the next run does it
+	for group := range groups(results) {
+		if commitErr != nil {
+			continue // drained: not committed, the next run does them
 		}
-		if err := r.commit(res); err != nil {
+		done, err := r.commitGroup(work, group)
+		if err != nil {
 			commitErr = err
 			stop()
 			continue
 		}
-		if p, ok := r.opts.Progress.(OCRProgress); ok {
-			p.OCRPages(res.ocrPages)
+		for _, res := range done {
+			if p, ok := r.opts.Progress.(OCRProgress); ok {
+				p.OCRPages(res.ocrPages)
+			}
+			r.opts.Progress.File(res.pages)
 		}
-		r.opts.Progress.File(res.pages)
 	}
 	if commitErr == nil {
 		r.opts.Progress.Finish()
 	}
 	return commitErr
+}
+
+// groups gathers results into groups of up to groupFiles, each sent once
+// it is full, groupWait after its first result came, or when results
+// ends.
+func groups(results <-chan result) <-chan []result {
+	out := make(chan []result)
+	go func() {
+		defer close(out)
+		for first := range results {
+			group := []result{first}
+			timer := time.NewTimer(groupWait)
+		gather:
+			for len(group) < groupFiles {
+				select {
+				case res, ok := <-results:
+					if !ok {
+						break gather
+					}
+					group = append(group, res)
+				case <-timer.C:
+					break gather
+				}
+			}
+			timer.Stop()
+			out <- group
+		}
+	}()
+	return out
+}
+
+// commitGroup commits the results of group that were not cut short, in
+// one transaction when any of them writes, and returns them.
+func (r *run) commitGroup(ctx context.Context, group []result) ([]result, error) {
+	done := group[:0]
+	write := false
+	for _, res := range group {
+		if !canceled(ctx, res.err) { // cut short by Ctrl-C: the next run does it
+			done = append(done, res)
+			write = write || writes(res)
+		}
+	}
+	if !write {
+		for _, res := range done {
+			if err := r.commit(r.db, res); err != nil {
+				return nil, err
+			}
+		}
+		return done, nil
+	}
+	err := r.db.Batch(func(b *store.Batch) error {
+		for _, res := range done {
+			if err := r.commit(b, res); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return done, err
 }
 
 // dispatch starts the dispatcher and the hashing goroutines and returns

@@ -27,22 +27,24 @@ type Duplicate struct {
 // content made documents that no other file makes, they are removed and
 // their Elasticsearch deletes queued.
 func (s *Store) RecordDuplicate(d Duplicate) error {
-	return s.update(func(t *txn) error {
-		prev, err := t.source(d.Path)
-		if err != nil {
-			return err
-		}
-		rec := &SourceRecord{Path: d.Path, Size: d.Size, MTime: d.MTime, SHA256: d.SHA256, Status: StatusDuplicate,
-			DuplicateOf: d.Of, DuplicateOfSHA256: d.OfSHA256, Similarity: d.Similarity, Synced: true, PipelineVersion: referat.Version,
-			ExtractorVersion: d.ExtractorVersion, Updated: now()}
-		if err := t.put(rec); err != nil {
-			return err
-		}
-		if prev == nil || len(prev.Refs) == 0 {
-			return nil
-		}
-		return t.release(prev.SHA256, prev.Refs)
-	})
+	return s.update(func(t *txn) error { return t.recordDuplicate(d) })
+}
+
+func (t *txn) recordDuplicate(d Duplicate) error {
+	prev, err := t.source(d.Path)
+	if err != nil {
+		return err
+	}
+	rec := &SourceRecord{Path: d.Path, Size: d.Size, MTime: d.MTime, SHA256: d.SHA256, Status: StatusDuplicate,
+		DuplicateOf: d.Of, DuplicateOfSHA256: d.OfSHA256, Similarity: d.Similarity, Synced: true, PipelineVersion: referat.Version,
+		ExtractorVersion: d.ExtractorVersion, Updated: now()}
+	if err := t.put(rec); err != nil {
+		return err
+	}
+	if prev == nil || len(prev.Refs) == 0 {
+		return nil
+	}
+	return t.release(prev.SHA256, prev.Refs)
 }
 
 // Supersede records keep, a file whose document replaces the stored
@@ -52,32 +54,34 @@ func (s *Store) RecordDuplicate(d Duplicate) error {
 // given, the document old is removed and the deletes of its Elasticsearch
 // documents are queued.
 func (s *Store) Supersede(keep Parsed, old string, similarity float64) error {
-	return s.update(func(t *txn) error {
-		if err := t.recordParsed(keep); err != nil {
+	return s.update(func(t *txn) error { return t.supersede(keep, old, similarity) })
+}
+
+func (t *txn) supersede(keep Parsed, old string, similarity float64) error {
+	if err := t.recordParsed(keep); err != nil {
+		return err
+	}
+	recs, err := t.sourcesOf(old)
+	if err != nil {
+		return err
+	}
+	for _, rec := range recs {
+		if rec.Status == StatusDuplicate || rec.Path == keep.Path {
+			continue
+		}
+		if err := t.queue(staleDeletes(rec.Refs, index.DocRefs(keep.Doc))); err != nil {
 			return err
 		}
-		recs, err := t.sourcesOf(old)
-		if err != nil {
+		rec.Status, rec.DuplicateOf, rec.DuplicateOfSHA256, rec.Similarity = StatusDuplicate, keep.Path, keep.Doc.Source.SHA256, similarity
+		rec.Refs, rec.Synced, rec.Cause, rec.Error, rec.Updated = nil, true, "", "", now()
+		if err := t.write(rec); err != nil {
 			return err
 		}
-		for _, rec := range recs {
-			if rec.Status == StatusDuplicate || rec.Path == keep.Path {
-				continue
-			}
-			if err := t.queue(staleDeletes(rec.Refs, index.DocRefs(keep.Doc))); err != nil {
-				return err
-			}
-			rec.Status, rec.DuplicateOf, rec.DuplicateOfSHA256, rec.Similarity = StatusDuplicate, keep.Path, keep.Doc.Source.SHA256, similarity
-			rec.Refs, rec.Synced, rec.Cause, rec.Error, rec.Updated = nil, true, "", "", now()
-			if err := t.write(rec); err != nil {
-				return err
-			}
-		}
-		if err := t.repoint(old, keep.Path, keep.Doc.Source.SHA256); err != nil {
-			return err
-		}
-		return t.deleteDocument(old)
-	})
+	}
+	if err := t.repoint(old, keep.Path, keep.Doc.Source.SHA256); err != nil {
+		return err
+	}
+	return t.deleteDocument(old)
 }
 
 // repoint makes the duplicates of the document old duplicates of path,
@@ -113,35 +117,37 @@ func (t *txn) repoint(old, path, sha string) error {
 // reading made and the new one does not are queued. Duplicates of that
 // content are left alone.
 func (s *Store) Reread(p Parsed) error {
-	return s.update(func(t *txn) error {
-		sha := p.Doc.Source.SHA256
-		if err := t.putDocument(p.Doc); err != nil {
+	return s.update(func(t *txn) error { return t.reread(p) })
+}
+
+func (t *txn) reread(p Parsed) error {
+	sha := p.Doc.Source.SHA256
+	if err := t.putDocument(p.Doc); err != nil {
+		return err
+	}
+	prevs, err := t.sourcesOf(sha)
+	if err != nil {
+		return err
+	}
+	refs := index.DocRefs(p.Doc)
+	for _, prev := range prevs {
+		if prev.Status == StatusDuplicate {
+			continue
+		}
+		rec := *prev
+		rec.Status, rec.Cause, rec.Error, rec.Refs, rec.Synced = StatusOK, "", "", refs, false
+		rec.TaxonomyVersion, rec.ExtractorVersion, rec.PipelineVersion, rec.Updated = p.Doc.TaxonomyVersion, p.ExtractorVersion, referat.Version, now()
+		if prev.Path == p.Path {
+			rec.Size, rec.MTime = p.Size, p.MTime
+		}
+		if err := t.put(&rec); err != nil {
 			return err
 		}
-		prevs, err := t.sourcesOf(sha)
-		if err != nil {
+		if err := t.queue(staleDeletes(prev.Refs, refs)); err != nil {
 			return err
 		}
-		refs := index.DocRefs(p.Doc)
-		for _, prev := range prevs {
-			if prev.Status == StatusDuplicate {
-				continue
-			}
-			rec := *prev
-			rec.Status, rec.Cause, rec.Error, rec.Refs, rec.Synced = StatusOK, "", "", refs, false
-			rec.TaxonomyVersion, rec.ExtractorVersion, rec.PipelineVersion, rec.Updated = p.Doc.TaxonomyVersion, p.ExtractorVersion, referat.Version, now()
-			if prev.Path == p.Path {
-				rec.Size, rec.MTime = p.Size, p.MTime
-			}
-			if err := t.put(&rec); err != nil {
-				return err
-			}
-			if err := t.queue(staleDeletes(prev.Refs, refs)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // release forgets the document sha, which a file no longer makes, unless

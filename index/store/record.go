@@ -94,17 +94,19 @@ var ErrNoDocument = errors.New("the document of the content is not stored")
 // fails with ErrNoDocument, and records nothing, when the document is not
 // stored.
 func (s *Store) RecordCopy(c Copy) error {
-	return s.update(func(t *txn) error {
-		v := t.docs.Get([]byte(c.SHA256))
-		if v == nil {
-			return ErrNoDocument
-		}
-		st, err := t.s.docStatsIn(t.stats, []byte(c.SHA256), v)
-		if err != nil {
-			return err
-		}
-		return t.recordFile(c, st.refs(), st.TaxonomyVersion)
-	})
+	return s.update(func(t *txn) error { return t.recordCopy(c) })
+}
+
+func (t *txn) recordCopy(c Copy) error {
+	v := t.docs.Get([]byte(c.SHA256))
+	if v == nil {
+		return ErrNoDocument
+	}
+	st, err := t.s.docStatsIn(t.stats, []byte(c.SHA256), v)
+	if err != nil {
+		return err
+	}
+	return t.recordFile(c, st.refs(), st.TaxonomyVersion)
 }
 
 // refs returns the ids of the documents the document of st makes: those
@@ -135,31 +137,35 @@ type Failure struct {
 // (hash, documents, whether Elasticsearch has them) is kept: a file that
 // becomes damaged loses no data.
 func (s *Store) RecordFailed(f Failure) error {
-	return s.update(func(t *txn) error {
-		rec := &SourceRecord{Path: f.Path, Size: f.Size, MTime: f.MTime, Status: StatusFailed, Cause: f.Cause,
-			Error: f.Error, PipelineVersion: referat.Version, Updated: now(), ExtractorVersion: f.ExtractorVersion}
-		prev, err := t.source(f.Path)
-		if err != nil {
-			return err
-		}
-		if prev != nil {
-			rec.SHA256, rec.Refs, rec.Synced, rec.TaxonomyVersion = prev.SHA256, prev.Refs, prev.Synced, prev.TaxonomyVersion
-		}
-		return t.put(rec)
-	})
+	return s.update(func(t *txn) error { return t.recordFailed(f) })
+}
+
+func (t *txn) recordFailed(f Failure) error {
+	rec := &SourceRecord{Path: f.Path, Size: f.Size, MTime: f.MTime, Status: StatusFailed, Cause: f.Cause,
+		Error: f.Error, PipelineVersion: referat.Version, Updated: now(), ExtractorVersion: f.ExtractorVersion}
+	prev, err := t.source(f.Path)
+	if err != nil {
+		return err
+	}
+	if prev != nil {
+		rec.SHA256, rec.Refs, rec.Synced, rec.TaxonomyVersion = prev.SHA256, prev.Refs, prev.Synced, prev.TaxonomyVersion
+	}
+	return t.put(rec)
 }
 
 // Touch records a new size and modification time for a file whose content
 // has not changed. A path without a record is left alone.
 func (s *Store) Touch(path string, size, mtime int64) error {
-	return s.update(func(t *txn) error {
-		rec, err := t.source(path)
-		if err != nil || rec == nil {
-			return err
-		}
-		rec.Size, rec.MTime, rec.Updated = size, mtime, now()
-		return t.put(rec)
-	})
+	return s.update(func(t *txn) error { return t.touch(path, size, mtime) })
+}
+
+func (t *txn) touch(path string, size, mtime int64) error {
+	rec, err := t.source(path)
+	if err != nil || rec == nil {
+		return err
+	}
+	rec.Size, rec.MTime, rec.Updated = size, mtime, now()
+	return t.put(rec)
 }
 
 // Forget removes the record of a file that is gone, and queues the deletes

@@ -22,21 +22,29 @@ type txn struct {
 
 // update runs fn in one transaction.
 func (s *Store) update(fn func(t *txn) error) error {
-	return s.updateTx(func(tx *bolt.Tx) error {
-		t := &txn{s: s, tx: tx, src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
-			pend: tx.Bucket(bucketPending), entries: tx.Bucket(bucketEntries), stats: tx.Bucket(bucketDocStats), touched: map[string]bool{}}
-		if err := fn(t); err != nil {
-			return err
-		}
-		for sha := range t.touched {
-			if t.byHash.Get([]byte(sha)) == nil {
-				if err := t.deleteDocument(sha); err != nil {
-					return err
-				}
+	return s.updateTx(func(tx *bolt.Tx) error { return s.newTxn(tx).do(fn) })
+}
+
+func (s *Store) newTxn(tx *bolt.Tx) *txn {
+	return &txn{s: s, tx: tx, src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
+		pend: tx.Bucket(bucketPending), entries: tx.Bucket(bucketEntries), stats: tx.Bucket(bucketDocStats)}
+}
+
+// do runs fn, one change of state, and then removes the documents of the
+// hashes that lost their last path in it.
+func (t *txn) do(fn func(t *txn) error) error {
+	t.touched = map[string]bool{}
+	if err := fn(t); err != nil {
+		return err
+	}
+	for sha := range t.touched {
+		if t.byHash.Get([]byte(sha)) == nil {
+			if err := t.deleteDocument(sha); err != nil {
+				return err
 			}
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // source returns the record of path, or nil.
