@@ -88,7 +88,7 @@ func Serve(in io.Reader, out io.Writer, h Handler) error {
 		}()
 		select {
 		case resp := <-answered:
-			if err := enc.Encode(&resp); err != nil {
+			if err := writeResponse(out, enc, &resp); err != nil {
 				return err
 			}
 		case <-done:
@@ -99,6 +99,23 @@ func Serve(in io.Reader, out io.Writer, h Handler) error {
 		}
 		collectAfterBigJob()
 	}
+}
+
+// answerPrefix starts the line of an answer; the parent takes the answer
+// from between it and the closing brace without decoding the line.
+const answerPrefix = `{"answer":`
+
+// writeResponse writes one response line. An answer is written as it was
+// encoded (json.Marshal's output is compact and valid: encoding the
+// response whole would check and copy it again); an error is encoded.
+func writeResponse(out io.Writer, enc *json.Encoder, resp *response) error {
+	if resp.Error != "" || len(resp.Answer) == 0 {
+		return enc.Encode(resp)
+	}
+	line := make([]byte, 0, len(answerPrefix)+len(resp.Answer)+2)
+	line = append(append(append(line, answerPrefix...), resp.Answer...), '}', '\n')
+	_, err := out.Write(line)
+	return err
 }
 
 // readLines reads request lines from in, one at a time, on a goroutine of
