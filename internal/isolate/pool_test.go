@@ -53,6 +53,8 @@ func handle(ctx context.Context, raw json.RawMessage) any {
 	case "deadline":
 		<-ctx.Done()
 		return answer{Text: ctx.Err().Error()}
+	case "unencodable":
+		return func() {}
 	}
 	return answer{Text: strings.ToUpper(j.Text)}
 }
@@ -157,5 +159,28 @@ func TestPoolCancelledBeforeStart(t *testing.T) {
 	var a answer
 	if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, &a); err != nil || a.Text != "ETTER" {
 		t.Fatalf("after cancels: %q, %v", a.Text, err)
+	}
+}
+
+// TestAnswerLines: answers travel whole whatever their text holds (what
+// looks like the protocol's own framing, newlines, braces, HTML, non-ASCII),
+// and an answer the worker cannot encode is an error of that job, not a
+// crash.
+func TestAnswerLines(t *testing.T) {
+	pool := &isolate.Pool{Command: command, Size: 1, Timeout: 10 * time.Second}
+	defer pool.Close()
+	for _, text := range []string{"", "}", `{"answer":{"text":"x"}}`, "a\nb\r\n}", `"}"`, "<&>", "æøå \u2028", strings.Repeat("x}", 100000)} {
+		var a answer
+		if err := pool.Do(context.Background(), job{Do: "echo", Text: text}, &a); err != nil || a.Text != strings.ToUpper(text) {
+			t.Errorf("echo %.40q: got %.40q, %v", text, a.Text, err)
+		}
+	}
+	err := pool.Do(context.Background(), job{Do: "unencodable"}, &answer{})
+	if err == nil || errors.Is(err, isolate.ErrCrashed) || !strings.Contains(err.Error(), "bad answer") {
+		t.Errorf("an answer that cannot be encoded: %v", err)
+	}
+	var a answer
+	if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, &a); err != nil || a.Text != "ETTER" {
+		t.Errorf("after it: %q, %v", a.Text, err)
 	}
 }
