@@ -21,7 +21,9 @@ type Batch struct{ t *txn }
 // when fn returns an error nothing it did is kept, and the error is
 // returned.
 func (s *Store) Batch(fn func(b *Batch) error) error {
-	return s.updateTx(func(tx *bolt.Tx) error { return fn(&Batch{t: s.newTxn(tx)}) })
+	err := s.updateTx(func(tx *bolt.Tx) error { return fn(&Batch{t: s.newTxn(tx)}) })
+	s.trim() // a run commits many batches: its resident set stays flat
+	return err
 }
 
 // RecordParsed is Store.RecordParsed in the batch.

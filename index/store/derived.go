@@ -102,6 +102,7 @@ func (s *Store) Entries(fn func(*Entry) bool) error {
 			return nil
 		})
 	})
+	s.trim() // a scan of every entry
 	if err == errStop {
 		return nil
 	}

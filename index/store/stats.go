@@ -72,6 +72,7 @@ func (s *Store) EachDocStats(fn func(*DocStats) bool) error {
 			return nil
 		})
 	})
+	s.trim() // a scan of every document's stats
 	if err == errStop {
 		return nil
 	}
