@@ -83,6 +83,10 @@ func decodeEntry(db, path string, b []byte) (*Entry, error) {
 	return e, nil
 }
 
+// trimEvery is how many values a scan reads between trims of the mapping
+// (trim_linux.go): the pages around each are mapped too.
+const trimEvery = 2048
+
 // Entries calls fn with the entry of every recorded file, in path order,
 // until fn returns false; all are read in one transaction.
 func (s *Store) Entries(fn func(*Entry) bool) error {
@@ -91,7 +95,11 @@ func (s *Store) Entries(fn func(*Entry) bool) error {
 		if b == nil { // a store a writer has not opened since entries were kept
 			return s.entriesFromSources(tx, fn)
 		}
+		n := 0
 		return b.ForEach(func(k, v []byte) error {
+			if n++; n%trimEvery == 0 {
+				s.trimIn(tx)
+			}
 			e, err := decodeEntry(s.path, string(k), v)
 			if err != nil {
 				return err
@@ -102,7 +110,7 @@ func (s *Store) Entries(fn func(*Entry) bool) error {
 			return nil
 		})
 	})
-	s.trim() // a scan of every entry
+	s.trim()
 	if err == errStop {
 		return nil
 	}

@@ -57,11 +57,20 @@ func (d *statsDoc) stats(sha string) *DocStats {
 // EachDocStats calls fn with the counts and case names of every stored
 // document, in hash order, until fn returns false: Documents for when
 // only the counts matter. It reads the docstats kept beside the documents
-// (a few hundred bytes each), not the documents.
+// (a few hundred bytes each), not the documents; a store without them
+// (not opened by a writer since they were kept) has its documents
+// decoded in part.
 func (s *Store) EachDocStats(fn func(*DocStats) bool) error {
 	err := s.view(func(tx *bolt.Tx) error {
 		stats := tx.Bucket(bucketDocStats)
-		return tx.Bucket(bucketDocuments).ForEach(func(k, v []byte) error {
+		scan, n := tx.Bucket(bucketDocuments), 0
+		if stats != nil {
+			scan = stats // the same keys (txn.putDocument, txn.deleteDocument)
+		}
+		return scan.ForEach(func(k, v []byte) error {
+			if n++; n%trimEvery == 0 {
+				s.trimIn(tx)
+			}
 			st, err := s.docStatsIn(stats, k, v)
 			if err != nil {
 				return err
@@ -72,7 +81,7 @@ func (s *Store) EachDocStats(fn func(*DocStats) bool) error {
 			return nil
 		})
 	})
-	s.trim() // a scan of every document's stats
+	s.trim()
 	if err == errStop {
 		return nil
 	}

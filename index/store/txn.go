@@ -26,9 +26,17 @@ func (s *Store) update(fn func(t *txn) error) error {
 }
 
 func (s *Store) newTxn(tx *bolt.Tx) *txn {
-	return &txn{s: s, tx: tx, src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
+	t := &txn{s: s, tx: tx, src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
 		pend: tx.Bucket(bucketPending), entries: tx.Bucket(bucketEntries), stats: tx.Bucket(bucketDocStats)}
+	// Paths come mostly in order (a folder's files, sorted): pages
+	// split half full, bbolt's default, stay half empty.
+	t.src.FillPercent, t.entries.FillPercent = pathFill, pathFill
+	return t
 }
+
+// pathFill is how full a page of the buckets keyed by path is left when
+// it splits.
+const pathFill = 0.9
 
 // do runs fn, one change of state, and then removes the documents of the
 // hashes that lost their last path in it.
