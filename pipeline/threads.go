@@ -48,22 +48,36 @@ func (r *run) link(ctx context.Context) error {
 		shas = append(shas, sha)
 	}
 	sort.Strings(shas)
-	for _, sha := range shas {
-		if ctx.Err() != nil {
-			return nil // the next run links the rest
-		}
-		d, err := r.db.Document(sha)
-		if err != nil || d == nil {
-			return err
-		}
-		for i := range d.Cases {
-			if th, ok := changed[sha][d.Cases[i].Seq]; ok {
-				d.Cases[i].Thread = th
+	// Stored again groupFiles documents per transaction (scan.go).
+	for len(shas) > 0 && ctx.Err() == nil { // else the next run links the rest
+		n := min(len(shas), groupFiles)
+		err := r.db.Batch(func(b *store.Batch) error {
+			for _, sha := range shas[:n] {
+				if err := relink(b, sha, changed[sha]); err != nil {
+					return err
+				}
 			}
-		}
-		if err := r.db.Retag(d); err != nil {
+			return nil
+		})
+		if err != nil {
 			return err
 		}
+		shas = shas[n:]
 	}
 	return nil
+}
+
+// relink stores again the document sha with the threads of its cases
+// changed as threads (case seq → thread) says.
+func relink(b *store.Batch, sha string, threads map[int]string) error {
+	d, err := b.Document(sha)
+	if err != nil || d == nil {
+		return err
+	}
+	for i := range d.Cases {
+		if th, ok := threads[d.Cases[i].Seq]; ok {
+			d.Cases[i].Thread = th
+		}
+	}
+	return b.Retag(d)
 }

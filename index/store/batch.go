@@ -60,6 +60,11 @@ func (b *Batch) Supersede(keep Parsed, old string, similarity float64) error {
 // Reread is Store.Reread in the batch.
 func (b *Batch) Reread(p Parsed) error { return b.t.do(func(t *txn) error { return t.reread(p) }) }
 
+// Retag is Store.Retag in the batch.
+func (b *Batch) Retag(d *referat.Document) error {
+	return b.t.do(func(t *txn) error { return t.retag(d) })
+}
+
 // Source is Store.Source in the batch.
 func (b *Batch) Source(path string) (*SourceRecord, error) { return b.t.source(path) }
 

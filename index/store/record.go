@@ -189,27 +189,29 @@ func (s *Store) Forget(path string) error {
 // taxonomy version, and not yet confirmed by Elasticsearch; the deletes of
 // the documents d no longer makes are queued.
 func (s *Store) Retag(d *referat.Document) error {
-	return s.update(func(t *txn) error {
-		if err := t.putDocument(d); err != nil {
+	return s.update(func(t *txn) error { return t.retag(d) })
+}
+
+func (t *txn) retag(d *referat.Document) error {
+	if err := t.putDocument(d); err != nil {
+		return err
+	}
+	prevs, err := t.sourcesOf(d.Source.SHA256)
+	if err != nil {
+		return err
+	}
+	refs := index.DocRefs(d)
+	for _, prev := range prevs {
+		rec := *prev
+		rec.Refs, rec.TaxonomyVersion, rec.Synced, rec.Updated = refs, d.TaxonomyVersion, false, now()
+		if err := t.put(&rec); err != nil {
 			return err
 		}
-		prevs, err := t.sourcesOf(d.Source.SHA256)
-		if err != nil {
+		if err := t.queue(staleDeletes(prev.Refs, refs)); err != nil {
 			return err
 		}
-		refs := index.DocRefs(d)
-		for _, prev := range prevs {
-			rec := *prev
-			rec.Refs, rec.TaxonomyVersion, rec.Synced, rec.Updated = refs, d.TaxonomyVersion, false, now()
-			if err := t.put(&rec); err != nil {
-				return err
-			}
-			if err := t.queue(staleDeletes(prev.Refs, refs)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // PendingDeletes returns up to n deletes that Elasticsearch has not
