@@ -65,3 +65,29 @@ func TestBatch(t *testing.T) {
 		t.Errorf("a failed batch kept %+v", e)
 	}
 }
+
+// TestRetagPending: storing a document again (new threads, the same ids)
+// leaves the records of its files that are pending as they are, and
+// makes those Elasticsearch had confirmed pending again.
+func TestRetagPending(t *testing.T) {
+	s := openTemp(t)
+	must(t, s.RecordParsed(Parsed{Path: "a.pdf", Doc: doc("aaa", 2)}))
+	must(t, s.RecordCopy(Copy{Path: "b.pdf", SHA256: "aaa"}))
+	a, _ := s.Source("a.pdf")
+	must(t, s.Confirm([]SourceRecord{*a}, nil))
+	b, _ := s.Source("b.pdf")
+	d, _ := s.Document("aaa")
+	d.Cases[0].Thread = "t1"
+	must(t, s.Retag(d))
+	a2, _ := s.Source("a.pdf")
+	b2, _ := s.Source("b.pdf")
+	if a2.Synced {
+		t.Errorf("a.pdf, confirmed before, is still confirmed: %+v", a2)
+	}
+	if !reflect.DeepEqual(b2, b) {
+		t.Errorf("b.pdf, pending, was rewritten: %+v, was %+v", b2, b)
+	}
+	if got, _ := s.Document("aaa"); got.Cases[0].Thread != "t1" {
+		t.Errorf("the document's thread %q, want t1", got.Cases[0].Thread)
+	}
+}

@@ -202,6 +202,9 @@ func (t *txn) retag(d *referat.Document) error {
 	}
 	refs := index.DocRefs(d)
 	for _, prev := range prevs {
+		if !prev.Synced && prev.TaxonomyVersion == d.TaxonomyVersion && sameRefs(prev.Refs, refs) {
+			continue // pending already, with these ids: nothing to change (a first ingest's thread linking)
+		}
 		rec := *prev
 		rec.Refs, rec.TaxonomyVersion, rec.Synced, rec.Updated = refs, d.TaxonomyVersion, false, now()
 		if err := t.put(&rec); err != nil {
@@ -272,6 +275,19 @@ func (s *Store) Confirm(recs []SourceRecord, deletes []index.Action) error {
 		}
 		return nil
 	})
+}
+
+// sameRefs reports whether a and b are the same refs in the same order.
+func sameRefs(a, b []index.Ref) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // staleDeletes returns the deletes of the documents in old that now lacks.
