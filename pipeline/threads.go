@@ -8,6 +8,12 @@ import (
 	"github.com/ntlnav/referat/index/store"
 )
 
+// linkGroup is how many documents are stored again per transaction:
+// fewer than files per group (scan.go), for each reads the records of
+// every file of its content, all over the store (50 each in a folder of
+// copies).
+const linkGroup = 8
+
 // link sets the thread of every stored case (analyze.Threads over all
 // the stored cases: a case's meeting is its document) and stores again
 // the documents whose threads changed, so that Elasticsearch gets them
@@ -48,9 +54,8 @@ func (r *run) link(ctx context.Context) error {
 		shas = append(shas, sha)
 	}
 	sort.Strings(shas)
-	// Stored again groupFiles documents per transaction (scan.go).
 	for len(shas) > 0 && ctx.Err() == nil { // else the next run links the rest
-		n := min(len(shas), groupFiles)
+		n := min(len(shas), linkGroup)
 		err := r.db.Batch(func(b *store.Batch) error {
 			for _, sha := range shas[:n] {
 				if err := relink(b, sha, changed[sha]); err != nil {

@@ -37,6 +37,10 @@ func (l pathList) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads a list that MarshalJSON wrote, or a list of strings.
 func (l *pathList) UnmarshalJSON(b []byte) error {
+	if paths, ok := plainList(b); ok {
+		*l = paths
+		return nil
+	}
 	if bytes.IndexByte(b, '{') < 0 { // strings only: decoded in one go
 		var s []string
 		err := json.Unmarshal(b, &s)
@@ -64,4 +68,43 @@ func (l *pathList) UnmarshalJSON(b []byte) error {
 		*l = append(*l, s)
 	}
 	return nil
+}
+
+// plainList reads a list of strings none of which has an escape or a
+// quote, as MarshalJSON writes paths of plain UTF-8, without a JSON
+// decoder (the paths of a content are read for every file of it); false
+// for anything else.
+func plainList(b []byte) (pathList, bool) {
+	if len(b) < 2 || b[0] != '[' || b[len(b)-1] != ']' || bytes.IndexByte(b, '\\') >= 0 || !utf8.Valid(b) {
+		return nil, false
+	}
+	in := b[1 : len(b)-1]
+	if len(in) == 0 {
+		return pathList{}, true
+	}
+	out := make(pathList, 0, bytes.Count(in, []byte(`","`))+1)
+	for {
+		if len(in) < 2 || in[0] != '"' {
+			return nil, false
+		}
+		end := bytes.IndexByte(in[1:], '"') + 1
+		if end == 0 {
+			return nil, false
+		}
+		p := in[1:end]
+		for _, c := range p {
+			if c < 0x20 {
+				return nil, false
+			}
+		}
+		out = append(out, string(p))
+		in = in[end+1:]
+		if len(in) == 0 {
+			return out, true
+		}
+		if in[0] != ',' {
+			return nil, false
+		}
+		in = in[1:]
+	}
 }

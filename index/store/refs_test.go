@@ -65,3 +65,24 @@ func TestRecordRefs(t *testing.T) {
 		t.Errorf("a bad short ref: %v, want a *DamagedError", err)
 	}
 }
+
+// TestPathLists: the lists of paths read back as written, by the plain
+// reader or the JSON decoder, and what is not a list of strings is an
+// error.
+func TestPathLists(t *testing.T) {
+	for _, l := range []pathList{{}, {"a.pdf"}, {"/x/a b.pdf", "/y/æøå.pdf", `q"uote.pdf`, `back\slash.pdf`, "<&>.pdf", "\xe6\xf8\xe5.pdf", "tab\t.pdf"}} {
+		b, err := json.Marshal(l)
+		must(t, err)
+		var back pathList
+		must(t, json.Unmarshal(b, &back))
+		if !reflect.DeepEqual(back, l) {
+			t.Errorf("%s read back as %q", b, back)
+		}
+	}
+	for _, bad := range []string{`["a",]`, `["a"`, `["a" "b"]`, `[1]`, `"a"`, `["a",,"b"]`} {
+		var l pathList
+		if err := json.Unmarshal([]byte(bad), &l); err == nil {
+			t.Errorf("%s read as %q, want an error", bad, l)
+		}
+	}
+}
