@@ -4,9 +4,10 @@
 // Elasticsearch has not confirmed (package index/elastic).
 //
 // It reads the input files (each at most once per content, in isolated
-// worker processes) and the store; it writes the store (one transaction
-// per file, so a crash leaves the previous state or the new one) and, when
-// configured, Elasticsearch. It never prints: progress goes to a Progress,
+// worker processes) and the store; it writes the store (a group of up to
+// 32 files per transaction, each file's change whole, so a crash leaves
+// every file in its previous state or its new one) and, when configured,
+// Elasticsearch. It never prints: progress goes to a Progress,
 // and the result is a Summary whose JSON keys are snake_case. A failing
 // file is recorded in the Summary and the run goes on.
 //

@@ -6,11 +6,14 @@
 // Elasticsearch has not confirmed yet.
 //
 // The store owns its invariants: each change of state is one method and
-// one transaction, so a crash leaves the old state or the new one.
+// one transaction (or one of several in a Batch, which commits them
+// together), so a crash leaves the old state or the new one.
 // RecordParsed records a file with its document and the Elasticsearch
 // deletes it causes; RecordFailed a file that failed (keeping what it gave
 // before); Touch a new modification time; Forget a file that is gone;
-// Retag a document analysed again. For Elasticsearch, Unconfirmed and
+// Retag a document analysed again; RecordCopy a file of content already
+// stored. Entries and EachDocStats read the few bytes per file and per
+// document kept beside the records and documents (derived.go). For Elasticsearch, Unconfirmed and
 // PendingDeletes list what the cluster has not confirmed, and Confirm
 // marks it done.
 // Local answers the analysts' questions (index.Analytics) from it.

@@ -19,9 +19,10 @@ import (
 //	documents  sha256 → the extracted, analysed referat.Document
 //	byhash     sha256 → the paths whose content it is
 //	pending    index/id → a delete not yet confirmed by Elasticsearch
+//	entries    path → Entry, docstats sha256 → DocStats: derived, see derived.go
 //
 // Every change of state is one method and one transaction (see
-// record.go), so a crash leaves the previous state or the new one, never a
+// record.go; a Batch commits several in one), so a crash leaves the previous state or the new one, never a
 // torn one. Only one process may open a Store: a second gets ErrLocked.
 type Store struct {
 	Dir string // the folder
