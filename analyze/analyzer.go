@@ -36,6 +36,15 @@ type Analyzer struct {
 	kinds  []kindPhrase
 	// words that name actors or mark speech, left out of keywords
 	noKeyword map[string]bool
+	// what is known of each word form met (see word)
+	lex lexicon
+	// names, speech phrases and view phrases by their first word, and the
+	// phrases without words
+	nameFirst  map[string][]nameRef
+	kindFirst  map[string][]int
+	viewFirst  map[string][]viewRef
+	emptyKinds []int
+	emptyViews []viewRef
 }
 
 // New returns an Analyzer for the taxonomy t (DefaultTaxonomy() when nil).
@@ -71,6 +80,7 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 			a.noKeyword[a.stem.Stem(w)] = true
 		}
 	}
+	a.compileLexicon()
 	return a
 }
 
@@ -89,23 +99,28 @@ func (a *Analyzer) Document(d *referat.Document) {
 // Case sets c's Topics, Statements, Exchanges and Keywords from its Title
 // and Text.
 func (a *Analyzer) Case(c *referat.Case) {
-	c.Statements = a.Statements(c.Text)
-	c.Topics = a.topics(c.Title, c.Text, c.Statements)
+	title, text := a.split(c.Title, false), a.split(c.Text, true)
+	c.Statements = a.statements(text)
+	c.Topics = a.topicsOf(title, text, c.Statements)
 	c.Exchanges = a.Exchanges(c.Statements)
 	statementTopics(c)
-	c.Keywords = a.Keywords(c.Title, c.Text)
+	c.Keywords = a.keywords(title, text)
+	title.release()
+	text.release()
 }
 
 // Stems returns the stems of the words of text that are not stop words,
 // in order: what is indexed beside the text so that a search for
 // "budsjett" finds "budsjettene".
 func (a *Analyzer) Stems(text string) []string {
+	ct := a.split(text, false)
+	defer ct.release()
 	var out []string
-	for _, t := range Tokens(text) {
-		if t.Part || IsStopWord(t.Text) {
+	for _, t := range ct.toks {
+		if t.part || t.w.is(stopWord) {
 			continue
 		}
-		out = append(out, a.stem.Stem(t.Text))
+		out = append(out, t.w.stem)
 	}
 	return out
 }
@@ -115,13 +130,12 @@ func (a *Analyzer) Stems(text string) []string {
 // that name actors (also by their ending, as -direktøren) or mark speech,
 // in order.
 func (a *Analyzer) TermStems(text string) []string {
+	ct := a.split(text, false)
+	defer ct.release()
 	var out []string
-	for _, t := range Tokens(text) {
-		if t.Part || IsStopWord(t.Text) || isNumber(strings.TrimSuffix(strings.TrimSpace(t.Text), "%")) || len([]rune(t.Text)) < 3 {
-			continue
-		}
-		if st := a.stem.Stem(t.Text); !a.noKeyword[st] && !a.namesActor(t.Text) {
-			out = append(out, st)
+	for _, t := range ct.toks {
+		if !t.part && t.w.is(termStemWord) {
+			out = append(out, t.w.stem)
 		}
 	}
 	return out
@@ -144,17 +158,19 @@ func (a *Analyzer) namesActor(w string) bool {
 // double: not stop words, numbers, words shorter than three letters, or
 // words that name actors or mark speech.
 func (a *Analyzer) Keywords(title, text string) []string {
+	tt, ct := a.split(title, false), a.split(text, false)
+	defer tt.release()
+	defer ct.release()
+	return a.keywords(tt, ct)
+}
+
+func (a *Analyzer) keywords(title, text *caseText) []string {
 	counts := map[string]float64{}
-	add := func(s string, w float64) {
-		for _, t := range Tokens(s) {
-			if t.Part || IsStopWord(t.Text) || isNumber(strings.TrimSuffix(strings.TrimSpace(t.Text), "%")) || len([]rune(t.Text)) < 3 {
-				continue
+	add := func(ct *caseText, w float64) {
+		for _, t := range ct.toks {
+			if !t.part && t.w.is(keywordWord) {
+				counts[t.w.stem] += w
 			}
-			st := a.stem.Stem(t.Text)
-			if a.noKeyword[st] {
-				continue
-			}
-			counts[st] += w
 		}
 	}
 	add(title, 2)
