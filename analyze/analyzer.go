@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/ntlnav/referat"
@@ -165,8 +164,14 @@ func (a *Analyzer) Keywords(title, text string) []string {
 }
 
 func (a *Analyzer) keywords(title, text *caseText) []string {
-	counts := map[string]float64{}
-	add := func(ct *caseText, w float64) {
+	counts := text.counts
+	if counts == nil {
+		counts = map[string]int{}
+		text.counts = counts
+	}
+	// Title words count 2, text words 1: whole numbers, so that the
+	// order is exact.
+	add := func(ct *caseText, w int) {
 		for _, t := range ct.toks {
 			if !t.part && t.w.is(keywordWord) {
 				counts[t.w.stem] += w
@@ -175,18 +180,37 @@ func (a *Analyzer) keywords(title, text *caseText) []string {
 	}
 	add(title, 2)
 	add(text, 1)
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if counts[keys[i]] != counts[keys[j]] {
-			return counts[keys[i]] > counts[keys[j]]
+	// The first Options.Keywords by count, then stem: kept in order as
+	// they come, which is quicker than sorting them all.
+	top := make([]stemCount, 0, min(a.opts.Keywords, len(counts)))
+	for st, n := range counts {
+		x := stemCount{st, n}
+		if len(top) == a.opts.Keywords {
+			if !x.before(top[len(top)-1]) {
+				continue
+			}
+			top = top[:len(top)-1]
 		}
-		return keys[i] < keys[j]
-	})
-	if len(keys) > a.opts.Keywords {
-		keys = keys[:a.opts.Keywords]
+		i := len(top)
+		for i > 0 && x.before(top[i-1]) {
+			i--
+		}
+		top = append(top, stemCount{})
+		copy(top[i+1:], top[i:])
+		top[i] = x
+	}
+	keys := make([]string, len(top))
+	for i, x := range top {
+		keys[i] = x.stem
 	}
 	return keys
+}
+
+type stemCount struct {
+	stem string
+	n    int
+}
+
+func (x stemCount) before(y stemCount) bool {
+	return x.n > y.n || x.n == y.n && x.stem < y.stem
 }

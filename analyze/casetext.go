@@ -20,10 +20,11 @@ type caseText struct {
 	at    []int   // for each whole word, its index in toks
 	sents []sentence
 	// scratch space, reused from sentence to sentence
-	spans []tokenSpan
-	hits  []termHit
-	found []phraseAt
-	seen  []int
+	spans  []tokenSpan
+	hits   []termHit
+	found  []phraseAt
+	seen   []int
+	counts map[string]int // Keywords' counts
 }
 
 // A tok is a token of a caseText.
@@ -98,7 +99,8 @@ func (ct *caseText) release() {
 	clear(ct.whole)
 	clear(ct.sents)
 	clear(ct.hits)
-	*ct = caseText{toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
+	clear(ct.counts)
+	*ct = caseText{counts: ct.counts, toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
 		spans: ct.spans[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0]}
 	caseTexts.Put(ct)
 }

@@ -2,7 +2,9 @@ package analyze
 
 import (
 	"fmt"
+	"math/rand"
 	"reflect"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -73,6 +75,31 @@ func TestSplitIsTokensOfSentences(t *testing.T) {
 			}
 		}
 		ct.release()
+	}
+}
+
+// clauseBreak is how coordinated main clauses were split before
+// splitClauses: "…, og NTL ba om …", "…, men vi ønsker …", "…; …".
+var clauseBreak = regexp.MustCompile(`[,;]\s+(?:og|men|mens)\s+|;\s+`)
+
+// TestSplitClausesIsRegexp checks splitClauses against clauseBreak on
+// random strings of the characters that matter to it.
+func TestSplitClausesIsRegexp(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	pieces := []string{",", ";", " ", "\n", "\t", "\f", "og", "men", "mens", "s", "o", "m", "x", "Og", "\v"}
+	for n := 0; n < 200000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		var want []int
+		for _, m := range clauseBreak.FindAllStringIndex(s, -1) {
+			want = append(want, m[0])
+		}
+		if got := splitClauses(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("splitClauses(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
 

@@ -45,7 +45,7 @@ func relation(stmts []referat.Statement, employer []int) string {
 		return false
 	}
 	switch {
-	case disagreeKind || has(rejectCues) || rejectNot.MatchString(s):
+	case disagreeKind || has(rejectCues) || strings.Contains(s, "ikk") && rejectNot.MatchString(s):
 		return referat.RelationRejected
 	case agreeKind || has(agreeCues):
 		return referat.RelationAgreed
@@ -188,27 +188,24 @@ func (a *Analyzer) sharesWords(stmts []referat.Statement, run []int, k int) bool
 // stop word, a number, a word of under four letters, or a word that
 // names an actor or marks speech.
 func (a *Analyzer) shareStems(x, y string) bool {
-	seen := map[string]bool{}
-	for _, st := range a.contentStems(x) {
-		seen[st] = true
-	}
+	xs := a.contentStems(x)
 	for _, st := range a.contentStems(y) {
-		if seen[st] {
-			return true
+		for _, s := range xs {
+			if s == st {
+				return true
+			}
 		}
 	}
 	return false
 }
 
 func (a *Analyzer) contentStems(s string) []string {
+	ct := a.split(s, false)
+	defer ct.release()
 	var out []string
-	for _, t := range Tokens(s) {
-		if t.Part || IsStopWord(t.Text) || isNumber(t.Text) || len([]rune(t.Text)) < 4 {
-			continue
-		}
-		st := a.stem.Stem(t.Text)
-		if !a.noKeyword[st] && !commonWords[st] {
-			out = append(out, st)
+	for _, t := range ct.toks {
+		if !t.part && t.w.is(contentWord) {
+			out = append(out, t.w.stem)
 		}
 	}
 	return out

@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/ntlnav/referat"
@@ -61,10 +60,6 @@ func compileKinds(t *Taxonomy) []kindPhrase {
 	}
 	return out
 }
-
-// clauseBreak separates coordinated main clauses: "…, og NTL ba om …",
-// "…, men vi ønsker …".
-var clauseBreak = regexp.MustCompile(`[,;]\s+(?:og|men|mens)\s+|;\s+`)
 
 // Statements returns the sentences of text in which an actor takes a
 // position: sentences with a main clause whose subject names an actor (or
@@ -132,7 +127,7 @@ func (a *Analyzer) statements(ct *caseText) []referat.Statement {
 
 // clauses appends to dst the whole words of the coordinated main clauses
 // of sentence sp, as ranges of ct.whole: a clause holds the words that
-// start before the comma or semicolon that ends it (see clauseBreak).
+// start before the comma or semicolon that ends it (see splitClauses).
 func (ct *caseText) clauses(sp *sentence, dst [][2]int) [][2]int {
 	s := ct.text[sp.Start:sp.End]
 	if !strings.ContainsAny(s, ",;") {
@@ -152,13 +147,48 @@ func (ct *caseText) clauses(sp *sentence, dst [][2]int) [][2]int {
 
 // splitClauses returns the offsets in s of the commas and semicolons
 // that end its coordinated main clauses: "…, og NTL ba om …", "…, men vi
-// ønsker …". The next clause starts with the conjunction.
+// ønsker …", "…; …". A break is a comma or semicolon, white space, "og",
+// "men" or "mens" and white space again, or a semicolon and white space;
+// the next clause starts with the conjunction. Breaks do not overlap: the
+// next is looked for after the white space that ends one.
 func splitClauses(s string) []int {
 	var out []int
-	for _, m := range clauseBreak.FindAllStringIndex(s, -1) {
-		out = append(out, m[0])
+	for p := 0; p < len(s); p++ {
+		c := s[p]
+		if c != ',' && c != ';' {
+			continue
+		}
+		q := skipSpace(s, p+1)
+		if q == p+1 {
+			continue
+		}
+		end := -1
+		for _, conj := range [...]string{"og", "men", "mens"} {
+			if r := q + len(conj); strings.HasPrefix(s[q:], conj) && r < len(s) && isSpace(s[r]) {
+				end = skipSpace(s, r)
+				break
+			}
+		}
+		if end < 0 && c == ';' {
+			end = q
+		}
+		if end >= 0 {
+			out = append(out, p)
+			p = end - 1
+		}
 	}
 	return out
+}
+
+// isSpace reports whether c is white space as \s is in a regular
+// expression: space, tab, newline, carriage return or form feed.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func skipSpace(s string, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 // sentenceWords returns the whole words of s, lower case, compounds' parts left out.
