@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/ntlnav/referat/internal/norsk"
 )
 
 // A caseText is a text split once for every step of its analysis: its
@@ -21,6 +23,7 @@ type caseText struct {
 	sents []sentence
 	// scratch space, reused from sentence to sentence
 	spans  []tokenSpan
+	spans2 []Span // the sentences' spans
 	hits   []termHit
 	found  []phraseAt
 	seen   []int
@@ -69,7 +72,8 @@ func (a *Analyzer) split(text string, sentences bool) *caseText {
 		return ct
 	}
 	t, w := 0, 0
-	for _, sp := range Sentences(text) {
+	ct.spans2 = norsk.AppendSentences(ct.spans2[:0], text)
+	for _, sp := range ct.spans2 {
 		s := sentence{Span: sp}
 		for t < len(ct.toks) && ct.toks[t].start < sp.Start {
 			t++
@@ -91,17 +95,15 @@ func (a *Analyzer) split(text string, sentences bool) *caseText {
 }
 
 // release gives ct back for another text; nothing of it may be used after.
+// Its slices keep their words (which the lexicon holds anyway) until they
+// are overwritten: clearing them costs more than it saves.
 func (ct *caseText) release() {
 	if cap(ct.toks) > 1<<16 {
 		return // an outsize text: let it go
 	}
-	clear(ct.toks)
-	clear(ct.whole)
-	clear(ct.sents)
-	clear(ct.hits)
 	clear(ct.counts)
-	*ct = caseText{counts: ct.counts, toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
-		spans: ct.spans[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0]}
+	*ct = caseText{toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
+		spans: ct.spans[:0], spans2: ct.spans2[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], counts: ct.counts}
 	caseTexts.Put(ct)
 }
 

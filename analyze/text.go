@@ -50,8 +50,13 @@ func appendSpans(dst []tokenSpan, text string) []tokenSpan {
 	var partsBuf [8][2]int
 	i := 0
 	for i < len(text) {
-		r, n := decodeRune(text, i)
-		if !isWordRune(r) {
+		// Skip to the next word character.
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 			i += n
 			continue
 		}
@@ -59,6 +64,11 @@ func appendSpans(dst []tokenSpan, text string) []tokenSpan {
 		parts := partsBuf[:0]
 		partStart := i
 		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf && asciiWord[c] {
+				i++
+				continue
+			}
 			r, n := decodeRune(text, i)
 			if isWordRune(r) {
 				i += n
@@ -103,6 +113,14 @@ func appendSpans(dst []tokenSpan, text string) []tokenSpan {
 	}
 	return dst
 }
+
+// asciiWord tells the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]), quicker for ASCII.
 func decodeRune(s string, i int) (rune, int) {
