@@ -2,7 +2,6 @@ package analyze
 
 import (
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/ntlnav/referat/internal/norsk"
@@ -183,13 +182,13 @@ func (ct *caseText) passingFrom(w0, w1, end int) int {
 		if !ct.whole[i].is(circumstanceStart) {
 			continue
 		}
-		for _, p := range circumstance {
+		for _, p := range circumstanceAt {
 			if i+len(p) > w1 {
 				continue
 			}
 			ok := true
-			for k, w := range p {
-				if !strings.EqualFold(ct.whole[i+k].text, w) {
+			for k, j := range p {
+				if !ct.whole[i+k].isCircumstanceWord(j) {
 					ok = false
 					break
 				}

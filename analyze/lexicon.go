@@ -23,6 +23,7 @@ type word struct {
 	kinds   []int     // Analyzer.kinds whose first word it is, ascending
 	views   []viewRef // actors' view phrases whose first word it is, in order
 	pronoun string    // the actor it stands for as a subject pronoun, or ""
+	circ    uint64    // bit j: it is circumstanceWords[j] (strings.EqualFold), for j < 64
 	flags   wordFlag
 }
 
@@ -104,7 +105,41 @@ func (a *Analyzer) newWord(raw string) *word {
 			w.flags |= circumstanceStart
 		}
 	}
+	for j, c := range circumstanceWords[:min(64, len(circumstanceWords))] {
+		if strings.EqualFold(low, c) {
+			w.circ |= 1 << j
+		}
+	}
 	return w
+}
+
+// circumstanceWords are the distinct words of the circumstance phrases,
+// and circumstanceAt each phrase as indexes into them.
+var circumstanceWords, circumstanceAt = func() ([]string, [][]int) {
+	var words []string
+	index := map[string]int{}
+	at := make([][]int, len(circumstance))
+	for i, p := range circumstance {
+		for _, w := range p {
+			j, ok := index[w]
+			if !ok {
+				j = len(words)
+				index[w] = j
+				words = append(words, w)
+			}
+			at[i] = append(at[i], j)
+		}
+	}
+	return words, at
+}()
+
+// isCircumstanceWord reports whether w is circumstanceWords[j]
+// (strings.EqualFold).
+func (w *word) isCircumstanceWord(j int) bool {
+	if j < 64 {
+		return w.circ&(1<<j) != 0
+	}
+	return strings.EqualFold(w.text, circumstanceWords[j])
 }
 
 // compileLexicon indexes the taxonomy's names, speech phrases and view

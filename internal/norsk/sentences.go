@@ -47,6 +47,13 @@ func AppendSentences(dst []Span, text string) []Span {
 	depth := 0 // inside «…» or (…)
 	for i := 0; i < len(text); {
 		c := text[i]
+		if !sentenceByte[c] {
+			// Nothing to do: any other ASCII byte, and the bytes of
+			// other runes (in valid UTF-8 never an ASCII byte or 0xC2,
+			// which « and » start with).
+			i++
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(text[i:])
 			switch r {
@@ -95,6 +102,15 @@ func AppendSentences(dst []Span, text string) []Span {
 	emit(len(text))
 	return dst
 }
+
+// sentenceByte tells the bytes Sentences acts on: ( ) newline . ? ! and
+// 0xC2, the first byte of « and ».
+var sentenceByte = func() (t [256]bool) {
+	for _, c := range []byte("()\n.?!\xc2") {
+		t[c] = true
+	}
+	return t
+}()
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 

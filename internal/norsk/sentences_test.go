@@ -70,7 +70,7 @@ func sentencesBefore(text string) []Span {
 func TestSentencesAsBefore(t *testing.T) {
 	rng := rand.New(rand.NewSource(3))
 	pieces := []string{"NTL", " mente", ".", "?", "!", " ", "\n", "\n\n", "«", "»", "(", ")", "\"", "”", "bl.a", "ca", "K",
-		" Oslo", " 2", "1", " oktober", "Ærlig", "–", "-", "\xff", "é", "\t", "etc", "."}
+		" Oslo", " 2", "1", " oktober", "Ærlig", "–", "-", "\xff", "é", "\t", "etc", ".", "\xc2", "\xe2\x80", "\xc2\xab"}
 	for n := 0; n < 200000; n++ {
 		var b strings.Builder
 		for k := rng.Intn(16); k >= 0; k-- {
