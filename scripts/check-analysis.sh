@@ -22,7 +22,7 @@ git -C "$repo" archive "$base" | tar -x -C "$tmp/base"
 # The dump tool uses only exported API: the base gets this checkout's.
 rm -rf "$tmp/base/analyze/dump"
 cp -r "$repo/analyze/dump" "$tmp/base/analyze/dump"
-gold="testdata/samples testdata/meetings testdata/annotated/train testdata/annotated/heldout testdata/heldout"
+gold="testdata/samples testdata/meetings testdata/heldout $(ls -d "$repo"/testdata/annotated/*/ | sed "s|^$repo/||; s|/\$||" | tr '\n' ' ')"
 cd "$repo"
 go build -o "$tmp/new" ./cmd/referat
 go build -o "$tmp/newdump" ./analyze/dump
