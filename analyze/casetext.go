@@ -27,6 +27,10 @@ type caseText struct {
 	found  []phraseAt
 	seen   []int
 	counts map[string]int // Keywords' counts
+	// arenas of the sentences' topics: a slice that grows leaves what was
+	// handed out where it was, unchanged
+	entries []topicEntry
+	sts     []sentenceTopic
 }
 
 // A tok is a token of a caseText.
@@ -102,7 +106,7 @@ func (ct *caseText) release() {
 	}
 	clear(ct.counts)
 	*ct = caseText{toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
-		spans: ct.spans[:0], spans2: ct.spans2[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], counts: ct.counts}
+		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], counts: ct.counts}
 	caseTexts.Put(ct)
 }
 
@@ -127,21 +131,22 @@ func (a *Analyzer) wholeTopics(ct *caseText) []topicEntry {
 func (a *Analyzer) topicsIn(ct *caseText, t0, t1, w0, w1, end int) []topicEntry {
 	from := ct.passingFrom(w0, w1, end)
 	ct.hits = a.terms.findIn(ct, t0, t1, w0, w1, ct.hits[:0])
-	var out []topicEntry
+	first := len(ct.entries)
 	for _, h := range ct.hits {
 		if h.start >= from {
 			continue // a passing mention
 		}
 		var st *sentenceTopic
-		for _, e := range out {
+		for _, e := range ct.entries[first:] {
 			if e.topic == h.ref.topic {
 				st = e.st
 				break
 			}
 		}
 		if st == nil {
-			st = &sentenceTopic{}
-			out = append(out, topicEntry{topic: h.ref.topic, st: st})
+			ct.sts = append(ct.sts, sentenceTopic{})
+			st = &ct.sts[len(ct.sts)-1]
+			ct.entries = append(ct.entries, topicEntry{topic: h.ref.topic, st: st})
 		}
 		list := &st.own
 		if h.ref.weak {
@@ -151,7 +156,10 @@ func (a *Analyzer) topicsIn(ct *caseText, t0, t1, w0, w1, end int) []topicEntry 
 			*list = append(*list, h.ref.term)
 		}
 	}
-	return out
+	if len(ct.entries) == first {
+		return nil
+	}
+	return ct.entries[first:len(ct.entries):len(ct.entries)]
 }
 
 // supported returns the ids of the topics that entries support, in
