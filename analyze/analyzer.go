@@ -164,27 +164,35 @@ func (a *Analyzer) Keywords(title, text string) []string {
 }
 
 func (a *Analyzer) keywords(title, text *caseText) []string {
-	counts := text.counts
-	if counts == nil {
-		counts = map[string]int{}
-		text.counts = counts
+	index := text.counts // stem → its place in counts
+	if index == nil {
+		index = map[string]int{}
+		text.counts = index
 	}
+	counts := text.stemCounts[:0]
 	// Title words count 2, text words 1: whole numbers, so that the
 	// order is exact.
 	add := func(ct *caseText, w int) {
 		for _, t := range ct.toks {
-			if !t.part && t.w.is(keywordWord) {
-				counts[t.w.stem] += w
+			if t.part || !t.w.is(keywordWord) {
+				continue
 			}
+			i, ok := index[t.w.stem]
+			if !ok {
+				i = len(counts)
+				index[t.w.stem] = i
+				counts = append(counts, stemCount{stem: t.w.stem})
+			}
+			counts[i].n += w
 		}
 	}
 	add(title, 2)
 	add(text, 1)
+	text.stemCounts = counts
 	// The first Options.Keywords by count, then stem: kept in order as
 	// they come, which is quicker than sorting them all.
 	top := make([]stemCount, 0, min(a.opts.Keywords, len(counts)))
-	for st, n := range counts {
-		x := stemCount{st, n}
+	for _, x := range counts {
 		if len(top) == a.opts.Keywords {
 			if !x.before(top[len(top)-1]) {
 				continue

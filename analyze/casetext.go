@@ -21,12 +21,13 @@ type caseText struct {
 	at    []int   // for each whole word, its index in toks
 	sents []sentence
 	// scratch space, reused from sentence to sentence
-	spans  []tokenSpan
-	spans2 []Span // the sentences' spans
-	hits   []termHit
-	found  []phraseAt
-	seen   []int
-	counts map[string]int // Keywords' counts
+	spans      []tokenSpan
+	spans2     []Span // the sentences' spans
+	hits       []termHit
+	found      []phraseAt
+	seen       []int
+	counts     map[string]int // Keywords' stems, by their place in stemCounts
+	stemCounts []stemCount
 	// arenas of the sentences' topics: a slice that grows leaves what was
 	// handed out where it was, unchanged
 	entries []topicEntry
@@ -106,7 +107,7 @@ func (ct *caseText) release() {
 	}
 	clear(ct.counts)
 	*ct = caseText{toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
-		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], counts: ct.counts}
+		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], counts: ct.counts, stemCounts: ct.stemCounts[:0]}
 	caseTexts.Put(ct)
 }
 
