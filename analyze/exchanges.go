@@ -45,7 +45,7 @@ func relation(stmts []referat.Statement, employer []int) string {
 		return false
 	}
 	switch {
-	case disagreeKind || has(rejectCues) || strings.Contains(s, "ikk") && rejectNot.MatchString(s):
+	case disagreeKind || has(rejectCues) || rejectNot.MatchString(s):
 		return referat.RelationRejected
 	case agreeKind || has(agreeCues):
 		return referat.RelationAgreed
@@ -188,12 +188,13 @@ func (a *Analyzer) sharesWords(stmts []referat.Statement, run []int, k int) bool
 // stop word, a number, a word of under four letters, or a word that
 // names an actor or marks speech.
 func (a *Analyzer) shareStems(x, y string) bool {
-	xs := a.contentStems(x)
+	seen := map[string]bool{}
+	for _, st := range a.contentStems(x) {
+		seen[st] = true
+	}
 	for _, st := range a.contentStems(y) {
-		for _, s := range xs {
-			if s == st {
-				return true
-			}
+		if seen[st] {
+			return true
 		}
 	}
 	return false
@@ -204,7 +205,7 @@ func (a *Analyzer) contentStems(s string) []string {
 	defer ct.release()
 	var out []string
 	for _, t := range ct.toks {
-		if !t.part && t.w.is(contentWord) {
+		if !t.part && t.w.is(contentWord) { // see newWord
 			out = append(out, t.w.stem)
 		}
 	}
