@@ -22,10 +22,25 @@ var threadStop = func() map[string]bool {
 	st := &Stemmer{}
 	for _, w := range strings.Fields("ny nytt nye revidert revidert evaluering status oppstart første gangs behandling " +
 		"endelig drøfting orientering sak saker rapport plan planer innføring erfaring erfaringar erfaringer kvartal " +
-		"halvår bruk arbeid arbeids tiltak oppfølging eventuelt godkjenning innkalling referat møte " +
-		"nav nav-kontor nav-kontora nav-kontorene kontor kontora kontorene kontaktsenter kontaktsenteret " +
-		"etat etaten etaten velferdsetaten direktoratet direktorat ytelser ytelseslinjen linjen fylket fylkene " +
-		"enhet enhetene enheter avdeling avdelingen") {
+		"halvår bruk arbeid arbeids tiltak oppfølging opplæring opplæringa eventuelt godkjenning innkalling referat møte " +
+		"nav nav-kontor nav-kontora nav-kontorene kontor kontora kontorene etat etaten etaten velferdsetaten " +
+		"direktoratet direktorat linjen fylket fylkene enhet enhetene enheter avdeling avdelingen") {
+		m[st.Stem(w)] = true
+	}
+	for st := range threadUnits {
+		m[st] = true
+	}
+	return m
+}()
+
+// threadUnits are stems of named units: two titles that each name one,
+// and not the same one, are about matters of different units ("Sykefravær
+// i NAV Arbeid og ytelser", "Sykefravær i kontaktsenteret").
+var threadUnits = func() map[string]bool {
+	m := map[string]bool{}
+	st := &Stemmer{}
+	for _, w := range strings.Fields("kontaktsenter kontaktsenteret ytelser ytelseslinjen økonomitjenester " +
+		"hjelpemiddelsentral hjelpemiddelsentralen innkreving innkrevingssentralen") {
 		m[st.Stem(w)] = true
 	}
 	return m
@@ -35,6 +50,7 @@ var threadStop = func() map[string]bool {
 // the years it names.
 type threadKey struct {
 	words  []string
+	units  []string // named units (threadUnits), not among words
 	years  []int
 	forYr  bool // "for 2024": a plan for the year, discussed the year before
 	date   time.Time
@@ -66,6 +82,9 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 			w = strings.TrimRight(w, "0123456789")
 		}
 		st := a.stem.Stem(w)
+		if threadUnits[st] && !contains(k.units, st) {
+			k.units = append(k.units, st)
+		}
 		if threadStop[st] || contains(k.words, st) {
 			continue
 		}
@@ -102,8 +121,9 @@ func sameWord(x, y string) bool {
 }
 
 // otherHeads are last parts of compounds that make them another matter
-// than their first part: a case, a report, figures.
-var otherHeads = []string{"sak", "rapport", "statistikk", "tall"}
+// than their first part: a case, a report, figures,
+// and a role ("varslingsombud" is the ombud, not the routine).
+var otherHeads = []string{"sak", "rapport", "statistikk", "tall", "ombud"}
 
 // yearFits reports whether a case that names no year, from a meeting in
 // year m, may belong with a title that names year y.
@@ -117,11 +137,22 @@ func yearFits(y int, forYear bool, m int) bool {
 // similarity scores how likely two cases are about the same matter, 0..1+:
 // the share of the shorter title's content words the other shares, plus a
 // quarter when both name the same year; -1 when they cannot be (years
-// that differ, a year the other meeting is too far from, more than five
+// that differ, units that differ, a year the other meeting is too far from, more than five
 // years apart, or no shared content word).
 func similarity(x, y threadKey) float64 {
 	if x.hasDay && y.hasDay {
 		if d := x.date.Sub(y.date); d > maxSpan || d < -maxSpan {
+			return -1
+		}
+	}
+	if len(x.units) > 0 && len(y.units) > 0 {
+		shared := false
+		for _, u := range x.units {
+			for _, v := range y.units {
+				shared = shared || sameWord(u, v)
+			}
+		}
+		if !shared {
 			return -1
 		}
 	}
