@@ -1,59 +1,10 @@
 package analyze
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/ntlnav/referat"
 )
-
-// Phrases in an employer's answer that mark how it answered, matched on
-// the lower-case sentence (bokmål and nynorsk). Rejections are looked
-// for first, then acceptance, then postponement; an answer with none is
-// "answered".
-var (
-	rejectCues = []string{"handlingsrom", "til orientering", "avviste", "avvis",
-		"uenig", "usamd", "ikke enig", "ikkje samd", "godt nok ivaretatt"}
-	// "ikke aktuelt", "det er ikke mulig", "det ikke er rom for".
-	rejectNot = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:\p{L}+\s+){0,2}?(?:aktuelt|aktuell|mulig|mogleg|rom for)\b`)
-	agreeCues = []string{"enig i", "samd i", "sa seg enig", "var enig", "var samd", "støttet", "støtta", "lovet", "lova",
-		"gikk med på", "gjekk med på", "ta dette inn", "tatt inn", "bekreftet at", "stadfesta", "vil inngå",
-		"legge fram en slik", "leggjast fram", "legges fram", "en slik gjennomgang", "ikke er planlagt"}
-	deferCues = []string{"ta stilling", "komme tilbake", "kommer tilbake", "bli justert",
-		"vil bli vurdert", "skal vurderes", "senere", "seinare", "skal drøftes", "må drøftes", "utsatt"}
-)
-
-// relation classifies an employer's answer from its first statement.
-func relation(stmts []referat.Statement, employer []int) string {
-	if len(employer) == 0 {
-		return referat.RelationNoAnswer
-	}
-	var texts []string
-	agreeKind, disagreeKind := false, false
-	for _, j := range employer[:1] {
-		texts = append(texts, strings.ToLower(stmts[j].Text))
-		agreeKind = agreeKind || stmts[j].Kind == "agreement"
-		disagreeKind = disagreeKind || stmts[j].Kind == "disagreement"
-	}
-	s := strings.Join(texts, " ")
-	has := func(cues []string) bool {
-		for _, c := range cues {
-			if strings.Contains(s, c) {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case disagreeKind || has(rejectCues) || rejectNot.MatchString(s):
-		return referat.RelationRejected
-	case agreeKind || has(agreeCues):
-		return referat.RelationAgreed
-	case has(deferCues):
-		return referat.RelationDeferred
-	}
-	return referat.RelationAnswered
-}
 
 // raises reports whether a statement kind puts something to the other
 // side that calls for an answer.
@@ -91,7 +42,7 @@ func (a *Analyzer) Exchanges(stmts []referat.Statement) []referat.Exchange {
 			if s.Kind != "agreement" && s.Kind != "explanation" {
 				if i+1 < n && stmts[i+1].Actor == referat.ActorArbeidsgiver {
 					emp := []int{i + 1}
-					out = append(out, referat.Exchange{NTL: []int{}, Employer: emp, Others: []int{i}, Relation: relation(stmts, emp)})
+					out = append(out, referat.Exchange{NTL: []int{}, Employer: emp, Others: []int{i}, Relation: a.relation(stmts, i, emp, false)})
 					i += 2
 					continue
 				}
@@ -154,7 +105,7 @@ func (a *Analyzer) pair(stmts []referat.Statement, run, emp, others []int) []ref
 		return []referat.Exchange{{NTL: run, Employer: []int{}, Others: others, Relation: referat.RelationNoAnswer}}
 	}
 	if !raises(stmts[last].Kind) && !anyConcern(stmts, run[:len(run)-1]) {
-		return []referat.Exchange{{NTL: run, Employer: emp, Others: others, Relation: relation(stmts, emp)}}
+		return a.splitByRelation(stmts, run, emp, others)
 	}
 	var out []referat.Exchange
 	answered := []int{}
@@ -170,7 +121,7 @@ func (a *Analyzer) pair(stmts []referat.Statement, run, emp, others []int) []ref
 		}
 	}
 	answered = append(answered, last)
-	return append(out, referat.Exchange{NTL: answered, Employer: emp, Others: others, Relation: relation(stmts, emp)})
+	return append(out, a.splitByRelation(stmts, answered, emp, others)...)
 }
 
 // sharesWords reports whether statement k shares a content word with any
