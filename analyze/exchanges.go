@@ -135,20 +135,12 @@ func (a *Analyzer) sharesWords(stmts []referat.Statement, run []int, k int) bool
 	return false
 }
 
-// shareStems reports whether two sentences share a content stem: not a
-// stop word, a number, a word of under four letters, or a word that
-// names an actor or marks speech.
+// shareStems reports whether two sentences share a content stem (or a
+// compound's head: "lønnsstatistikken", "statistikken"): not a stop word,
+// a number, a word of under four letters, or a word that names an actor
+// or marks speech.
 func (a *Analyzer) shareStems(x, y string) bool {
-	seen := map[string]bool{}
-	for _, st := range a.contentStems(x) {
-		seen[st] = true
-	}
-	for _, st := range a.contentStems(y) {
-		if seen[st] {
-			return true
-		}
-	}
-	return false
+	return a.sharedStems(x, y) > 0
 }
 
 func (a *Analyzer) contentStems(s string) []string {
