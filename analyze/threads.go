@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // A ThreadCase is what linking cases across meetings reads of a case.
@@ -23,12 +24,29 @@ var threadStop = func() map[string]bool {
 	for _, w := range strings.Fields("ny nytt nye revidert revidert evaluering status oppstart første gangs behandling " +
 		"endelig drøfting orientering sak saker rapport plan planer innføring erfaring erfaringar erfaringer kvartal " +
 		"halvår bruk arbeid arbeids tiltak oppfølging opplæring opplæringa eventuelt godkjenning innkalling referat møte " +
+		"egne eigne flere fleire " +
 		"nav nav-kontor nav-kontora nav-kontorene kontor kontora kontorene etat etaten etaten velferdsetaten " +
 		"direktoratet direktorat linjen fylket fylkene enhet enhetene enheter avdeling avdelingen") {
 		m[st.Stem(w)] = true
 	}
 	for st := range threadUnits {
 		m[st] = true
+	}
+	for st := range threadGroups {
+		m[st] = true
+	}
+	return m
+}()
+
+// threadGroups are stems of groups of people a matter is for: two titles
+// that each name one, and not the same one, are other matters ("Oppfølging
+// av sykmeldte brukere", "Oppfølging av sykmeldte ansatte").
+var threadGroups = func() map[string]bool {
+	m := map[string]bool{}
+	st := &Stemmer{}
+	for _, w := range strings.Fields("brukere brukerne brukarar brukarane ansatte ansatt tilsette medarbeidere " +
+		"medarbeidarar ledere lederne leiarar veiledere veilederne rettleiarar") {
+		m[st.Stem(w)] = true
 	}
 	return m
 }()
@@ -46,11 +64,28 @@ var threadUnits = func() map[string]bool {
 	return m
 }()
 
+// unitHeads end compounds that name a unit or a field of work:
+// "forvaltningsenhetene", "dagpengeområdet", "kontaktsenteret".
+var unitHeads = []string{"enhetene", "enheten", "enheter", "eininga", "einingane", "området", "områda", "avdelingen",
+	"avdelinga", "senteret", "sentralen"}
+
+// isUnit reports whether the lower-case word w is a compound that names a
+// unit: a unit head after at least three letters.
+func isUnit(w string) bool {
+	for _, h := range unitHeads {
+		if strings.HasSuffix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // threadKey is what a title says about its matter: content stems, and
 // the years it names.
 type threadKey struct {
 	words  []string
 	units  []string // named units (threadUnits), not among words
+	groups []string // named groups of people (threadGroups), not among words
 	years  []int
 	forYr  bool // "for 2024": a plan for the year, discussed the year before
 	date   time.Time
@@ -82,8 +117,13 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 			w = strings.TrimRight(w, "0123456789")
 		}
 		st := a.stem.Stem(w)
-		if threadUnits[st] && !contains(k.units, st) {
+		if (threadUnits[st] || isUnit(w)) && !contains(k.units, st) {
 			k.units = append(k.units, st)
+			continue
+		}
+		if threadGroups[st] && !contains(k.groups, st) {
+			k.groups = append(k.groups, st)
+			continue
 		}
 		if threadStop[st] || contains(k.words, st) {
 			continue
@@ -137,7 +177,7 @@ func yearFits(y int, forYear bool, m int) bool {
 // similarity scores how likely two cases are about the same matter, 0..1+:
 // the share of the shorter title's content words the other shares, plus a
 // quarter when both name the same year; -1 when they cannot be (years
-// that differ, units that differ, a year the other meeting is too far from, more than five
+// that differ, units or groups of people that differ, a year the other meeting is too far from, more than five
 // years apart, or no shared content word).
 func similarity(x, y threadKey) float64 {
 	if x.hasDay && y.hasDay {
@@ -145,16 +185,8 @@ func similarity(x, y threadKey) float64 {
 			return -1
 		}
 	}
-	if len(x.units) > 0 && len(y.units) > 0 {
-		shared := false
-		for _, u := range x.units {
-			for _, v := range y.units {
-				shared = shared || sameWord(u, v)
-			}
-		}
-		if !shared {
-			return -1
-		}
+	if !facetFits(x.units, y.units) || !facetFits(x.groups, y.groups) {
+		return -1
 	}
 	bonus := 0.0
 	switch {
@@ -193,6 +225,22 @@ func similarity(x, y threadKey) float64 {
 		return -1
 	}
 	return float64(matched)/float64(len(short)) + bonus
+}
+
+// facetFits reports whether two titles' units (or groups) allow the same
+// matter: one of them names none, or they share one.
+func facetFits(x, y []string) bool {
+	if len(x) == 0 || len(y) == 0 {
+		return true
+	}
+	for _, u := range x {
+		for _, v := range y {
+			if sameWord(u, v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxSpan is the longest time between two linked meetings, and
