@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/ntlnav/referat"
@@ -99,10 +100,23 @@ func (a *Analyzer) pair(stmts []referat.Statement, run, emp, others []int) []ref
 	if len(emp) == 0 {
 		// Support for a proposal just made.
 		if p := run[0] - 1; len(run) == 1 && p >= 0 && stmts[p].Actor == referat.ActorArbeidsgiver &&
-			stmts[p].Kind == "request" && stmts[run[0]].Kind == "agreement" {
+			stmts[run[0]].Kind == "agreement" {
 			return []referat.Exchange{{NTL: run, Employer: []int{p}, Others: others, Relation: referat.RelationAgreed}}
 		}
 		return []referat.Exchange{{NTL: run, Employer: []int{}, Others: others, Relation: referat.RelationNoAnswer}}
+	}
+	// An answer to all the points ("begge innspillene", "forslagene")
+	// pairs with the whole run.
+	if answersAll(stmts[emp[0]].Text) {
+		return a.splitByRelation(stmts, run, emp, others)
+	}
+	// Support for what the employer just put forward opens the run ("NTL
+	// støtter forslaget.", with no "men"): it answers that, and the rest of
+	// the run gets the answer that follows.
+	if p := run[0] - 1; len(run) > 1 && p >= 0 && stmts[p].Actor == referat.ActorArbeidsgiver &&
+		stmts[run[0]].Kind == "agreement" && !contrast.MatchString(stmts[run[0]].Text) {
+		head := referat.Exchange{NTL: run[:1], Employer: []int{p}, Others: []int{}, Relation: referat.RelationAgreed}
+		return append([]referat.Exchange{head}, a.pair(stmts, run[1:], emp, others)...)
 	}
 	if !raises(stmts[last].Kind) && !anyConcern(stmts, run[:len(run)-1]) {
 		return a.splitByRelation(stmts, run, emp, others)
@@ -166,6 +180,12 @@ var commonWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// allPoints are words by which an answer takes up every point put to it.
+var allPoints = regexp.MustCompile(`(?i)\b(?:begge|alle|dei|de)\s+(?:innspillene|innspela|forslagene|forslaga|krava|kravene|punktene|punkta)\b|\b(?:innspillene|forslagene|kravene|innspela|forslaga|krava)\b`)
+
+// answersAll reports whether an answer takes up all the points before it.
+func answersAll(s string) bool { return allPoints.MatchString(s) }
 
 func anyConcern(stmts []referat.Statement, run []int) bool {
 	for _, i := range run {
