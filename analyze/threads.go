@@ -23,7 +23,8 @@ var threadStop = func() map[string]bool {
 	st := &Stemmer{}
 	for _, w := range strings.Fields("ny nytt nye revidert revidert evaluering status oppstart første gangs behandling " +
 		"endelig drøfting orientering sak saker rapport plan planer innføring erfaring erfaringar erfaringer kvartal " +
-		"halvår bruk arbeid arbeids tiltak oppfølging opplæring opplæringa eventuelt godkjenning innkalling referat møte " +
+		"halvår bruk arbeid arbeids tiltak oppfølging opplæring opplæringa kurs kurset kursa kursene eventuelt " +
+		"godkjenning innkalling referat møte " +
 		"egne eigne flere fleire " +
 		"nav nav-kontor nav-kontora nav-kontorene kontor kontora kontorene etat etaten etaten velferdsetaten " +
 		"direktoratet direktorat linjen fylket fylkene enhet enhetene enheter avdeling avdelingen") {

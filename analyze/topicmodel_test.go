@@ -25,8 +25,8 @@ func TestTopicModelUpToDate(t *testing.T) {
 }
 
 // TestCrossValidateTopics: leaving one development meeting out, the
-// learned model scores about as the rules do (measured on 30 meetings:
-// rules 0.916, learned 0.914, one error apart), and both stay at what was
+// learned model scores about as the rules do (measured on 33 meetings:
+// rules 0.918, learned 0.914, one error apart), and both stay at what was
 // measured (rounded down). These are the figures to trust for new
 // meetings, not the in-sample ones of TestEvaluateAnnotated.
 func TestCrossValidateTopics(t *testing.T) {
@@ -39,11 +39,11 @@ func TestCrossValidateTopics(t *testing.T) {
 	}
 	rules, learned := New(nil, Options{}).CrossValidateTopics(gold)
 	t.Logf("rules %v, learned %v", rules, learned)
-	if rules.Precision() < 0.90 || rules.F1() < 0.91 {
-		t.Errorf("rules: %v, want P >= 0.90, F1 >= 0.91", rules)
+	if rules.Precision() < 0.91 || rules.F1() < 0.91 {
+		t.Errorf("rules: %v, want P >= 0.91, F1 >= 0.91", rules)
 	}
-	if learned.Precision() < 0.90 || learned.F1() < 0.90 || learned.F1() < rules.F1()-0.005 {
-		t.Errorf("learned: %v, want P >= 0.90, F1 >= 0.90 and no more than one error in 200 below the rules' %.3f", learned, rules.F1())
+	if learned.Precision() < 0.91 || learned.F1() < 0.91 || learned.F1() < rules.F1()-0.005 {
+		t.Errorf("learned: %v, want P >= 0.91, F1 >= 0.91 and no more than one error in 200 below the rules' %.3f", learned, rules.F1())
 	}
 }
 
