@@ -35,10 +35,14 @@ var (
 		"støtta", "lovet", "lova", "gikk med på", "gjekk med på", "går med på", "ta dette inn", "tatt inn", "tas inn",
 		"bli tatt inn", "bekreftet at", "stadfesta", "vil inngå", "legge fram en slik", "leggjast fram", "legges fram",
 		"vil legge fram", "en slik gjennomgang", "ikke er planlagt", "god idé", "god ide", "greitt", "i orden",
-		"under arbeid", "villig til", "imøtekom", "til følge", "vil sørge for", "skal sørge for"}
+		"under arbeid", "villig til", "imøtekom", "til følge", "vil sørge for", "skal sørge for", "lagt til grunn",
+		"tatt hensyn til", "tas hensyn til"}
+	// acceptCues are the agreeCues that accept or promise, not only confirm.
+	acceptCues = []string{"enig", "samd", "støtte", "støtta", "lovet", "lova", "gikk med på", "gjekk med på", "går med på",
+		"god idé", "god ide", "greitt", "villig til", "imøtekom", "vil legge fram", "legges fram", "leggjast fram", "vil sørge for"}
 	deferCues = []string{"ta stilling", "komme tilbake", "kommer tilbake", "kome tilbake", "kjem tilbake", "bli justert",
 		"vil bli vurdert", "skal vurderes", "vil vurdere", "senere", "seinare", "skal drøftes", "må drøftes", "utsatt",
-		"med seg", "se på", "sjå på", "må avklares", "må avklarast", "neste møte"}
+		"med seg", "se på", "sjå på", "må avklares", "må avklarast", "neste møte", "må vente", "vente til"}
 	// Subjects of a that-clause that are the employer answering for
 	// itself: "svarte at arbeidsgiver ikke kan ...".
 	employerSubject = map[string]bool{"arbeidsgiver": true, "arbeidsgivar": true, "etaten": true, "ledelsen": true,
@@ -146,6 +150,11 @@ func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int,
 	}
 	q := stmts[from]
 	if q.Kind == "question" && rel != referat.RelationRejected && whQuestion.MatchString(strings.ToLower(q.Text)) {
+		rel = referat.RelationAnswered
+	}
+	// A question whether something is so is answered by confirming it;
+	// it is agreed only when the answer accepts or promises.
+	if q.Kind == "question" && rel == referat.RelationAgreed && e.Kind != "agreement" && !hasAny(s, acceptCues) {
 		rel = referat.RelationAnswered
 	}
 	return rel

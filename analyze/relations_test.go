@@ -35,6 +35,12 @@ func TestRelations(t *testing.T) {
 			want: []string{referat.RelationAnswered}},
 		{name: "a yes-no question may be refused", text: "NTL spurte om kontorene får ekstra ressurser. Direktøren svarte at det ikke er satt av midler til dette.",
 			want: []string{referat.RelationRejected}},
+		{name: "must wait is postponed", text: "Vi ba om at bedriftshelsetjenesten kartlegger årsakene. HR-sjefen sa at en slik kartlegging må vente til etter flyttingen.",
+			want: []string{referat.RelationDeferred}},
+		{name: "taken into account", text: "NTL ba om at midlene fordeles etter antall bosatte. Økonomidirektøren svarte at dette er lagt til grunn i modellen.",
+			want: []string{referat.RelationAgreed}},
+		{name: "a yes-no question confirmed", text: "Vi spurte om verneombudet har vært med i planleggingen. Direktøren bekreftet at verneombudet har deltatt i alle møter.",
+			want: []string{referat.RelationAnswered}},
 		{name: "parts meet different points", text: "NTL mener at kveldsvakter må være frivillige for småbarnsforeldre. Vi er også bekymret for kveldsvakt og tidligvakt etter hverandre. " +
 			"HR-sjefen svarte at ingen skal ha kveldsvakt og tidligvakt to dager på rad, men at frivillighet ikke er mulig.",
 			want: []string{referat.RelationRejected, referat.RelationAgreed}},
