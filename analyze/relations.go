@@ -18,7 +18,8 @@ var (
 	// proposal, passing the matter on, taking it only for information.
 	rejectCues = []string{"handlingsrom", "til orientering", "avviste", "avvis", "avslo", "avslått",
 		"uenig", "usamd", "ikke enig", "ikkje samd", "godt nok ivaretatt", "holdt fast ved", "heldt fast på",
-		"er opp til", "går imot", "gikk imot"}
+		"er opp til", "går imot", "gikk imot", "lar seg ikke gjøre", "ikke lar seg gjøre", "let seg ikkje gjere",
+		"ikkje let seg gjere", "ligger fast", "står fast", "ligg fast"}
 	// "ikke aktuelt", "det er ikke mulig", "det ikke er rom for", "ikke et
 	// tema", "ikke satt av midler": what was asked for is not available.
 	rejectNot = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:\p{L}+\s+){0,2}?(?:aktuelt|aktuell|mulig|mogleg|rom for|tema|satt av|sett av|grunnlag)\b`)

@@ -66,9 +66,10 @@ var threadUnits = func() map[string]bool {
 }()
 
 // unitHeads end compounds that name a unit or a field of work:
-// "forvaltningsenhetene", "dagpengeområdet", "kontaktsenteret".
+// "forvaltningsenhetene", "dagpengeområdet", "kontaktsenteret",
+// "sykepengeforvaltningen".
 var unitHeads = []string{"enhetene", "enheten", "enheter", "eininga", "einingane", "området", "områda", "avdelingen",
-	"avdelinga", "senteret", "sentralen"}
+	"avdelinga", "senteret", "sentralen", "forvaltningen", "forvaltninga"}
 
 // isUnit reports whether the lower-case word w is a compound that names a
 // unit: a unit head after at least three letters.
@@ -96,11 +97,20 @@ type threadKey struct {
 func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 	var k threadKey
 	prev := ""
+	var whole []string
 	for _, t := range Tokens(c.Title) {
-		if t.Part {
+		if !t.Part {
+			whole = append(whole, t.Text)
+		}
+	}
+	for i, w := range whole {
+		// "X om Y": X is what kind of thing it is (a report, an
+		// agreement, a warning), Y the matter: "Varsling om trakassering"
+		// is not the whistleblowing routine.
+		if i+2 < len(whole) && whole[i+1] == "om" {
+			prev = w
 			continue
 		}
-		w := t.Text
 		if y, err := strconv.Atoi(w); err == nil {
 			if len(w) == 4 && y >= 1900 && y < 2100 {
 				k.years = append(k.years, y)
