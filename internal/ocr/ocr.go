@@ -2,6 +2,7 @@ package ocr
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"math"
@@ -20,6 +21,9 @@ type Options struct {
 	DPI int
 	// NoClean turns off despeckling and deskewing. Default false.
 	NoClean bool
+	// Render has every page rendered by pdftoppm, even one that is a
+	// single image that could be taken directly. Default false.
+	Render bool
 }
 
 // DefaultLang is the language used when Options.Lang is "".
@@ -55,6 +59,9 @@ type Page struct {
 	Words  []Word         `json:"words"`  // every word, in reading order
 	Skew   float64        `json:"skew"`   // degrees the page was turned back by, 0 when not
 	Clean  bool           `json:"clean"`  // the page was despeckled
+	// Direct is true when the page's image was taken from the PDF, false
+	// when the page was rendered.
+	Direct bool `json:"direct,omitempty"`
 }
 
 // Recognise renders page (1-indexed) of the PDF in data, cleans the image
@@ -68,17 +75,12 @@ func Recognise(ctx context.Context, data []byte, page int, opts Options) (*Page,
 	if lang == "" {
 		lang = DefaultLang
 	}
-	n := strconv.Itoa(page)
-	pgm, err := run(ctx, data, "pdftoppm", "-r", strconv.Itoa(dpi), renderFormat, "-f", n, "-l", n, "-")
+	img, res, direct, err := pageImageOr(ctx, data, page, dpi, opts.Render)
 	if err != nil {
 		return nil, err
 	}
-	img, err := decodePGM(pgm)
-	if err != nil {
-		return nil, err
-	}
-	scale := 72 / float64(dpi)
-	p := &Page{Number: page, Box: [4]float64{0, 0, float64(img.Rect.Dx()) * scale, float64(img.Rect.Dy()) * scale}}
+	scale := 72 / res
+	p := &Page{Number: page, Box: [4]float64{0, 0, float64(img.Rect.Dx()) * scale, float64(img.Rect.Dy()) * scale}, Direct: direct}
 	if inkShare(img) < blankInk {
 		return p, nil
 	}
@@ -88,7 +90,7 @@ func Recognise(ctx context.Context, data []byte, page int, opts Options) (*Page,
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("cleaning the page image: %w", err)
 	}
-	tsv, err := run(ctx, encodePGM(img), "tesseract", "stdin", "stdout", "-l", lang, "--dpi", strconv.Itoa(dpi), "--psm", "3", "tsv")
+	tsv, err := run(ctx, encodePGM(img), "tesseract", tesseractArgs(lang, res)...)
 	if err != nil {
 		return nil, err
 	}
@@ -99,6 +101,34 @@ func Recognise(ctx context.Context, data []byte, page int, opts Options) (*Page,
 	markBold(img, words)
 	p.Lines, p.Words = lines(page, words, scale, p.Box[3])
 	return p, nil
+}
+
+// tesseractArgs are the arguments of tesseract reading a page image of
+// res dpi from its standard input and writing TSV.
+func tesseractArgs(lang string, res float64) []string {
+	return []string{"stdin", "stdout", "-l", lang, "--dpi", strconv.Itoa(int(math.Round(res))), "--psm", "3", "tsv"}
+}
+
+// pageImageOr returns the page's image taken directly (pageImage) or,
+// when that cannot be done or render is true, rendered by pdftoppm at
+// dpi; res is its resolution.
+func pageImageOr(ctx context.Context, data []byte, page, dpi int, render bool) (img *image.Gray, res float64, direct bool, err error) {
+	if !render {
+		img, res, err = pageImage(data, page, dpi)
+		if err == nil {
+			return img, res, true, nil
+		}
+		if !errors.Is(err, errRender) {
+			return nil, 0, false, err
+		}
+	}
+	n := strconv.Itoa(page)
+	pgm, err := run(ctx, data, "pdftoppm", "-r", strconv.Itoa(dpi), renderFormat, "-f", n, "-l", n, "-")
+	if err != nil {
+		return nil, 0, false, err
+	}
+	img, err = decodePGM(pgm)
+	return img, float64(dpi), false, err
 }
 
 // clean despeckles and deskews img where it needs it, noting what was done in p.
