@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -52,6 +53,8 @@ func cpuSeconds() float64 {
 // REFERAT_OCR_FIGURES=1:
 //
 //	REFERAT_OCR_FIGURES=1 go test ./ingest -run TestOCRFigures -v -timeout 3h
+//
+// REFERAT_OCR_FIGURES_KINDS=photocopy-200,mixed measures only those kinds.
 func TestOCRFigures(t *testing.T) {
 	if os.Getenv("REFERAT_OCR_FIGURES") != "1" {
 		t.Skip("set REFERAT_OCR_FIGURES=1 to measure (slow)")
@@ -101,7 +104,11 @@ func TestOCRFigures(t *testing.T) {
 	}
 	// Per file, referat and the workaround one after the other, so that
 	// both meet the same load.
+	kinds := os.Getenv("REFERAT_OCR_FIGURES_KINDS")
 	for _, e := range loadScans(t) {
+		if kinds != "" && !slices.Contains(strings.Split(kinds, ","), e.Producer) {
+			continue
+		}
 		path := filepath.Join("..", e.File)
 		doc, secs, cpu, err := extract(path, ingest.Options{OCRTimeout: 10 * time.Minute})
 		if err != nil {

@@ -114,7 +114,7 @@ func TestStageFigures(t *testing.T) {
 			}
 			sum["pdftoppm"] += cpuNow() - c
 			c = cpuNow()
-			img = clean(img, &Page{})
+			img = clean(img, res, &Page{})
 			sum["cleaning"] += cpuNow() - c
 			c = cpuNow()
 			if _, err := run(context.Background(), encodePGM(img), "tesseract", tesseractArgs("nor", res)...); err != nil {

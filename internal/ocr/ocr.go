@@ -85,7 +85,7 @@ func Recognise(ctx context.Context, data []byte, page int, opts Options) (*Page,
 		return p, nil
 	}
 	if !opts.NoClean {
-		img = clean(img, p)
+		img = clean(img, res, p)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("cleaning the page image: %w", err)
@@ -131,8 +131,11 @@ func pageImageOr(ctx context.Context, data []byte, page, dpi int, render bool) (
 	return img, float64(dpi), false, err
 }
 
-// clean despeckles and deskews img where it needs it, noting what was done in p.
-func clean(img *image.Gray, p *Page) *image.Gray {
+// clean despeckles and deskews img, a page at res dpi, where it needs it,
+// noting what was done in p: specks are removed, and a page still
+// speckled after that goes through a median filter.
+func clean(img *image.Gray, res float64, p *Page) *image.Gray {
+	p.Clean = removeSpecks(img, res)
 	if speckleShare(img) > speckled {
 		img = median3(img)
 		p.Clean = true
