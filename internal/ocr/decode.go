@@ -24,9 +24,12 @@ func renderf(format string, a ...any) error {
 }
 
 // Limits of an image decoded directly.
+// Within the OCR worker's memory limit (1 GiB) an image of maxImagePixels
+// takes at most about 400 MB decoded (a colour JPEG, then its grey copy);
+// a 600 dpi A4 scan has 35M pixels. Larger images are rendered.
 const (
-	maxImagePixels = 120 << 20 // samples of one image (a 600 dpi A3 page is 70M)
-	maxImageBytes  = 512 << 20 // bytes its filters may decode to
+	maxImagePixels = 80 << 20  // pixels of one image
+	maxImageBytes  = 320 << 20 // bytes its filters may decode to
 )
 
 // filterAlias maps the abbreviated filter names to the full ones.
@@ -80,7 +83,7 @@ func decodeImage(xt *model.XRefTable, sd *types.StreamDict) (*image.Gray, error)
 		case filter.JBIG2, filter.JPX:
 			return nil, renderf("%s images are rendered", name)
 		}
-		fi, err := filter.NewFilter(name, intParms(f.DecodeParms), maxImageBytes)
+		fi, err := filter.NewFilter(name, intParms(f.DecodeParms), decodeLimit(d))
 		if err != nil {
 			return nil, renderf("filter %s: %v", name, err)
 		}
@@ -93,6 +96,13 @@ func decodeImage(xt *model.XRefTable, sd *types.StreamDict) (*image.Gray, error)
 		}
 	}
 	return unpack(data, d)
+}
+
+// decodeLimit bounds the bytes the filters of image d may give: its
+// samples, with room for a predictor's row tags and trailing padding.
+func decodeLimit(d *imageDict) int64 {
+	rowBytes := (int64(d.w)*int64(d.cs.n)*int64(max(d.bpc, 1)) + 7) / 8
+	return min(maxImageBytes, rowBytes*int64(d.h)+int64(d.h)+1<<16)
 }
 
 // readImageDict reads and checks the entries of an image dictionary.

@@ -11,6 +11,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
 // onePagePDF returns a PDF whose one page (w×h points, turned by rotate)
@@ -171,7 +174,7 @@ func TestDecoders(t *testing.T) {
 			// 64×32 pixels at 200 dpi: 23.04×11.52 points.
 			data := onePagePDF(23.04, 11.52, 0, "q 23.04 0 0 11.52 0 0 cm /Im0 Do Q",
 				map[string][2]string{"Im0": {imgDict + tt.dict, tt.data}})
-			img, res, err := pageImage(data, 1, 200)
+			img, res, err := pageImage(data, 1, 200, "")
 			if tt.fallback != "" {
 				if !errors.Is(err, errRender) || !strings.Contains(err.Error(), tt.fallback) {
 					t.Fatalf("err %v, want errRender with %q", err, tt.fallback)
@@ -253,7 +256,7 @@ func TestPlacement(t *testing.T) {
 				dpi = 200
 			}
 			data := onePagePDF(tt.w, tt.h, tt.rotate, tt.content, x)
-			img, _, err := pageImage(data, 1, dpi)
+			img, _, err := pageImage(data, 1, dpi, "")
 			if tt.fallback != "" {
 				if !errors.Is(err, errRender) || !strings.Contains(err.Error(), tt.fallback) {
 					t.Fatalf("err %v, want errRender with %q", err, tt.fallback)
@@ -268,5 +271,25 @@ func TestPlacement(t *testing.T) {
 			}
 			checkBlocks(t, img, tt.want)
 		})
+	}
+}
+
+// TestEncrypted: the image of an encrypted file's page is taken with its
+// password; without it the page goes to the renderer.
+func TestEncrypted(t *testing.T) {
+	raw := [2]string{imgDict + "/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode", flate(samples(8, []byte{0}, []byte{255}))}
+	plain := onePagePDF(23.04, 11.52, 0, "q 23.04 0 0 11.52 0 0 cm /Im0 Do Q", map[string][2]string{"Im0": raw})
+	conf := model.NewAESConfiguration("secret", "owner", 256)
+	var enc bytes.Buffer
+	if err := api.Encrypt(bytes.NewReader(plain), &enc, conf); err != nil {
+		t.Fatal(err)
+	}
+	img, _, err := pageImage(enc.Bytes(), 1, 200, "secret")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBlocks(t, img, blocks)
+	if _, _, err := pageImage(enc.Bytes(), 1, 200, ""); !errors.Is(err, errRender) {
+		t.Errorf("without the password: %v, want errRender", err)
 	}
 }

@@ -50,7 +50,7 @@ func TestDirectMatchesRendering(t *testing.T) {
 			t.Fatal(err)
 		}
 		for page := 1; page <= pages; page++ {
-			img, res, err := pageImage(data, page, DefaultDPI)
+			img, res, err := pageImage(data, page, DefaultDPI, "")
 			if err != nil {
 				// The text pages of the mixed file are rendered; all
 				// others are one JPEG each.

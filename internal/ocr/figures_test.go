@@ -103,13 +103,13 @@ func TestStageFigures(t *testing.T) {
 		}
 		for page := 1; page <= n; page++ {
 			c := cpuNow()
-			img, res, err := pageImage(data, page, DefaultDPI)
+			img, res, err := pageImage(data, page, DefaultDPI, "")
 			if err != nil {
 				continue // a text page of the mixed file
 			}
 			sum["direct image"] += cpuNow() - c
 			c = cpuNow()
-			if _, _, _, err := pageImageOr(context.Background(), data, page, DefaultDPI, true); err != nil {
+			if _, _, _, err := pageImageOr(context.Background(), data, page, DefaultDPI, Options{Render: true}); err != nil {
 				t.Fatal(err)
 			}
 			sum["pdftoppm"] += cpuNow() - c

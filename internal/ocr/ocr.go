@@ -21,6 +21,10 @@ type Options struct {
 	DPI int
 	// NoClean turns off despeckling and deskewing. Default false.
 	NoClean bool
+	// Password opens an encrypted file whose page images are taken
+	// directly (pdftoppm is never given it: a command line is visible to
+	// every user of the machine). Default "": the empty user password.
+	Password string
 	// Render has every page rendered by pdftoppm, even one that is a
 	// single image that could be taken directly. Default false.
 	Render bool
@@ -75,7 +79,7 @@ func Recognise(ctx context.Context, data []byte, page int, opts Options) (*Page,
 	if lang == "" {
 		lang = DefaultLang
 	}
-	img, res, direct, err := pageImageOr(ctx, data, page, dpi, opts.Render)
+	img, res, direct, err := pageImageOr(ctx, data, page, dpi, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -110,11 +114,11 @@ func tesseractArgs(lang string, res float64) []string {
 }
 
 // pageImageOr returns the page's image taken directly (pageImage) or,
-// when that cannot be done or render is true, rendered by pdftoppm at
+// when that cannot be done or opts.Render is true, rendered by pdftoppm at
 // dpi; res is its resolution.
-func pageImageOr(ctx context.Context, data []byte, page, dpi int, render bool) (img *image.Gray, res float64, direct bool, err error) {
-	if !render {
-		img, res, err = pageImage(data, page, dpi)
+func pageImageOr(ctx context.Context, data []byte, page, dpi int, opts Options) (img *image.Gray, res float64, direct bool, err error) {
+	if !opts.Render {
+		img, res, err = pageImage(data, page, dpi, opts.Password)
 		if err == nil {
 			return img, res, true, nil
 		}

@@ -26,8 +26,10 @@ const nearDPI = 0.1
 // one image XObject drawn over (nearly) all of it and nothing drawn over
 // it: the image is decoded directly and scaled to dpi, or kept at its
 // own resolution when that is near dpi; res is the resolution of the
-// result. Anything else gives errRender, and the page is rendered.
-func pageImage(data []byte, page, dpi int) (img *image.Gray, res float64, err error) {
+// result. An encrypted file is opened with password (the empty user
+// password when ""). Anything else gives errRender, and the page is
+// rendered.
+func pageImage(data []byte, page, dpi int, password string) (img *image.Gray, res float64, err error) {
 	defer func() {
 		if r := recover(); r != nil { // pdfcpu panics on some damage
 			img, err = nil, renderf("reading the page: %v", r)
@@ -35,6 +37,7 @@ func pageImage(data []byte, page, dpi int) (img *image.Gray, res float64, err er
 	}()
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
+	conf.UserPW, conf.OwnerPW = password, password
 	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
 	if err != nil {
 		return nil, 0, renderf("reading the file: %v", err)
