@@ -235,6 +235,7 @@ func TestPlacement(t *testing.T) {
 		{name: "Rotate 180", w: 23.04, h: 11.52, rotate: 180, content: "q 23.04 0 0 11.52 0 0 cm /Im0 Do Q", wantW: 64, want: func(x, y int) bool { return blocks(63-x, 31-y) }},
 		{name: "Rotate 270", w: 23.04, h: 11.52, rotate: 270, content: "q 23.04 0 0 11.52 0 0 cm /Im0 Do Q", wantW: 32, want: func(x, y int) bool { return blocks(63-y, x) }},
 		{name: "scaled up", w: 46.08, h: 23.04, content: "q 2 0 0 2 0 0 cm q 23.04 0 0 11.52 0 0 cm /Im0 Do Q Q", wantW: 128, want: func(x, y int) bool { return blocks(x/2, y/2) }},
+		{name: "150 dpi kept", w: 30.72, h: 15.36, content: "q 30.72 0 0 15.36 0 0 cm /Im0 Do Q", wantW: 64, want: blocks},
 		{name: "scaled down", w: 23.04, h: 11.52, dpi: 100, content: "q 23.04 0 0 11.52 0 0 cm /Im0 Do Q", wantW: 32, want: func(x, y int) bool { return blocks(2*x, 2*y) }},
 		{name: "in a form", w: 23.04, h: 11.52, form: true, content: "q 23.04 0 0 11.52 0 0 cm /Fm0 Do Q", wantW: 64, want: blocks},
 		{name: "invisible text", w: 23.04, h: 11.52, content: "q 23.04 0 0 11.52 0 0 cm /Im0 Do Q BT 3 Tr (hidden) Tj ET", wantW: 64, want: blocks},

@@ -16,17 +16,24 @@ import (
 // margin.
 const minCover = 0.85
 
-// nearDPI is how close (as a share) an image's own resolution must be to
-// the one asked for to be kept as it is: resampling by a few per cent
-// only blurs.
-const nearDPI = 0.1
+// An image is read at its own resolution when that lies between
+// nativeDPI and the resolution asked for, each give or take nearDPI (as
+// a share): resampling by a few per cent only blurs, and Tesseract reads
+// 150 dpi scans as well as the same scaled up to 200 dpi (measured on the
+// clean-150 test scans: word similarity 0.977, 0.988, 0.999 against
+// 0.977, 0.982, 0.999) for a tenth less CPU. Finer images are scaled down
+// (200 dpi reads as well as 300 for a quarter less CPU), coarser ones up.
+const (
+	nativeDPI = 150
+	nearDPI   = 0.1
+)
 
 // pageImage returns the grey image of page (1-indexed) of the PDF in
 // data, as pdftoppm would render it (crop box, /Rotate), when the page is
 // one image XObject drawn over (nearly) all of it and nothing drawn over
 // it: the image is decoded directly and scaled to dpi, or kept at its
-// own resolution when that is near dpi; res is the resolution of the
-// result. An encrypted file is opened with password (the empty user
+// own resolution when that is between nativeDPI and dpi; res is the
+// resolution of the result. An encrypted file is opened with password (the empty user
 // password when ""). Anything else gives errRender, and the page is
 // rendered.
 func pageImage(data []byte, page, dpi int, password string) (img *image.Gray, res float64, err error) {
@@ -166,14 +173,15 @@ func newPlacement(ctm matrix, box *types.Rectangle, rotate int) (*placement, err
 }
 
 // draw turns img as p says and draws it on a white page at dpi, or at
-// the image's own resolution when that is near dpi; it returns the page
-// and its resolution.
+// the image's own resolution when that is between nativeDPI and dpi; it
+// returns the page and its resolution.
 func (p *placement) draw(img *image.Gray, dpi float64) (*image.Gray, float64, error) {
 	img = orient(img, p.swap, p.flipX, p.flipY)
 	own := float64(img.Rect.Dx()) * 72 / (p.x1 - p.x0)
 	ownY := float64(img.Rect.Dy()) * 72 / (p.y1 - p.y0)
 	res := dpi
-	if math.Abs(own-dpi) <= nearDPI*dpi && math.Abs(ownY-dpi) <= nearDPI*dpi {
+	lo, hi := math.Min(dpi, nativeDPI)*(1-nearDPI), dpi*(1+nearDPI)
+	if own >= lo && own <= hi && ownY >= lo && ownY <= hi && math.Abs(own-ownY) <= nearDPI*own {
 		res = own
 	}
 	cw, ch := int(math.Round(p.pageW*res/72)), int(math.Round(p.pageH*res/72))
