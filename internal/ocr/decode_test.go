@@ -294,3 +294,16 @@ func TestEncrypted(t *testing.T) {
 		t.Errorf("without the password: %v, want errRender", err)
 	}
 }
+
+// TestContentBomb: a form whose content inflates past maxContent sends
+// the page to the renderer at once, instead of filling the worker's
+// memory.
+func TestContentBomb(t *testing.T) {
+	bomb := flate(make([]byte, 2*maxContent))
+	data := onePagePDF(23.04, 11.52, 0, "/Fm0 Do", map[string][2]string{
+		"Fm0": {"/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Filter /FlateDecode", bomb},
+	})
+	if _, _, err := pageImage(data, 1, 200, ""); !errors.Is(err, errRender) || !strings.Contains(err.Error(), "form XObject") {
+		t.Errorf("err %v, want errRender for the form", err)
+	}
+}

@@ -63,9 +63,9 @@ func pageImage(data []byte, page, dpi int, password string) (img *image.Gray, re
 	if box == nil || box.Width() <= 0 || box.Height() <= 0 {
 		return nil, 0, renderf("page %d has no size", page)
 	}
-	content, err := ctx.PageContent(pd, page)
+	content, err := pageContent(ctx.XRefTable, pd)
 	if err != nil {
-		return nil, 0, renderf("page %d's content: %v", page, err)
+		return nil, 0, err
 	}
 	res0, _ := ctx.DereferenceDict(pd["Resources"])
 	if res0 == nil {
@@ -88,6 +88,37 @@ func pageImage(data []byte, page, dpi int, password string) (img *image.Gray, re
 		return nil, 0, err
 	}
 	return pl.draw(g, float64(dpi))
+}
+
+// maxContent bounds the decoded content of a page and of each form it
+// draws: a scan's is a few dozen bytes, and a page with more is drawn,
+// not scanned, so it is rendered rather than decoded (an inflate bomb
+// would otherwise fill the worker's memory).
+const maxContent = 1 << 20
+
+// pageContent returns the decoded content streams of page dictionary pd.
+func pageContent(xt *model.XRefTable, pd types.Dict) ([]byte, error) {
+	var streams []types.Object
+	switch c := deref(xt, pd["Contents"]).(type) {
+	case types.StreamDict:
+		streams = []types.Object{c}
+	case types.Array:
+		streams = c
+	default:
+		return nil, renderf("the page has no content")
+	}
+	var out []byte
+	for _, o := range streams {
+		sd, _, err := xt.DereferenceStreamDict(o)
+		if err != nil || sd == nil {
+			continue
+		}
+		if err := sd.DecodeWithLimit(maxContent - int64(len(out))); err != nil {
+			return nil, renderf("the page's content: %v", err)
+		}
+		out = append(append(out, sd.Content...), '\n')
+	}
+	return out, nil
 }
 
 // A matrix is a PDF transformation [a b c d e f].

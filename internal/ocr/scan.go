@@ -107,7 +107,7 @@ func (s *scanner) do(name string, res types.Dict, ctm matrix, depth int) {
 				m[i] = number(deref(s.xt, a[i]))
 			}
 		}
-		if err := sd.Decode(); err != nil {
+		if err := sd.DecodeWithLimit(maxContent); err != nil {
 			s.why = "a form XObject does not decode"
 			return
 		}
