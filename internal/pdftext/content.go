@@ -47,17 +47,67 @@ type textState struct {
 // A pageReader interprets the content streams of one page.
 type pageReader struct {
 	budget *int64           // decoded bytes still allowed for the whole file
-	fonts  map[string]*font // by the font dictionary's printed form, for the whole file
+	doc    *docCache        // what the pages of the file share
 	named  map[string]*font // by resource name, for the resources being run
 	glyphs []glyph
-	depth  int // form XObject nesting
+	depth  int   // form XObject nesting
+	frame  frame // of the glyph shown last
+}
+
+// A docCache holds what the pages of one file share.
+type docCache struct {
+	// fonts by the font dictionary's printed form
+	fonts map[string]*font
+	// named holds the fonts of each resource dictionary by resource name,
+	// by the dictionary's printed form: pages that share their resources
+	// look each font up once. Two resource dictionaries that print alike
+	// have the same entries and so the same fonts.
+	named map[string]map[string]*font
+}
+
+// streamBufs holds buffers for decoded streams, free for reuse: a
+// stream's bytes are dead once it has been interpreted.
+var streamBufs sync.Pool
+
+// getBuf returns an empty buffer, with room from an earlier stream.
+func getBuf() []byte {
+	if b, ok := streamBufs.Get().(*[]byte); ok {
+		return (*b)[:0]
+	}
+	return make([]byte, 0, 512)
+}
+
+// putBuf gives back a buffer that nothing points into any more; a very
+// large one is left to the garbage collector.
+func putBuf(b []byte) {
+	if cap(b) == 0 || cap(b) > 4<<20 {
+		return
+	}
+	streamBufs.Put(&b)
+}
+
+func newDocCache() *docCache {
+	return &docCache{fonts: map[string]*font{}, named: map[string]map[string]*font{}}
+}
+
+// namedFonts returns the fonts by name of the resource dictionary
+// resources, as found so far.
+func (d *docCache) namedFonts(resources pdf.Value) map[string]*font {
+	key := resources.String()
+	m, ok := d.named[key]
+	if !ok {
+		m = map[string]*font{}
+		d.named[key] = m
+	}
+	return m
 }
 
 // maxFormDepth bounds form XObjects drawn inside form XObjects.
 const maxFormDepth = 12
 
 // readStream returns the decoded bytes of a stream value, charging them to
-// the budget.
+// the budget. The bytes are in a buffer from getBuf: give it back
+// with putBuf once nothing points into it.
 func (p *pageReader) readStream(v pdf.Value) (data []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -66,7 +116,7 @@ func (p *pageReader) readStream(v pdf.Value) (data []byte, err error) {
 	}()
 	rc := v.Reader()
 	defer rc.Close()
-	data, err = io.ReadAll(io.LimitReader(rc, *p.budget+1))
+	data, err = readAllInto(getBuf(), io.LimitReader(rc, *p.budget+1))
 	*p.budget -= int64(len(data))
 	if *p.budget < 0 {
 		return nil, fmt.Errorf("%w: content streams inflate to more than the limit", ErrTooLarge)
@@ -77,10 +127,47 @@ func (p *pageReader) readStream(v pdf.Value) (data []byte, err error) {
 	return data, nil
 }
 
-// contents returns the page's content, the concatenation of its streams.
+// readAllInto is io.ReadAll reading into b first, which it returns when
+// the data fit. Like io.ReadAll it reads a long stream in chunks and
+// copies them into one slice at the end, so that an inflate bomb needs no
+// more memory than it did with io.ReadAll.
+func readAllInto(b []byte, r io.Reader) ([]byte, error) {
+	if cap(b) < 512 {
+		b = make([]byte, 0, 512)
+	}
+	next := cap(b)
+	var chunks [][]byte
+	size := 0 // of the chunks
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			if len(chunks) == 0 {
+				return b, err
+			}
+			all := make([]byte, 0, size+len(b))
+			for _, c := range chunks {
+				all = append(all, c...)
+			}
+			return append(all, b...), err
+		}
+		if cap(b)-len(b) < cap(b)/16 {
+			chunks = append(chunks, b)
+			size += len(b)
+			b = make([]byte, 0, next)
+			next += next / 2
+		}
+	}
+}
+
+// contents returns the page's content, the concatenation of its streams,
+// in a buffer from getBuf.
 func (p *pageReader) contents(v pdf.Value) ([]byte, error) {
 	if v.Kind() == pdf.Array {
-		var all []byte
+		all := getBuf()
 		for i := 0; i < v.Len(); i++ {
 			b, err := p.readStream(v.Index(i))
 			if err != nil {
@@ -88,6 +175,7 @@ func (p *pageReader) contents(v pdf.Value) ([]byte, error) {
 			}
 			all = append(all, b...)
 			all = append(all, '\n')
+			putBuf(b)
 		}
 		return all, nil
 	}
@@ -121,11 +209,11 @@ func (p *pageReader) lookupFont(resources pdf.Value, name string) (f *font) {
 	// Font dictionaries hold indirect references to their big parts, so
 	// their printed form is short and identifies them.
 	key := v.String()
-	if f, ok := p.fonts[key]; ok {
+	if f, ok := p.doc.fonts[key]; ok {
 		return f
 	}
 	f = newFont(v)
-	p.fonts[key] = f
+	p.doc.fonts[key] = f
 	return f
 }
 
@@ -166,42 +254,111 @@ func (p *pageReader) form(resources pdf.Value, name string, ctm matrix) (err err
 	}
 	p.depth++
 	defer func() { p.depth-- }()
+	defer putBuf(data) // operands point into data until run returns
 	return p.run(data, res, m.mul(ctm))
 }
 
 // show draws the string s with the current text state, advancing tm.
+//
+// The text rendering matrix of a glyph is [size×th 0 0 size 0 rise] ×
+// tm × ctm. Within one string only tm's translation changes from glyph
+// to glyph, so the parts that depend on the rest (size, horizontal
+// scale, direction) are computed again only when tm's other entries
+// change, and the position and the advance are computed as matrix.mul
+// would, operation for operation, so that every glyph lands on exactly
+// the same coordinates.
 func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 	f := gs.font
 	if f == nil {
 		return
 	}
+	a := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.rise}
+	ctm := &gs.ctm
+	fr := &p.frame
 	for _, code := range f.codes(s) {
-		w0, known := f.width(code)
-		trm := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.rise}.mul(*tm).mul(gs.ctm)
-		text := f.text(code)
-		size := math.Hypot(trm[2], trm[3])
-		xscale := math.Hypot(trm[0], trm[1])
+		text, w0, known := f.glyph(code)
+		if !fr.fits(&a, tm, ctm) {
+			*fr = newFrame(&a, tm, ctm)
+		}
 		// Every render mode is kept, as pdftotext does: 3 (invisible) is
 		// the text layer of OCRed scans, and 7 (add to clip, not painted)
 		// shows the glyphs' shapes through whatever is painted next.
 		if text != "" {
+			// a × tm, then × ctm: the translation row of matrix.mul.
+			b4 := a[4]*tm[0] + a[5]*tm[2] + tm[4]
+			b5 := a[4]*tm[1] + a[5]*tm[3] + tm[5]
 			p.glyphs = append(p.glyphs, glyph{
-				x: trm[4], y: trm[5], w: w0 / 1000 * xscale, size: size,
-				s: text, bold: f.bold || gs.mode == 2, known: known, rot: quarterTurns(trm[0], trm[1]),
+				x: b4*ctm[0] + b5*ctm[2] + ctm[4], y: b4*ctm[1] + b5*ctm[3] + ctm[5],
+				w: w0 / 1000 * fr.xscale, size: fr.size,
+				s: text, bold: f.bold || gs.mode == 2, known: known, rot: fr.rot,
 			})
 		}
 		tx := w0/1000*gs.size + gs.tc
 		if f.wordSpace(code) {
 			tx += gs.tw
 		}
-		*tm = matrix{1, 0, 0, 1, tx * gs.th, 0}.mul(*tm)
+		tm.advance(tx * gs.th)
 	}
 }
 
+// advance moves m by tx along its baseline: m = [1 0 0 1 tx 0] × m,
+// computed as matrix.mul computes it.
+func (m *matrix) advance(tx float64) {
+	n := *m
+	*m = matrix{
+		1*n[0] + 0*n[2], 1*n[1] + 0*n[3],
+		0*n[0] + 1*n[2], 0*n[1] + 1*n[3],
+		tx*n[0] + 0*n[2] + n[4], tx*n[1] + 0*n[3] + n[5],
+	}
+}
+
+// A frame is what glyphs share while the text rendering matrix changes
+// only by its translation: their size, horizontal scale and direction.
+// key holds the entries of the matrices it was made from that these
+// depend on.
+type frame struct {
+	key          [10]float64
+	size, xscale float64
+	rot          uint8
+	valid        bool
+}
+
+// frameKey returns the entries of a, tm and ctm that a frame depends on
+// (a's entries 1 and 2 are always 0).
+func frameKey(a, tm, ctm *matrix) [10]float64 {
+	return [10]float64{a[0], a[3], tm[0], tm[1], tm[2], tm[3], ctm[0], ctm[1], ctm[2], ctm[3]}
+}
+
+// newFrame computes the frame of the text rendering matrix a × tm × ctm.
+func newFrame(a, tm, ctm *matrix) frame {
+	trm := a.mul(*tm).mul(*ctm)
+	return frame{
+		key:    frameKey(a, tm, ctm),
+		size:   math.Hypot(trm[2], trm[3]),
+		xscale: math.Hypot(trm[0], trm[1]),
+		rot:    quarterTurns(trm[0], trm[1]),
+		valid:  true,
+	}
+}
+
+// fits reports whether fr was made for these matrices, bit for bit.
+func (fr *frame) fits(a, tm, ctm *matrix) bool {
+	if !fr.valid {
+		return false
+	}
+	k := frameKey(a, tm, ctm)
+	for i := range k {
+		if math.Float64bits(fr.key[i]) != math.Float64bits(k[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // readPage returns the glyphs on page v, in page space.
-func readPage(v pdf.Value, budget *int64, fonts map[string]*font) (glyphs []glyph, box [4]float64, err error) {
+func readPage(v pdf.Value, budget *int64, doc *docCache) (glyphs []glyph, box [4]float64, err error) {
 	box = pageBox(v)
-	p := &pageReader{budget: budget, fonts: fonts, glyphs: getGlyphs()}
+	p := &pageReader{budget: budget, doc: doc, glyphs: getGlyphs()}
 	data, err := p.contents(v.Key("Contents"))
 	if err != nil {
 		return nil, box, err
@@ -213,6 +370,7 @@ func readPage(v pdf.Value, budget *int64, fonts map[string]*font) (glyphs []glyp
 	}
 	// A damaged stream keeps what was read before the damage.
 	err = p.run(data, res, ctm)
+	putBuf(data) // operands pointed into data until run returned
 	p.annotations(v, ctm)
 	return p.glyphs, box, err
 }

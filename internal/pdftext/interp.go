@@ -6,7 +6,7 @@ import "github.com/ledongthuc/pdf"
 // transformation.
 func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
 	saved := p.named
-	p.named = map[string]*font{}
+	p.named = p.doc.namedFonts(resources)
 	defer func() { p.named = saved }()
 	lx := lexer{b: data}
 	in := interp{p: p, resources: resources, gs: textState{ctm: ctm, th: 1}, args: make([]operand, 0, 16)}
@@ -161,8 +161,7 @@ func (in *interp) show(op string) {
 					case kindString:
 						in.p.show(&in.gs, &in.tm, e.b)
 					case kindNumber:
-						tx := -e.num / 1000 * in.gs.size * in.gs.th
-						in.tm = matrix{1, 0, 0, 1, tx, 0}.mul(in.tm)
+						in.tm.advance(-e.num / 1000 * in.gs.size * in.gs.th)
 					}
 				}
 			}
