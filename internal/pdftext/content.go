@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sync"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -65,27 +64,6 @@ type docCache struct {
 	named map[string]map[string]*font
 }
 
-// streamBufs holds buffers for decoded streams, free for reuse: a
-// stream's bytes are dead once it has been interpreted.
-var streamBufs sync.Pool
-
-// getBuf returns an empty buffer, with room from an earlier stream.
-func getBuf() []byte {
-	if b, ok := streamBufs.Get().(*[]byte); ok {
-		return (*b)[:0]
-	}
-	return make([]byte, 0, 512)
-}
-
-// putBuf gives back a buffer that nothing points into any more; a very
-// large one is left to the garbage collector.
-func putBuf(b []byte) {
-	if cap(b) == 0 || cap(b) > 4<<20 {
-		return
-	}
-	streamBufs.Put(&b)
-}
-
 func newDocCache() *docCache {
 	return &docCache{fonts: map[string]*font{}, named: map[string]map[string]*font{}}
 }
@@ -125,42 +103,6 @@ func (p *pageReader) readStream(v pdf.Value) (data []byte, err error) {
 		return nil, fmt.Errorf("%w: content stream: %v", ErrDamaged, err)
 	}
 	return data, nil
-}
-
-// readAllInto is io.ReadAll reading into b first, which it returns when
-// the data fit. Like io.ReadAll it reads a long stream in chunks and
-// copies them into one slice at the end, so that an inflate bomb needs no
-// more memory than it did with io.ReadAll.
-func readAllInto(b []byte, r io.Reader) ([]byte, error) {
-	if cap(b) < 512 {
-		b = make([]byte, 0, 512)
-	}
-	next := cap(b)
-	var chunks [][]byte
-	size := 0 // of the chunks
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err != nil {
-			if err == io.EOF {
-				err = nil
-			}
-			if len(chunks) == 0 {
-				return b, err
-			}
-			all := make([]byte, 0, size+len(b))
-			for _, c := range chunks {
-				all = append(all, c...)
-			}
-			return append(all, b...), err
-		}
-		if cap(b)-len(b) < cap(b)/16 {
-			chunks = append(chunks, b)
-			size += len(b)
-			b = make([]byte, 0, next)
-			next += next / 2
-		}
-	}
 }
 
 // contents returns the page's content, the concatenation of its streams,
@@ -275,9 +217,12 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 	a := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.rise}
 	ctm := &gs.ctm
 	fr := &p.frame
+	if !fr.fits(&a, tm, ctm) {
+		*fr = newFrame(&a, tm, ctm)
+	}
 	for _, code := range f.codes(s) {
 		text, w0, known := f.glyph(code)
-		if !fr.fits(&a, tm, ctm) {
+		if !fr.fitsTm(tm) { // only after an advance that changed more than the translation
 			*fr = newFrame(&a, tm, ctm)
 		}
 		// Every render mode is kept, as pdftotext does: 3 (invisible) is
@@ -341,6 +286,15 @@ func newFrame(a, tm, ctm *matrix) frame {
 	}
 }
 
+// fitsTm reports whether fr was made for the entries of tm it depends
+// on, bit for bit, given that it was made for the same a and ctm.
+func (fr *frame) fitsTm(tm *matrix) bool {
+	return math.Float64bits(fr.key[2]) == math.Float64bits(tm[0]) &&
+		math.Float64bits(fr.key[3]) == math.Float64bits(tm[1]) &&
+		math.Float64bits(fr.key[4]) == math.Float64bits(tm[2]) &&
+		math.Float64bits(fr.key[5]) == math.Float64bits(tm[3])
+}
+
 // fits reports whether fr was made for these matrices, bit for bit.
 func (fr *frame) fits(a, tm, ctm *matrix) bool {
 	if !fr.valid {
@@ -357,15 +311,16 @@ func (fr *frame) fits(a, tm, ctm *matrix) bool {
 
 // readPage returns the glyphs on page v, in page space.
 func readPage(v pdf.Value, budget *int64, doc *docCache) (glyphs []glyph, box [4]float64, err error) {
-	box = pageBox(v)
+	anc := &ancestry{nodes: []pdf.Value{v}}
+	box = pageBox(anc)
 	p := &pageReader{budget: budget, doc: doc, glyphs: getGlyphs()}
 	data, err := p.contents(v.Key("Contents"))
 	if err != nil {
 		return nil, box, err
 	}
-	res := inherited(v, "Resources")
+	res := anc.inherited("Resources")
 	ctm := matrix{1, 0, 0, 1, -box[0], -box[1]}
-	if rot := int(inherited(v, "Rotate").Int64()) % 360; rot != 0 {
+	if rot := int(anc.inherited("Rotate").Int64()) % 360; rot != 0 {
 		ctm = ctm.mul(rotation(rot, box))
 	}
 	// A damaged stream keeps what was read before the damage.
@@ -373,29 +328,6 @@ func readPage(v pdf.Value, budget *int64, doc *docCache) (glyphs []glyph, box [4
 	putBuf(data) // operands pointed into data until run returned
 	p.annotations(v, ctm)
 	return p.glyphs, box, err
-}
-
-// glyphBufs holds glyph slices for reuse: a page's glyphs are dead once
-// its lines are built, and growing a fresh slice for every page was the
-// largest allocation in reading a file.
-var glyphBufs sync.Pool
-
-// getGlyphs returns an empty glyph slice, with room from an earlier page.
-func getGlyphs() []glyph {
-	if b, ok := glyphBufs.Get().(*[]glyph); ok {
-		return (*b)[:0]
-	}
-	return make([]glyph, 0, 1024)
-}
-
-// putGlyphs gives back the slice of a page whose glyphs are no longer
-// used; a very large one is left to the garbage collector.
-func putGlyphs(gs []glyph) {
-	if cap(gs) == 0 || cap(gs) > 1<<16 {
-		return
-	}
-	gs = gs[:0]
-	glyphBufs.Put(&gs)
 }
 
 // rotation maps a page rotated by deg degrees clockwise to upright space.
@@ -423,11 +355,33 @@ func inherited(v pdf.Value, key string) pdf.Value {
 	return pdf.Value{}
 }
 
+// An ancestry is a page and the page tree nodes above it, as far as
+// lookups of inherited keys have read them: inherited reads each node
+// from the file again, and a page asks for four keys.
+type ancestry struct {
+	nodes []pdf.Value // nodes[0] is the page, nodes[i+1] the /Parent of nodes[i]
+}
+
+// inherited is inherited(nodes[0], key), reading each node once.
+func (a *ancestry) inherited(key string) pdf.Value {
+	v := a.nodes[0]
+	for i := 0; i < 32 && v.Kind() == pdf.Dict; i++ {
+		if x := v.Key(key); x.Kind() != pdf.Null {
+			return x
+		}
+		if i+1 == len(a.nodes) {
+			a.nodes = append(a.nodes, v.Key("Parent"))
+		}
+		v = a.nodes[i+1]
+	}
+	return pdf.Value{}
+}
+
 // pageBox returns the page's crop box (or media box), as x0 y0 x1 y1.
-func pageBox(v pdf.Value) [4]float64 {
-	b := inherited(v, "CropBox")
+func pageBox(a *ancestry) [4]float64 {
+	b := a.inherited("CropBox")
 	if b.Len() != 4 {
-		b = inherited(v, "MediaBox")
+		b = a.inherited("MediaBox")
 	}
 	box := [4]float64{0, 0, 612, 792}
 	if b.Len() == 4 {
