@@ -53,33 +53,6 @@ type pageReader struct {
 	frame  frame // of the glyph shown last
 }
 
-// A docCache holds what the pages of one file share.
-type docCache struct {
-	// fonts by the font dictionary's printed form
-	fonts map[string]*font
-	// named holds the fonts of each resource dictionary by resource name,
-	// by the dictionary's printed form: pages that share their resources
-	// look each font up once. Two resource dictionaries that print alike
-	// have the same entries and so the same fonts.
-	named map[string]map[string]*font
-}
-
-func newDocCache() *docCache {
-	return &docCache{fonts: map[string]*font{}, named: map[string]map[string]*font{}}
-}
-
-// namedFonts returns the fonts by name of the resource dictionary
-// resources, as found so far.
-func (d *docCache) namedFonts(resources pdf.Value) map[string]*font {
-	key := resources.String()
-	m, ok := d.named[key]
-	if !ok {
-		m = map[string]*font{}
-		d.named[key] = m
-	}
-	return m
-}
-
 // maxFormDepth bounds form XObjects drawn inside form XObjects.
 const maxFormDepth = 12
 
@@ -229,11 +202,9 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 		// the text layer of OCRed scans, and 7 (add to clip, not painted)
 		// shows the glyphs' shapes through whatever is painted next.
 		if text != "" {
-			// a × tm, then × ctm: the translation row of matrix.mul.
-			b4 := a[4]*tm[0] + a[5]*tm[2] + tm[4]
-			b5 := a[4]*tm[1] + a[5]*tm[3] + tm[5]
+			x, y := origin(&a, tm, ctm)
 			p.glyphs = append(p.glyphs, glyph{
-				x: b4*ctm[0] + b5*ctm[2] + ctm[4], y: b4*ctm[1] + b5*ctm[3] + ctm[5],
+				x: x, y: y,
 				w: w0 / 1000 * fr.xscale, size: fr.size,
 				s: text, bold: f.bold || gs.mode == 2, known: known, rot: fr.rot,
 			})
@@ -244,69 +215,6 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 		}
 		tm.advance(tx * gs.th)
 	}
-}
-
-// advance moves m by tx along its baseline: m = [1 0 0 1 tx 0] × m,
-// computed as matrix.mul computes it.
-func (m *matrix) advance(tx float64) {
-	n := *m
-	*m = matrix{
-		1*n[0] + 0*n[2], 1*n[1] + 0*n[3],
-		0*n[0] + 1*n[2], 0*n[1] + 1*n[3],
-		tx*n[0] + 0*n[2] + n[4], tx*n[1] + 0*n[3] + n[5],
-	}
-}
-
-// A frame is what glyphs share while the text rendering matrix changes
-// only by its translation: their size, horizontal scale and direction.
-// key holds the entries of the matrices it was made from that these
-// depend on.
-type frame struct {
-	key          [10]float64
-	size, xscale float64
-	rot          uint8
-	valid        bool
-}
-
-// frameKey returns the entries of a, tm and ctm that a frame depends on
-// (a's entries 1 and 2 are always 0).
-func frameKey(a, tm, ctm *matrix) [10]float64 {
-	return [10]float64{a[0], a[3], tm[0], tm[1], tm[2], tm[3], ctm[0], ctm[1], ctm[2], ctm[3]}
-}
-
-// newFrame computes the frame of the text rendering matrix a × tm × ctm.
-func newFrame(a, tm, ctm *matrix) frame {
-	trm := a.mul(*tm).mul(*ctm)
-	return frame{
-		key:    frameKey(a, tm, ctm),
-		size:   math.Hypot(trm[2], trm[3]),
-		xscale: math.Hypot(trm[0], trm[1]),
-		rot:    quarterTurns(trm[0], trm[1]),
-		valid:  true,
-	}
-}
-
-// fitsTm reports whether fr was made for the entries of tm it depends
-// on, bit for bit, given that it was made for the same a and ctm.
-func (fr *frame) fitsTm(tm *matrix) bool {
-	return math.Float64bits(fr.key[2]) == math.Float64bits(tm[0]) &&
-		math.Float64bits(fr.key[3]) == math.Float64bits(tm[1]) &&
-		math.Float64bits(fr.key[4]) == math.Float64bits(tm[2]) &&
-		math.Float64bits(fr.key[5]) == math.Float64bits(tm[3])
-}
-
-// fits reports whether fr was made for these matrices, bit for bit.
-func (fr *frame) fits(a, tm, ctm *matrix) bool {
-	if !fr.valid {
-		return false
-	}
-	k := frameKey(a, tm, ctm)
-	for i := range k {
-		if math.Float64bits(fr.key[i]) != math.Float64bits(k[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 // readPage returns the glyphs on page v, in page space.

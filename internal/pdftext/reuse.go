@@ -3,7 +3,36 @@ package pdftext
 import (
 	"io"
 	"sync"
+
+	"github.com/ledongthuc/pdf"
 )
+
+// A docCache holds what the pages of one file share.
+type docCache struct {
+	// fonts by the font dictionary's printed form
+	fonts map[string]*font
+	// named holds the fonts of each resource dictionary by resource name,
+	// by the dictionary's printed form: pages that share their resources
+	// look each font up once. Two resource dictionaries that print alike
+	// have the same entries and so the same fonts.
+	named map[string]map[string]*font
+}
+
+func newDocCache() *docCache {
+	return &docCache{fonts: map[string]*font{}, named: map[string]map[string]*font{}}
+}
+
+// namedFonts returns the fonts by name of the resource dictionary
+// resources, as found so far.
+func (d *docCache) namedFonts(resources pdf.Value) map[string]*font {
+	key := resources.String()
+	m, ok := d.named[key]
+	if !ok {
+		m = map[string]*font{}
+		d.named[key] = m
+	}
+	return m
+}
 
 // Buffers reused from page to page and file to file: a page's glyphs
 // and the decoded bytes of a content stream are dead once the page's
