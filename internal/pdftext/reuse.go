@@ -39,8 +39,9 @@ func (d *docCache) namedFonts(resources pdf.Value) map[string]*font {
 // lines are built and the stream has been interpreted, and allocating
 // them anew was most of what a page cost the garbage collector. A few
 // buffers of moderate size are kept in a free list that garbage
-// collections leave alone (they come every few pages); larger ones go to
-// a sync.Pool, and very large ones to the garbage collector.
+// collections leave alone (they come every few pages): at most about
+// 10 MiB in all, see the lists below. Larger ones go to a sync.Pool, and
+// very large ones to the garbage collector.
 
 // A freeList keeps up to cap(c) buffers for reuse.
 type freeList[T any] struct {
