@@ -31,6 +31,8 @@ var threadStop = func() map[string]bool {
 		"oppsummering oppsummeringa retningslinjer retningslinje retningslinjene rutine rutiner rutinen " +
 		"handlingsplan strategi resultat resultater resultata årsrapport forslag utkast prosess " +
 		"fase fasen faser " +
+		// Prepositions Snowball's stop list lacks.
+		"under gjennom blant innen hos " +
 		"egne eigne flere fleire " +
 		"nav nav-kontor nav-kontora nav-kontorene kontor kontora kontorene etat etaten etaten velferdsetaten " +
 		"direktoratet direktorat linjen fylket fylkene enhet enhetene enheter avdeling avdelingen") {
