@@ -178,25 +178,30 @@ func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int,
 	return rel
 }
 
-// sharedStems counts the content stems two texts share.
+// sharedStems counts the content stems two texts share: each stem of y
+// takes an equal stem of x, else the first of x's stems, in text order,
+// with the same head; a stem of x is taken once. The order makes the
+// count the same on every run.
 func (a *Analyzer) sharedStems(x, y string) int {
-	seen := map[string]bool{}
-	for _, st := range a.contentStems(x) {
-		seen[st] = true
-	}
+	xs := a.contentStems(x)
+	taken := make([]bool, len(xs))
 	n := 0
 	for _, st := range a.contentStems(y) {
-		if seen[st] {
-			n++
-			seen[st] = false
-			continue
-		}
-		for w, ok := range seen {
-			if ok && sameHead(w, st) {
-				n++
-				seen[w] = false
+		at := -1
+		for i, w := range xs {
+			if !taken[i] && w == st {
+				at = i
 				break
 			}
+		}
+		for i, w := range xs {
+			if at < 0 && !taken[i] && sameHead(w, st) {
+				at = i
+			}
+		}
+		if at >= 0 {
+			taken[at] = true
+			n++
 		}
 	}
 	return n
