@@ -29,6 +29,7 @@ func TestGoldenRealWorld(t *testing.T) {
 		{file: "type3-names.pdf", class: "Type3 glyph names"},
 		{file: "tr7-clip.pdf", class: "render mode 7 kept"},
 		{file: "rotated.pdf", class: "Rotate 90"},
+		{file: "squeezed-spaces.pdf", class: "space glyphs squeezed by Tw, word gaps by Tc and TJ"},
 	}
 	dir := filepath.Join("..", "..", "testdata", "realworld-fixtures")
 	for _, tt := range tests {

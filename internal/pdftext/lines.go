@@ -144,11 +144,7 @@ func makeLine(page int, gs []glyph) (Line, bool) {
 				continue
 			}
 			gap := g.x - (prev.x + prev.w)
-			threshold := 0.16 * g.size
-			if !prev.known {
-				threshold = 0.5 * g.size
-			}
-			if pendingSpace || gap > threshold {
+			if wordBreak(prev, g, gap, pendingSpace) {
 				if b.Len() > 0 || len(l.Spans) > 0 {
 					if g.bold != bold {
 						flush()
@@ -190,6 +186,37 @@ func makeLine(page int, gs []glyph) (Line, bool) {
 		}
 	}
 	return l, true
+}
+
+// Word breaks follow the drawn gap between glyphs, as poppler's
+// TextOutputDev (pdftotext) decides them: a glyph's extent is its advance
+// without Tc and Tw, so the gap counts character and word spacing and TJ
+// offsets. A space glyph is a break unless the next glyph is drawn almost
+// against the previous one: justified text squeezes a space with a
+// negative Tw or Tc until it is no space at all ("comp o nent" drawn as
+// "component"; poppler: a space ends a word, and words closer than 0.03
+// em are joined without a space). Without a space glyph, a gap wider than
+// 0.16 em is a break (TJ kerning, words placed by Td): poppler takes 0.1,
+// which splits LibreOffice's justified lines before the hyphen of a word
+// broken at the line end ("budsjett -").
+const (
+	spaceGap = 0.03 // font sizes: a space glyph leaving a smaller gap is no break
+	wordGap  = 0.16 // font sizes: a wider gap without a space glyph is a break
+	// guessGap replaces wordGap when the previous glyph's width is a
+	// guess (a font without widths): then a space glyph always breaks.
+	guessGap = 0.5
+)
+
+// wordBreak reports whether a word ends between prev and g, gap apart,
+// with a space glyph between them when spaced.
+func wordBreak(prev, g *glyph, gap float64, spaced bool) bool {
+	if !prev.known {
+		return spaced || gap > guessGap*g.size
+	}
+	if spaced {
+		return gap >= spaceGap*math.Min(prev.size, g.size)
+	}
+	return gap > wordGap*g.size
 }
 
 // unrotate maps a point of text whose baseline runs r quarter turns

@@ -54,6 +54,8 @@ var Fixtures = []Fixture{
 		Text: "Innholdet er kodet heksadesimalt.\n", PDF: asciiHex},
 	{Name: "predictor1", Why: "content stream /FlateDecode with /DecodeParms << /Predictor 1 >> (no prediction)",
 		Text: "Prediktor 1 betyr ingen prediksjon.\n", PDF: predictor1},
+	{Name: "squeezed-spaces", Why: "justified text whose space glyphs are squeezed to nothing by a negative Tw, the word spaces made by Tc and TJ offsets (class L): words follow the drawn gaps",
+		Text: "Arbeidsgiveren orienterte om budsjettet for neste år.\nOrdinære mellomrom teller.\n", PDF: squeezedSpaces},
 }
 
 const (
