@@ -30,6 +30,7 @@ func TestGoldenRealWorld(t *testing.T) {
 		{file: "tr7-clip.pdf", class: "render mode 7 kept"},
 		{file: "rotated.pdf", class: "Rotate 90"},
 		{file: "squeezed-spaces.pdf", class: "space glyphs squeezed by Tw, word gaps by Tc and TJ"},
+		{file: "actualtext.pdf", class: "/ActualText replaces the glyphs of marked content"},
 	}
 	dir := filepath.Join("..", "..", "testdata", "realworld-fixtures")
 	for _, tt := range tests {

@@ -56,6 +56,8 @@ var Fixtures = []Fixture{
 		Text: "Prediktor 1 betyr ingen prediksjon.\n", PDF: predictor1},
 	{Name: "squeezed-spaces", Why: "justified text whose space glyphs are squeezed to nothing by a negative Tw, the word spaces made by Tc and TJ offsets (class L): words follow the drawn gaps",
 		Text: "Arbeidsgiveren orienterte om budsjettet for neste år.\nOrdinære mellomrom teller.\n", PDF: squeezedSpaces},
+	{Name: "actualtext", Why: "marked content with /ActualText replacing its glyphs (class Q): a flag drawn as a bullet (UTF-16), a letter via a named property list (PDFDocEncoding), an ornament removed by an empty ActualText",
+		Text: "Flagget 🇳🇴 heises.\nMøtet i arbeidsgruppen.\n", PDF: actualText},
 }
 
 const (

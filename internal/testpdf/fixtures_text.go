@@ -18,3 +18,20 @@ func squeezedSpaces() []byte {
 		"BT /F1 11 Tf 56 740 Td -1.2 Tw " + winAnsi("Ordinære mellomrom teller.") + " Tj ET\n"
 	return page(content, []string{helvetica}, "", "")
 }
+
+// actualText wraps glyphs that do not say what they mean in marked
+// content with /ActualText: a flag drawn as a bullet (UTF-16 with a byte
+// order mark, as Chromium writes emoji), a letter whose property list is
+// named in the resources (PDFDocEncoding), and an ornament whose
+// ActualText is empty.
+func actualText() []byte {
+	content := "BT /F1 12 Tf 56 760 Td (Flagget ) Tj /Span << /Lang (nb) /ActualText <FEFFD83CDDF3D83CDDF4> >> BDC (\\225) Tj EMC ( heises.) Tj ET\n" +
+		"BT /F1 12 Tf 56 740 Td (M) Tj /Span /MC0 BDC (o) Tj EMC (tet i arbeidsgruppen.) Tj /Span << /ActualText () >> BDC ( \\267) Tj EMC ET\n"
+	return Build([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /Properties << /MC0 << /ActualText (\\370) >> >> >> >>",
+		Stream("", []byte(content)),
+		helvetica,
+	})
+}
