@@ -90,8 +90,7 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 	start := 0
 	for i := 1; i <= len(gs); i++ {
 		if i < len(gs) {
-			tol := 0.35 * math.Max(math.Min(gs[i].size, gs[start].size), 1)
-			if gs[start].y-gs[i].y <= tol {
+			if sameBaseline(gs[start], gs[i-1], gs[i]) {
 				continue
 			}
 		}
@@ -113,7 +112,21 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 	return lines
 }
 
+// sameBaseline reports whether g, below prev in a group that starts at
+// first (sorted from the top), stands on the group's baseline: within 0.35
+// font sizes of the glyph above it and half a font size of the group's
+// top (poppler's maxIntraLineDelta). Marks and shaped glyphs of Arabic
+// stand a little above or below the line, and a group is held together by
+// those between.
+func sameBaseline(first, prev, g glyph) bool {
+	size := math.Max(math.Min(g.size, prev.size), 1)
+	return prev.y-g.y <= 0.35*size && first.y-g.y <= 0.5*math.Max(math.Min(g.size, first.size), 1)
+}
+
 func makeLine(page int, gs []glyph) (Line, bool) {
+	if hasRTL(gs) {
+		return makeBidiLine(page, gs)
+	}
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
 	l := Line{Page: page, Y: gs[0].y, X0: math.Inf(1), X1: math.Inf(-1)}
 	var sizes []float64

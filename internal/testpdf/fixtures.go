@@ -58,6 +58,8 @@ var Fixtures = []Fixture{
 		Text: "Arbeidsgiveren orienterte om budsjettet for neste år.\nOrdinære mellomrom teller.\n", PDF: squeezedSpaces},
 	{Name: "actualtext", Why: "marked content with /ActualText replacing its glyphs (class Q): a flag drawn as a bullet (UTF-16), a letter via a named property list (PDFDocEncoding), an ornament removed by an empty ActualText",
 		Text: "Flagget 🇳🇴 heises.\nMøtet i arbeidsgruppen.\n", PDF: actualText},
+	{Name: "rtl-hebrew", Why: "Hebrew drawn glyph by glyph in visual order (class N): read right to left, with a number and a Latin acronym inside kept in their order, and a Hebrew name inside a Norwegian line turned around",
+		Text: lines(rtlText), PDF: rtlHebrew},
 }
 
 const (

@@ -1,5 +1,10 @@
 package testpdf
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Fixtures for how a line's glyphs become words and characters: spacing,
 // marked content, accents, right-to-left scripts (internal/pdftext's
 // lines.go and order.go).
@@ -34,4 +39,35 @@ func actualText() []byte {
 		Stream("", []byte(content)),
 		helvetica,
 	})
+}
+
+// rtlVisual and rtlText are the fixture rtl-hebrew's lines as drawn, left
+// to right on the page, and as read: a Hebrew line, one with a number
+// and a Latin acronym inside, and a Norwegian line with a Hebrew place
+// name.
+var (
+	rtlVisual = []string{".םכלוכל םולש", "NTL םע 2024-ב השיגפ", "Møtet i ביבא לת ble avlyst."}
+	rtlText   = []string{"שלום לכולכם.", "פגישה ב-2024 עם NTL", "Møtet i תל אביב ble avlyst."}
+)
+
+// rtlHebrew draws right-to-left text as every producer does, glyph by
+// glyph from left to right in visual order, with a simple font whose
+// ToUnicode maps codes 1..n to the letters (not embedded: the text is in
+// the ToUnicode).
+func rtlHebrew() []byte {
+	codes, chars := codesFor(strings.Join(rtlVisual, "\n"))
+	var ws, bf strings.Builder
+	for i, r := range chars {
+		w := 556
+		if r == ' ' || r == '.' {
+			w = 278
+		}
+		fmt.Fprintf(&ws, " %d", w)
+		fmt.Fprintf(&bf, "<%02X> %s\n", i+1, utf16Hex(string(r)))
+	}
+	content := "BT /F1 14 Tf 20 TL 56 760 Td " + hexLines(codes) + "ET"
+	return page(content, []string{
+		fmt.Sprintf("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 1 /LastChar %d /Widths [%s] /ToUnicode 6 0 R >>", len(chars), ws.String()),
+	}, "", "",
+		cmapStream("Referat-RTL-UCS", "", fmt.Sprintf("1 begincodespacerange\n<00> <FF>\nendcodespacerange\n%d beginbfchar\n%sendbfchar\n", len(chars), bf.String())))
 }
