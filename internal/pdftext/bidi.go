@@ -79,9 +79,10 @@ func directionOf(s string) direction {
 	return neutral
 }
 
-// makeBidiLine is makeLine for a line with right-to-left glyphs.
+// makeBidiLine is makeLine for a line with right-to-left glyphs, sorted
+// by x, accents attached (combining marks follow their letter, so a
+// letter and its marks are one glyph here).
 func makeBidiLine(page int, gs []glyph) (Line, bool) {
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
 	l := Line{Page: page, Y: gs[0].y, X0: math.Inf(1), X1: math.Inf(-1)}
 	var toks []token
 	var sizes []float64
@@ -117,43 +118,10 @@ func makeBidiLine(page int, gs []glyph) (Line, bool) {
 	}
 	sort.Float64s(sizes)
 	l.Size = sizes[len(sizes)/2]
-	toks = logicalOrder(attachMarks(toks))
+	toks = logicalOrder(toks)
 	l.FirstWidth = firstWordWidth(toks)
 	l.Spans = spansOf(toks)
 	return l, true
-}
-
-// attachMarks joins a glyph of only combining marks (an Arabic vowel
-// sign, a Hebrew point drawn as a glyph of its own) to the letter it is
-// drawn over, so that it follows that letter once the line is turned
-// around.
-func attachMarks(toks []token) []token {
-	out := toks[:0]
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if !t.space && onlyMarks(t.s) {
-			mid := (t.x0 + t.x1) / 2
-			if n := len(out); n > 0 && !out[n-1].space && mid >= out[n-1].x0 && mid <= out[n-1].x1 {
-				out[n-1].s += t.s
-				continue
-			}
-			if i+1 < len(toks) && !toks[i+1].space && mid >= toks[i+1].x0 && mid <= toks[i+1].x1 {
-				toks[i+1].s += t.s
-				continue
-			}
-		}
-		out = append(out, t)
-	}
-	return out
-}
-
-func onlyMarks(s string) bool {
-	for _, r := range s {
-		if !unicode.Is(unicode.Mn, r) {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // logicalOrder turns tokens drawn left to right into reading order.

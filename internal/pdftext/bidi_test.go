@@ -30,7 +30,7 @@ func TestBidiLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, ok := makeBidiLine(1, visualGlyphs(tt.visual))
+			l, ok := makeLine(1, visualGlyphs(tt.visual))
 			if !ok {
 				t.Fatal("no line")
 			}
@@ -49,7 +49,7 @@ func TestBidiMarks(t *testing.T) {
 		{x: 4, y: 702, w: 2, size: 10, s: "\u064B", known: true}, // fathatan over the reh
 		{x: 3, y: 700, w: 6, size: 10, s: "ر", known: true},
 	}
-	l, ok := makeBidiLine(1, gs)
+	l, ok := makeLine(1, gs)
 	if want := "رًا"; !ok || l.Text() != want {
 		t.Errorf("got %q, want %q", l.Text(), want)
 	}

@@ -32,6 +32,7 @@ func TestGoldenRealWorld(t *testing.T) {
 		{file: "squeezed-spaces.pdf", class: "space glyphs squeezed by Tw, word gaps by Tc and TJ"},
 		{file: "actualtext.pdf", class: "/ActualText replaces the glyphs of marked content"},
 		{file: "rtl-hebrew.pdf", class: "right-to-left lines in logical order"},
+		{file: "accents.pdf", class: "accent glyphs combined with their letter"},
 	}
 	dir := filepath.Join("..", "..", "testdata", "realworld-fixtures")
 	for _, tt := range tests {

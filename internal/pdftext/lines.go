@@ -124,10 +124,11 @@ func sameBaseline(first, prev, g glyph) bool {
 }
 
 func makeLine(page int, gs []glyph) (Line, bool) {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
+	gs = attachAccents(gs)
 	if hasRTL(gs) {
 		return makeBidiLine(page, gs)
 	}
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
 	l := Line{Page: page, Y: gs[0].y, X0: math.Inf(1), X1: math.Inf(-1)}
 	var sizes []float64
 	var b strings.Builder

@@ -60,6 +60,8 @@ var Fixtures = []Fixture{
 		Text: "Flagget 🇳🇴 heises.\nMøtet i arbeidsgruppen.\n", PDF: actualText},
 	{Name: "rtl-hebrew", Why: "Hebrew drawn glyph by glyph in visual order (class N): read right to left, with a number and a Latin acronym inside kept in their order, and a Hebrew name inside a Norwegian line turned around",
 		Text: lines(rtlText), PDF: rtlHebrew},
+	{Name: "accents", Why: "accents drawn as glyphs of their own over the letter (class M, TeX OT1 \\aa, \\'e, \\AA): combined with the letter into å, é, Å",
+		Text: accentsText + "\n", PDF: accents},
 }
 
 const (

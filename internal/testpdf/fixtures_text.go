@@ -71,3 +71,53 @@ func rtlHebrew() []byte {
 	}, "", "",
 		cmapStream("Referat-RTL-UCS", "", fmt.Sprintf("1 begincodespacerange\n<00> <FF>\nendcodespacerange\n%d beginbfchar\n%sendbfchar\n", len(chars), bf.String())))
 }
+
+// accentsText is what the fixture accents reads; accentsDrawn is how it
+// is drawn: an accent in braces is a glyph of its own centred over the
+// letter after it, as TeX's OT1 \aa, \'e and \AA do (the ring over a
+// capital raised).
+const (
+	accentsText  = "Vi får kafé på Ålesund."
+	accentsDrawn = "Vi f{ring}ar kaf{acute}e p{ring}a {RING}Alesund."
+)
+
+// accents draws accentsDrawn in Helvetica with the ring (code 1) and the
+// acute accent (WinAnsi 0xB4) as glyphs of their own.
+func accents() []byte {
+	widths := map[rune]float64{'V': 667, 'i': 222, ' ': 278, 'f': 278, 'a': 556, 'r': 333, 'k': 500,
+		'e': 556, 'p': 556, 'A': 667, 'l': 222, 's': 500, 'u': 556, 'n': 556, 'd': 556, '.': 278}
+	const size = 12.0
+	var b strings.Builder
+	b.WriteString("BT /F1 12 Tf\n")
+	x, y := 56.0, 760.0
+	rs := []rune(accentsDrawn)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r != '{' {
+			fmt.Fprintf(&b, "1 0 0 1 %.3f %.3f Tm %s Tj\n", x, y, winAnsi(string(r)))
+			x += widths[r] * size / 1000
+			continue
+		}
+		end := i + strings.IndexRune(string(rs[i:]), '}')
+		name := string(rs[i+1 : end])
+		i = end
+		code, raise := `\001`, 0.0
+		switch name {
+		case "acute":
+			code = `\264`
+		case "RING":
+			raise = 2.6
+		}
+		next := widths[rs[i+1]] * size / 1000
+		fmt.Fprintf(&b, "1 0 0 1 %.3f %.3f Tm (%s) Tj\n", x+(next-333*size/1000)/2, y+raise, code)
+	}
+	b.WriteString("ET")
+	// Widths as TeX writes them, the accents' included: codes 1..0xB4.
+	ws := make([]string, 0xB4)
+	for i := range ws {
+		ws[i] = fmt.Sprint(widths[rune(i+1)])
+	}
+	ws[0], ws[0xB3] = "333", "333"
+	return page(b.String(), []string{"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 1 /LastChar 180 /Widths [" + strings.Join(ws, " ") + "] " +
+		"/Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /ring] >> >>"}, "", "")
+}
