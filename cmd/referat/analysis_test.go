@@ -132,7 +132,7 @@ func TestIndexSetupCommand(t *testing.T) {
 	t.Setenv("ELASTICSEARCH_USERNAME", "elastic")
 	t.Setenv("ELASTICSEARCH_PASSWORD", "not-"+password)
 	code, _, stderr = runArgs(context.Background(), "index", "setup", "--es-url", secure)
-	if code != 1 || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, "refused the credentials") || strings.Contains(stderr, password) {
+	if code != exitUsage || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, "refused the credentials") || strings.Contains(stderr, password) {
 		t.Errorf("wrong password: exit %d: %q", code, stderr)
 	}
 	t.Setenv("ELASTICSEARCH_PASSWORD", password)

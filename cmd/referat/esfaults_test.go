@@ -56,7 +56,7 @@ func TestPasswordNeverShown(t *testing.T) {
 			url    string
 			code   int
 			kibana bool
-		}{name: "wrong password", url: strings.Replace(secure, "://", "://elastic:"+pw+"@", 1), code: exitFailed, kibana: false})
+		}{name: "wrong password", url: strings.Replace(secure, "://", "://elastic:"+pw+"@", 1), code: exitUsage, kibana: false})
 	}
 	ctx := context.Background()
 	for _, u := range urls {
@@ -80,10 +80,6 @@ func TestPasswordNeverShown(t *testing.T) {
 				switch {
 				case name == "kibana install" && want == exitESDown:
 					want = exitFailed // Kibana is not Elasticsearch
-				case strings.HasPrefix(name, "ingest") || name == "index resync":
-					if u.name == "wrong password" {
-						want = exitESDown // the documents are kept pending
-					}
 				}
 				if code != want {
 					t.Errorf("exit %d, want %d\n%s", code, want, stderr)
@@ -95,9 +91,6 @@ func TestPasswordNeverShown(t *testing.T) {
 			t.Setenv("ELASTICSEARCH_URL", u.url)
 			code, out, stderr := runArgs(ctx, "ingest", "--workers", "1", "--es-timeout", "1s", "--store", store, dir)
 			want := u.code
-			if u.name == "wrong password" {
-				want = exitESDown
-			}
 			if strings.Contains(out+stderr, pw) || code != want {
 				t.Errorf("exit %d (want %d):\n%s\n%s", code, want, out, stderr)
 			}

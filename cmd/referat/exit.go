@@ -26,7 +26,8 @@ const exitStatusHelp = `
 EXIT STATUS:
    0    all input was processed
    1    some input failed; each failure is reported on stderr with its reason
-   2    the command line or the Elasticsearch configuration is wrong
+   2    the command line or the Elasticsearch configuration (URL, certificate,
+        credentials) is wrong; ingest keeps its documents pending
    3    Elasticsearch could not be reached; documents are kept pending (ingest)
    4    the store is damaged; see 'referat store check' and 'referat store rebuild'
    5    the store was held by another referat process for longer than --lock-timeout
@@ -65,6 +66,11 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 	case errors.Is(err, elastic.ErrConfig):
 		fmt.Fprintf(stderr, "referat: %s\n", describe(err))
 		return exitUsage
+	case errors.Is(err, elastic.ErrUnauthorized):
+		// Wrong credentials are a wrong configuration, for every command
+		// alike; ingest's *pipeline.ESError says its files stay pending.
+		fmt.Fprintf(stderr, "referat: %s (check ELASTICSEARCH_API_KEY, or ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD)\n", describe(err))
+		return exitUsage
 	case errors.As(err, &f):
 		fmt.Fprintf(stderr, "referat: %v\n", err)
 		return exitFailed
@@ -78,10 +84,6 @@ func report(ctx context.Context, err error, stderr io.Writer) int {
 	if errors.Is(err, elastic.ErrUnreachable) {
 		fmt.Fprintf(stderr, "referat: %s (is it running? check --es-url)\n", describe(err))
 		return exitESDown
-	}
-	if errors.Is(err, elastic.ErrUnauthorized) {
-		fmt.Fprintf(stderr, "referat: %s (check ELASTICSEARCH_API_KEY, or ELASTICSEARCH_USERNAME and ELASTICSEARCH_PASSWORD)\n", describe(err))
-		return exitFailed
 	}
 	fmt.Fprintf(stderr, "referat: %s\n", describe(err))
 	return exitFailed

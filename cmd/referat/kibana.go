@@ -32,6 +32,7 @@ Stack Management > Saved objects > Import, or use 'referat kibana install'.`,
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "kibana-url", EnvVars: []string{"KIBANA_URL"}, Usage: "Kibana `URL` (credentials as for Elasticsearch: $ELASTICSEARCH_API_KEY, or $ELASTICSEARCH_USERNAME and $ELASTICSEARCH_PASSWORD)"},
 					&cli.StringFlag{Name: "es-ca-cert", Usage: "PEM `FILE` of the CA that signed Kibana's certificate"},
+					&cli.DurationFlag{Name: "timeout", Value: elastic.DefaultKibanaTimeout, Usage: "time the import may take, Kibana's answer included"},
 				},
 				Description: `Sends the objects of 'referat kibana export' to Kibana's saved objects import
 API with overwrite. Each object Kibana refuses (conflict, missing_references,
@@ -52,6 +53,7 @@ func runKibanaInstall(c *cli.Context) error {
 	}
 	cfg := elastic.ConfigFromEnv()
 	cfg.CACert = c.String("es-ca-cert")
+	cfg.Timeout = c.Duration("timeout")
 	r, err := elastic.InstallKibana(c.Context, u, cfg, elastic.KibanaNDJSON())
 	if errors.Is(err, elastic.ErrKibanaURL) {
 		return usagef("%v", err)

@@ -7,8 +7,10 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ntlnav/referat/index/elastic"
+	"github.com/ntlnav/referat/internal/estest"
 )
 
 // TestKibanaCommand runs 'kibana export' and 'kibana install' against a
@@ -66,5 +68,30 @@ func TestKibanaCommand(t *testing.T) {
 				t.Errorf("exit %d (want %d)\nstdout: %q\nstderr:\n%s\nwant:\n%s", code, tt.wantCode, out, stderr, want)
 			}
 		})
+	}
+}
+
+// TestKibanaInstallTimeout: a Kibana that accepts the connection and never
+// answers ends the install after --timeout with one line naming it and
+// without the password; no timeout less than the default is waited for.
+func TestKibanaInstallTimeout(t *testing.T) {
+	for _, k := range []string{"ELASTICSEARCH_API_KEY", "ELASTICSEARCH_USERNAME", "ELASTICSEARCH_PASSWORD", "KIBANA_URL"} {
+		t.Setenv(k, "")
+	}
+	frozen := "http://elastic:s3cret@" + estest.Frozen(t, "")
+	done := make(chan struct{})
+	var code int
+	var out, stderr string
+	go func() {
+		defer close(done)
+		code, out, stderr = runArgs(context.Background(), "kibana", "install", "--timeout", "1s", "--kibana-url", frozen)
+	}()
+	select {
+	case <-done:
+	case <-time.After(elastic.DefaultKibanaTimeout):
+		t.Fatal("kibana install still waits after the default timeout; --timeout 1s was ignored")
+	}
+	if code != exitFailed || strings.Count(strings.TrimSpace(stderr), "\n") != 0 || !strings.Contains(stderr, "unreachable") || strings.Contains(out+stderr, "s3cret") {
+		t.Errorf("exit %d: %q %q", code, out, stderr)
 	}
 }

@@ -150,6 +150,7 @@ func (w *Writer) round(ctx context.Context, acts []index.Action) (Stats, []Failu
 	}
 	r.st.Requests = int(bi.Stats().NumRequests)
 	if r.fatal != nil {
+		r.fatal = w.settle(ctx, r.fatal)
 		for i, ok := range r.confirmed {
 			if !ok {
 				r.requeue = append(r.requeue, acts[i])
@@ -230,10 +231,11 @@ func (r *roundState) item(i int, a index.Action) esutil.BulkIndexerItem {
 }
 
 // classify turns a bulk indexer's error into the caller's context error
-// (when ctx is done), ErrUnauthorized or ErrUnreachable. The bulk indexer
-// keeps only the text of the errors it wraps, so the text is all there is
-// to go on; a request that timed out (a NoAnswerError) is unreachable, not
-// an interruption.
+// (when ctx is done), an ErrUnreachable for a request that timed out (a
+// NoAnswerError: unreachable, not an interruption), or else a *bulkError.
+// The bulk indexer keeps only the text of the answers it refuses, so a
+// *bulkError is classified afterwards by asking the cluster (see settle),
+// never by reading that text.
 func classify(ctx context.Context, err error) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
@@ -242,10 +244,31 @@ func classify(ctx context.Context, err error) error {
 	if errors.As(err, &na) {
 		return fmt.Errorf("%w: %w", ErrUnreachable, na)
 	}
-	msg := RedactText(err.Error())
-	switch {
-	case strings.Contains(msg, "401"), strings.Contains(msg, "403"), strings.Contains(msg, "security_exception"):
-		return fmt.Errorf("%w: %s", ErrUnauthorized, msg)
+	return &bulkError{msg: RedactText(err.Error())}
+}
+
+// A bulkError is a failed bulk request whose cause is not yet known.
+type bulkError struct{ msg string }
+
+func (e *bulkError) Error() string { return e.msg }
+
+// settle classifies a round's *bulkError by one request of our own: when
+// the cluster refuses the credentials it is ErrUnauthorized, else (it does
+// not answer, or answers and the bulk request failed all the same)
+// ErrUnreachable, so the documents stay pending for the next run.
+func (w *Writer) settle(ctx context.Context, err error) error {
+	var b *bulkError
+	if !errors.As(err, &b) {
+		return err
+	}
+	pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if perr := Ping(pctx, w.Client); errors.Is(perr, ErrUnauthorized) {
+		return fmt.Errorf("bulk request: %w", perr)
+	}
+	msg := b.msg
+	if len(msg) > 300 { // an answer's whole body: its start says enough
+		msg = strings.ToValidUTF8(msg[:300], "") + "…"
 	}
 	return fmt.Errorf("%w: %s", ErrUnreachable, msg)
 }

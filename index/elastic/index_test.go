@@ -237,6 +237,15 @@ func TestSecuredNode(t *testing.T) {
 			if strings.Contains(err.Error(), password) {
 				t.Errorf("the error shows the password: %v", err)
 			}
+			// The bulk writer keeps only the text of a refused bulk
+			// request; it must still say "unauthorized", not "unreachable".
+			_, _, err = (&elastic.Writer{Client: es}).Write(ctx, index.Docs(corpus()[1], nil))
+			if !errors.Is(err, tt.want) || errors.Is(err, elastic.ErrUnreachable) {
+				t.Fatalf("bulk write: got %v, want %v", err, tt.want)
+			}
+			if strings.Contains(err.Error(), password) {
+				t.Errorf("the bulk error shows the password: %v", err)
+			}
 		})
 	}
 }

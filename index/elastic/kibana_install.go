@@ -104,9 +104,15 @@ func (e *ImportFailedError) Error() string {
 	return fmt.Sprintf("kibana at %s imported %d saved objects and refused %d", e.Where, e.Result.SuccessCount, len(e.Result.Errors))
 }
 
+// DefaultKibanaTimeout is the time InstallKibana's request may take when
+// Config.Timeout is zero.
+const DefaultKibanaTimeout = time.Minute
+
 // InstallKibana imports the saved objects into the Kibana at kibanaURL
 // with overwrite, authenticating as cfg says (API key, or user and
-// password; CACert for TLS) or as the URL's user information says. When
+// password; CACert for TLS) or as the URL's user information says; the
+// request, answer included, may take cfg.Timeout (default
+// DefaultKibanaTimeout). When
 // Kibana refuses some objects the error is an *ImportFailedError holding
 // the result. Neither errors nor results hold secrets.
 func InstallKibana(ctx context.Context, kibanaURL string, cfg Config, ndjson []byte) (*ImportResult, error) {
@@ -143,7 +149,11 @@ func InstallKibana(ctx context.Context, kibanaURL string, cfg Config, ndjson []b
 	if err != nil {
 		return nil, err
 	}
-	res, err := (&http.Client{Transport: tr, Timeout: time.Minute}).Do(req)
+	timeout := cfg.Timeout
+	if timeout <= 0 {
+		timeout = DefaultKibanaTimeout
+	}
+	res, err := (&http.Client{Transport: tr, Timeout: timeout}).Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
