@@ -50,6 +50,8 @@ func mayBeAccent(s string) bool {
 	switch c := s[0]; {
 	case c == ' ' && len(s) > 1, c == '`', c == '^', c == '~':
 		return true
+	case c < 0xC4: // the rest of ASCII and Latin-1: no accents
+		return false
 	case c == 0xCB: // U+02C0–U+02FF, spacing modifiers
 		return true
 	case c >= 0xCC && c <= 0xCD: // U+0300–U+036F, combining marks
@@ -60,19 +62,8 @@ func mayBeAccent(s string) bool {
 }
 
 // attachAccents joins each accent glyph of a line (sorted by x) to the
-// letter under it and drops it; glyphs without accents are returned as
-// they are.
+// letter under it and drops it.
 func attachAccents(gs []glyph) []glyph {
-	found := false
-	for i := range gs {
-		if mayBeAccent(gs[i].s) {
-			found = true
-			break
-		}
-	}
-	if !found {
-		return gs
-	}
 	out := gs[:0]
 	for i := 0; i < len(gs); i++ {
 		g := gs[i]

@@ -51,16 +51,6 @@ func isRTLStart(s string) bool {
 		c == 0xEF && len(s) > 1 && s[1] >= 0xAC && s[1] <= 0xBB
 }
 
-// hasRTL reports whether any glyph may be right-to-left.
-func hasRTL(gs []glyph) bool {
-	for i := range gs {
-		if isRTLStart(gs[i].s) {
-			return true
-		}
-	}
-	return false
-}
-
 // directionOf is the direction of the first strong character of s, or
 // number when its first such character is a digit.
 func directionOf(s string) direction {

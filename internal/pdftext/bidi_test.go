@@ -55,12 +55,16 @@ func TestBidiMarks(t *testing.T) {
 	}
 }
 
-// TestBidiOnlyWhenRTL checks that makeLine takes the plain path for
-// lines without right-to-left letters and the bidi path for the others.
+// TestBidiOnlyWhenRTL checks the test by which makeLine takes the bidi
+// path: lines without right-to-left letters keep the plain one.
 func TestBidiOnlyWhenRTL(t *testing.T) {
 	for s, want := range map[string]bool{"Møte i NTL": false, "כל": true, "سلام": true, "ﻻ": true, "Ωμέγα": false} {
-		if got := hasRTL(visualGlyphs(s)); got != want {
-			t.Errorf("hasRTL(%q) = %v, want %v", s, got, want)
+		got := false
+		for _, g := range visualGlyphs(s) {
+			got = got || isRTLStart(g.s)
+		}
+		if got != want {
+			t.Errorf("isRTLStart over %q = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -90,7 +90,7 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 	start := 0
 	for i := 1; i <= len(gs); i++ {
 		if i < len(gs) {
-			if sameBaseline(gs[start], gs[i-1], gs[i]) {
+			if sameBaseline(&gs[start], &gs[i-1], &gs[i]) {
 				continue
 			}
 		}
@@ -118,15 +118,25 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 // top (poppler's maxIntraLineDelta). Marks and shaped glyphs of Arabic
 // stand a little above or below the line, and a group is held together by
 // those between.
-func sameBaseline(first, prev, g glyph) bool {
+func sameBaseline(first, prev, g *glyph) bool {
 	size := math.Max(math.Min(g.size, prev.size), 1)
 	return prev.y-g.y <= 0.35*size && first.y-g.y <= 0.5*math.Max(math.Min(g.size, first.size), 1)
 }
 
 func makeLine(page int, gs []glyph) (Line, bool) {
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
-	gs = attachAccents(gs)
-	if hasRTL(gs) {
+	byX := func(i, j int) bool { return gs[i].x < gs[j].x }
+	if !sort.SliceIsSorted(gs, byX) { // buildLines sorted them already
+		sort.SliceStable(gs, byX)
+	}
+	accents, rtl := false, false
+	for i := range gs {
+		accents = accents || mayBeAccent(gs[i].s)
+		rtl = rtl || isRTLStart(gs[i].s)
+	}
+	if accents {
+		gs = attachAccents(gs)
+	}
+	if rtl {
 		return makeBidiLine(page, gs)
 	}
 	l := Line{Page: page, Y: gs[0].y, X0: math.Inf(1), X1: math.Inf(-1)}
