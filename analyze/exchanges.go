@@ -7,54 +7,6 @@ import (
 	"github.com/ntlnav/referat"
 )
 
-// Phrases in an employer's answer that mark how it answered, matched on
-// the lower-case sentence (bokmål and nynorsk). Rejections are looked
-// for first, then acceptance, then postponement; an answer with none is
-// "answered".
-var (
-	rejectCues = []string{"handlingsrom", "til orientering", "avviste", "avvis",
-		"uenig", "usamd", "ikke enig", "ikkje samd", "godt nok ivaretatt"}
-	// "ikke aktuelt", "det er ikke mulig", "det ikke er rom for".
-	rejectNot = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:\p{L}+\s+){0,2}?(?:aktuelt|aktuell|mulig|mogleg|rom for)\b`)
-	agreeCues = []string{"enig i", "samd i", "sa seg enig", "var enig", "var samd", "støttet", "støtta", "lovet", "lova",
-		"gikk med på", "gjekk med på", "ta dette inn", "tatt inn", "bekreftet at", "stadfesta", "vil inngå",
-		"legge fram en slik", "leggjast fram", "legges fram", "en slik gjennomgang", "ikke er planlagt"}
-	deferCues = []string{"ta stilling", "komme tilbake", "kommer tilbake", "bli justert",
-		"vil bli vurdert", "skal vurderes", "senere", "seinare", "skal drøftes", "må drøftes", "utsatt"}
-)
-
-// relation classifies an employer's answer from its first statement.
-func relation(stmts []referat.Statement, employer []int) string {
-	if len(employer) == 0 {
-		return referat.RelationNoAnswer
-	}
-	var texts []string
-	agreeKind, disagreeKind := false, false
-	for _, j := range employer[:1] {
-		texts = append(texts, strings.ToLower(stmts[j].Text))
-		agreeKind = agreeKind || stmts[j].Kind == "agreement"
-		disagreeKind = disagreeKind || stmts[j].Kind == "disagreement"
-	}
-	s := strings.Join(texts, " ")
-	has := func(cues []string) bool {
-		for _, c := range cues {
-			if strings.Contains(s, c) {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case disagreeKind || has(rejectCues) || rejectNot.MatchString(s):
-		return referat.RelationRejected
-	case agreeKind || has(agreeCues):
-		return referat.RelationAgreed
-	case has(deferCues):
-		return referat.RelationDeferred
-	}
-	return referat.RelationAnswered
-}
-
 // raises reports whether a statement kind puts something to the other
 // side that calls for an answer.
 func raises(kind string) bool {
@@ -91,7 +43,7 @@ func (a *Analyzer) Exchanges(stmts []referat.Statement) []referat.Exchange {
 			if s.Kind != "agreement" && s.Kind != "explanation" {
 				if i+1 < n && stmts[i+1].Actor == referat.ActorArbeidsgiver {
 					emp := []int{i + 1}
-					out = append(out, referat.Exchange{NTL: []int{}, Employer: emp, Others: []int{i}, Relation: relation(stmts, emp)})
+					out = append(out, referat.Exchange{NTL: []int{}, Employer: emp, Others: []int{i}, Relation: a.relation(stmts, i, emp, false)})
 					i += 2
 					continue
 				}
@@ -148,13 +100,26 @@ func (a *Analyzer) pair(stmts []referat.Statement, run, emp, others []int) []ref
 	if len(emp) == 0 {
 		// Support for a proposal just made.
 		if p := run[0] - 1; len(run) == 1 && p >= 0 && stmts[p].Actor == referat.ActorArbeidsgiver &&
-			stmts[p].Kind == "request" && stmts[run[0]].Kind == "agreement" {
+			stmts[run[0]].Kind == "agreement" {
 			return []referat.Exchange{{NTL: run, Employer: []int{p}, Others: others, Relation: referat.RelationAgreed}}
 		}
 		return []referat.Exchange{{NTL: run, Employer: []int{}, Others: others, Relation: referat.RelationNoAnswer}}
 	}
+	// An answer to all the points ("begge innspillene", "forslagene")
+	// pairs with the whole run.
+	if answersAll(stmts[emp[0]].Text) {
+		return a.splitByRelation(stmts, run, emp, others)
+	}
+	// Support for what the employer just put forward opens the run ("NTL
+	// støtter forslaget.", with no "men"): it answers that, and the rest of
+	// the run gets the answer that follows.
+	if p := run[0] - 1; len(run) > 1 && p >= 0 && stmts[p].Actor == referat.ActorArbeidsgiver &&
+		stmts[run[0]].Kind == "agreement" && !contrast.MatchString(stmts[run[0]].Text) {
+		head := referat.Exchange{NTL: run[:1], Employer: []int{p}, Others: []int{}, Relation: referat.RelationAgreed}
+		return append([]referat.Exchange{head}, a.pair(stmts, run[1:], emp, others)...)
+	}
 	if !raises(stmts[last].Kind) && !anyConcern(stmts, run[:len(run)-1]) {
-		return []referat.Exchange{{NTL: run, Employer: emp, Others: others, Relation: relation(stmts, emp)}}
+		return a.splitByRelation(stmts, run, emp, others)
 	}
 	var out []referat.Exchange
 	answered := []int{}
@@ -170,7 +135,7 @@ func (a *Analyzer) pair(stmts []referat.Statement, run, emp, others []int) []ref
 		}
 	}
 	answered = append(answered, last)
-	return append(out, referat.Exchange{NTL: answered, Employer: emp, Others: others, Relation: relation(stmts, emp)})
+	return append(out, a.splitByRelation(stmts, answered, emp, others)...)
 }
 
 // sharesWords reports whether statement k shares a content word with any
@@ -184,20 +149,12 @@ func (a *Analyzer) sharesWords(stmts []referat.Statement, run []int, k int) bool
 	return false
 }
 
-// shareStems reports whether two sentences share a content stem: not a
-// stop word, a number, a word of under four letters, or a word that
-// names an actor or marks speech.
+// shareStems reports whether two sentences share a content stem (or a
+// compound's head: "lønnsstatistikken", "statistikken"): not a stop word,
+// a number, a word of under four letters, or a word that names an actor
+// or marks speech.
 func (a *Analyzer) shareStems(x, y string) bool {
-	seen := map[string]bool{}
-	for _, st := range a.contentStems(x) {
-		seen[st] = true
-	}
-	for _, st := range a.contentStems(y) {
-		if seen[st] {
-			return true
-		}
-	}
-	return false
+	return a.sharedStems(x, y) > 0
 }
 
 func (a *Analyzer) contentStems(s string) []string {
@@ -223,6 +180,12 @@ var commonWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// allPoints are words by which an answer takes up every point put to it.
+var allPoints = regexp.MustCompile(`(?i)\b(?:begge|alle|dei|de)\s+(?:innspillene|innspela|forslagene|forslaga|krava|kravene|punktene|punkta)\b|\b(?:innspillene|forslagene|kravene|innspela|forslaga|krava)\b`)
+
+// answersAll reports whether an answer takes up all the points before it.
+func answersAll(s string) bool { return allPoints.MatchString(s) }
 
 func anyConcern(stmts []referat.Statement, run []int) bool {
 	for _, i := range run {

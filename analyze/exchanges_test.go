@@ -47,6 +47,21 @@ func TestExchanges(t *testing.T) {
 			want: []referat.Exchange{{NTL: []int{1}, Employer: []int{0}, Others: []int{}, Relation: referat.RelationAgreed}},
 		},
 		{
+			name: "support opens a run, a point follows",
+			text: "Arbeidsgiver foreslo å videreføre retningslinjene. NTL støtter forslaget. " +
+				"Vi tok likevel opp at enkelte ledere praktiserer retningslinjene strengt. Arbeidsgiver lovet å minne lederne om retningslinjene.",
+			want: []referat.Exchange{
+				{NTL: []int{1}, Employer: []int{0}, Others: []int{}, Relation: referat.RelationAgreed},
+				{NTL: []int{2}, Employer: []int{3}, Others: []int{}, Relation: referat.RelationAgreed},
+			},
+		},
+		{
+			name: "an answer to both points",
+			text: "NTL påpekte at kontorene mangler skjermer. Vi foreslo at verneombudene deltar i evalueringen. " +
+				"Arbeidsgiver sa seg enig i begge innspillene.",
+			want: []referat.Exchange{{NTL: []int{0, 1}, Employer: []int{2}, Others: []int{}, Relation: referat.RelationAgreed}},
+		},
+		{
 			name: "another union joins, another asks",
 			text: "Vi foreslo en felles mal for kontorene. Arbeidsgiver var enig i forslaget. Parat støttet forslaget. " +
 				"Akademikerne spurte om kursene blir digitale. Arbeidsgiver svarte at kursene holdes på kontorene.",

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // A ThreadCase is what linking cases across meetings reads of a case.
@@ -22,19 +23,71 @@ var threadStop = func() map[string]bool {
 	st := &Stemmer{}
 	for _, w := range strings.Fields("ny nytt nye revidert revidert evaluering status oppstart første gangs behandling " +
 		"endelig drøfting orientering sak saker rapport plan planer innføring erfaring erfaringar erfaringer kvartal " +
-		"halvår bruk arbeid arbeids tiltak oppfølging eventuelt godkjenning innkalling referat møte " +
-		"nav nav-kontor nav-kontora nav-kontorene kontor kontora kontorene kontaktsenter kontaktsenteret " +
-		"etat etaten etaten velferdsetaten direktoratet direktorat ytelser ytelseslinjen linjen fylket fylkene " +
-		"enhet enhetene enheter avdeling avdelingen") {
+		"halvår bruk arbeid arbeids tiltak oppfølging opplæring opplæringa kurs kurset kursa kursene eventuelt " +
+		"godkjenning innkalling referat møte " +
+		"egne eigne flere fleire " +
+		"nav nav-kontor nav-kontora nav-kontorene kontor kontora kontorene etat etaten etaten velferdsetaten " +
+		"direktoratet direktorat linjen fylket fylkene enhet enhetene enheter avdeling avdelingen") {
+		m[st.Stem(w)] = true
+	}
+	for st := range threadUnits {
+		m[st] = true
+	}
+	for st := range threadGroups {
+		m[st] = true
+	}
+	return m
+}()
+
+// threadGroups are stems of groups of people a matter is for: two titles
+// that each name one, and not the same one, are other matters ("Oppfølging
+// av sykmeldte brukere", "Oppfølging av sykmeldte ansatte").
+var threadGroups = func() map[string]bool {
+	m := map[string]bool{}
+	st := &Stemmer{}
+	for _, w := range strings.Fields("brukere brukerne brukarar brukarane ansatte ansatt tilsette medarbeidere " +
+		"medarbeidarar ledere lederne leiarar veiledere veilederne rettleiarar") {
 		m[st.Stem(w)] = true
 	}
 	return m
 }()
 
+// threadUnits are stems of named units: two titles that each name one,
+// and not the same one, are about matters of different units ("Sykefravær
+// i NAV Arbeid og ytelser", "Sykefravær i kontaktsenteret").
+var threadUnits = func() map[string]bool {
+	m := map[string]bool{}
+	st := &Stemmer{}
+	for _, w := range strings.Fields("kontaktsenter kontaktsenteret ytelser ytelseslinjen økonomitjenester " +
+		"hjelpemiddelsentral hjelpemiddelsentralen innkreving innkrevingssentralen") {
+		m[st.Stem(w)] = true
+	}
+	return m
+}()
+
+// unitHeads end compounds that name a unit or a field of work:
+// "forvaltningsenhetene", "dagpengeområdet", "kontaktsenteret",
+// "sykepengeforvaltningen".
+var unitHeads = []string{"enhetene", "enheten", "enheter", "eininga", "einingane", "området", "områda", "avdelingen",
+	"avdelinga", "senteret", "sentralen", "forvaltningen", "forvaltninga"}
+
+// isUnit reports whether the lower-case word w is a compound that names a
+// unit: a unit head after at least three letters.
+func isUnit(w string) bool {
+	for _, h := range unitHeads {
+		if strings.HasSuffix(w, h) && utf8.RuneCountInString(w)-utf8.RuneCountInString(h) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // threadKey is what a title says about its matter: content stems, and
 // the years it names.
 type threadKey struct {
 	words  []string
+	units  []string // named units (threadUnits), not among words
+	groups []string // named groups of people (threadGroups), not among words
 	years  []int
 	forYr  bool // "for 2024": a plan for the year, discussed the year before
 	date   time.Time
@@ -44,11 +97,20 @@ type threadKey struct {
 func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 	var k threadKey
 	prev := ""
+	var whole []string
 	for _, t := range Tokens(c.Title) {
-		if t.Part {
+		if !t.Part {
+			whole = append(whole, t.Text)
+		}
+	}
+	for i, w := range whole {
+		// "X om Y": X is what kind of thing it is (a report, an
+		// agreement, a warning), Y the matter: "Varsling om trakassering"
+		// is not the whistleblowing routine.
+		if i+2 < len(whole) && whole[i+1] == "om" {
+			prev = w
 			continue
 		}
-		w := t.Text
 		if y, err := strconv.Atoi(w); err == nil {
 			if len(w) == 4 && y >= 1900 && y < 2100 {
 				k.years = append(k.years, y)
@@ -66,6 +128,14 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 			w = strings.TrimRight(w, "0123456789")
 		}
 		st := a.stem.Stem(w)
+		if (threadUnits[st] || isUnit(w)) && !contains(k.units, st) {
+			k.units = append(k.units, st)
+			continue
+		}
+		if threadGroups[st] && !contains(k.groups, st) {
+			k.groups = append(k.groups, st)
+			continue
+		}
 		if threadStop[st] || contains(k.words, st) {
 			continue
 		}
@@ -102,8 +172,9 @@ func sameWord(x, y string) bool {
 }
 
 // otherHeads are last parts of compounds that make them another matter
-// than their first part: a case, a report, figures.
-var otherHeads = []string{"sak", "rapport", "statistikk", "tall"}
+// than their first part: a case, a report, figures,
+// and a role ("varslingsombud" is the ombud, not the routine).
+var otherHeads = []string{"sak", "rapport", "statistikk", "tall", "ombud"}
 
 // yearFits reports whether a case that names no year, from a meeting in
 // year m, may belong with a title that names year y.
@@ -117,13 +188,16 @@ func yearFits(y int, forYear bool, m int) bool {
 // similarity scores how likely two cases are about the same matter, 0..1+:
 // the share of the shorter title's content words the other shares, plus a
 // quarter when both name the same year; -1 when they cannot be (years
-// that differ, a year the other meeting is too far from, more than five
+// that differ, units or groups of people that differ, a year the other meeting is too far from, more than five
 // years apart, or no shared content word).
 func similarity(x, y threadKey) float64 {
 	if x.hasDay && y.hasDay {
 		if d := x.date.Sub(y.date); d > maxSpan || d < -maxSpan {
 			return -1
 		}
+	}
+	if !facetFits(x.units, y.units) || !facetFits(x.groups, y.groups) {
+		return -1
 	}
 	bonus := 0.0
 	switch {
@@ -162,6 +236,22 @@ func similarity(x, y threadKey) float64 {
 		return -1
 	}
 	return float64(matched)/float64(len(short)) + bonus
+}
+
+// facetFits reports whether two titles' units (or groups) allow the same
+// matter: one of them names none, or they share one.
+func facetFits(x, y []string) bool {
+	if len(x) == 0 || len(y) == 0 {
+		return true
+	}
+	for _, u := range x {
+		for _, v := range y {
+			if sameWord(u, v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxSpan is the longest time between two linked meetings, and

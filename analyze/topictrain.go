@@ -6,7 +6,7 @@ import "strings"
 const (
 	trainRounds = 4000
 	trainRate   = 0.1
-	trainL2     = 0.01 // per example, not on the bias
+	trainL2     = 0.02 // per example, not on the bias
 )
 
 // topicExample is one topic a case holds evidence of, and whether gold

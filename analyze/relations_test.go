@@ -1,0 +1,74 @@
+package analyze
+
+import (
+	"testing"
+
+	"github.com/ntlnav/referat"
+)
+
+// TestRelations classifies answers written for the cues: negation scope
+// (a refusal is a negated "can" or "will" of the employer, not any
+// negation), postponement, a question of how, and an answer whose parts
+// meet different points.
+func TestRelations(t *testing.T) {
+	a := New(nil, Options{})
+	tests := []struct {
+		name string
+		text string
+		want []string // the relation of each NTL statement, in order
+	}{
+		{name: "cannot agree to", text: "NTL krevde at alle reiser regnes som arbeidstid. Arbeidsgiver kan ikke gå med på et slikt krav.",
+			want: []string{referat.RelationRejected}},
+		{name: "employer cannot in a that-clause", text: "NTL ba om generelle tillegg. HR-direktøren svarte at arbeidsgiver ikke kan binde seg til tillegg nå.",
+			want: []string{referat.RelationRejected}},
+		{name: "a fact with a negation is no refusal", text: "Vi spurte om midlene kan brukes neste år. Arbeidsgiver svarte at midlene ikke kan binde opp kostnader i 2024.",
+			want: []string{referat.RelationAnswered}},
+		{name: "will not be is no refusal", text: "NTL krevde at ingen stillinger forsvinner. Direktøren svarte at det ikke vil bli nedbemanning i år.",
+			want: []string{referat.RelationAnswered}},
+		{name: "takes it with her", text: "NTL ba om faste pauser etter krevende samtaler. HR-direktøren tar det med seg til forhandlingene i høst.",
+			want: []string{referat.RelationDeferred}},
+		{name: "will come back, nynorsk", text: "Vi ber om at tillitsvalde blir med i intervjua. Arbeidsgivar vil kome tilbake til dette i mai.",
+			want: []string{referat.RelationDeferred}},
+		{name: "good idea", text: "NTL ba om at verneombudene får se planene. Arbeidsgiver svarte at dette er en god idé.",
+			want: []string{referat.RelationAgreed}},
+		{name: "a how-question is answered", text: "NTL spurte hvordan ansatte med særlige behov blir ivaretatt. Direktøren svarte at planen vil bli justert i høst.",
+			want: []string{referat.RelationAnswered}},
+		{name: "a yes-no question may be refused", text: "NTL spurte om kontorene får ekstra ressurser. Direktøren svarte at det ikke er satt av midler til dette.",
+			want: []string{referat.RelationRejected}},
+		{name: "must wait is postponed", text: "Vi ba om at bedriftshelsetjenesten kartlegger årsakene. HR-sjefen sa at en slik kartlegging må vente til etter flyttingen.",
+			want: []string{referat.RelationDeferred}},
+		{name: "taken into account", text: "NTL ba om at midlene fordeles etter antall bosatte. Økonomidirektøren svarte at dette er lagt til grunn i modellen.",
+			want: []string{referat.RelationAgreed}},
+		{name: "a yes-no question confirmed", text: "Vi spurte om verneombudet har vært med i planleggingen. Direktøren bekreftet at verneombudet har deltatt i alle møter.",
+			want: []string{referat.RelationAnswered}},
+		{name: "parts meet different points", text: "NTL mener at kveldsvakter må være frivillige for småbarnsforeldre. Vi er også bekymret for kveldsvakt og tidligvakt etter hverandre. " +
+			"HR-sjefen svarte at ingen skal ha kveldsvakt og tidligvakt to dager på rad, men at frivillighet ikke er mulig.",
+			want: []string{referat.RelationRejected, referat.RelationAgreed}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stmts := a.Statements(tt.text)
+			got := map[int]string{}
+			for _, e := range a.Exchanges(stmts) {
+				for _, i := range e.NTL {
+					got[i] = e.Relation
+				}
+			}
+			var rels []string
+			for i, s := range stmts {
+				if s.Actor == referat.ActorNTL {
+					rels = append(rels, got[i])
+				}
+			}
+			if len(rels) != len(tt.want) {
+				t.Fatalf("relations %v, want %v (statements %+v)", rels, tt.want, stmts)
+			}
+			for i := range rels {
+				if rels[i] != tt.want[i] {
+					t.Errorf("relations %v, want %v (statements %+v)", rels, tt.want, stmts)
+					break
+				}
+			}
+		})
+	}
+}
