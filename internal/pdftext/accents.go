@@ -42,19 +42,23 @@ func combiningOf(s string) (string, bool) {
 }
 
 // mayBeAccent is a cheap test for combiningOf: the first byte of an
-// accent's text.
+// accent's text. ASCII and Latin-1 are decided here, inlined in makeLine's
+// scan of every glyph.
 func mayBeAccent(s string) bool {
 	if s == "" {
 		return false
 	}
-	switch c := s[0]; {
-	case c == ' ' && len(s) > 1, c == '`', c == '^', c == '~':
-		return true
-	case c < 0xC4: // the rest of ASCII and Latin-1: no accents
-		return false
-	case c == 0xCB: // U+02C0–U+02FF, spacing modifiers
-		return true
-	case c >= 0xCC && c <= 0xCD: // U+0300–U+036F, combining marks
+	if c := s[0]; c < 0xC4 { // ASCII and Latin-1: only these
+		return c == '`' || c == '^' || c == '~' || c == ' ' && len(s) > 1
+	}
+	return mayBeMark(s)
+}
+
+// mayBeMark is mayBeAccent beyond Latin-1: spacing modifiers
+// (U+02C0–U+02FF), combining marks (U+0300–U+036F) and the marks of
+// other scripts.
+func mayBeMark(s string) bool {
+	if c := s[0]; c >= 0xCB && c <= 0xCD {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(s)

@@ -119,8 +119,10 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 // stand a little above or below the line, and a group is held together by
 // those between.
 func sameBaseline(first, prev, g *glyph) bool {
-	size := math.Max(math.Min(g.size, prev.size), 1)
-	return prev.y-g.y <= 0.35*size && first.y-g.y <= 0.5*math.Max(math.Min(g.size, first.size), 1)
+	if prev.y-g.y > 0.35*max(min(g.size, prev.size), 1) {
+		return false
+	}
+	return first.y-g.y <= 0.5*max(min(g.size, first.size), 1)
 }
 
 func makeLine(page int, gs []glyph) (Line, bool) {
