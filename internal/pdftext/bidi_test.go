@@ -68,3 +68,18 @@ func TestBidiOnlyWhenRTL(t *testing.T) {
 		}
 	}
 }
+
+// TestBidiShapedGlyph checks that a glyph standing for several
+// characters (a shaped Arabic word, as WeasyPrint's habibi.pdf maps it)
+// keeps its text as the font gives it: pdftotext reverses it.
+func TestBidiShapedGlyph(t *testing.T) {
+	gs := []glyph{
+		{x: 0, y: 700, w: 20, size: 10, s: "حَبيبي", known: true},
+		{x: 22, y: 700, w: 2.5, size: 10, s: " ", known: true},
+		{x: 24.5, y: 700, w: 30, size: 10, s: "ﻻ", known: true},
+	}
+	l, ok := makeLine(1, gs)
+	if want := "ﻻ حَبيبي"; !ok || l.Text() != want {
+		t.Errorf("got %q, want %q", l.Text(), want)
+	}
+}
