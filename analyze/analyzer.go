@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/ntlnav/referat"
@@ -36,6 +35,15 @@ type Analyzer struct {
 	kinds  []kindPhrase
 	// words that name actors or mark speech, left out of keywords
 	noKeyword map[string]bool
+	// what is known of each word form met (see word)
+	lex lexicon
+	// names, speech phrases and view phrases by their first word, and the
+	// phrases without words
+	nameFirst  map[string][]nameRef
+	kindFirst  map[string][]int
+	viewFirst  map[string][]viewRef
+	emptyKinds []int
+	emptyViews []viewRef
 }
 
 // New returns an Analyzer for the taxonomy t (DefaultTaxonomy() when nil).
@@ -71,6 +79,7 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 			a.noKeyword[a.stem.Stem(w)] = true
 		}
 	}
+	a.compileLexicon()
 	return a
 }
 
@@ -89,23 +98,28 @@ func (a *Analyzer) Document(d *referat.Document) {
 // Case sets c's Topics, Statements, Exchanges and Keywords from its Title
 // and Text.
 func (a *Analyzer) Case(c *referat.Case) {
-	c.Statements = a.Statements(c.Text)
-	c.Topics = a.topics(c.Title, c.Text, c.Statements)
+	title, text := a.split(c.Title, false), a.split(c.Text, true)
+	c.Statements = a.statements(text)
+	c.Topics = a.topicsOf(title, text, c.Statements)
 	c.Exchanges = a.Exchanges(c.Statements)
 	statementTopics(c)
-	c.Keywords = a.Keywords(c.Title, c.Text)
+	c.Keywords = a.keywords(title, text)
+	title.release()
+	text.release()
 }
 
 // Stems returns the stems of the words of text that are not stop words,
 // in order: what is indexed beside the text so that a search for
 // "budsjett" finds "budsjettene".
 func (a *Analyzer) Stems(text string) []string {
+	ct := a.split(text, false)
+	defer ct.release()
 	var out []string
-	for _, t := range Tokens(text) {
-		if t.Part || IsStopWord(t.Text) {
+	for _, t := range ct.toks {
+		if t.part || t.w.is(stopWord) {
 			continue
 		}
-		out = append(out, a.stem.Stem(t.Text))
+		out = append(out, t.w.stem)
 	}
 	return out
 }
@@ -115,13 +129,12 @@ func (a *Analyzer) Stems(text string) []string {
 // that name actors (also by their ending, as -direktøren) or mark speech,
 // in order.
 func (a *Analyzer) TermStems(text string) []string {
+	ct := a.split(text, false)
+	defer ct.release()
 	var out []string
-	for _, t := range Tokens(text) {
-		if t.Part || IsStopWord(t.Text) || isNumber(strings.TrimSuffix(strings.TrimSpace(t.Text), "%")) || len([]rune(t.Text)) < 3 {
-			continue
-		}
-		if st := a.stem.Stem(t.Text); !a.noKeyword[st] && !a.namesActor(t.Text) {
-			out = append(out, st)
+	for _, t := range ct.toks {
+		if !t.part && t.w.is(termStemWord) {
+			out = append(out, t.w.stem)
 		}
 	}
 	return out
@@ -144,33 +157,68 @@ func (a *Analyzer) namesActor(w string) bool {
 // double: not stop words, numbers, words shorter than three letters, or
 // words that name actors or mark speech.
 func (a *Analyzer) Keywords(title, text string) []string {
-	counts := map[string]float64{}
-	add := func(s string, w float64) {
-		for _, t := range Tokens(s) {
-			if t.Part || IsStopWord(t.Text) || isNumber(strings.TrimSuffix(strings.TrimSpace(t.Text), "%")) || len([]rune(t.Text)) < 3 {
+	tt, ct := a.split(title, false), a.split(text, false)
+	defer tt.release()
+	defer ct.release()
+	return a.keywords(tt, ct)
+}
+
+func (a *Analyzer) keywords(title, text *caseText) []string {
+	index := text.counts // stem → its place in counts
+	if index == nil {
+		index = map[string]int{}
+		text.counts = index
+	}
+	counts := text.stemCounts[:0]
+	// Title words count 2, text words 1: whole numbers, so that the
+	// order is exact.
+	add := func(ct *caseText, w int) {
+		for _, t := range ct.toks {
+			if t.part || !t.w.is(keywordWord) {
 				continue
 			}
-			st := a.stem.Stem(t.Text)
-			if a.noKeyword[st] {
-				continue
+			i, ok := index[t.w.stem]
+			if !ok {
+				i = len(counts)
+				index[t.w.stem] = i
+				counts = append(counts, stemCount{stem: t.w.stem})
 			}
-			counts[st] += w
+			counts[i].n += w
 		}
 	}
 	add(title, 2)
 	add(text, 1)
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if counts[keys[i]] != counts[keys[j]] {
-			return counts[keys[i]] > counts[keys[j]]
+	text.stemCounts = counts
+	// The first Options.Keywords by count, then stem: kept in order as
+	// they come, which is quicker than sorting them all.
+	top := make([]stemCount, 0, min(a.opts.Keywords, len(counts)))
+	for _, x := range counts {
+		if len(top) == a.opts.Keywords {
+			if !x.before(top[len(top)-1]) {
+				continue
+			}
+			top = top[:len(top)-1]
 		}
-		return keys[i] < keys[j]
-	})
-	if len(keys) > a.opts.Keywords {
-		keys = keys[:a.opts.Keywords]
+		i := len(top)
+		for i > 0 && x.before(top[i-1]) {
+			i--
+		}
+		top = append(top, stemCount{})
+		copy(top[i+1:], top[i:])
+		top[i] = x
+	}
+	keys := make([]string, len(top))
+	for i, x := range top {
+		keys[i] = x.stem
 	}
 	return keys
+}
+
+type stemCount struct {
+	stem string
+	n    int
+}
+
+func (x stemCount) before(y stemCount) bool {
+	return x.n > y.n || x.n == y.n && x.stem < y.stem
 }

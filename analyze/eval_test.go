@@ -81,6 +81,24 @@ func TestThreads(t *testing.T) {
 		heldout[m.ID] = true
 	}
 	inside, across, misses := New(nil, Options{}).EvaluateThreads(append(train, held...), heldout)
+	// heldout2 and heldout3 were annotated by people who never read the
+	// other sets, so only a set's pairs among themselves have a gold answer.
+	within := func(dir string) PRF {
+		held, err := LoadGold(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := map[string]bool{}
+		for _, m := range held {
+			all[m.ID] = true
+		}
+		_, got, ms := New(nil, Options{}).EvaluateThreads(held, all)
+		t.Logf("%s pairs among themselves: %v", dir, got)
+		misses = append(misses, ms...)
+		return got
+	}
+	within2 := within("../testdata/annotated/heldout2")
+	within3 := within("../testdata/annotated/heldout3")
 	t.Logf("train pairs: %v", inside)
 	t.Logf("pairs with a held-out case: %v", across)
 	for _, m := range misses {
@@ -94,10 +112,18 @@ func TestThreads(t *testing.T) {
 		minAll int // pairs in gold, so that the test cannot pass on nothing
 	}{
 		{name: "train", got: inside, minP: 0.95, minF1: 0.9, minAll: 7},
-		// Two training cases written in wave 3 look like held-out cases of
-		// other matters (another IT system; the contact centre's phone hours
-		// of another year): measured P 0.86.
-		{name: "held out", got: across, minP: 0.85, minF1: 0.9, minAll: 8},
+		// A training case written in wave 3 looks like a held-out case of
+		// another matter (the contact centre's phone hours of another
+		// year): measured P 0.92.
+		{name: "held out", got: across, minP: 0.9, minF1: 0.9, minAll: 8},
+		// Measured P 1.00, R 0.60: the two pairs missed are nine and
+		// seven years apart, beyond maxSpan.
+		{name: "heldout2", got: within2, minP: 0.95, minF1: 0.7, minAll: 5},
+		// Measured P 0.67, R 0.75 the first time it was run: home office
+		// in three contexts and years (its README's look-alikes) is one
+		// thread by title; a nynorsk "Regionreforma – fase 3" is not
+		// linked to "Ny regional struktur".
+		{name: "heldout3", got: within3, minP: 0.6, minF1: 0.65, minAll: 8},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,6 +152,16 @@ func TestThreadsLookAlikes(t *testing.T) {
 			y: ThreadCase{"m2", "2023-06-08", "Plan- og budsjettnotat 0 for 2024 (BN0)"}},
 		{name: "negotiations of other years", x: ThreadCase{"m1", "2017-03-02", "Lokale lønnsforhandlinger 2017"},
 			y: ThreadCase{"m2", "2023-06-08", "Lokale lønnsforhandlinger 2023"}},
+		{name: "guidelines for two things", x: ThreadCase{"m1", "2022-01-20", "Retningslinjer for hjemmekontor"},
+			y: ThreadCase{"m2", "2024-06-13", "Retningslinjer for bruk av KI i saksbehandlingen"}},
+		{name: "summaries of two things", x: ThreadCase{"m1", "2016-04-14", "Oppsummering av lønnsoppgjøret 2016"},
+			y: ThreadCase{"m2", "2016-11-24", "Oppsummering av vernerundene 2016"}},
+		{name: "phases of two reorganisations", x: ThreadCase{"m1", "2019-05-23", "Ny struktur i innkrevingssentralen – fase 2"},
+			y: ThreadCase{"m2", "2019-10-17", "Utvikling av organisasjonen – oppstart av fase 2"}},
+		{name: "a system for another benefit", x: ThreadCase{"m1", "2023-09-14", "Ny saksbehandlingsløsning for dagpenger"},
+			y: ThreadCase{"m2", "2026-02-05", "Ny saksbehandlingsløsning for sykepenger"}},
+		{name: "a system is not the work it serves", x: ThreadCase{"m1", "2023-09-14", "Saksbehandlingstid for dagpenger"},
+			y: ThreadCase{"m2", "2024-02-05", "Ny saksbehandlingsløsning i NAV"}},
 		{name: "a unit is not a matter", x: ThreadCase{"m1", "2023-09-14", "Telefontid i NAV Kontaktsenter"},
 			y: ThreadCase{"m2", "2025-12-11", "KI-assistent i NAV Kontaktsenter"}},
 		{name: "inflected compound", x: ThreadCase{"m1", "2025-12-11", "KI-assistent i NAV Kontaktsenter"},

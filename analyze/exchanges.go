@@ -158,14 +158,12 @@ func (a *Analyzer) shareStems(x, y string) bool {
 }
 
 func (a *Analyzer) contentStems(s string) []string {
+	ct := a.split(s, false)
+	defer ct.release()
 	var out []string
-	for _, t := range Tokens(s) {
-		if t.Part || IsStopWord(t.Text) || isNumber(t.Text) || len([]rune(t.Text)) < 4 {
-			continue
-		}
-		st := a.stem.Stem(t.Text)
-		if !a.noKeyword[st] && !commonWords[st] {
-			out = append(out, st)
+	for _, t := range ct.toks {
+		if !t.part && t.w.is(contentWord) { // see newWord
+			out = append(out, t.w.stem)
 		}
 	}
 	return out
@@ -185,7 +183,36 @@ var commonWords = func() map[string]bool {
 var allPoints = regexp.MustCompile(`(?i)\b(?:begge|alle|dei|de)\s+(?:innspillene|innspela|forslagene|forslaga|krava|kravene|punktene|punkta)\b|\b(?:innspillene|forslagene|kravene|innspela|forslaga|krava)\b`)
 
 // answersAll reports whether an answer takes up all the points before it.
-func answersAll(s string) bool { return allPoints.MatchString(s) }
+func answersAll(s string) bool { return mayAnswerAll(s) && allPoints.MatchString(s) }
+
+// mayAnswerAll reports whether s holds, in any case, a part of each word
+// allPoints needs (krava, kravene; punktene, punkta; innspillene;
+// innspela; forslagene, forslaga): a quick test that spares most answers
+// the regular expression. The parts leave out k and s, which (?i) also
+// matches to the Kelvin sign and the long s.
+func mayAnswerAll(s string) bool {
+	for _, part := range [...]string{"rav", "pun", "pill", "pela", "lag"} {
+		if containsFoldASCII(s, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII reports whether s holds part, a lower-case ASCII
+// word, in upper or lower case.
+func containsFoldASCII(s, part string) bool {
+	for i := 0; i+len(part) <= len(s); i++ {
+		k := 0
+		for k < len(part) && (s[i+k] == part[k] || s[i+k] == part[k]-'a'+'A') {
+			k++
+		}
+		if k == len(part) {
+			return true
+		}
+	}
+	return false
+}
 
 func anyConcern(stmts []referat.Statement, run []int) bool {
 	for _, i := range run {

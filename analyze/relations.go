@@ -57,10 +57,27 @@ var (
 	contrast = regexp.MustCompile(`,?\s+(?:men|mens)\s+`)
 )
 
+// rejectNotWords and negModalWords are parts of words that rejectNot and
+// negModal need, one of each list.
+var (
+	rejectNotWords = []string{"aktuel", "mulig", "mogleg", "rom for", "tema", "satt av", "sett av", "grunnlag"}
+	negModalWords  = []string{"kan", "kunne", "vil", "ønsk", "ynskjer", "anledning"}
+)
+
 // refuses reports whether a lower-case answer (or clause) refuses.
 func refuses(s string) bool {
-	if hasAny(s, rejectCues) || rejectNot.MatchString(s) {
+	if hasAny(s, rejectCues) {
 		return true
+	}
+	// Quick tests first: each expression needs some of these words.
+	if !strings.Contains(s, "ikk") {
+		return false // rejectNot and negModal need "ikke" or "ikkje"
+	}
+	if hasAny(s, rejectNotWords) && rejectNot.MatchString(s) {
+		return true
+	}
+	if !hasAny(s, negModalWords) {
+		return false
 	}
 	for _, m := range negModal.FindAllStringSubmatch(s, -1) {
 		if m[1] == "" {
@@ -125,7 +142,7 @@ func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int,
 	if from < 0 {
 		return rel
 	}
-	if parts := contrast.Split(s, -1); split && len(parts) > 1 {
+	if parts := splitContrast(s); split && len(parts) > 1 {
 		best, bestN, tie := -1, 0, false
 		for k, p := range parts {
 			n := a.sharedStems(stmts[from].Text, p)
@@ -161,25 +178,30 @@ func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int,
 	return rel
 }
 
-// sharedStems counts the content stems two texts share.
+// sharedStems counts the content stems two texts share: each stem of y
+// takes an equal stem of x, else the first of x's stems, in text order,
+// with the same head; a stem of x is taken once. The order makes the
+// count the same on every run.
 func (a *Analyzer) sharedStems(x, y string) int {
-	seen := map[string]bool{}
-	for _, st := range a.contentStems(x) {
-		seen[st] = true
-	}
+	xs := a.contentStems(x)
+	taken := make([]bool, len(xs))
 	n := 0
 	for _, st := range a.contentStems(y) {
-		if seen[st] {
-			n++
-			seen[st] = false
-			continue
-		}
-		for w, ok := range seen {
-			if ok && sameHead(w, st) {
-				n++
-				seen[w] = false
+		at := -1
+		for i, w := range xs {
+			if !taken[i] && w == st {
+				at = i
 				break
 			}
+		}
+		for i, w := range xs {
+			if at < 0 && !taken[i] && sameHead(w, st) {
+				at = i
+			}
+		}
+		if at >= 0 {
+			taken[at] = true
+			n++
 		}
 	}
 	return n
@@ -213,4 +235,13 @@ func (a *Analyzer) splitByRelation(stmts []referat.Statement, ntl, emp, others [
 		out[len(out)-1].Others = others
 	}
 	return out
+}
+
+// splitContrast is contrast.Split(s, -1), without running the expression
+// where it cannot match: it needs "men".
+func splitContrast(s string) []string {
+	if !strings.Contains(s, "men") {
+		return []string{s}
+	}
+	return contrast.Split(s, -1)
 }

@@ -1,7 +1,6 @@
 package analyze
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/ntlnav/referat"
@@ -62,29 +61,35 @@ func compileKinds(t *Taxonomy) []kindPhrase {
 	return out
 }
 
-// clauseBreak separates coordinated main clauses: "…, og NTL ba om …",
-// "…, men vi ønsker …".
-var clauseBreak = regexp.MustCompile(`[,;]\s+(?:og|men|mens)\s+|;\s+`)
-
 // Statements returns the sentences of text in which an actor takes a
 // position: sentences with a main clause whose subject names an actor (or
 // a pronoun that stands for or refers back to one), sentences with a
 // phrase that states an actor's view ("etter vårt syn"), and questions
 // that follow an actor's statement. Offsets are into text.
 func (a *Analyzer) Statements(text string) []referat.Statement {
+	ct := a.split(text, true)
+	defer ct.release()
+	return a.statements(ct)
+}
+
+// statements is Statements of a split text.
+func (a *Analyzer) statements(ct *caseText) []referat.Statement {
 	var out []referat.Statement
 	last, since := "", 0 // the last actor, and sentences since, for "Hun"/"Han"
 	prevStatement := ""
-	for _, sp := range Sentences(text) {
-		s := text[sp.Start:sp.End]
+	var clauses [][2]int
+	for k := range ct.sents {
+		sp := &ct.sents[k]
+		s := ct.text[sp.Start:sp.End]
 		ref := last
 		if since > 2 {
 			ref = ""
 		}
-		id, ws, subj := "", []string(nil), 0
-		for _, clause := range splitClauses(s) {
-			cw := sentenceWords(clause)
-			if ws == nil {
+		id, ws, subj := "", []*word(nil), 0
+		clauses = ct.clauses(sp, clauses[:0])
+		for _, cl := range clauses {
+			cw := ct.whole[cl[0]:cl[1]]
+			if len(ws) == 0 {
 				ws = cw
 			}
 			if cid, at := a.subject(cw, ref); cid != "" {
@@ -114,20 +119,76 @@ func (a *Analyzer) Statements(text string) []referat.Statement {
 			Text:   s,
 			Start:  sp.Start,
 			End:    sp.End,
-			Topics: a.supportedIn(s),
+			Topics: a.supported(a.sentenceTopicsAt(ct, k)),
 		})
 	}
 	return out
 }
 
-func splitClauses(s string) []string {
-	var out []string
-	at := 0
-	for _, m := range clauseBreak.FindAllStringIndex(s, -1) {
-		out = append(out, s[at:m[0]])
-		at = m[0] + 1 // keep the conjunction: it starts the clause
+// clauses appends to dst the whole words of the coordinated main clauses
+// of sentence sp, as ranges of ct.whole: a clause holds the words that
+// start before the comma or semicolon that ends it (see splitClauses).
+func (ct *caseText) clauses(sp *sentence, dst [][2]int) [][2]int {
+	s := ct.text[sp.Start:sp.End]
+	if !strings.ContainsAny(s, ",;") {
+		return append(dst, [2]int{sp.w0, sp.w1})
 	}
-	return append(out, s[at:])
+	w := sp.w0
+	for _, at := range splitClauses(s) {
+		end := sp.Start + at
+		from := w
+		for w < sp.w1 && ct.toks[ct.at[w]].start < end {
+			w++
+		}
+		dst = append(dst, [2]int{from, w})
+	}
+	return append(dst, [2]int{w, sp.w1})
+}
+
+// splitClauses returns the offsets in s of the commas and semicolons
+// that end its coordinated main clauses: "…, og NTL ba om …", "…, men vi
+// ønsker …", "…; …". A break is a comma or semicolon, white space, "og",
+// "men" or "mens" and white space again, or a semicolon and white space;
+// the next clause starts with the conjunction. Breaks do not overlap: the
+// next is looked for after the white space that ends one.
+func splitClauses(s string) []int {
+	var out []int
+	for p := 0; p < len(s); p++ {
+		c := s[p]
+		if c != ',' && c != ';' {
+			continue
+		}
+		q := skipSpace(s, p+1)
+		if q == p+1 {
+			continue
+		}
+		end := -1
+		for _, conj := range [...]string{"og", "men", "mens"} {
+			if r := q + len(conj); strings.HasPrefix(s[q:], conj) && r < len(s) && isSpace(s[r]) {
+				end = skipSpace(s, r)
+				break
+			}
+		}
+		if end < 0 && c == ';' {
+			end = q
+		}
+		if end >= 0 {
+			out = append(out, p)
+			p = end - 1
+		}
+	}
+	return out
+}
+
+// isSpace reports whether c is white space as \s is in a regular
+// expression: space, tab, newline, carriage return or form feed.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func skipSpace(s string, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 // sentenceWords returns the whole words of s, lower case, compounds' parts left out.
@@ -142,24 +203,47 @@ func sentenceWords(s string) []string {
 }
 
 // nameAt returns the actor named by the words starting at ws[i], and how
-// many words the name takes.
-func (a *Analyzer) nameAt(ws []string, i int) (string, int) {
+// many words the name takes: the longest name, the first actor's on a
+// tie, or a word that ends as an actor's name may when no name of that
+// actor or one before it starts there.
+func (a *Analyzer) nameAt(ws []*word, i int) (string, int) {
+	w := ws[i]
+	if len(w.names) == 0 && len(w.suffix) == 0 {
+		return "", 0
+	}
 	best, n := "", 0
-	for _, ac := range a.actors {
-		for _, name := range ac.names {
-			if len(name) > n && i+len(name) <= len(ws) && equalFrom(ws, i, name) {
-				best, n = ac.id, len(name)
+	j := 0 // into w.names, which are in the actors' order
+	for k := range a.actors {
+		for ; j < len(w.names) && w.names[j].actor == k; j++ {
+			name := w.names[j].words
+			if len(name) > n && i+len(name) <= len(ws) && wordsAt(ws, i, name) {
+				best, n = a.actors[k].id, len(name)
 			}
 		}
-		if n == 0 {
-			for _, suf := range ac.suffixes {
-				if strings.HasSuffix(ws[i], suf) {
-					best, n = ac.id, 1
-				}
-			}
+		if n == 0 && containsInt(w.suffix, k) {
+			best, n = a.actors[k].id, 1
 		}
 	}
 	return best, n
+}
+
+// wordsAt reports whether the words p stand in ws from i on.
+func wordsAt(ws []*word, i int, p []string) bool {
+	for k := range p {
+		if ws[i+k].text != p[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
 
 // subject finds the actor that is the grammatical subject of a clause:
@@ -170,49 +254,49 @@ func (a *Analyzer) nameAt(ws []string, i int) (string, int) {
 // it stands, "Hun"/"Han" at the start for the actor of a recent sentence
 // when that actor allows it. It returns the actor and the index of the
 // subject word. A clause may start with the conjunction that joined it.
-func (a *Analyzer) subject(ws []string, last string) (string, int) {
+func (a *Analyzer) subject(ws []*word, last string) (string, int) {
 	start := 0
-	for start < len(ws) && (ws[start] == "og" || ws[start] == "men" || ws[start] == "mens") {
+	for start < len(ws) && ws[start].is(conjunction) {
 		start++
 	}
 	if start >= len(ws) {
 		return "", 0
 	}
 	for _, ac := range a.actors {
-		if ac.referBack[ws[start]] && last == ac.id {
+		if ac.referBack[ws[start].text] && last == ac.id {
 			return ac.id, start
 		}
 	}
 	for i := start; i < len(ws) && i < start+16; i++ {
 		w := ws[i]
-		if i > start && (norsk.IsClauseVerb(w) || a.isSpeech(ws, i)) {
+		if i > start && (w.is(clauseVerb) || a.isSpeech(ws, i)) {
 			break
 		}
-		if norsk.IsSubordinator(w) && i > start {
+		if w.is(subordinator) && i > start {
 			break
 		}
-		if id, _ := a.nameAt(ws, i); id != "" && (i == start || !norsk.IsPreposition(ws[i-1])) {
+		if id, _ := a.nameAt(ws, i); id != "" && (i == start || !ws[i-1].is(preposition)) {
 			return id, i
 		}
-		if id := a.pronoun(w); id != "" && i == start {
+		if id := w.pronoun; id != "" && i == start {
 			return id, i
 		}
 	}
 	// Inverted order: a verb, perhaps an adverb, then the subject.
 	for i := start + 1; i < len(ws) && i < start+24; i++ {
-		if !(norsk.IsClauseVerb(ws[i-1]) || a.isSpeech(ws, i-1) || looksFinite(ws[i-1]) || norsk.IsFiller(ws[i-1])) {
+		if !(ws[i-1].is(clauseVerb|finiteLike|filler) || a.isSpeech(ws, i-1)) {
 			continue
 		}
-		if id, _ := a.nameAt(ws, i); id != "" && !norsk.IsPreposition(ws[i-1]) {
+		if id, _ := a.nameAt(ws, i); id != "" && !ws[i-1].is(preposition) {
 			return id, i
 		}
-		if id := a.pronoun(ws[i]); id != "" {
+		if id := ws[i].pronoun; id != "" {
 			return id, i
 		}
 	}
 	// A subject pronoun names its actor wherever it stands.
 	for i := start; i < len(ws); i++ {
-		if id := a.pronoun(ws[i]); id != "" && (i == start || !norsk.IsPreposition(ws[i-1])) {
+		if id := ws[i].pronoun; id != "" && (i == start || !ws[i-1].is(preposition)) {
 			return id, i
 		}
 	}
@@ -233,6 +317,8 @@ func looksFinite(w string) bool {
 	return w == "ser" || w == "så" || w == "sa" || w == "ba" || w == "ga"
 }
 
+// pronoun returns the first actor for which the lower-case w is a subject
+// pronoun, or "".
 func (a *Analyzer) pronoun(w string) string {
 	for _, ac := range a.actors {
 		if ac.pronouns[w] {
@@ -242,23 +328,39 @@ func (a *Analyzer) pronoun(w string) string {
 	return ""
 }
 
-// viewPhrase finds a phrase such as "etter vårt syn" anywhere in ws.
-func (a *Analyzer) viewPhrase(ws []string) (string, int) {
-	for _, ac := range a.actors {
-		for _, p := range ac.phrases {
-			for i := 0; i+len(p) <= len(ws); i++ {
-				if equalFrom(ws, i, p) {
-					return ac.id, i
-				}
+// viewPhrase finds a phrase such as "etter vårt syn" anywhere in ws: the
+// first actor's first phrase that is there, where it first stands.
+func (a *Analyzer) viewPhrase(ws []*word) (string, int) {
+	best, at := -1, 0 // into a view order: actor, then phrase
+	var bestRef viewRef
+	better := func(v viewRef) bool {
+		return best < 0 || v.actor < bestRef.actor || v.actor == bestRef.actor && v.phrase < bestRef.phrase
+	}
+	for i, w := range ws {
+		for _, v := range w.views {
+			if i+len(v.words) <= len(ws) && wordsAt(ws, i, v.words) && better(v) {
+				best, at, bestRef = 0, i, v
 			}
 		}
 	}
-	return "", 0
+	for _, v := range a.emptyViews {
+		if better(v) {
+			best, at, bestRef = 0, 0, v
+		}
+	}
+	if best < 0 {
+		return "", 0
+	}
+	return a.actors[bestRef.actor].id, at
 }
 
-func (a *Analyzer) isSpeech(ws []string, i int) bool {
-	for _, k := range a.kinds {
-		if i+len(k.words) <= len(ws) && equalFrom(ws, i, k.words) {
+// isSpeech reports whether a speech phrase starts at ws[i].
+func (a *Analyzer) isSpeech(ws []*word, i int) bool {
+	if len(a.emptyKinds) > 0 {
+		return true
+	}
+	for _, k := range ws[i].kinds {
+		if words := a.kinds[k].words; i+len(words) <= len(ws) && wordsAt(ws, i, words) {
 			return true
 		}
 	}
@@ -266,30 +368,32 @@ func (a *Analyzer) isSpeech(ws []string, i int) bool {
 }
 
 // kind classifies a statement by the speech phrase nearest after its
-// subject; a question mark makes a question when no phrase is found, and
-// the default is "position".
-func (a *Analyzer) kind(ws []string, subj int, question bool) string {
-	bestAt, bestRank, bestLen := len(ws)+1, 1<<30, 0
-	kind := ""
-	for _, k := range a.kinds {
-		for i := max(0, subj-4); i+len(k.words) <= len(ws); i++ {
-			if i > bestAt {
-				break
+// subject (from four words before it), the longest there, the first kind
+// of the taxonomy on a tie; a question mark makes a question when no
+// phrase is found, and the default is "position".
+func (a *Analyzer) kind(ws []*word, subj int, question bool) string {
+	for i := max(0, subj-4); i <= len(ws); i++ {
+		kind, rank, n := "", 0, -1
+		consider := func(k *kindPhrase) {
+			if len(k.words) > n || len(k.words) == n && k.rank < rank {
+				kind, rank, n = k.kind, k.rank, len(k.words)
 			}
-			if !equalFrom(ws, i, k.words) {
-				continue
+		}
+		if i < len(ws) {
+			for _, ki := range ws[i].kinds {
+				if k := &a.kinds[ki]; i+len(k.words) <= len(ws) && wordsAt(ws, i, k.words) {
+					consider(k)
+				}
 			}
-			better := i < bestAt || i == bestAt && (len(k.words) > bestLen || len(k.words) == bestLen && k.rank < bestRank)
-			if better {
-				bestAt, bestRank, bestLen, kind = i, k.rank, len(k.words), k.kind
-			}
-			break
+		}
+		for _, ki := range a.emptyKinds {
+			consider(&a.kinds[ki])
+		}
+		if kind != "" {
+			return kind
 		}
 	}
-	switch {
-	case kind != "":
-		return kind
-	case question:
+	if question {
 		return "question"
 	}
 	return "position"

@@ -27,19 +27,49 @@ type Token struct {
 // NFKC-normalised and lower-cased first; offsets are into text as given,
 // so it should be NFKC already (extracted text is).
 func Tokens(text string) []Token {
-	var out []Token
+	spans := appendSpans(nil, text)
+	if len(spans) == 0 {
+		return nil
+	}
+	out := make([]Token, len(spans))
+	for i, sp := range spans {
+		out[i] = Token{Text: lower(text[sp.start:sp.end]), Start: sp.start, End: sp.end, Part: sp.part}
+	}
+	return out
+}
+
+// A tokenSpan is where a token stands in a text, before lower-casing.
+type tokenSpan struct {
+	start, end int
+	part       bool
+}
+
+// appendSpans appends the tokens of text to dst, as Tokens finds them:
+// each hyphenated compound whole, then its parts.
+func appendSpans(dst []tokenSpan, text string) []tokenSpan {
+	var partsBuf [8][2]int
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		// Skip to the next word character.
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 			i += n
 			continue
 		}
 		start := i
-		var parts [][2]int
+		parts := partsBuf[:0]
 		partStart := i
 		for i < len(text) {
-			r, n := utf8.DecodeRuneInString(text[i:])
+			c := text[i]
+			if c < utf8.RuneSelf && asciiWord[c] {
+				i++
+				continue
+			}
+			r, n := decodeRune(text, i)
 			if isWordRune(r) {
 				i += n
 				continue
@@ -47,7 +77,7 @@ func Tokens(text string) []Token {
 			// A hyphen (or a decimal comma or point) between word characters
 			// joins; "arbeids- og" does not.
 			if (r == '-' || (r == ',' || r == '.') && isDigitBefore(text, i)) && i+n < len(text) {
-				next, _ := utf8.DecodeRuneInString(text[i+n:])
+				next, _ := decodeRune(text, i+n)
 				if isWordRune(next) && (r == '-' || unicode.IsDigit(next)) {
 					if r == '-' {
 						parts = append(parts, [2]int{partStart, i})
@@ -71,20 +101,41 @@ func Tokens(text string) []Token {
 				i = end
 			}
 		}
-		out = append(out, Token{Text: lower(text[start:end]), Start: start, End: end})
+		dst = append(dst, tokenSpan{start: start, end: end})
 		if len(parts) > 0 {
 			parts = append(parts, [2]int{partStart, end})
 			for _, p := range parts {
 				if p[1] > p[0] {
-					out = append(out, Token{Text: lower(text[p[0]:p[1]]), Start: p[0], End: p[1], Part: true})
+					dst = append(dst, tokenSpan{start: p[0], end: p[1], part: true})
 				}
 			}
 		}
 	}
-	return out
+	return dst
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// asciiWord tells the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), quicker for ASCII.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func isDigitBefore(s string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])

@@ -25,6 +25,14 @@ var threadStop = func() map[string]bool {
 		"endelig drøfting orientering sak saker rapport plan planer innføring erfaring erfaringar erfaringer kvartal " +
 		"halvår bruk arbeid arbeids tiltak oppfølging opplæring opplæringa kurs kurset kursa kursene eventuelt " +
 		"godkjenning innkalling referat møte " +
+		// Kinds of documents and steps a matter goes through: "Retningslinjer
+		// for hjemmekontor" and "Retningslinjer for bruk av KI" are two
+		// matters, as are "Oppsummering av vernerundene" and of wage talks.
+		"oppsummering oppsummeringa retningslinjer retningslinje retningslinjene rutine rutiner rutinen " +
+		"handlingsplan strategi resultat resultater resultata årsrapport forslag utkast prosess " +
+		"fase fasen faser " +
+		// Prepositions Snowball's stop list lacks.
+		"under gjennom blant innen hos " +
 		"egne eigne flere fleire " +
 		"nav nav-kontor nav-kontora nav-kontorene kontor kontora kontorene etat etaten etaten velferdsetaten " +
 		"direktoratet direktorat linjen fylket fylkene enhet enhetene enheter avdeling avdelingen") {
@@ -52,14 +60,20 @@ var threadGroups = func() map[string]bool {
 	return m
 }()
 
-// threadUnits are stems of named units: two titles that each name one,
-// and not the same one, are about matters of different units ("Sykefravær
-// i NAV Arbeid og ytelser", "Sykefravær i kontaktsenteret").
+// threadUnits are stems of named units and benefits: two titles that
+// each name one, and not the same one, are about matters of different
+// units ("Sykefravær i NAV Arbeid og ytelser", "Sykefravær i
+// kontaktsenteret") or benefits.
 var threadUnits = func() map[string]bool {
 	m := map[string]bool{}
 	st := &Stemmer{}
 	for _, w := range strings.Fields("kontaktsenter kontaktsenteret ytelser ytelseslinjen økonomitjenester " +
-		"hjelpemiddelsentral hjelpemiddelsentralen innkreving innkrevingssentralen") {
+		"hjelpemiddelsentral hjelpemiddelsentralen innkreving innkrevingssentralen " +
+		// Benefits are fields of work: a system or a routine for one is
+		// not the same matter as one for another.
+		"sosialhjelp dagpenger sykepenger arbeidsavklaringspenger aap uføretrygd foreldrepenger " +
+		"pensjon alderspensjon barnetrygd kontantstøtte tiltakspenger kvalifiseringsprogrammet " +
+		"introduksjonsprogrammet") {
 		m[st.Stem(w)] = true
 	}
 	return m
@@ -172,9 +186,10 @@ func sameWord(x, y string) bool {
 }
 
 // otherHeads are last parts of compounds that make them another matter
-// than their first part: a case, a report, figures,
-// and a role ("varslingsombud" is the ombud, not the routine).
-var otherHeads = []string{"sak", "rapport", "statistikk", "tall", "ombud"}
+// than their first part: a case, a report, figures, a role
+// ("varslingsombud" is the ombud, not the routine) and a system
+// ("saksbehandlingsløsning" is an IT system, not how cases are handled).
+var otherHeads = []string{"sak", "rapport", "statistikk", "tall", "ombud", "løsning", "system"}
 
 // yearFits reports whether a case that names no year, from a meeting in
 // year m, may belong with a title that names year y.

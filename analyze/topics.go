@@ -29,32 +29,6 @@ func (s *sentenceTopic) terms() []string {
 	return append(append([]string(nil), s.own...), s.weak...)
 }
 
-// sentenceTopics returns, for each topic index, what the sentence s says;
-// terms in a circumstantial adverbial (see circumstance) do not count.
-func (a *Analyzer) sentenceTopics(s string) map[int]*sentenceTopic {
-	out := map[int]*sentenceTopic{}
-	tokens := Tokens(s)
-	from := passingFrom(tokens, len(s))
-	for _, h := range a.terms.find(tokens) {
-		if h.start >= from {
-			continue // a passing mention
-		}
-		st := out[h.ref.topic]
-		if st == nil {
-			st = &sentenceTopic{}
-			out[h.ref.topic] = st
-		}
-		list := &st.own
-		if h.ref.weak {
-			list = &st.weak
-		}
-		if !contains(*list, h.ref.term) {
-			*list = append(*list, h.ref.term)
-		}
-	}
-	return out
-}
-
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
@@ -87,7 +61,15 @@ func (a *Analyzer) Topics(title, text string) []referat.Topic {
 // one supporting sentence. The analyzer's topic model makes the last
 // decision (see TopicModel).
 func (a *Analyzer) topics(title, text string, stmts []referat.Statement) []referat.Topic {
-	accs, cands := a.topicCandidates(title, text, stmts)
+	tt, ct := a.split(title, false), a.split(text, true)
+	defer tt.release()
+	defer ct.release()
+	return a.topicsOf(tt, ct, stmts)
+}
+
+// topicsOf is topics of a split title and text.
+func (a *Analyzer) topicsOf(title, text *caseText, stmts []referat.Statement) []referat.Topic {
+	accs, cands := a.candidates(title, text, stmts)
 	var out []referat.Topic
 	for i, d := range a.tax.Topics {
 		t := accs[i]
@@ -110,6 +92,14 @@ type topicAcc struct {
 // topicCandidates returns, per topic index the case holds evidence of,
 // its score, terms and evidence, and what the topic model weighs.
 func (a *Analyzer) topicCandidates(title, text string, stmts []referat.Statement) (map[int]*topicAcc, map[int]*topicCandidate) {
+	tt, ct := a.split(title, false), a.split(text, true)
+	defer tt.release()
+	defer ct.release()
+	return a.candidates(tt, ct, stmts)
+}
+
+// candidates is topicCandidates of a split title and text.
+func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) (map[int]*topicAcc, map[int]*topicCandidate) {
 	said := map[int]bool{}
 	for _, s := range stmts {
 		said[s.Start] = true
@@ -126,7 +116,8 @@ func (a *Analyzer) topicCandidates(title, text string, stmts []referat.Statement
 		return accs[i], cands[i]
 	}
 	titled := false
-	for i, st := range a.sentenceTopics(title) {
+	for _, e := range a.wholeTopics(title) {
+		i, st := e.topic, e.st
 		if !st.supports() {
 			cands[i] = &topicCandidate{titleWeak: true} // given with one supporting sentence
 			continue
@@ -134,14 +125,15 @@ func (a *Analyzer) topicCandidates(title, text string, stmts []referat.Statement
 		t, c := get(i)
 		c.titleOwn, titled = true, true
 		t.score += a.opts.TitleWeight
-		t.evidence = append(t.evidence, referat.Evidence{Title: true, Start: 0, End: len(title), Terms: st.terms(), Strong: true})
+		t.evidence = append(t.evidence, referat.Evidence{Title: true, Start: 0, End: len(title.text), Terms: st.terms(), Strong: true})
 		for _, w := range st.terms() {
 			t.terms[w]++
 		}
 	}
-	sents := Sentences(text)
+	sents := text.sents
 	for k, sp := range sents {
-		for i, st := range a.sentenceTopics(text[sp.Start:sp.End]) {
+		for _, e := range a.sentenceTopicsAt(text, k) {
+			i, st := e.topic, e.st
 			if !st.supports() {
 				if cands[i] != nil {
 					cands[i].weakOnly++
@@ -188,14 +180,9 @@ func (a *Analyzer) topicCandidates(title, text string, stmts []referat.Statement
 // supportedIn returns the ids of the topics the sentence s supports, in
 // taxonomy order.
 func (a *Analyzer) supportedIn(s string) []string {
-	sts := a.sentenceTopics(s)
-	var ids []string
-	for i, d := range a.tax.Topics {
-		if st := sts[i]; st != nil && st.supports() {
-			ids = append(ids, d.ID)
-		}
-	}
-	return ids
+	ct := a.split(s, false)
+	defer ct.release()
+	return a.supported(a.wholeTopics(ct))
 }
 
 // statementTopics narrows each statement's topics to the case's: a

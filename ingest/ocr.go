@@ -50,7 +50,7 @@ func (o Options) ocrTimeout() time.Duration {
 	return DefaultOCRTimeout
 }
 
-func (o Options) ocr() ocr.Options { return ocr.Options{Lang: o.OCRLang} }
+func (o Options) ocr() ocr.Options { return ocr.Options{Lang: o.OCRLang, Password: o.Password} }
 
 // readPages reads the text layer of data and says which pages need OCR:
 // with OCRAuto those without readable text (a scan, or fonts without a

@@ -6,8 +6,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -22,18 +24,37 @@ type figures struct {
 	scores
 	stmt    analyze.PRF
 	pages   int
-	seconds float64
+	seconds float64 // wall
+	cpu     float64 // user and system, of this process and its children
+}
+
+// cpuSeconds returns the CPU time (user and system) of this process and
+// of its children that have been waited for, with theirs.
+func cpuSeconds() float64 {
+	var self, kids syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &self); err != nil {
+		return 0
+	}
+	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &kids); err != nil {
+		return 0
+	}
+	sec := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return sec(self.Utime) + sec(self.Stime) + sec(kids.Utime) + sec(kids.Stime)
 }
 
 // TestOCRFigures measures, per kind of scan, case-title F1, body word
 // similarity, statement F1 (against the annotated statements), date
-// accuracy and seconds per page, for referat's own OCR and, when
+// accuracy and seconds per page (wall and CPU: this process's and its
+// children's, which on a shared machine is the fairer figure), for
+// referat's own OCR and, when
 // ocrmypdf is installed, for `ocrmypdf -l nor` followed by referat on
 // the same files in the same run. It is slow (minutes) and needs no
 // assertion beyond TestScans', so it runs only with
 // REFERAT_OCR_FIGURES=1:
 //
-//	REFERAT_OCR_FIGURES=1 go test ./ingest -run TestOCRFigures -v -timeout 2h
+//	REFERAT_OCR_FIGURES=1 go test ./ingest -run TestOCRFigures -v -timeout 3h
+//
+// REFERAT_OCR_FIGURES_KINDS=photocopy-200,mixed measures only those kinds.
 func TestOCRFigures(t *testing.T) {
 	if os.Getenv("REFERAT_OCR_FIGURES") != "1" {
 		t.Skip("set REFERAT_OCR_FIGURES=1 to measure (slow)")
@@ -49,10 +70,8 @@ func TestOCRFigures(t *testing.T) {
 	}
 	an := analyze.New(nil, analyze.Options{})
 	_, ocrmypdfErr := exec.LookPath("ocrmypdf")
-	pool := &ingest.Pool{Command: workerCommand, Size: 2, Timeout: time.Minute}
-	defer pool.Close()
 	results := map[string]*figures{}
-	add := func(key string, doc *referat.Document, e testpdf.Expected, secs float64) {
+	add := func(key string, doc *referat.Document, e testpdf.Expected, secs, cpu float64) {
 		f := results[key]
 		if f == nil {
 			f = &figures{}
@@ -60,6 +79,7 @@ func TestOCRFigures(t *testing.T) {
 		}
 		f.pages += doc.Source.Pages
 		f.seconds += secs
+		f.cpu += cpu
 		s := score(doc, e)
 		f.files++
 		f.tp, f.fp, f.fn = f.tp+s.tp, f.fp+s.fp, f.fn+s.fn
@@ -69,46 +89,56 @@ func TestOCRFigures(t *testing.T) {
 		an.Document(doc)
 		st := statementScore(doc, byID[e.Meeting])
 		f.stmt.TP, f.stmt.FP, f.stmt.FN = f.stmt.TP+st.TP, f.stmt.FP+st.FP, f.stmt.FN+st.FN
-		t.Logf("%s\t%s: pages %d, titles tp %d fp %d fn %d, similarity %.3f, statements %v, date %v, %.1f s",
-			key, e.File, doc.Source.Pages, s.tp, s.fp, s.fn, s.similarity, st, s.datesRight == 1, secs)
+		t.Logf("%s\t%s: pages %d, titles tp %d fp %d fn %d, similarity %.3f, statements %v, date %v, %.1f s, %.1f s CPU",
+			key, e.File, doc.Source.Pages, s.tp, s.fp, s.fn, s.similarity, st, s.datesRight == 1, secs, cpu)
 	}
-	scans := loadScans(t)
-	// referat first, on every file; then the workaround, which is slower.
-	for _, e := range scans {
+	// extract reads path in a pool of its own, closed (its workers
+	// reaped) before the CPU time is read, so that it counts the workers
+	// and the programs they ran.
+	extract := func(path string, opts ingest.Options) (*referat.Document, float64, float64, error) {
+		t0, c0 := time.Now(), cpuSeconds()
+		pool := &ingest.Pool{Command: workerCommand, Size: 2, Timeout: time.Minute}
+		doc, err := pool.Extract(context.Background(), path, opts)
+		pool.Close()
+		return doc, time.Since(t0).Seconds(), cpuSeconds() - c0, err
+	}
+	// Per file, referat and the workaround one after the other, so that
+	// both meet the same load.
+	kinds := os.Getenv("REFERAT_OCR_FIGURES_KINDS")
+	for _, e := range loadScans(t) {
+		if kinds != "" && !slices.Contains(strings.Split(kinds, ","), e.Producer) {
+			continue
+		}
 		path := filepath.Join("..", e.File)
-		t0 := time.Now()
-		doc, err := pool.Extract(context.Background(), path, ingest.Options{OCRTimeout: 10 * time.Minute})
+		doc, secs, cpu, err := extract(path, ingest.Options{OCRTimeout: 10 * time.Minute})
 		if err != nil {
 			t.Errorf("%s: %v", e.File, err)
 			continue
 		}
-		add(e.Producer+"\treferat", doc, e, time.Since(t0).Seconds())
+		add(e.Producer+"\treferat", doc, e, secs, cpu)
 		// The text PDF the scan was made of, for reference.
 		src := filepath.Join("..", "testdata", "pdf", strings.Replace(filepath.Base(e.File), "-", string(filepath.Separator), 1))
-		t0 = time.Now()
-		if doc, err := pool.Extract(context.Background(), src, ingest.Options{}); err == nil {
-			add(e.Producer+"\ttext PDF (the source)", doc, e, time.Since(t0).Seconds())
+		if doc, secs, cpu, err := extract(src, ingest.Options{}); err == nil {
+			add(e.Producer+"\ttext PDF (the source)", doc, e, secs, cpu)
 		} else {
 			t.Errorf("%s: %v", src, err)
 		}
-	}
-	for _, e := range scans {
 		if ocrmypdfErr != nil {
-			break
+			continue
 		}
-		path := filepath.Join("..", e.File)
 		out := filepath.Join(t.TempDir(), "ocr.pdf")
-		t0 := time.Now()
+		t0, c0 := time.Now(), cpuSeconds()
 		if b, err := exec.Command("ocrmypdf", "-l", "nor", "-q", "--skip-text", "--tesseract-timeout", "3600", path, out).CombinedOutput(); err != nil {
 			t.Errorf("ocrmypdf %s: %v: %s", e.File, err, b)
 			continue
 		}
-		doc, err := pool.Extract(context.Background(), out, ingest.Options{OCR: ingest.OCRNever})
+		secs, cpu = time.Since(t0).Seconds(), cpuSeconds()-c0
+		doc, secs2, cpu2, err := extract(out, ingest.Options{OCR: ingest.OCRNever})
 		if err != nil {
 			t.Errorf("%s after ocrmypdf: %v", e.File, err)
 			continue
 		}
-		add(e.Producer+"\tocrmypdf+referat", doc, e, time.Since(t0).Seconds())
+		add(e.Producer+"\tocrmypdf+referat", doc, e, secs+secs2, cpu+cpu2)
 	}
 	if ocrmypdfErr != nil {
 		t.Logf("ocrmypdf not measured: %v", ocrmypdfErr)
@@ -119,12 +149,12 @@ func TestOCRFigures(t *testing.T) {
 	}
 	sort.Strings(keys)
 	var b strings.Builder
-	b.WriteString("\n| kind | tool | files | pages | case F1 | body similarity | statement F1 | dates | s/page |\n|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("\n| kind | tool | files | pages | case F1 | body similarity | statement F1 | dates | s/page | CPU s/page |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, k := range keys {
 		f := results[k]
 		kind, tool, _ := strings.Cut(k, "\t")
-		fmt.Fprintf(&b, "| %s | %s | %d | %d | %.3f | %.3f | %.3f | %d/%d | %.1f |\n", kind, tool, f.files, f.pages,
-			f.f1(), f.similarity/float64(f.files), f.stmt.F1(), f.datesRight, f.datesOf, f.seconds/float64(f.pages))
+		fmt.Fprintf(&b, "| %s | %s | %d | %d | %.3f | %.3f | %.3f | %d/%d | %.1f | %.2f |\n", kind, tool, f.files, f.pages,
+			f.f1(), f.similarity/float64(f.files), f.stmt.F1(), f.datesRight, f.datesOf, f.seconds/float64(f.pages), f.cpu/float64(f.pages))
 	}
 	t.Log(b.String())
 }

@@ -149,7 +149,39 @@ func cleanTitle(t string) string {
 }
 
 func collapse(s string) string {
+	if isCollapsed(s) {
+		return s // what Fields and Join would give, without their copies
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCollapsed reports whether s has no white space (as strings.Fields
+// sees it) but single ASCII spaces between words, so that collapse(s)
+// == s.
+func isCollapsed(s string) bool {
+	prevSpace := true // no space at the start
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += n - 1
+			prevSpace = false
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || len(s) == 0
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }

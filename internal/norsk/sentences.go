@@ -25,8 +25,11 @@ func init() {
 // ift., pga. …) or a single letter, and a paragraph break always ends one.
 // Ordinal dates ("1. oktober") do not end sentences: a lower-case word
 // follows. Spans exclude surrounding white space.
-func Sentences(text string) []Span {
-	var out []Span
+func Sentences(text string) []Span { return AppendSentences(nil, text) }
+
+// AppendSentences appends the sentences of text to dst, as Sentences
+// finds them.
+func AppendSentences(dst []Span, text string) []Span {
 	start := 0
 	emit := func(end int) {
 		s, e := start, end
@@ -37,17 +40,37 @@ func Sentences(text string) []Span {
 			e--
 		}
 		if e > s {
-			out = append(out, Span{s, e})
+			dst = append(dst, Span{s, e})
 		}
 		start = end
 	}
 	depth := 0 // inside «…» or (…)
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		switch r {
-		case '«', '(':
+		c := text[i]
+		if !sentenceByte[c] {
+			// Nothing to do: any other ASCII byte, and the bytes of
+			// other runes (in valid UTF-8 never an ASCII byte or 0xC2,
+			// which « and » start with).
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			switch r {
+			case '«':
+				depth++
+			case '»':
+				if depth > 0 {
+					depth--
+				}
+			}
+			i += n
+			continue
+		}
+		switch c {
+		case '(':
 			depth++
-		case '»', ')':
+		case ')':
 			if depth > 0 {
 				depth--
 			}
@@ -57,10 +80,10 @@ func Sentences(text string) []Span {
 				depth = 0
 			}
 		case '.', '?', '!':
-			end := i + n
+			end := i + 1
 			for end < len(text) {
-				c, m := utf8.DecodeRuneInString(text[end:])
-				if c != '»' && c != ')' && c != '"' && c != '”' {
+				q, m := utf8.DecodeRuneInString(text[end:])
+				if q != '»' && q != ')' && q != '"' && q != '”' {
 					break
 				}
 				if depth > 0 {
@@ -68,17 +91,26 @@ func Sentences(text string) []Span {
 				}
 				end += m
 			}
-			if depth == 0 && endsHere(text, i, end, r) {
+			if depth == 0 && endsHere(text, i, end, rune(c)) {
 				emit(end)
 			}
 			i = end
 			continue
 		}
-		i += n
+		i++
 	}
 	emit(len(text))
-	return out
+	return dst
 }
+
+// sentenceByte tells the bytes Sentences acts on: ( ) newline . ? ! and
+// 0xC2, the first byte of « and ».
+var sentenceByte = func() (t [256]bool) {
+	for _, c := range []byte("()\n.?!\xc2") {
+		t[c] = true
+	}
+	return t
+}()
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 

@@ -1,10 +1,15 @@
 // Package ocr recognises the text of scanned PDF pages. It reads one page
-// of a PDF (its bytes, piped to the renderer), renders it to a grey image with poppler's
-// pdftoppm, cleans the image (speckles, skew) and runs the Tesseract OCR
-// engine on it; it writes nothing but returns the page as pdftext lines
-// (positions in PDF points, bottom-left origin, as pdftext gives them),
-// so that recognised text flows through the same paragraph and case
-// building as a text PDF. It also returns every word with Tesseract's
+// of a PDF (its bytes) and gets a grey image of it: when the page is one
+// image XObject drawn over (nearly) all of it, as scanners make them, the
+// image is decoded directly (DCT with image/jpeg, CCITT with
+// golang.org/x/image/ccitt, Flate and the other filters with pdfcpu's) and
+// turned and scaled as the page shows it; any other page (JBIG2 or JPEG
+// 2000 images, text or drawings beside the image) is rendered by poppler's
+// pdftoppm, the bytes piped to it. It cleans the image (specks, skew) and
+// runs the Tesseract OCR engine on it; it writes nothing but returns the
+// page as pdftext lines (positions in PDF points, bottom-left origin, as
+// pdftext gives them), so that recognised text flows through the same
+// paragraph and case building as a text PDF. It also returns every word with Tesseract's
 // confidence (0–100).
 //
 // Tesseract runs as a command (`tesseract stdin stdout -l nor tsv`), not

@@ -1,12 +1,17 @@
 package ocr
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
 
 	"github.com/ntlnav/referat/internal/textsim"
 )
@@ -57,5 +62,69 @@ func TestCleaningFigures(t *testing.T) {
 			}
 			t.Logf("%s noClean=%v skew=%.2f despeckled=%v: similarity %.4f, mean conf %.1f, %.1fs", c[0], noClean, p.Skew, p.Clean, similarity(got, want), conf/float64(len(p.Words)), time.Since(t0).Seconds())
 		}
+	}
+}
+
+// cpuNow returns the CPU time (user and system) of this process and of
+// its children that have been waited for.
+func cpuNow() float64 {
+	var self, kids syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &self)
+	syscall.Getrusage(syscall.RUSAGE_CHILDREN, &kids)
+	sec := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return sec(self.Utime) + sec(self.Stime) + sec(kids.Utime) + sec(kids.Stime)
+}
+
+// TestStageFigures measures where the CPU time of a page goes: taking
+// its image directly, rendering it with pdftoppm instead, cleaning, and
+// Tesseract, over every page of the test scans, one stage after the
+// other on the same page. Slow; it runs only with REFERAT_OCR_FIGURES=1:
+//
+//	REFERAT_OCR_FIGURES=1 go test ./internal/ocr -run TestStageFigures -v
+func TestStageFigures(t *testing.T) {
+	if os.Getenv("REFERAT_OCR_FIGURES") != "1" {
+		t.Skip("set REFERAT_OCR_FIGURES=1 to measure (slow)")
+	}
+	if err := Check(context.Background(), "nor"); err != nil {
+		t.Skip(err)
+	}
+	files, _ := filepath.Glob("../../testdata/pdf/scan/*/*.pdf")
+	stages := []string{"direct image", "pdftoppm", "cleaning", "tesseract"}
+	sum := map[string]float64{}
+	pages := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := api.PageCount(bytes.NewReader(data), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for page := 1; page <= n; page++ {
+			c := cpuNow()
+			img, res, err := pageImage(data, page, DefaultDPI, "")
+			if err != nil {
+				continue // a text page of the mixed file
+			}
+			sum["direct image"] += cpuNow() - c
+			c = cpuNow()
+			if _, _, _, err := pageImageOr(context.Background(), data, page, DefaultDPI, Options{Render: true}); err != nil {
+				t.Fatal(err)
+			}
+			sum["pdftoppm"] += cpuNow() - c
+			c = cpuNow()
+			img = clean(img, res, &Page{})
+			sum["cleaning"] += cpuNow() - c
+			c = cpuNow()
+			if _, err := run(context.Background(), encodePGM(img), "tesseract", tesseractArgs("nor", res)...); err != nil {
+				t.Fatal(err)
+			}
+			sum["tesseract"] += cpuNow() - c
+			pages++
+		}
+	}
+	for _, s := range stages {
+		t.Logf("%-12s %.2f s CPU per page (%d pages)", s, sum[s]/float64(pages), pages)
 	}
 }

@@ -18,7 +18,7 @@ func TestAttachAccents(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, ok := makeLine(1, tt.gs)
+			l, ok := new(lineBuilder).makeLine(1, tt.gs)
 			if !ok || l.Text() != tt.want {
 				t.Errorf("got %q, want %q", l.Text(), tt.want)
 			}

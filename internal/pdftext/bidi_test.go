@@ -30,7 +30,7 @@ func TestBidiLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l, ok := makeLine(1, visualGlyphs(tt.visual))
+			l, ok := new(lineBuilder).makeLine(1, visualGlyphs(tt.visual))
 			if !ok {
 				t.Fatal("no line")
 			}
@@ -49,7 +49,7 @@ func TestBidiMarks(t *testing.T) {
 		{x: 4, y: 702, w: 2, size: 10, s: "\u064B", known: true}, // fathatan over the reh
 		{x: 3, y: 700, w: 6, size: 10, s: "ر", known: true},
 	}
-	l, ok := makeLine(1, gs)
+	l, ok := new(lineBuilder).makeLine(1, gs)
 	if want := "رًا"; !ok || l.Text() != want {
 		t.Errorf("got %q, want %q", l.Text(), want)
 	}
@@ -78,7 +78,7 @@ func TestBidiShapedGlyph(t *testing.T) {
 		{x: 22, y: 700, w: 2.5, size: 10, s: " ", known: true},
 		{x: 24.5, y: 700, w: 30, size: 10, s: "ﻻ", known: true},
 	}
-	l, ok := makeLine(1, gs)
+	l, ok := new(lineBuilder).makeLine(1, gs)
 	if want := "ﻻ حَبيبي"; !ok || l.Text() != want {
 		t.Errorf("got %q, want %q", l.Text(), want)
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sync"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -47,17 +46,19 @@ type textState struct {
 // A pageReader interprets the content streams of one page.
 type pageReader struct {
 	budget *int64           // decoded bytes still allowed for the whole file
-	fonts  map[string]*font // by the font dictionary's printed form, for the whole file
+	doc    *docCache        // what the pages of the file share
 	named  map[string]*font // by resource name, for the resources being run
 	glyphs []glyph
-	depth  int // form XObject nesting
+	depth  int   // form XObject nesting
+	frame  frame // of the glyph shown last
 }
 
 // maxFormDepth bounds form XObjects drawn inside form XObjects.
 const maxFormDepth = 12
 
 // readStream returns the decoded bytes of a stream value, charging them to
-// the budget.
+// the budget. The bytes are in a buffer from getBuf: give it back
+// with putBuf once nothing points into it.
 func (p *pageReader) readStream(v pdf.Value) (data []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -66,7 +67,7 @@ func (p *pageReader) readStream(v pdf.Value) (data []byte, err error) {
 	}()
 	rc := v.Reader()
 	defer rc.Close()
-	data, err = io.ReadAll(io.LimitReader(rc, *p.budget+1))
+	data, err = readAllInto(getBuf(), io.LimitReader(rc, *p.budget+1))
 	*p.budget -= int64(len(data))
 	if *p.budget < 0 {
 		return nil, fmt.Errorf("%w: content streams inflate to more than the limit", ErrTooLarge)
@@ -77,10 +78,11 @@ func (p *pageReader) readStream(v pdf.Value) (data []byte, err error) {
 	return data, nil
 }
 
-// contents returns the page's content, the concatenation of its streams.
+// contents returns the page's content, the concatenation of its streams,
+// in a buffer from getBuf.
 func (p *pageReader) contents(v pdf.Value) ([]byte, error) {
 	if v.Kind() == pdf.Array {
-		var all []byte
+		all := getBuf()
 		for i := 0; i < v.Len(); i++ {
 			b, err := p.readStream(v.Index(i))
 			if err != nil {
@@ -88,6 +90,7 @@ func (p *pageReader) contents(v pdf.Value) ([]byte, error) {
 			}
 			all = append(all, b...)
 			all = append(all, '\n')
+			putBuf(b)
 		}
 		return all, nil
 	}
@@ -121,11 +124,11 @@ func (p *pageReader) lookupFont(resources pdf.Value, name string) (f *font) {
 	// Font dictionaries hold indirect references to their big parts, so
 	// their printed form is short and identifies them.
 	key := v.String()
-	if f, ok := p.fonts[key]; ok {
+	if f, ok := p.doc.fonts[key]; ok {
 		return f
 	}
 	f = newFont(v)
-	p.fonts[key] = f
+	p.doc.fonts[key] = f
 	return f
 }
 
@@ -166,78 +169,73 @@ func (p *pageReader) form(resources pdf.Value, name string, ctm matrix) (err err
 	}
 	p.depth++
 	defer func() { p.depth-- }()
+	defer putBuf(data) // operands point into data until run returns
 	return p.run(data, res, m.mul(ctm))
 }
 
 // show draws the string s with the current text state, advancing tm.
+//
+// The text rendering matrix of a glyph is [size×th 0 0 size 0 rise] ×
+// tm × ctm. Within one string only tm's translation changes from glyph
+// to glyph, so the parts that depend on the rest (size, horizontal
+// scale, direction) are computed again only when tm's other entries
+// change, and the position and the advance are computed as matrix.mul
+// would, operation for operation, so that every glyph lands on exactly
+// the same coordinates.
 func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 	f := gs.font
 	if f == nil {
 		return
 	}
+	a := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.rise}
+	ctm := &gs.ctm
+	fr := &p.frame
+	if !fr.fits(&a, tm, ctm) {
+		*fr = newFrame(&a, tm, ctm)
+	}
 	for _, code := range f.codes(s) {
-		w0, known := f.width(code)
-		trm := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.rise}.mul(*tm).mul(gs.ctm)
-		text := f.text(code)
-		size := math.Hypot(trm[2], trm[3])
-		xscale := math.Hypot(trm[0], trm[1])
+		text, w0, known := f.glyph(code)
+		if !fr.fitsTm(tm) { // only after an advance that changed more than the translation
+			*fr = newFrame(&a, tm, ctm)
+		}
 		// Every render mode is kept, as pdftotext does: 3 (invisible) is
 		// the text layer of OCRed scans, and 7 (add to clip, not painted)
 		// shows the glyphs' shapes through whatever is painted next.
 		if text != "" {
+			x, y := origin(&a, tm, ctm)
 			p.glyphs = append(p.glyphs, glyph{
-				x: trm[4], y: trm[5], w: w0 / 1000 * xscale, size: size,
-				s: text, bold: f.bold || gs.mode == 2, known: known, rot: quarterTurns(trm[0], trm[1]),
+				x: x, y: y,
+				w: w0 / 1000 * fr.xscale, size: fr.size,
+				s: text, bold: f.bold || gs.mode == 2, known: known, rot: fr.rot,
 			})
 		}
 		tx := w0/1000*gs.size + gs.tc
 		if f.wordSpace(code) {
 			tx += gs.tw
 		}
-		*tm = matrix{1, 0, 0, 1, tx * gs.th, 0}.mul(*tm)
+		tm.advance(tx * gs.th)
 	}
 }
 
 // readPage returns the glyphs on page v, in page space.
-func readPage(v pdf.Value, budget *int64, fonts map[string]*font) (glyphs []glyph, box [4]float64, err error) {
-	box = pageBox(v)
-	p := &pageReader{budget: budget, fonts: fonts, glyphs: getGlyphs()}
+func readPage(v pdf.Value, budget *int64, doc *docCache) (glyphs []glyph, box [4]float64, err error) {
+	anc := &ancestry{nodes: []pdf.Value{v}}
+	box = pageBox(anc)
+	p := &pageReader{budget: budget, doc: doc, glyphs: getGlyphs()}
 	data, err := p.contents(v.Key("Contents"))
 	if err != nil {
 		return nil, box, err
 	}
-	res := inherited(v, "Resources")
+	res := anc.inherited("Resources")
 	ctm := matrix{1, 0, 0, 1, -box[0], -box[1]}
-	if rot := int(inherited(v, "Rotate").Int64()) % 360; rot != 0 {
+	if rot := int(anc.inherited("Rotate").Int64()) % 360; rot != 0 {
 		ctm = ctm.mul(rotation(rot, box))
 	}
 	// A damaged stream keeps what was read before the damage.
 	err = p.run(data, res, ctm)
+	putBuf(data) // operands pointed into data until run returned
 	p.annotations(v, ctm)
 	return p.glyphs, box, err
-}
-
-// glyphBufs holds glyph slices for reuse: a page's glyphs are dead once
-// its lines are built, and growing a fresh slice for every page was the
-// largest allocation in reading a file.
-var glyphBufs sync.Pool
-
-// getGlyphs returns an empty glyph slice, with room from an earlier page.
-func getGlyphs() []glyph {
-	if b, ok := glyphBufs.Get().(*[]glyph); ok {
-		return (*b)[:0]
-	}
-	return make([]glyph, 0, 1024)
-}
-
-// putGlyphs gives back the slice of a page whose glyphs are no longer
-// used; a very large one is left to the garbage collector.
-func putGlyphs(gs []glyph) {
-	if cap(gs) == 0 || cap(gs) > 1<<16 {
-		return
-	}
-	gs = gs[:0]
-	glyphBufs.Put(&gs)
 }
 
 // rotation maps a page rotated by deg degrees clockwise to upright space.
@@ -265,11 +263,33 @@ func inherited(v pdf.Value, key string) pdf.Value {
 	return pdf.Value{}
 }
 
+// An ancestry is a page and the page tree nodes above it, as far as
+// lookups of inherited keys have read them: inherited reads each node
+// from the file again, and a page asks for four keys.
+type ancestry struct {
+	nodes []pdf.Value // nodes[0] is the page, nodes[i+1] the /Parent of nodes[i]
+}
+
+// inherited is inherited(nodes[0], key), reading each node once.
+func (a *ancestry) inherited(key string) pdf.Value {
+	v := a.nodes[0]
+	for i := 0; i < 32 && v.Kind() == pdf.Dict; i++ {
+		if x := v.Key(key); x.Kind() != pdf.Null {
+			return x
+		}
+		if i+1 == len(a.nodes) {
+			a.nodes = append(a.nodes, v.Key("Parent"))
+		}
+		v = a.nodes[i+1]
+	}
+	return pdf.Value{}
+}
+
 // pageBox returns the page's crop box (or media box), as x0 y0 x1 y1.
-func pageBox(v pdf.Value) [4]float64 {
-	b := inherited(v, "CropBox")
+func pageBox(a *ancestry) [4]float64 {
+	b := a.inherited("CropBox")
 	if b.Len() != 4 {
-		b = inherited(v, "MediaBox")
+		b = a.inherited("MediaBox")
 	}
 	box := [4]float64{0, 0, 612, 792}
 	if b.Len() == 4 {

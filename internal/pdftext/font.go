@@ -35,6 +35,7 @@ type font struct {
 	scale       float64         // glyph space to text space (Type 3 fonts differ)
 	known       bool            // widths come from the file
 	decoded     map[int]string  // cache of decoded codes
+	simpleCache *[256]codeInfo  // simple font: glyph's results by code, filled as codes are met
 	buf         []int           // codes of the string being shown
 
 	// Type0 font, Identity, not embedded, no ToUnicode: codes may be
@@ -160,6 +161,33 @@ func (f *font) codes(s []byte) []int {
 	}
 	f.buf = out
 	return out
+}
+
+// codeInfo is what glyph returns for one code of a simple font.
+type codeInfo struct {
+	text  string
+	w     float64
+	known bool
+	done  bool
+}
+
+// glyph returns the text of code and its advance in glyph space units
+// (text and width); a simple font looks each code up once.
+func (f *font) glyph(code int) (text string, w float64, known bool) {
+	if f.twoByte || code < 0 || code > 255 {
+		w, known = f.width(code)
+		return f.text(code), w, known
+	}
+	if f.simpleCache == nil {
+		f.simpleCache = new([256]codeInfo)
+	}
+	c := &f.simpleCache[code]
+	if !c.done {
+		c.w, c.known = f.width(code)
+		c.text = f.text(code)
+		c.done = true
+	}
+	return c.text, c.w, c.known
 }
 
 // width returns the advance of code in glyph space units (1/1000 em for all

@@ -6,10 +6,17 @@ import "github.com/ledongthuc/pdf"
 // transformation.
 func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
 	saved := p.named
-	p.named = map[string]*font{}
+	p.named = p.doc.namedFonts(resources)
 	defer func() { p.named = saved }()
-	lx := lexer{b: data}
-	in := interp{p: p, resources: resources, gs: textState{ctm: ctm, th: 1}, args: make([]operand, 0, 16)}
+	lx := lexer{b: data, scratch: scratchBufs.get(256), arena: operandBufs.get(64), pending: operandBufs.get(64)}
+	in := interp{p: p, resources: resources, gs: textState{ctm: ctm, th: 1}, args: operandBufs.get(16)}
+	defer func() { // the operands are dead once the stream has run
+		scratchBufs.put(lx.scratch)
+		for _, b := range [][]operand{lx.arena, lx.pending, in.args} {
+			clear(b[:cap(b)]) // let go of what the operands pointed to
+			operandBufs.put(b)
+		}
+	}()
 	var o operand
 	for {
 		op, ok, err := lx.scan(0, &o)
@@ -167,8 +174,7 @@ func (in *interp) show(op string) {
 					case kindString:
 						in.p.show(&in.gs, &in.tm, e.b)
 					case kindNumber:
-						tx := -e.num / 1000 * in.gs.size * in.gs.th
-						in.tm = matrix{1, 0, 0, 1, tx, 0}.mul(in.tm)
+						in.tm.advance(-e.num / 1000 * in.gs.size * in.gs.th)
 					}
 				}
 			}

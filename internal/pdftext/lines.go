@@ -2,8 +2,10 @@ package pdftext
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // A Span is a run of text in one weight.
@@ -25,7 +27,15 @@ type Line struct {
 
 // Text returns the line's text.
 func (l *Line) Text() string {
+	if len(l.Spans) == 1 {
+		return l.Spans[0].Text
+	}
+	n := 0
+	for _, s := range l.Spans {
+		n += len(s.Text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, s := range l.Spans {
 		b.WriteString(s.Text)
 	}
@@ -68,13 +78,11 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 		return nil
 	}
 	// Rotated runs are read in their own frame, after the upright text.
-	var byRot [4][]glyph
-	rotated := false
-	for _, g := range gs {
-		byRot[g.rot%4] = append(byRot[g.rot%4], g)
-		rotated = rotated || g.rot != 0
-	}
-	if rotated {
+	if isRotated(gs) {
+		var byRot [4][]glyph
+		for _, g := range gs {
+			byRot[g.rot%4] = append(byRot[g.rot%4], g)
+		}
 		var lines []Line
 		for r := range byRot {
 			for i := range byRot[r] {
@@ -85,7 +93,7 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 		}
 		return lines
 	}
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y > gs[j].y })
+	sortByYDown(gs)
 	var groups [][]glyph
 	start := 0
 	for i := 1; i <= len(gs); i++ {
@@ -98,16 +106,20 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 		start = i
 	}
 	for _, g := range groups {
-		sort.SliceStable(g, func(i, j int) bool { return g[i].x < g[j].x })
+		sortByX(g)
 	}
 	if ordered := readingOrder(groups); ordered != nil {
 		groups = ordered
 	}
-	var lines []Line
+	lines := make([]Line, 0, len(groups))
+	var lb lineBuilder
 	for _, g := range groups {
-		if l, ok := makeLine(page, g); ok {
+		if l, ok := lb.makeLine(page, g); ok {
 			lines = append(lines, l)
 		}
+	}
+	if len(lines) == 0 {
+		return nil
 	}
 	return lines
 }
@@ -125,39 +137,111 @@ func sameBaseline(first, prev, g *glyph) bool {
 	return first.y-g.y <= 0.5*max(min(g.size, first.size), 1)
 }
 
-func makeLine(page int, gs []glyph) (Line, bool) {
-	byX := func(i, j int) bool { return gs[i].x < gs[j].x }
-	if !sort.SliceIsSorted(gs, byX) { // buildLines sorted them already
-		sort.SliceStable(gs, byX)
+// isRotated reports whether any glyph of gs runs other than left to right.
+func isRotated(gs []glyph) bool {
+	for i := range gs {
+		if gs[i].rot != 0 {
+			return true
+		}
 	}
+	return false
+}
+
+// byYDown and byX order glyphs top to bottom and left to right, for the
+// stable sorts of buildLines and makeLine. They compare with > and <
+// only, as the sort.SliceStable functions they replaced did, so that
+// glyphs at NaN stay where they were.
+func byYDown(a, b glyph) int {
+	switch {
+	case a.y > b.y:
+		return -1
+	case b.y > a.y:
+		return 1
+	}
+	return 0
+}
+
+func byX(a, b glyph) int {
+	switch {
+	case a.x < b.x:
+		return -1
+	case b.x < a.x:
+		return 1
+	}
+	return 0
+}
+
+// sortByYDown and sortByX sort gs stably with byYDown and byX. Glyphs
+// are mostly drawn in reading order, so gs is often sorted already; when
+// it is, and no key is NaN (with which the sort's comparisons are not an
+// order, and it might move glyphs anyway), it is left as it is, which is
+// what the sort would leave.
+func sortByYDown(gs []glyph) {
+	for i := range gs {
+		if y := gs[i].y; y != y || i > 0 && y > gs[i-1].y {
+			slices.SortStableFunc(gs, byYDown)
+			return
+		}
+	}
+}
+
+func sortByX(gs []glyph) {
+	for i := range gs {
+		if x := gs[i].x; x != x || i > 0 && x < gs[i-1].x {
+			slices.SortStableFunc(gs, byX)
+			return
+		}
+	}
+}
+
+// A lineBuilder makes the lines of one page, reusing its buffers from
+// line to line: the text of a line is built in one buffer and becomes
+// one string, of which the spans are parts.
+type lineBuilder struct {
+	text  []byte
+	cuts  []spanCut
+	sizes []float64
+}
+
+// A spanCut is where a span ends in the line's text, and its weight.
+type spanCut struct {
+	end  int
+	bold bool
+}
+
+// flush ends the span being built, if it has text.
+func (lb *lineBuilder) flush(start *int, bold bool) {
+	if len(lb.text) > *start {
+		lb.cuts = append(lb.cuts, spanCut{len(lb.text), bold})
+		*start = len(lb.text)
+	}
+}
+
+// makeLine builds the line of the glyphs gs, which share a baseline.
+func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
+	sortByX(gs)
 	accents, rtl := false, false
 	for i := range gs {
 		accents = accents || mayBeAccent(gs[i].s)
 		rtl = rtl || isRTLStart(gs[i].s)
 	}
 	if accents {
-		gs = attachAccents(gs)
+		gs = attachAccents(gs) // accents.go
 	}
 	if rtl {
-		return makeBidiLine(page, gs)
+		return makeBidiLine(page, gs) // bidi.go
 	}
 	l := Line{Page: page, Y: gs[0].y, X0: math.Inf(1), X1: math.Inf(-1)}
-	var sizes []float64
-	var b strings.Builder
+	lb.text, lb.cuts, lb.sizes = lb.text[:0], lb.cuts[:0], lb.sizes[:0]
+	spanStart := 0 // where the span being built starts in lb.text
 	bold := false
-	flush := func() {
-		if b.Len() > 0 {
-			l.Spans = append(l.Spans, Span{b.String(), bold})
-			b.Reset()
-		}
-	}
 	var prev *glyph
 	pendingSpace := false
 	inFirstWord := true
 	hasText := false
 	for i := range gs {
 		g := &gs[i]
-		if strings.TrimSpace(g.s) == "" {
+		if isBlank(g.s) {
 			if prev != nil {
 				pendingSpace = true
 			}
@@ -171,14 +255,14 @@ func makeLine(page int, gs []glyph) (Line, bool) {
 			}
 			gap := g.x - (prev.x + prev.w)
 			if wordBreak(prev, g, gap, pendingSpace) {
-				if b.Len() > 0 || len(l.Spans) > 0 {
+				if len(lb.text) > 0 {
 					if g.bold != bold {
-						flush()
+						lb.flush(&spanStart, bold)
 					}
 					if gap > CellGap*g.size {
-						b.WriteString(CellSeparator)
+						lb.text = append(lb.text, CellSeparator...)
 					} else {
-						b.WriteByte(' ')
+						lb.text = append(lb.text, ' ')
 					}
 				}
 				inFirstWord = false
@@ -186,30 +270,35 @@ func makeLine(page int, gs []glyph) (Line, bool) {
 		}
 		pendingSpace = false
 		if g.bold != bold {
-			flush()
+			lb.flush(&spanStart, bold)
 			bold = g.bold
 		}
-		b.WriteString(g.s)
+		lb.text = append(lb.text, g.s...)
 		l.X0 = math.Min(l.X0, g.x)
 		l.X1 = math.Max(l.X1, g.x+g.w)
 		if inFirstWord {
 			l.FirstWidth = g.x + g.w - l.X0
 		}
-		sizes = append(sizes, g.size)
+		lb.sizes = append(lb.sizes, g.size)
 		prev = g
 		hasText = true
 	}
-	flush()
+	lb.flush(&spanStart, bold)
 	if !hasText {
 		return l, false
 	}
-	sort.Float64s(sizes)
-	l.Size = sizes[len(sizes)/2]
-	// Bold that covers only spaces at a boundary is not bold.
-	for i := range l.Spans {
-		if strings.TrimSpace(l.Spans[i].Text) == "" {
+	sort.Float64s(lb.sizes)
+	l.Size = lb.sizes[len(lb.sizes)/2]
+	text := string(lb.text)
+	l.Spans = make([]Span, len(lb.cuts))
+	start := 0
+	for i, c := range lb.cuts {
+		l.Spans[i] = Span{Text: text[start:c.end], Bold: c.bold}
+		// Bold that covers only spaces at a boundary is not bold.
+		if isBlank(l.Spans[i].Text) {
 			l.Spans[i].Bold = false
 		}
+		start = c.end
 	}
 	return l, true
 }
@@ -243,6 +332,16 @@ func wordBreak(prev, g *glyph, gap float64, spaced bool) bool {
 		return gap >= spaceGap*math.Min(prev.size, g.size)
 	}
 	return gap > wordGap*g.size
+}
+
+// isBlank reports whether s is empty or white space only
+// (strings.TrimSpace(s) == ""), the usual one-byte glyph without a call.
+func isBlank(s string) bool {
+	if len(s) == 1 && s[0] < utf8.RuneSelf {
+		c := s[0]
+		return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+	}
+	return strings.TrimSpace(s) == ""
 }
 
 // unrotate maps a point of text whose baseline runs r quarter turns

@@ -85,10 +85,18 @@ func (l *lexer) scan(depth int, o *operand) (op string, ok bool, err error) {
 	}
 }
 
+// endsWord holds the bytes for which isWhite or isDelimiter is true.
+var endsWord = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isWhite(byte(c)) || isDelimiter(byte(c))
+	}
+	return t
+}()
+
 // word reads up to the next white space or delimiter.
 func (l *lexer) word() []byte {
 	start := l.pos
-	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
+	for l.pos < len(l.b) && !endsWord[l.b[l.pos]] {
 		l.pos++
 	}
 	if l.pos == start && l.pos < len(l.b) {

@@ -59,7 +59,7 @@ func fragments(groups [][]glyph) []fragment {
 
 func newFragment(group int, gs []glyph) fragment {
 	f := fragment{group: group, gs: gs, x0: math.Inf(1), x1: math.Inf(-1), y: gs[0].y}
-	var sizes []float64
+	sizes := make([]float64, 0, 256) // on the stack unless the fragment is longer
 	for _, g := range gs {
 		if g.s == " " {
 			continue

@@ -121,7 +121,7 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info
 	if maxPages <= 0 {
 		maxPages = DefaultMaxPages
 	}
-	fonts := map[string]*font{}
+	cache := newDocCache()
 	var firstErr error
 	readable, unreadable := 0, 0
 	pages, err := pageTree(r, maxPages)
@@ -133,7 +133,7 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		gs, box, err := page(pv, &budget, fonts)
+		gs, box, err := page(pv, &budget, cache)
 		if err != nil {
 			if errors.Is(err, ErrTooLarge) {
 				return nil, &Error{Page: n, Err: err}
@@ -208,13 +208,13 @@ func isPrivateUse(c rune) bool {
 }
 
 // page reads one page.
-func page(v pdf.Value, budget *int64, fonts map[string]*font) (gs []glyph, box [4]float64, err error) {
+func page(v pdf.Value, budget *int64, doc *docCache) (gs []glyph, box [4]float64, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = damaged(x, "reading the page")
 		}
 	}()
-	return readPage(v, budget, fonts)
+	return readPage(v, budget, doc)
 }
 
 // pageTree returns the pages in order, walking the page tree once. The

@@ -1,0 +1,299 @@
+package analyze
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/ntlnav/referat/internal/norsk"
+)
+
+// A caseText is a text split once for every step of its analysis: its
+// tokens with their words, its whole words (compounds' parts left out),
+// its sentences, and what each sentence says of the taxonomy's topics.
+// The steps work on indexes into it. A sentence's tokens are exactly what
+// Tokens gives for the sentence alone: sentences end at white space, and
+// no token runs over white space but for "3 %", which a sentence never
+// ends between.
+type caseText struct {
+	text  string
+	toks  []tok
+	whole []*word // the words of the whole tokens
+	at    []int   // for each whole word, its index in toks
+	sents []sentence
+	// scratch space, reused from sentence to sentence
+	spans      []tokenSpan
+	spans2     []Span // the sentences' spans
+	hits       []termHit
+	found      []phraseAt
+	seen       []int
+	counts     map[string]int // Keywords' stems, by their place in stemCounts
+	stemCounts []stemCount
+	// arenas of the sentences' topics: a slice that grows leaves what was
+	// handed out where it was, unchanged
+	entries []topicEntry
+	sts     []sentenceTopic
+}
+
+// A tok is a token of a caseText.
+type tok struct {
+	start, end int // byte offsets in the text
+	w          *word
+	part       bool // a part of the hyphenated compound before it
+}
+
+// A sentence of a caseText.
+type sentence struct {
+	Span
+	t0, t1 int // its tokens: toks[t0:t1]
+	w0, w1 int // its whole words: whole[w0:w1]
+	done   bool
+	topics []topicEntry // what it says of each topic, once done
+}
+
+// A topicEntry is what a sentence says for one topic.
+type topicEntry struct {
+	topic int // index into Taxonomy.Topics
+	st    *sentenceTopic
+}
+
+var caseTexts = sync.Pool{New: func() any { return new(caseText) }}
+
+// split splits text into tokens and, when sentences is set, sentences.
+// Give it back with release.
+func (a *Analyzer) split(text string, sentences bool) *caseText {
+	ct := caseTexts.Get().(*caseText)
+	ct.text = text
+	ct.spans = appendSpans(ct.spans[:0], text)
+	for _, sp := range ct.spans {
+		w := a.word(text[sp.start:sp.end])
+		if !sp.part {
+			ct.at = append(ct.at, len(ct.toks))
+			ct.whole = append(ct.whole, w)
+		}
+		ct.toks = append(ct.toks, tok{start: sp.start, end: sp.end, w: w, part: sp.part})
+	}
+	if !sentences {
+		return ct
+	}
+	t, w := 0, 0
+	ct.spans2 = norsk.AppendSentences(ct.spans2[:0], text)
+	for _, sp := range ct.spans2 {
+		s := sentence{Span: sp}
+		for t < len(ct.toks) && ct.toks[t].start < sp.Start {
+			t++
+		}
+		for w < len(ct.at) && ct.toks[ct.at[w]].start < sp.Start {
+			w++
+		}
+		s.t0, s.w0 = t, w
+		for t < len(ct.toks) && ct.toks[t].start < sp.End {
+			t++
+		}
+		for w < len(ct.at) && ct.toks[ct.at[w]].start < sp.End {
+			w++
+		}
+		s.t1, s.w1 = t, w
+		ct.sents = append(ct.sents, s)
+	}
+	return ct
+}
+
+// release gives ct back for another text; nothing of it may be used after.
+// Its slices keep their words (which the lexicon holds anyway) until they
+// are overwritten: clearing them costs more than it saves.
+func (ct *caseText) release() {
+	if cap(ct.toks) > 1<<16 {
+		return // an outsize text: let it go
+	}
+	clear(ct.counts)
+	*ct = caseText{toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
+		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], counts: ct.counts, stemCounts: ct.stemCounts[:0]}
+	caseTexts.Put(ct)
+}
+
+// sentenceTopics returns what sentence k says of each topic.
+func (a *Analyzer) sentenceTopicsAt(ct *caseText, k int) []topicEntry {
+	s := &ct.sents[k]
+	if !s.done {
+		s.topics, s.done = a.topicsIn(ct, s.t0, s.t1, s.w0, s.w1, s.End), true
+	}
+	return s.topics
+}
+
+// wholeTopics returns what the whole of ct (a title) says of each topic.
+func (a *Analyzer) wholeTopics(ct *caseText) []topicEntry {
+	return a.topicsIn(ct, 0, len(ct.toks), 0, len(ct.whole), len(ct.text))
+}
+
+// topicsIn returns, for each topic in the order first found, what the
+// tokens toks[t0:t1] (whole words whole[w0:w1]) of a sentence ending at
+// end say; terms in a circumstantial adverbial (see circumstance) do not
+// count.
+func (a *Analyzer) topicsIn(ct *caseText, t0, t1, w0, w1, end int) []topicEntry {
+	from := ct.passingFrom(w0, w1, end)
+	ct.hits = a.terms.findIn(ct, t0, t1, w0, w1, ct.hits[:0])
+	first := len(ct.entries)
+	for _, h := range ct.hits {
+		if h.start >= from {
+			continue // a passing mention
+		}
+		var st *sentenceTopic
+		for _, e := range ct.entries[first:] {
+			if e.topic == h.ref.topic {
+				st = e.st
+				break
+			}
+		}
+		if st == nil {
+			ct.sts = append(ct.sts, sentenceTopic{})
+			st = &ct.sts[len(ct.sts)-1]
+			ct.entries = append(ct.entries, topicEntry{topic: h.ref.topic, st: st})
+		}
+		list := &st.own
+		if h.ref.weak {
+			list = &st.weak
+		}
+		if !contains(*list, h.ref.term) {
+			*list = append(*list, h.ref.term)
+		}
+	}
+	if len(ct.entries) == first {
+		return nil
+	}
+	return ct.entries[first:len(ct.entries):len(ct.entries)]
+}
+
+// supported returns the ids of the topics that entries support, in
+// taxonomy order.
+func (a *Analyzer) supported(entries []topicEntry) []string {
+	var idx []int
+	for _, e := range entries {
+		if e.st.supports() {
+			idx = append(idx, e.topic)
+		}
+	}
+	if len(idx) == 0 {
+		return nil
+	}
+	sort.Ints(idx)
+	ids := make([]string, len(idx))
+	for i, k := range idx {
+		ids[i] = a.tax.Topics[k].ID
+	}
+	return ids
+}
+
+// passingFrom returns the byte offset from which the terms of a sentence
+// (whole words whole[w0:w1], ending at end) are passing mentions: the end
+// of the first circumstantial phrase, or end when it has none.
+func (ct *caseText) passingFrom(w0, w1, end int) int {
+	for i := w0; i < w1; i++ {
+		if !ct.whole[i].is(circumstanceStart) {
+			continue
+		}
+		for _, p := range circumstanceAt {
+			if i+len(p) > w1 {
+				continue
+			}
+			ok := true
+			for k, j := range p {
+				if !ct.whole[i+k].isCircumstanceWord(j) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return ct.toks[ct.at[i+len(p)-1]].end
+			}
+		}
+	}
+	return end
+}
+
+// A phraseAt is a phrase term found at a whole word.
+type phraseAt struct{ phrase, word int }
+
+// findIn is find over the tokens toks[t0:t1] of ct, whose whole words are
+// whole[w0:w1]; it appends to hits.
+func (m *matcher) findIn(ct *caseText, t0, t1, w0, w1 int, hits []termHit) []termHit {
+	seen := ct.seen[:0] // topics the current whole word matched
+	for _, t := range ct.toks[t0:t1] {
+		if !t.part {
+			seen = seen[:0]
+		}
+	refs:
+		for _, r := range t.w.refs {
+			for _, x := range seen {
+				if x == r.topic {
+					continue refs
+				}
+			}
+			seen = append(seen, r.topic)
+			hits = append(hits, termHit{r, t.start, t.end})
+		}
+	}
+	ct.seen = seen
+	if len(m.phrases) == 0 {
+		return hits
+	}
+	n := len(hits)
+	hits = m.findPhrasesIn(ct, w0, w1, hits)
+	phrases := hits[n:]
+	if len(phrases) == 0 {
+		return hits
+	}
+	// The longest match wins: a word inside a phrase of another topic
+	// ("lønnsvekst" in "pris- og lønnsvekst") does not count for its own.
+	out := hits[:0]
+	for _, h := range hits[:n] {
+		inside := false
+		for _, p := range phrases {
+			if p.ref.topic != h.ref.topic && h.start >= p.start && h.end <= p.end {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, h)
+		}
+	}
+	return append(out, phrases...)
+}
+
+// findPhrasesIn appends to hits the phrase terms in the whole words
+// whole[w0:w1], in the order of the taxonomy, then of the text.
+func (m *matcher) findPhrasesIn(ct *caseText, w0, w1 int, hits []termHit) []termHit {
+	found := ct.found[:0]
+	for i := w0; i < w1; i++ {
+		for _, k := range ct.whole[i].phrases {
+			p := m.phrases[k].stems
+			if i+len(p) > w1 {
+				continue
+			}
+			ok := true
+			for j := 1; j < len(p); j++ {
+				if ct.whole[i+j].stem != p[j] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				found = append(found, phraseAt{k, i})
+			}
+		}
+	}
+	ct.found = found
+	if len(found) > 1 {
+		sort.Slice(found, func(a, b int) bool {
+			if found[a].phrase != found[b].phrase {
+				return found[a].phrase < found[b].phrase
+			}
+			return found[a].word < found[b].word
+		})
+	}
+	for _, f := range found {
+		p := m.phrases[f.phrase]
+		hits = append(hits, termHit{p.ref, ct.toks[ct.at[f.word]].start, ct.toks[ct.at[f.word+len(p.stems)-1]].end})
+	}
+	return hits
+}

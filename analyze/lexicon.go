@@ -1,0 +1,237 @@
+package analyze
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/ntlnav/referat/internal/norsk"
+)
+
+// A word is what analysis knows of one word form, worked out once per
+// analyzer: its lower-case form, stem, taxonomy terms and the word lists
+// it is on. Every step of a case's analysis reads its words from here
+// instead of lower-casing, stemming and looking each up again.
+type word struct {
+	text    string    // NFKC, lower case; a copy, never a slice of a case's text
+	stem    string    // Stemmer.Stem(text)
+	refs    []termRef // matcher.match(text): single-word terms it holds
+	phrases []int     // matcher.byFirst[stem]: phrase terms that start with it
+	names   []nameRef // actor names whose first word it is, in the taxonomy's order
+	suffix  []int     // actors one of whose name suffixes ends it, ascending
+	kinds   []int     // Analyzer.kinds whose first word it is, ascending
+	views   []viewRef // actors' view phrases whose first word it is, in order
+	pronoun string    // the actor it stands for as a subject pronoun, or ""
+	circ    uint64    // bit j: it is circumstanceWords[j] (strings.EqualFold), for j < 64
+	flags   wordFlag
+}
+
+type wordFlag uint16
+
+const (
+	stopWord          wordFlag = 1 << iota // norsk.IsStopWord
+	keywordWord                            // Keywords counts it (see Keywords)
+	termStemWord                           // TermStems gives its stem
+	contentWord                            // contentStems gives its stem
+	clauseVerb                             // norsk.IsClauseVerb
+	subordinator                           // norsk.IsSubordinator
+	preposition                            // norsk.IsPreposition
+	filler                                 // norsk.IsFiller
+	finiteLike                             // looksFinite
+	conjunction                            // og, men, mens: may open a clause
+	circumstanceStart                      // the first word of a circumstance phrase (strings.EqualFold)
+)
+
+func (w *word) is(f wordFlag) bool { return w.flags&f != 0 }
+
+// A nameRef is an actor's name of several words (or one).
+type nameRef struct {
+	actor int // index into Analyzer.actors
+	words []string
+}
+
+// A viewRef is an actor's phrase that states its view.
+type viewRef struct {
+	actor, phrase int // indexes into Analyzer.actors and its phrases
+	words         []string
+}
+
+// word returns the word of the form raw, as it stands in a text.
+func (a *Analyzer) word(raw string) *word {
+	if w := a.lex.get(raw); w != nil {
+		return w
+	}
+	return a.lex.put(raw, a.newWord(raw))
+}
+
+// newWord works out the word of the form raw.
+func (a *Analyzer) newWord(raw string) *word {
+	low := strings.Clone(lower(raw))
+	w := &word{text: low, stem: a.stem.Stem(low), refs: a.terms.match(low)}
+	w.phrases = a.terms.byFirst[w.stem]
+	w.names = a.nameFirst[low]
+	w.kinds = a.kindFirst[low]
+	w.views = a.viewFirst[low]
+	for k, ac := range a.actors {
+		for _, suf := range ac.suffixes {
+			if strings.HasSuffix(low, suf) {
+				w.suffix = append(w.suffix, k)
+				break
+			}
+		}
+	}
+	w.pronoun = a.pronoun(low)
+	set := func(f wordFlag, ok bool) {
+		if ok {
+			w.flags |= f
+		}
+	}
+	stop := norsk.IsStopWord(low)
+	runes := utf8.RuneCountInString(low)
+	set(stopWord, stop)
+	keyword := !stop && !isNumber(strings.TrimSuffix(strings.TrimSpace(low), "%")) && runes >= 3 && !a.noKeyword[w.stem]
+	set(keywordWord, keyword)
+	set(termStemWord, keyword && !a.namesActor(low))
+	set(contentWord, !stop && !isNumber(low) && runes >= 4 && !a.noKeyword[w.stem] && !commonWords[w.stem])
+	set(clauseVerb, norsk.IsClauseVerb(low))
+	set(subordinator, norsk.IsSubordinator(low))
+	set(preposition, norsk.IsPreposition(low))
+	set(filler, norsk.IsFiller(low))
+	set(finiteLike, looksFinite(low))
+	set(conjunction, low == "og" || low == "men" || low == "mens")
+	for _, p := range circumstance {
+		if len(p) > 0 && strings.EqualFold(low, p[0]) {
+			w.flags |= circumstanceStart
+		}
+	}
+	for j, c := range circumstanceWords[:min(64, len(circumstanceWords))] {
+		if strings.EqualFold(low, c) {
+			w.circ |= 1 << j
+		}
+	}
+	return w
+}
+
+// circumstanceWords are the distinct words of the circumstance phrases,
+// and circumstanceAt each phrase as indexes into them.
+var circumstanceWords, circumstanceAt = func() ([]string, [][]int) {
+	var words []string
+	index := map[string]int{}
+	at := make([][]int, len(circumstance))
+	for i, p := range circumstance {
+		for _, w := range p {
+			j, ok := index[w]
+			if !ok {
+				j = len(words)
+				index[w] = j
+				words = append(words, w)
+			}
+			at[i] = append(at[i], j)
+		}
+	}
+	return words, at
+}()
+
+// isCircumstanceWord reports whether w is circumstanceWords[j]
+// (strings.EqualFold).
+func (w *word) isCircumstanceWord(j int) bool {
+	if j < 64 {
+		return w.circ&(1<<j) != 0
+	}
+	return strings.EqualFold(w.text, circumstanceWords[j])
+}
+
+// compileLexicon indexes the taxonomy's names, speech phrases and view
+// phrases by their first word, for newWord.
+func (a *Analyzer) compileLexicon() {
+	a.nameFirst = map[string][]nameRef{}
+	a.kindFirst = map[string][]int{}
+	a.viewFirst = map[string][]viewRef{}
+	for k, ac := range a.actors {
+		for _, n := range ac.names {
+			if len(n) > 0 {
+				a.nameFirst[n[0]] = append(a.nameFirst[n[0]], nameRef{actor: k, words: n})
+			}
+		}
+		for i, p := range ac.phrases {
+			v := viewRef{actor: k, phrase: i, words: p}
+			if len(p) == 0 {
+				a.emptyViews = append(a.emptyViews, v)
+				continue
+			}
+			a.viewFirst[p[0]] = append(a.viewFirst[p[0]], v)
+		}
+	}
+	for i, k := range a.kinds {
+		if len(k.words) == 0 {
+			a.emptyKinds = append(a.emptyKinds, i)
+			continue
+		}
+		a.kindFirst[k.words[0]] = append(a.kindFirst[k.words[0]], i)
+	}
+}
+
+// A lexicon maps word forms to their words, for any number of goroutines.
+// Lookups of known forms take no lock: they read a map that is never
+// written once published. New forms go to a small map under a mutex, which
+// is merged into a new published map when it has grown to a quarter of
+// it. It holds at most maxLexicon forms: past them, it starts afresh with
+// the newest.
+type lexicon struct {
+	read  atomic.Pointer[map[string]*word]
+	mu    sync.Mutex
+	dirty map[string]*word
+}
+
+// maxLexicon bounds the word forms a lexicon remembers.
+const maxLexicon = 1 << 17
+
+func (l *lexicon) get(raw string) *word {
+	if m := l.read.Load(); m != nil {
+		if w, ok := (*m)[raw]; ok {
+			return w
+		}
+	}
+	l.mu.Lock()
+	w := l.dirty[raw]
+	l.mu.Unlock()
+	return w
+}
+
+// put remembers w for raw (copied: raw may be a slice of a whole case's
+// text) unless another goroutine did first, and returns the word kept.
+func (l *lexicon) put(raw string, w *word) *word {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if x, ok := l.dirty[raw]; ok {
+		return x
+	}
+	if l.dirty == nil {
+		l.dirty = map[string]*word{}
+	}
+	l.dirty[strings.Clone(raw)] = w
+	n := 0
+	read := l.read.Load()
+	if read != nil {
+		n = len(*read)
+	}
+	if len(l.dirty) < max(64, n/4) && n+len(l.dirty) < maxLexicon {
+		return w
+	}
+	m := l.dirty
+	if n+len(l.dirty) <= maxLexicon {
+		m = make(map[string]*word, n+len(l.dirty))
+		if read != nil {
+			for k, v := range *read {
+				m[k] = v
+			}
+		}
+		for k, v := range l.dirty {
+			m[k] = v
+		}
+	}
+	l.read.Store(&m)
+	l.dirty = nil
+	return w
+}

@@ -1,0 +1,74 @@
+package pdftext
+
+import "math"
+
+// advance moves m by tx along its baseline: m = [1 0 0 1 tx 0] × m,
+// computed as matrix.mul computes it.
+func (m *matrix) advance(tx float64) {
+	n := *m
+	*m = matrix{
+		1*n[0] + 0*n[2], 1*n[1] + 0*n[3],
+		0*n[0] + 1*n[2], 0*n[1] + 1*n[3],
+		tx*n[0] + 0*n[2] + n[4], tx*n[1] + 0*n[3] + n[5],
+	}
+}
+
+// origin returns the translation of a × tm × ctm, the glyph's origin,
+// computed as matrix.mul computes it.
+func origin(a, tm, ctm *matrix) (x, y float64) {
+	b4 := a[4]*tm[0] + a[5]*tm[2] + tm[4]
+	b5 := a[4]*tm[1] + a[5]*tm[3] + tm[5]
+	return b4*ctm[0] + b5*ctm[2] + ctm[4], b4*ctm[1] + b5*ctm[3] + ctm[5]
+}
+
+// A frame is what glyphs share while the text rendering matrix changes
+// only by its translation: their size, horizontal scale and direction.
+// key holds the entries of the matrices it was made from that these
+// depend on.
+type frame struct {
+	key          [10]float64
+	size, xscale float64
+	rot          uint8
+	valid        bool
+}
+
+// frameKey returns the entries of a, tm and ctm that a frame depends on
+// (a's entries 1 and 2 are always 0).
+func frameKey(a, tm, ctm *matrix) [10]float64 {
+	return [10]float64{a[0], a[3], tm[0], tm[1], tm[2], tm[3], ctm[0], ctm[1], ctm[2], ctm[3]}
+}
+
+// newFrame computes the frame of the text rendering matrix a × tm × ctm.
+func newFrame(a, tm, ctm *matrix) frame {
+	trm := a.mul(*tm).mul(*ctm)
+	return frame{
+		key:    frameKey(a, tm, ctm),
+		size:   math.Hypot(trm[2], trm[3]),
+		xscale: math.Hypot(trm[0], trm[1]),
+		rot:    quarterTurns(trm[0], trm[1]),
+		valid:  true,
+	}
+}
+
+// fitsTm reports whether fr was made for the entries of tm it depends
+// on, bit for bit, given that it was made for the same a and ctm.
+func (fr *frame) fitsTm(tm *matrix) bool {
+	return math.Float64bits(fr.key[2]) == math.Float64bits(tm[0]) &&
+		math.Float64bits(fr.key[3]) == math.Float64bits(tm[1]) &&
+		math.Float64bits(fr.key[4]) == math.Float64bits(tm[2]) &&
+		math.Float64bits(fr.key[5]) == math.Float64bits(tm[3])
+}
+
+// fits reports whether fr was made for these matrices, bit for bit.
+func (fr *frame) fits(a, tm, ctm *matrix) bool {
+	if !fr.valid {
+		return false
+	}
+	k := frameKey(a, tm, ctm)
+	for i := range k {
+		if math.Float64bits(fr.key[i]) != math.Float64bits(k[i]) {
+			return false
+		}
+	}
+	return true
+}
