@@ -73,7 +73,27 @@ func furniture(pages [][]pdftext.Line, boxes [][4]float64, bodySize float64) [][
 			drop[c.page][c.idx] = true
 		}
 	}
+	keepIfAllDropped(pages, drop)
 	return drop
+}
+
+// keepIfAllDropped keeps the repeated lines when they are all the text
+// there is: a document whose every page shows the same lines (a label
+// on each page, a test sheet turned four ways) has those lines as its
+// text, not as furniture. Page numbers stay dropped.
+func keepIfAllDropped(pages [][]pdftext.Line, drop [][]bool) {
+	for p := range drop {
+		for i := range drop[p] {
+			if !drop[p][i] {
+				return
+			}
+		}
+	}
+	for p := range drop {
+		for i := range drop[p] {
+			drop[p][i] = pageNumber.MatchString(pages[p][i].Text())
+		}
+	}
 }
 
 // isolated reports whether line i stands apart from its neighbours by

@@ -38,6 +38,13 @@ func TestFurnitureTwoPages(t *testing.T) {
 			{body(2, 810, "Etats-MBA drøftet budsjettet for NAV Vest i lang tid,"), body(2, 795, "og partene var enige."), body(2, 780, "Saken tas til orientering.")},
 		},
 		want: [][]bool{{false, false, false}, {false, false, false}},
+	}, {
+		name: "pages that show only the same line keep it as their text",
+		pages: [][]pdftext.Line{
+			{l(1, 810, 11, "Oppslag: kantinen er stengt"), l(1, 40, 11, "1")},
+			{l(2, 810, 11, "Oppslag: kantinen er stengt"), l(2, 40, 11, "2")},
+		},
+		want: [][]bool{{false, true}, {false, true}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

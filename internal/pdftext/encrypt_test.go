@@ -9,12 +9,14 @@ import (
 )
 
 // TestReadEncrypted reads files encrypted without a user password (made
-// from testdata/pdf/fpdf/seed-000.pdf with qpdf --encrypt): AES-256
-// (revision 6) with empty user and owner passwords, and AES-128 with only
-// an owner password. The text and the file's own producer and creation
-// date come through (pdfcpu, which decrypts, writes its own producer).
+// from testdata/pdf/fpdf/seed-000.pdf by qpdf --encrypt and
+// testdata/encrypted.py): AES-256 (revision 6) with empty user and owner
+// passwords, AES-128 with only an owner password, the same with an
+// indirect /CF, and a handler whose crypt filters are /Identity (nothing
+// encrypted). The text and the file's own producer and creation date come
+// through (pdfcpu, which decrypts, writes its own producer).
 func TestReadEncrypted(t *testing.T) {
-	for _, file := range []string{"aes256-empty-passwords.pdf", "aes128-owner-only.pdf"} {
+	for _, file := range []string{"aes256-empty-passwords.pdf", "aes128-owner-only.pdf", "aes128-indirect-cf.pdf", "identity-crypt-filters.pdf"} {
 		t.Run(file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", file))
 			if err != nil {

@@ -29,6 +29,10 @@ func TestGoldenRealWorld(t *testing.T) {
 		{file: "type3-names.pdf", class: "Type3 glyph names"},
 		{file: "tr7-clip.pdf", class: "render mode 7 kept"},
 		{file: "rotated.pdf", class: "Rotate 90"},
+		{file: "squeezed-spaces.pdf", class: "space glyphs squeezed by Tw, word gaps by Tc and TJ"},
+		{file: "actualtext.pdf", class: "/ActualText replaces the glyphs of marked content"},
+		{file: "rtl-hebrew.pdf", class: "right-to-left lines in logical order"},
+		{file: "accents.pdf", class: "accent glyphs combined with their letter"},
 	}
 	dir := filepath.Join("..", "..", "testdata", "realworld-fixtures")
 	for _, tt := range tests {

@@ -21,9 +21,11 @@ func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
 	for {
 		op, ok, err := lx.scan(0, &o)
 		if err != nil {
+			in.endMarks()
 			return err
 		}
 		if !ok {
+			in.endMarks()
 			return nil
 		}
 		if op == "" {
@@ -56,6 +58,8 @@ type interp struct {
 	stack     []textState
 	tm, tlm   matrix
 	args      []operand // see operand.go for how long they live
+	marks     []mark    // open marked-content sequences (actualtext.go)
+	deepMarks int       // sequences opened beyond maxMarks
 }
 
 // arg returns operand i as a number, 0 when it is past the operands or
@@ -69,8 +73,8 @@ func (in *interp) arg(i int) float64 {
 	return 0
 }
 
-// graphics runs the graphics-state and XObject operators (q, Q, cm, Do);
-// others are ignored.
+// graphics runs the graphics-state and XObject operators (q, Q, cm, Do)
+// and marked content (BMC, BDC, EMC); others are ignored.
 func (in *interp) graphics(op string) error {
 	n := len(in.args)
 	switch op {
@@ -88,6 +92,8 @@ func (in *interp) graphics(op string) error {
 			m := matrix{in.arg(n - 6), in.arg(n - 5), in.arg(n - 4), in.arg(n - 3), in.arg(n - 2), in.arg(n - 1)}
 			in.gs.ctm = m.mul(in.gs.ctm)
 		}
+	case "BMC", "BDC", "EMC":
+		in.markedContent(op)
 	case "Do":
 		if n >= 1 {
 			if o := &in.args[n-1]; o.kind == kindName {

@@ -98,8 +98,7 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 	start := 0
 	for i := 1; i <= len(gs); i++ {
 		if i < len(gs) {
-			tol := 0.35 * math.Max(math.Min(gs[i].size, gs[start].size), 1)
-			if gs[start].y-gs[i].y <= tol {
+			if sameBaseline(&gs[start], &gs[i-1], &gs[i]) {
 				continue
 			}
 		}
@@ -123,6 +122,19 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 		return nil
 	}
 	return lines
+}
+
+// sameBaseline reports whether g, below prev in a group that starts at
+// first (sorted from the top), stands on the group's baseline: within 0.35
+// font sizes of the glyph above it and half a font size of the group's
+// top (poppler's maxIntraLineDelta). Marks and shaped glyphs of Arabic
+// stand a little above or below the line, and a group is held together by
+// those between.
+func sameBaseline(first, prev, g *glyph) bool {
+	if prev.y-g.y > 0.35*max(min(g.size, prev.size), 1) {
+		return false
+	}
+	return first.y-g.y <= 0.5*max(min(g.size, first.size), 1)
 }
 
 // isRotated reports whether any glyph of gs runs other than left to right.
@@ -208,6 +220,17 @@ func (lb *lineBuilder) flush(start *int, bold bool) {
 // makeLine builds the line of the glyphs gs, which share a baseline.
 func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 	sortByX(gs)
+	accents, rtl := false, false
+	for i := range gs {
+		accents = accents || mayBeAccent(gs[i].s)
+		rtl = rtl || isRTLStart(gs[i].s)
+	}
+	if accents {
+		gs = attachAccents(gs) // accents.go
+	}
+	if rtl {
+		return makeBidiLine(page, gs) // bidi.go
+	}
 	l := Line{Page: page, Y: gs[0].y, X0: math.Inf(1), X1: math.Inf(-1)}
 	lb.text, lb.cuts, lb.sizes = lb.text[:0], lb.cuts[:0], lb.sizes[:0]
 	spanStart := 0 // where the span being built starts in lb.text
@@ -231,11 +254,7 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 				continue
 			}
 			gap := g.x - (prev.x + prev.w)
-			threshold := 0.16 * g.size
-			if !prev.known {
-				threshold = 0.5 * g.size
-			}
-			if pendingSpace || gap > threshold {
+			if wordBreak(prev, g, gap, pendingSpace) {
 				if len(lb.text) > 0 {
 					if g.bold != bold {
 						lb.flush(&spanStart, bold)
@@ -282,6 +301,37 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 		start = c.end
 	}
 	return l, true
+}
+
+// Word breaks follow the drawn gap between glyphs, as poppler's
+// TextOutputDev (pdftotext) decides them: a glyph's extent is its advance
+// without Tc and Tw, so the gap counts character and word spacing and TJ
+// offsets. A space glyph is a break unless the next glyph is drawn almost
+// against the previous one: justified text squeezes a space with a
+// negative Tw or Tc until it is no space at all ("comp o nent" drawn as
+// "component"; poppler: a space ends a word, and words closer than 0.03
+// em are joined without a space). Without a space glyph, a gap wider than
+// 0.16 em is a break (TJ kerning, words placed by Td): poppler takes 0.1,
+// which splits LibreOffice's justified lines before the hyphen of a word
+// broken at the line end ("budsjett -").
+const (
+	spaceGap = 0.03 // font sizes: a space glyph leaving a smaller gap is no break
+	wordGap  = 0.16 // font sizes: a wider gap without a space glyph is a break
+	// guessGap replaces wordGap when the previous glyph's width is a
+	// guess (a font without widths): then a space glyph always breaks.
+	guessGap = 0.5
+)
+
+// wordBreak reports whether a word ends between prev and g, gap apart,
+// with a space glyph between them when spaced.
+func wordBreak(prev, g *glyph, gap float64, spaced bool) bool {
+	if !prev.known {
+		return spaced || gap > guessGap*g.size
+	}
+	if spaced {
+		return gap >= spaceGap*math.Min(prev.size, g.size)
+	}
+	return gap > wordGap*g.size
 }
 
 // isBlank reports whether s is empty or white space only

@@ -52,6 +52,9 @@ func prepare(data []byte, password string) (_ []byte, orig *Info, err error) {
 		return nil, nil, fmt.Errorf("%w: the file is truncated (it does not end with %%%%EOF)", ErrDamaged)
 	}
 	if isEncrypted(data) {
+		data = mendEncryption(data) // crypt.go
+	}
+	if isEncrypted(data) {
 		if data, orig, err = decrypt(data, password); err != nil {
 			return nil, nil, err
 		}

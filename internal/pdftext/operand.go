@@ -23,7 +23,7 @@ const (
 	kindName                      // b, without the slash, #xx escapes undone
 	kindString                    // b, escapes undone
 	kindArray                     // arr
-	kindDict                      // a dictionary, skipped (only marked content has them)
+	kindDict                      // b: a dictionary's bytes as written, "<< … >>" (only marked content has them)
 )
 
 // An operand is one operand of a content-stream operator.
@@ -58,8 +58,10 @@ func (l *lexer) scan(depth int, o *operand) (op string, ok bool, err error) {
 		case c == '(':
 			o.kind, o.b = kindString, l.literalInPlace()
 		case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
-			o.kind = kindDict
-			return "", true, l.skipDict(depth)
+			start := l.pos
+			err := l.skipDict(depth)
+			o.kind, o.b = kindDict, l.b[start:l.pos]
+			return "", true, err
 		case c == '<':
 			o.kind, o.b = kindString, l.hexScratch()
 		case c == '[':
@@ -326,6 +328,12 @@ func operator(w []byte) string {
 		return "Do"
 	case "BI":
 		return "BI"
+	case "BMC":
+		return "BMC"
+	case "BDC":
+		return "BDC"
+	case "EMC":
+		return "EMC"
 	}
 	return "?" // no other operator is run
 }

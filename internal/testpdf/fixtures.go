@@ -54,6 +54,14 @@ var Fixtures = []Fixture{
 		Text: "Innholdet er kodet heksadesimalt.\n", PDF: asciiHex},
 	{Name: "predictor1", Why: "content stream /FlateDecode with /DecodeParms << /Predictor 1 >> (no prediction)",
 		Text: "Prediktor 1 betyr ingen prediksjon.\n", PDF: predictor1},
+	{Name: "squeezed-spaces", Why: "justified text whose space glyphs are squeezed to nothing by a negative Tw, the word spaces made by Tc and TJ offsets (class L): words follow the drawn gaps",
+		Text: "Arbeidsgiveren orienterte om budsjettet for neste år.\nOrdinære mellomrom teller.\n", PDF: squeezedSpaces},
+	{Name: "actualtext", Why: "marked content with /ActualText replacing its glyphs (class Q): a flag drawn as a bullet (UTF-16), a letter via a named property list (PDFDocEncoding), an ornament removed by an empty ActualText",
+		Text: "Flagget 🇳🇴 heises.\nMøtet i arbeidsgruppen.\n", PDF: actualText},
+	{Name: "rtl-hebrew", Why: "Hebrew drawn glyph by glyph in visual order (class N): read right to left, with a number and a Latin acronym inside kept in their order, and a Hebrew name inside a Norwegian line turned around",
+		Text: lines(rtlText), PDF: rtlHebrew},
+	{Name: "accents", Why: "accents drawn as glyphs of their own over the letter (class M, TeX OT1 \\aa, \\'e, \\AA): combined with the letter into å, é, Å",
+		Text: accentsText + "\n", PDF: accents},
 }
 
 const (

@@ -11,9 +11,12 @@ import (
 
 // Words splits text into the normalised words the similarity compares:
 //
-//   - the text is NFKC-normalised (ligatures unfolded) and lower-cased,
-//     and format characters (unicode.Cf: bidi marks, soft hyphens,
-//     zero-width spaces) are removed;
+//   - the text is NFKC-normalised (ligatures unfolded) and lower-cased;
+//     bidi embeddings and isolates (U+202A–U+202E, U+2066–U+2069), which
+//     pdftotext puts around a run of the other direction with no space
+//     ("habibi\u202C\u202Bحبيبي"), separate words, and other format
+//     characters (unicode.Cf: bidi marks, soft hyphens, zero-width
+//     spaces) are removed;
 //   - a line that ends in a letter and "-" and is followed by a line
 //     starting with a lower-case letter is joined without the hyphen
 //     (pdftotext keeps line-end hyphens, referat removes them);
@@ -24,7 +27,10 @@ import (
 //     own (those scripts do not separate words by spaces).
 func Words(text string) []string {
 	text = strings.Map(func(r rune) rune {
-		if unicode.Is(unicode.Cf, r) {
+		switch {
+		case r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069':
+			return ' ' // pdftotext wraps runs of another direction in embeddings, without spaces
+		case unicode.Is(unicode.Cf, r):
 			return -1
 		}
 		return r
