@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -90,16 +91,12 @@ const trimEvery = 2048
 // Entries calls fn with the entry of every recorded file, in path order,
 // until fn returns false; all are read in one transaction.
 func (s *Store) Entries(fn func(*Entry) bool) error {
-	err := s.view(func(tx *bolt.Tx) error {
+	return s.scan(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketEntries)
 		if b == nil { // a store a writer has not opened since entries were kept
 			return s.entriesFromSources(tx, fn)
 		}
-		n := 0
-		return b.ForEach(func(k, v []byte) error {
-			if n++; n%trimEvery == 0 {
-				s.trimIn(tx)
-			}
+		return s.eachTrimmed(tx, b, func(k, v []byte) error {
 			e, err := decodeEntry(s.path, string(k), v)
 			if err != nil {
 				return err
@@ -110,11 +107,30 @@ func (s *Store) Entries(fn func(*Entry) bool) error {
 			return nil
 		})
 	})
+}
+
+// scan runs fn in a read transaction that may read every value of a
+// bucket: the mapping is trimmed afterwards, and fn ends the scan early
+// by returning errStop.
+func (s *Store) scan(fn func(tx *bolt.Tx) error) error {
+	err := s.view(fn)
 	s.trim()
-	if err == errStop {
+	if errors.Is(err, errStop) {
 		return nil
 	}
 	return err
+}
+
+// eachTrimmed is b.ForEach(fn), trimming the mapping every trimEvery
+// values.
+func (s *Store) eachTrimmed(tx *bolt.Tx, b *bolt.Bucket, fn func(k, v []byte) error) error {
+	n := 0
+	return b.ForEach(func(k, v []byte) error {
+		if n++; n%trimEvery == 0 {
+			s.trimIn(tx)
+		}
+		return fn(k, v)
+	})
 }
 
 func (s *Store) entriesFromSources(tx *bolt.Tx, fn func(*Entry) bool) error {

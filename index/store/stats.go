@@ -61,16 +61,13 @@ func (d *statsDoc) stats(sha string) *DocStats {
 // (not opened by a writer since they were kept) has its documents
 // decoded in part.
 func (s *Store) EachDocStats(fn func(*DocStats) bool) error {
-	err := s.view(func(tx *bolt.Tx) error {
+	return s.scan(func(tx *bolt.Tx) error {
 		stats := tx.Bucket(bucketDocStats)
-		scan, n := tx.Bucket(bucketDocuments), 0
+		scan := tx.Bucket(bucketDocuments)
 		if stats != nil {
 			scan = stats // the same keys (txn.putDocument, txn.deleteDocument)
 		}
-		return scan.ForEach(func(k, v []byte) error {
-			if n++; n%trimEvery == 0 {
-				s.trimIn(tx)
-			}
+		return s.eachTrimmed(tx, scan, func(k, v []byte) error {
 			st, err := s.docStatsIn(stats, k, v)
 			if err != nil {
 				return err
@@ -81,11 +78,6 @@ func (s *Store) EachDocStats(fn func(*DocStats) bool) error {
 			return nil
 		})
 	})
-	s.trim()
-	if err == errStop {
-		return nil
-	}
-	return err
 }
 
 // docStatsIn returns the DocStats of the document sha whose stored value

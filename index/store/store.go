@@ -152,8 +152,8 @@ func (s *Store) Documents(fn func(*referat.Document) bool) error {
 // each decodes every value of a bucket in key order and calls fn with it,
 // until fn returns false.
 func each[T any](s *Store, bucket []byte, fn func(key []byte, v *T) bool) error {
-	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+	return s.scan(func(tx *bolt.Tx) error {
+		return s.eachTrimmed(tx, tx.Bucket(bucket), func(k, v []byte) error {
 			var x T
 			if err := s.decode(v, &x); err != nil {
 				return err
@@ -164,10 +164,6 @@ func each[T any](s *Store, bucket []byte, fn func(key []byte, v *T) bool) error 
 			return nil
 		})
 	})
-	if errors.Is(err, errStop) {
-		return nil
-	}
-	return err
 }
 
 // get decodes the value of key in a bucket, or returns nil.
