@@ -242,22 +242,7 @@ func (m *matcher) findIn(ct *caseText, t0, t1, w0, w1 int, hits []termHit) []ter
 	if len(phrases) == 0 {
 		return hits
 	}
-	// The longest match wins: a word inside a phrase of another topic
-	// ("lønnsvekst" in "pris- og lønnsvekst") does not count for its own.
-	out := hits[:0]
-	for _, h := range hits[:n] {
-		inside := false
-		for _, p := range phrases {
-			if p.ref.topic != h.ref.topic && h.start >= p.start && h.end <= p.end {
-				inside = true
-				break
-			}
-		}
-		if !inside {
-			out = append(out, h)
-		}
-	}
-	return append(out, phrases...)
+	return longestWins(hits[:n], phrases)
 }
 
 // findPhrasesIn appends to hits the phrase terms in the whole words

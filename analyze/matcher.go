@@ -199,11 +199,15 @@ func (m *matcher) find(tokens []Token) []termHit {
 	if len(m.phrases) == 0 {
 		return hits
 	}
-	phrases := m.findPhrases(whole)
-	// The longest match wins: a word inside a phrase of another topic
-	// ("lønnsvekst" in "pris- og lønnsvekst") does not count for its own.
-	out := hits[:0]
-	for _, h := range hits {
+	return longestWins(hits, m.findPhrases(whole))
+}
+
+// longestWins returns the word hits not inside a phrase of another topic
+// ("lønnsvekst" in "pris- og lønnsvekst" does not count for its own),
+// then the phrases; it reuses the array of words.
+func longestWins(words, phrases []termHit) []termHit {
+	out := words[:0]
+	for _, h := range words {
 		inside := false
 		for _, p := range phrases {
 			if p.ref.topic != h.ref.topic && h.start >= p.start && h.end <= p.end {
