@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -256,5 +257,76 @@ func TestPruneKeptMeeting(t *testing.T) {
 	s, err = runT(t, ctx, o)
 	if err != nil || s.Files[Unchanged] != 15 || s.PagesParsed != 0 || s.Meetings != 8 {
 		t.Fatalf("the run after: %v, %+v", err, s)
+	}
+}
+
+// TestScanAndTextOfOneMeeting: a meeting that comes both as a text PDF and
+// as a scan of it is stored once, with the text layer's text, whichever
+// file is newer or came first; OCR's errors never replace it.
+func TestScanAndTextOfOneMeeting(t *testing.T) {
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		t.Skip("needs tesseract (scripts/deps.sh installs it)")
+	}
+	ctx := context.Background()
+	for _, tt := range []struct {
+		name      string
+		scanNewer bool
+		scanFirst bool // the scan is ingested in a run of its own first
+	}{
+		{name: "the scan is newer", scanNewer: true},
+		{name: "the scan came first, the text PDF is older", scanFirst: true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			text := filepath.Join(dir, "2022-03-10.pdf")
+			scan := filepath.Join(dir, "skannet", "2022-03-10.pdf")
+			os.MkdirAll(filepath.Dir(scan), 0o755)
+			copyFile(t, filepath.Join(pdfs, "scan", "photocopy-200", "fpdf-2022-03-10.pdf"), scan)
+			older, newer := time.Now().Add(-48*time.Hour), time.Now().Add(-time.Hour)
+			scanTime, textTime := older, newer
+			if tt.scanNewer || tt.scanFirst {
+				scanTime, textTime = newer, older
+			}
+			if err := os.Chtimes(scan, scanTime, scanTime); err != nil {
+				t.Fatal(err)
+			}
+			db := tempStore(t)
+			o := options(db, "", dir)
+			o.OCRTimeout = 5 * time.Minute // a loaded machine
+			if tt.scanFirst {
+				if s, err := runT(t, ctx, o); err != nil || s.Meetings != 1 || s.PagesOCR == 0 {
+					t.Fatalf("the scan alone: %v, %+v", err, s)
+				}
+			}
+			copyFile(t, filepath.Join(pdfs, "fpdf", "2022-03-10.pdf"), text)
+			if err := os.Chtimes(text, textTime, textTime); err != nil {
+				t.Fatal(err)
+			}
+			for run := 1; run <= 2; run++ {
+				s, err := runT(t, ctx, o)
+				if err != nil || s.Meetings != 1 {
+					t.Fatalf("run %d: %v, %+v", run, err, s)
+				}
+				ds := storedMeetings(t, db, "2022-03-10")
+				if len(ds) != 1 {
+					t.Fatalf("run %d: %d documents of the meeting, want 1", run, len(ds))
+				}
+				if len(ds[0].Source.OCR) != 0 || ds[0].Source.Path != text {
+					t.Errorf("run %d: the store keeps %s (recognised pages %v; duplicates %+v), want the text PDF's text", run, ds[0].Source.Path, ds[0].Source.OCR, s.Duplicates)
+				}
+			}
+		})
+	}
+}
+
+// copyFile copies src to dst.
+func copyFile(t *testing.T, src, dst string) {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -28,10 +28,12 @@ import (
 // punctuation; a document without a date is never a duplicate), so that
 // a meeting that repeats another's text on another day stays a meeting.
 //
-// When the texts differ, the newer file's text wins (newer by
-// modification time): its document replaces the stored one, and the files
-// that gave that become its duplicates. Otherwise the file read is the
-// duplicate, and the stored document stays.
+// When the texts differ, a text layer wins over recognised text (OCR
+// makes errors a text layer does not: the file with fewer recognised
+// pages wins), then the newer file (by modification time): its document
+// replaces the stored one, and the files that gave that become its
+// duplicates. Otherwise the file read is the duplicate, and the stored
+// document stays.
 const DuplicateSimilarity = 0.7
 
 // A Duplicate is a file found to hold a meeting the store already had.
@@ -39,7 +41,7 @@ type Duplicate struct {
 	File        string  `json:"file"`         // the file read in this run
 	DuplicateOf string  `json:"duplicate_of"` // the file that gave the meeting first
 	Similarity  float64 `json:"similarity"`   // of the two texts, DuplicateSimilarity to 1
-	TextFrom    string  `json:"text_from"`    // the file whose text the store keeps: File when it is newer and differs
+	TextFrom    string  `json:"text_from"`    // the file whose text the store keeps: File when its text wins (see DuplicateSimilarity)
 }
 
 // A meetingIndex finds the stored documents of a meeting body and date:
@@ -88,6 +90,20 @@ type match struct {
 	mtime      int64  // the newest modification time of the files that give it
 	similarity float64
 	same       bool // the texts are the same word for word
+	ocrPages   int  // pages of the stored document that were recognised
+}
+
+// replacedBy reports whether the document d, of a file modified at mtime,
+// replaces the stored text of the meeting m: the texts differ, and d has
+// fewer recognised pages, or as many and its file is newer.
+func (m *match) replacedBy(d *referat.Document, mtime int64) bool {
+	if m.same {
+		return false
+	}
+	if n := len(d.Source.OCR); n != m.ocrPages {
+		return n < m.ocrPages
+	}
+	return mtime > m.mtime
 }
 
 // findDuplicate returns the stored document, given by a file other than
@@ -123,6 +139,7 @@ func (r *run) findDuplicate(w writer, path string, d *referat.Document) (*match,
 		}
 		m.similarity = jaccard(print, fingerprint(other))
 		m.same = strings.Join(words(d), " ") == strings.Join(words(other), " ")
+		m.ocrPages = len(other.Source.OCR)
 		if m.similarity >= DuplicateSimilarity && (best == nil || m.similarity > best.similarity) {
 			best = m
 		}
@@ -182,7 +199,7 @@ func (r *run) record(w writer, res result) error {
 		if err := w.RecordParsed(p); err != nil {
 			return err
 		}
-	case res.mtime > m.mtime && !m.same:
+	case m.replacedBy(res.doc, res.mtime):
 		if err := w.Supersede(p, m.sha, m.similarity); err != nil {
 			return err
 		}
