@@ -275,9 +275,13 @@ func (l *lexer) literal() opString {
 	return out
 }
 
-func (l *lexer) hex() opString {
+func (l *lexer) hex() opString { return l.appendHex(nil) }
+
+// appendHex reads a hex string (< … >) and appends its bytes to dst:
+// white space and other non-hex bytes are skipped, an odd last digit is
+// followed by 0.
+func (l *lexer) appendHex(dst []byte) []byte {
 	l.pos++ // <
-	var out []byte
 	var hi byte
 	half := false
 	for l.pos < len(l.b) {
@@ -286,28 +290,21 @@ func (l *lexer) hex() opString {
 		if c == '>' {
 			break
 		}
-		var v byte
-		switch {
-		case c >= '0' && c <= '9':
-			v = c - '0'
-		case c >= 'a' && c <= 'f':
-			v = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			v = c - 'A' + 10
-		default:
+		v, ok := hexDigit(c)
+		if !ok {
 			continue
 		}
 		if half {
-			out = append(out, hi<<4|v)
+			dst = append(dst, hi<<4|v)
 		} else {
 			hi = v
 		}
 		half = !half
 	}
 	if half {
-		out = append(out, hi<<4)
+		dst = append(dst, hi<<4)
 	}
-	return out
+	return dst
 }
 
 // skipInlineImage moves past the data of an inline image (BI … ID data EI).

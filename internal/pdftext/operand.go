@@ -139,30 +139,8 @@ func (l *lexer) literalInPlace() []byte {
 
 // hexScratch reads a hex string into the scratch space.
 func (l *lexer) hexScratch() []byte {
-	l.pos++ // <
 	start := len(l.scratch)
-	var hi byte
-	half := false
-	for l.pos < len(l.b) {
-		c := l.b[l.pos]
-		l.pos++
-		if c == '>' {
-			break
-		}
-		v, ok := hexDigit(c)
-		if !ok {
-			continue
-		}
-		if half {
-			l.scratch = append(l.scratch, hi<<4|v)
-		} else {
-			hi = v
-		}
-		half = !half
-	}
-	if half {
-		l.scratch = append(l.scratch, hi<<4)
-	}
+	l.scratch = l.appendHex(l.scratch)
 	return l.scratch[start:len(l.scratch):len(l.scratch)]
 }
 
