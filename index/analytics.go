@@ -241,6 +241,18 @@ func (g YearGroups) Comparison(q CompareQuery) *Comparison {
 	return cmp
 }
 
+// Compare is Comparison with each year's distinguishing Terms (see
+// Distinguish; q.Terms of them, default 8): what both backends answer.
+func (g YearGroups) Compare(q CompareQuery, stems Stemmer) *Comparison {
+	cmp := g.Comparison(q)
+	n := q.Terms
+	if n <= 0 {
+		n = 8
+	}
+	Distinguish(cmp, stems, n)
+	return cmp
+}
+
 func sortStatements(rows []StatementRow) {
 	sort.Slice(rows, func(i, j int) bool {
 		if rows[i].Date != rows[j].Date {

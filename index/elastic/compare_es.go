@@ -60,13 +60,7 @@ func (r *Remote) Compare(ctx context.Context, q index.CompareQuery) (*index.Comp
 			return nil, err
 		}
 	}
-	cmp := byYear.Comparison(q)
-	n := q.Terms
-	if n <= 0 {
-		n = 8
-	}
-	index.Distinguish(cmp, index.Or(r.Words, r.Stems), n)
-	return cmp, nil
+	return byYear.Compare(q, index.Or(r.Words, r.Stems)), nil
 }
 
 func statementRow(s statementSource) index.StatementRow {

@@ -126,13 +126,7 @@ func (l *Local) Compare(ctx context.Context, q index.CompareQuery) (*index.Compa
 	if err != nil {
 		return nil, err
 	}
-	cmp := years.Comparison(q)
-	n := q.Terms
-	if n <= 0 {
-		n = 8
-	}
-	index.Distinguish(cmp, index.Or(l.Words, l.Stems), n)
-	return cmp, nil
+	return years.Compare(q, index.Or(l.Words, l.Stems)), nil
 }
 
 func hasString(xs []string, x string) bool {
