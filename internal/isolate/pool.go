@@ -184,7 +184,7 @@ func (p *Pool) Do(ctx context.Context, job any, answer any) error {
 	if err != nil {
 		return fmt.Errorf("encoding the job: %w", err)
 	}
-	line, _ := json.Marshal(request{TimeoutMS: timeout.Milliseconds(), Job: raw})
+	line, _ := json.Marshal(request{TimeoutMS: timeout.Milliseconds(), Job: raw}) // a number and JSON Marshal made: never fails
 	type result struct {
 		answer json.RawMessage
 		err    error
