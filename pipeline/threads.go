@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 
+	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/analyze"
 	"github.com/ntlnav/referat/index/store"
 )
@@ -54,12 +55,35 @@ func (r *run) link(ctx context.Context) error {
 		shas = append(shas, sha)
 	}
 	sort.Strings(shas)
+	// Decoding the documents is half the work: one goroutine decodes the
+	// next ones while this one stores those decoded, linkGroup per
+	// transaction. Nothing else writes the store meanwhile.
+	stop := make(chan struct{})
+	defer close(stop)
+	docs := make(chan decoded, 2*linkGroup)
+	go func() {
+		defer close(docs)
+		for _, sha := range shas {
+			d, err := r.db.Document(sha)
+			select {
+			case docs <- decoded{d, err}:
+			case <-stop:
+				return
+			}
+		}
+	}()
 	for len(shas) > 0 && ctx.Err() == nil { // else the next run links the rest
 		n := min(len(shas), linkGroup)
 		err := r.db.Batch(func(b *store.Batch) error {
 			for _, sha := range shas[:n] {
-				if err := relink(b, sha, changed[sha]); err != nil {
-					return err
+				x := <-docs
+				if x.err != nil {
+					return x.err
+				}
+				if x.d != nil {
+					if err := relink(b, x.d, changed[sha]); err != nil {
+						return err
+					}
 				}
 			}
 			return nil
@@ -72,13 +96,15 @@ func (r *run) link(ctx context.Context) error {
 	return nil
 }
 
-// relink stores again the document sha with the threads of its cases
+// decoded is a stored document read ahead, or why it could not be.
+type decoded struct {
+	d   *referat.Document
+	err error
+}
+
+// relink stores again the document d with the threads of its cases
 // changed as threads (case seq → thread) says.
-func relink(b *store.Batch, sha string, threads map[int]string) error {
-	d, err := b.Document(sha)
-	if err != nil || d == nil {
-		return err
-	}
+func relink(b *store.Batch, d *referat.Document, threads map[int]string) error {
 	for i := range d.Cases {
 		if th, ok := threads[d.Cases[i].Seq]; ok {
 			d.Cases[i].Thread = th
