@@ -51,23 +51,24 @@ func (p *pageReader) annotation(a, page pdf.Value, ctm matrix) {
 	if a.Key("F").Int64()&(annotHidden|annotNoView) != 0 {
 		return
 	}
-	rect, ok := annotRect(a.Key("Rect"))
+	r, ok := readRect(a.Key("Rect"))
 	if !ok {
 		return
 	}
 	before := len(p.glyphs)
 	if ap := appearance(a); ap.Kind() == pdf.Stream {
-		p.drawAppearance(ap, inherited(page, "Resources"), rect, ctm)
+		p.drawAppearance(ap, inherited(page, "Resources"), r, ctm)
 	}
 	// A widget whose appearance draws no text (none, or an empty one
 	// left for the viewer to make: /NeedAppearances) shows its value.
 	if len(p.glyphs) == before && a.Key("Subtype").Name() == "Widget" {
-		p.fieldValue(a, rect, ctm)
+		p.fieldValue(a, r, ctm)
 	}
 }
 
-// annotRect reads a /Rect as x0 y0 x1 y1, normalised.
-func annotRect(v pdf.Value) ([4]float64, bool) {
+// readRect reads a rectangle (/Rect, /MediaBox …) as x0 y0 x1 y1,
+// normalised; false when it is not four numbers or has no area.
+func readRect(v pdf.Value) ([4]float64, bool) {
 	var r [4]float64
 	if v.Len() != 4 {
 		return r, false
@@ -113,7 +114,7 @@ func (p *pageReader) drawAppearance(ap, pageRes pdf.Value, rect [4]float64, ctm 
 			m[i] = mv.Index(i).Float64()
 		}
 	}
-	bb, ok := annotRect(ap.Key("BBox"))
+	bb, ok := readRect(ap.Key("BBox"))
 	if !ok {
 		return
 	}

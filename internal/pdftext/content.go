@@ -291,20 +291,9 @@ func pageBox(a *ancestry) [4]float64 {
 	if b.Len() != 4 {
 		b = a.inherited("MediaBox")
 	}
-	box := [4]float64{0, 0, 612, 792}
-	if b.Len() == 4 {
-		for i := range box {
-			box[i] = b.Index(i).Float64()
-		}
-	}
-	if box[2] < box[0] {
-		box[0], box[2] = box[2], box[0]
-	}
-	if box[3] < box[1] {
-		box[1], box[3] = box[3], box[1]
-	}
-	if box[2]-box[0] < 1 || box[3]-box[1] < 1 {
-		box = [4]float64{0, 0, 612, 792}
+	box, ok := readRect(b)
+	if !ok || box[2]-box[0] < 1 || box[3]-box[1] < 1 {
+		return [4]float64{0, 0, 612, 792}
 	}
 	return box
 }
