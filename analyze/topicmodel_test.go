@@ -18,15 +18,17 @@ func TestTopicModelUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := New(nil, Options{}).TrainTopicModel(gold).Marshal()
+	m, _ := New(nil, Options{}).BuildTopicModel(gold)
+	got := m.Marshal()
 	if !bytes.Equal(got, defaultTopicModel) {
 		t.Errorf("topicmodel.json is out of date: run go generate ./analyze\ntrained:\n%s\nembedded:\n%s", got, defaultTopicModel)
 	}
 }
 
 // TestCrossValidateTopics: leaving one development meeting out, the
-// learned model scores about as the rules do (measured on 36 meetings:
-// rules 0.916, learned 0.917), and both stay at what was measured
+// learned model scores about as the rules do (measured on 44 meetings:
+// rules 0.917, learned 0.916; on 36 before wave 4: 0.916, 0.917), and
+// both stay at what was measured
 // (rounded down). These are the figures to trust for new
 // meetings, not the in-sample ones of TestEvaluateAnnotated.
 func TestCrossValidateTopics(t *testing.T) {
@@ -74,6 +76,8 @@ func TestPassingMentions(t *testing.T) {
 		{name: "before the phrase", sentence: "Sykefraværet økte på grunn av influensa.", want: []string{"arbeidsmiljø"}},
 		{name: "because of", sentence: "Kontoret stenger tidlig på grunn av sykefravær.", want: nil},
 		{name: "nynorsk", sentence: "Fråværet heng saman med arbeidspresset.", want: nil},
+		{name: "without doing", sentence: "NTL mener at nyansatte trenger tid til å lære uten å ha egen portefølje.", want: nil},
+		{name: "before without doing", sentence: "NTL krevde ny bemanningsplan uten å vente på budsjettet.", want: []string{"bemanning"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
