@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
+	"sort"
 	"strings"
 )
 
@@ -34,6 +36,7 @@ var topicFeatures = []string{"bias", "rule", "title_own", "title_weak", "other_t
 type topicCandidate struct {
 	rule, titleOwn, titleWeak, otherTitle, first, top bool
 	strong, support, said, weakOnly, terms, sentences int
+	topic                                             string // the topic's id
 }
 
 func (c *topicCandidate) features() []float64 {
@@ -63,7 +66,28 @@ type TopicModel struct {
 	Weights  []float64 `json:"weights"`
 	// Threshold is the probability from which a case has the topic.
 	Threshold float64 `json:"threshold"`
+	// PerTopic are, per topic id, weights added to those of some features
+	// (topicKeys) when the feature is not 0: how far a topic's evidence
+	// differs from the other topics' (brukeroppfølging's terms give it more
+	// often than gold does, for example). A key not listed weighs 0.
+	PerTopic map[string]map[string]float64 `json:"per_topic,omitempty"`
 }
+
+// topicKeys are the features a topic may weigh apart (TopicModel.PerTopic),
+// each counted 1 when it is not 0.
+var topicKeys = []string{"bias", "rule", "title_own", "strong", "said"}
+
+// topicKeyAt are the indexes of topicKeys in topicFeatures.
+var topicKeyAt = func() []int {
+	out := make([]int, len(topicKeys))
+	for i, k := range topicKeys {
+		out[i] = slices.Index(topicFeatures, k)
+		if out[i] < 0 {
+			panic("topic key " + k + " is no feature")
+		}
+	}
+	return out
+}()
 
 //go:generate go run ./train -o topicmodel.json ../testdata/annotated/train ../testdata/samples ../testdata/meetings
 
@@ -118,7 +142,26 @@ func (m *TopicModel) Marshal() []byte {
 		}
 		fmt.Fprintf(&b, "%.4f", w)
 	}
-	fmt.Fprintf(&b, "],\n  \"threshold\": %.2f\n}\n", m.Threshold)
+	fmt.Fprintf(&b, "],\n  \"threshold\": %.2f", m.Threshold)
+	if len(m.PerTopic) > 0 {
+		b.WriteString(",\n  \"per_topic\": {")
+		for i, t := range sortedKeys(m.PerTopic) {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, "\n    %q: {", t)
+			sep := ""
+			for _, k := range topicKeys {
+				if w, ok := m.PerTopic[t][k]; ok {
+					fmt.Fprintf(&b, "%s%q: %.3f", sep, k, w)
+					sep = ", "
+				}
+			}
+			b.WriteString("}")
+		}
+		b.WriteString("\n  }")
+	}
+	b.WriteString("\n}\n")
 	return []byte(b.String())
 }
 
@@ -130,6 +173,40 @@ func (m *TopicModel) probability(x []float64) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
+// topicSum is the per-topic part of the topic's logit, with features x.
+func (m *TopicModel) topicSum(topic string, x []float64) float64 {
+	ws := m.PerTopic[topic]
+	if len(ws) == 0 {
+		return 0
+	}
+	z := 0.0
+	for i, k := range topicKeys {
+		if x[topicKeyAt[i]] != 0 {
+			z += ws[k]
+		}
+	}
+	return z
+}
+
 func (m *TopicModel) gives(c *topicCandidate) bool {
-	return m.probability(c.features()) >= m.Threshold
+	return m.probabilityOf(c.features(), c.topic) >= m.Threshold
+}
+
+// probabilityOf is the probability that a case has the topic, with the
+// candidate's features x.
+func (m *TopicModel) probabilityOf(x []float64, topic string) float64 {
+	z := m.topicSum(topic, x)
+	for i, w := range m.Weights {
+		z += w * x[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

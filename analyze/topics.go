@@ -164,6 +164,7 @@ func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) 
 		best = max(best, t.score)
 	}
 	for i, c := range cands {
+		c.topic = a.tax.Topics[i].ID
 		c.sentences = len(sents)
 		c.otherTitle = titled && !c.titleOwn
 		t := accs[i]

@@ -1,6 +1,9 @@
 package analyze
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // Training settings: fixed, so that training is deterministic.
 const (
@@ -12,8 +15,9 @@ const (
 // topicExample is one topic a case holds evidence of, and whether gold
 // gives the case that topic.
 type topicExample struct {
-	x  []float64
-	is bool
+	x     []float64
+	topic string // the topic's id
+	is    bool
 }
 
 // topicExamples returns the examples of the gold meetings, in the order of
@@ -43,7 +47,7 @@ func (a *Analyzer) topicExamplesOf(gold []GoldMeeting) ([]topicExample, int) {
 					}
 					continue // no supporting sentence: never given
 				}
-				out = append(out, topicExample{x: cands[i].features(), is: want[d.ID]})
+				out = append(out, topicExample{x: cands[i].features(), topic: d.ID, is: want[d.ID]})
 			}
 		}
 	}
@@ -59,26 +63,34 @@ func (a *Analyzer) TrainTopicModel(gold []GoldMeeting) *TopicModel {
 }
 
 // fitTopicModel fits the weights of a model to the examples; its
-// threshold is 0.5.
+// threshold is 0.5. The per-topic weights are fitted with the others
+// (see topicFit).
 func fitTopicModel(ex []topicExample) *TopicModel {
 	m := &TopicModel{Features: topicFeatures, Weights: make([]float64, len(topicFeatures)), Threshold: 0.5}
 	if len(ex) == 0 {
 		return m
 	}
+	f := newTopicFit(ex)
 	grad := make([]float64, len(m.Weights))
 	for r := 0; r < trainRounds; r++ {
 		for j := range grad {
 			grad[j] = 0
 		}
-		for _, e := range ex {
+		f.zero()
+		for k, e := range ex {
 			y := 0.0
 			if e.is {
 				y = 1
 			}
-			d := m.probability(e.x) - y
+			z := f.sum(k)
+			for j, w := range m.Weights {
+				z += w * e.x[j]
+			}
+			d := 1/(1+math.Exp(-z)) - y
 			for j, v := range e.x {
 				grad[j] += d * v
 			}
+			f.addGrad(k, d)
 		}
 		for j := range m.Weights {
 			g := grad[j] / float64(len(ex))
@@ -87,7 +99,9 @@ func fitTopicModel(ex []topicExample) *TopicModel {
 			}
 			m.Weights[j] -= trainRate * g
 		}
+		f.step(len(ex))
 	}
+	m.PerTopic = f.weights()
 	return m
 }
 
@@ -147,7 +161,7 @@ func (a *Analyzer) CrossValidateThresholds(gold []GoldMeeting) []ThresholdScore 
 		}
 		m := fitTopicModel(rest)
 		for _, e := range per[k] {
-			p := m.probability(e.x)
+			p := m.probabilityOf(e.x, e.topic)
 			for i := range out {
 				given := p >= out[i].Threshold
 				switch {
