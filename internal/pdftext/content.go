@@ -2,7 +2,6 @@ package pdftext
 
 import (
 	"fmt"
-	"io"
 	"math"
 
 	"github.com/ledongthuc/pdf"
@@ -65,9 +64,7 @@ func (p *pageReader) readStream(v pdf.Value) (data []byte, err error) {
 			err = damaged(r, "reading a content stream")
 		}
 	}()
-	rc := v.Reader()
-	defer rc.Close()
-	data, err = readAllInto(getBuf(), io.LimitReader(rc, *p.budget+1))
+	data, err = p.doc.src.read(v, getBuf(), *p.budget+1)
 	*p.budget -= int64(len(data))
 	if *p.budget < 0 {
 		return nil, fmt.Errorf("%w: content streams inflate to more than the limit", ErrTooLarge)
@@ -114,7 +111,7 @@ func (p *pageReader) font(resources pdf.Value, name string) *font {
 func (p *pageReader) lookupFont(resources pdf.Value, name string) (f *font) {
 	defer func() {
 		if recover() != nil {
-			f = newFont(pdf.Value{})
+			f = newFont(pdf.Value{}, nil)
 		}
 	}()
 	v := resources.Key("Font").Key(name)
@@ -127,7 +124,7 @@ func (p *pageReader) lookupFont(resources pdf.Value, name string) (f *font) {
 	if f, ok := p.doc.fonts[key]; ok {
 		return f
 	}
-	f = newFont(v)
+	f = newFont(v, p.doc.src)
 	p.doc.fonts[key] = f
 	return f
 }

@@ -1,7 +1,6 @@
 package pdftext
 
 import (
-	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -44,7 +43,7 @@ type font struct {
 }
 
 // newFont reads the font dictionary v.
-func newFont(v pdf.Value) *font {
+func newFont(v pdf.Value, src *source) *font {
 	f := &font{scale: 0.001, dw: 1000, decoded: map[int]string{}}
 	f.name = v.Key("BaseFont").Name()
 	if i := strings.IndexByte(f.name, '+'); i >= 0 {
@@ -91,7 +90,7 @@ func newFont(v pdf.Value) *font {
 	}
 	f.enc = f.simple.Encoder()
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		f.cmap = readToUnicode(tu)
+		f.cmap = readToUnicode(tu, src)
 	}
 	f.bold = isBoldName(f.name) || isBoldDescriptor(desc)
 	return f
@@ -321,15 +320,14 @@ func (c *toUnicode) lookup(code int) (string, bool) {
 }
 
 // readToUnicode reads a ToUnicode stream, at most 4 MiB of it.
-func readToUnicode(v pdf.Value) (cm *toUnicode) {
+func readToUnicode(v pdf.Value, src *source) (cm *toUnicode) {
 	defer func() {
 		if recover() != nil {
 			cm = nil
 		}
 	}()
-	rc := v.Reader()
-	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, 4<<20))
+	data, err := src.read(v, getBuf(), 4<<20)
+	defer putBuf(data) // parseToUnicode keeps no part of data
 	if err != nil && len(data) == 0 {
 		return nil
 	}

@@ -9,6 +9,7 @@ import (
 
 // A docCache holds what the pages of one file share.
 type docCache struct {
+	src *source // the file's bytes, for decoding streams; nil: the library decodes them
 	// fonts by the font dictionary's printed form
 	fonts map[string]*font
 	// named holds the fonts of each resource dictionary by resource name,
