@@ -46,7 +46,7 @@ type textState struct {
 type pageReader struct {
 	budget *int64           // decoded bytes still allowed for the whole file
 	doc    *docCache        // what the pages of the file share
-	named  map[string]*font // by resource name, for the resources being run
+	fonts  fontScope        // of the resources being run; its named is nil until a font is asked for
 	glyphs []glyph
 	depth  int   // form XObject nesting
 	frame  frame // of the glyph shown last
@@ -98,11 +98,14 @@ func (p *pageReader) contents(v pdf.Value) ([]byte, error) {
 }
 
 func (p *pageReader) font(resources pdf.Value, name string) *font {
-	if f, ok := p.named[name]; ok {
+	if p.fonts.named == nil {
+		p.fonts = p.doc.fontScope(resources)
+	}
+	if f, ok := p.fonts.named[name]; ok {
 		return f
 	}
 	f := p.lookupFont(resources, name)
-	p.named[name] = f
+	p.fonts.named[name] = f
 	return f
 }
 
@@ -114,7 +117,12 @@ func (p *pageReader) lookupFont(resources pdf.Value, name string) (f *font) {
 			f = newFont(pdf.Value{}, nil)
 		}
 	}()
-	v := resources.Key("Font").Key(name)
+	var v pdf.Value
+	if p.fonts.ok {
+		v = p.fonts.dict.Key(name)
+	} else {
+		v = resources.Key("Font").Key(name)
+	}
 	if v.Kind() != pdf.Dict {
 		return nil
 	}

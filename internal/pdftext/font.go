@@ -50,6 +50,10 @@ func newFont(v pdf.Value, src *source) *font {
 		f.name = f.name[i+1:]
 	}
 	f.simple = pdf.Font{V: v}
+	// Every key is read once: each Key of an indirect object parses it
+	// from the file again. (A panic anywhere here gives the same empty
+	// font, whichever key it comes from.)
+	tu := v.Key("ToUnicode")
 	desc := v.Key("FontDescriptor")
 	switch v.Key("Subtype").Name() {
 	case "Type0":
@@ -62,13 +66,14 @@ func newFont(v pdf.Value, src *source) *font {
 		f.cidW = readCIDWidths(d.Key("W"))
 		f.known = len(f.cidW) > 0
 		f.cid = newCIDEncoding(v.Key("Encoding"))
-		if d.Key("Subtype").Name() == "CIDFontType2" {
+		isTrueType := d.Key("Subtype").Name() == "CIDFontType2"
+		if isTrueType {
 			f.prog = newFontProgram(desc)
 			f.cidToGIDMap = d.Key("CIDToGIDMap")
 		}
 		f.coll = collectionOf(d)
-		if f.cid.identity && v.Key("ToUnicode").Kind() != pdf.Stream && newFontProgram(desc) == nil && f.coll == nil {
-			f.macOrder = d.Key("Subtype").Name() == "CIDFontType2" && (isMacOrderFont(f.name) || isMacOrderFont(d.Key("BaseFont").Name()))
+		if f.cid.identity && tu.Kind() != pdf.Stream && noProgram(isTrueType, f.prog, desc) && f.coll == nil {
+			f.macOrder = isTrueType && (isMacOrderFont(f.name) || isMacOrderFont(d.Key("BaseFont").Name()))
 			f.guessUnicode = !f.macOrder
 		}
 	case "Type3":
@@ -89,11 +94,20 @@ func newFont(v pdf.Value, src *source) *font {
 		f.simpleEncoding(v.Key("Encoding"), desc)
 	}
 	f.enc = f.simple.Encoder()
-	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+	if tu.Kind() == pdf.Stream {
 		f.cmap = readToUnicode(tu, src)
 	}
 	f.bold = isBoldName(f.name) || isBoldDescriptor(desc)
 	return f
+}
+
+// noProgram reports whether the font descriptor desc has no embedded
+// program; prog is the one read already for a TrueType font.
+func noProgram(isTrueType bool, prog *fontProgram, desc pdf.Value) bool {
+	if isTrueType {
+		return prog == nil
+	}
+	return newFontProgram(desc) == nil
 }
 
 func readCIDWidths(w pdf.Value) map[int]float64 {
