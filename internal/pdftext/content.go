@@ -44,9 +44,9 @@ type textState struct {
 
 // A pageReader interprets the content streams of one page.
 type pageReader struct {
-	budget *int64           // decoded bytes still allowed for the whole file
-	doc    *docCache        // what the pages of the file share
-	fonts  fontScope        // of the resources being run; its named is nil until a font is asked for
+	budget *int64    // decoded bytes still allowed for the whole file
+	doc    *docCache // what the pages of the file share
+	fonts  fontScope // of the resources being run; its named is nil until a font is asked for
 	glyphs []glyph
 	depth  int   // form XObject nesting
 	frame  frame // of the glyph shown last
