@@ -1,7 +1,6 @@
 package pdftext
 
 import (
-	"bytes"
 	"compress/zlib"
 	"io"
 	"slices"
@@ -58,12 +57,12 @@ func (s *source) read(v pdf.Value, dst []byte, limit int64) ([]byte, error) {
 		}
 		return append(dst, raw...), nil
 	}
-	zr, err := getZlib(raw)
+	z, err := getInflater(raw)
 	if err != nil {
 		panic(err) // as the library does
 	}
-	defer putZlib(zr)
-	return readAllInto(dst, io.LimitReader(zr, limit))
+	defer putInflater(z)
+	return readAllInto(dst, io.LimitReader(z.zr, limit))
 }
 
 // raw returns the encoded bytes of the stream v and whether they are
@@ -117,29 +116,73 @@ func streamOffset(v pdf.Value) (int64, bool) {
 	return off, err == nil && off >= 0
 }
 
-// zlibReaders keeps zlib readers for reuse: Reset keeps a reader's
-// window and tables, which a new reader allocates (about 40 KiB).
-var zlibReaders = make(chan io.ReadCloser, 4)
-
-// getZlib returns a zlib reader of raw, a reused one when there is one.
-// The error is zlib.NewReader's for raw.
-func getZlib(raw []byte) (io.ReadCloser, error) {
-	select {
-	case zr := <-zlibReaders:
-		if err := zr.(zlib.Resetter).Reset(bytes.NewReader(raw), nil); err != nil {
-			putZlib(zr)
-			return nil, err
-		}
-		return zr, nil
-	default:
-	}
-	return zlib.NewReader(bytes.NewReader(raw))
+// An inflater is a zlib reader and what it reads from: a reader of a
+// byte slice that lets go of the slice when the inflater is put back, so
+// that a kept inflater does not keep a file's bytes alive.
+type inflater struct {
+	zr  io.ReadCloser
+	src byteReader
 }
 
-// putZlib keeps zr for reuse.
-func putZlib(zr io.ReadCloser) {
+// inflaters keeps inflaters for reuse: Reset keeps a zlib reader's window
+// and tables, which a new one allocates (about 40 KiB).
+var inflaters = make(chan *inflater, 4)
+
+// getInflater returns an inflater of raw, a reused one when there is
+// one. The error is zlib.NewReader's for raw.
+func getInflater(raw []byte) (*inflater, error) {
+	var z *inflater
 	select {
-	case zlibReaders <- zr:
+	case z = <-inflaters:
+	default:
+		z = new(inflater)
+	}
+	z.src = byteReader{b: raw}
+	var err error
+	if z.zr == nil {
+		z.zr, err = zlib.NewReader(&z.src)
+	} else {
+		err = z.zr.(zlib.Resetter).Reset(&z.src, nil)
+	}
+	if err != nil {
+		if z.zr != nil {
+			putInflater(z)
+		}
+		return nil, err
+	}
+	return z, nil
+}
+
+// putInflater keeps z for reuse.
+func putInflater(z *inflater) {
+	z.src = byteReader{}
+	select {
+	case inflaters <- z:
 	default:
 	}
+}
+
+// A byteReader reads a byte slice. It is a flate.Reader, which zlib and
+// flate read from directly, without a bufio.Reader of their own.
+type byteReader struct {
+	b []byte
+	i int
+}
+
+func (r *byteReader) Read(p []byte) (int, error) {
+	if r.i >= len(r.b) {
+		return 0, io.EOF
+	}
+	n := copy(p, r.b[r.i:])
+	r.i += n
+	return n, nil
+}
+
+func (r *byteReader) ReadByte() (byte, error) {
+	if r.i >= len(r.b) {
+		return 0, io.EOF
+	}
+	c := r.b[r.i]
+	r.i++
+	return c, nil
 }
