@@ -48,7 +48,9 @@ func clauseRelation(s string) string {
 
 // defers reports whether a lower-case answer (or clause) postpones.
 func defers(s string) bool {
-	return hasAny(s, deferCues) || deferElsewhere.MatchString(s) || notDecided.MatchString(s)
+	return hasAny(s, deferCues) || strings.Contains(s, "ikk") && notDecided.MatchString(s) ||
+		(strings.Contains(s, "avgj") || strings.Contains(s, "bestem") || strings.Contains(s, "avkla")) &&
+			deferElsewhere.MatchString(s)
 }
 
 // answerRelation classifies an answer of one or more lower-case sentences
@@ -63,24 +65,25 @@ func defers(s string) bool {
 // when it refuses or postpones, else the agreement stands. contrasted
 // tells whether that rule decided.
 func answerRelation(sents []string) (rel string, contrasted bool) {
+	var buf [4]string
+	rels := buf[:0]
 	for _, s := range sents {
-		if refuses(s) {
-			return referat.RelationRejected, false
+		r := clauseRelation(s)
+		if r == referat.RelationRejected {
+			return r, false
 		}
+		rels = append(rels, r)
 	}
-	for _, s := range sents {
+	for k, s := range sents {
 		if parts := splitContrast(s); len(parts) > 1 {
-			first := clauseRelation(parts[0])
-			if first != referat.RelationDeferred {
-				for _, p := range parts[1:] {
-					if defers(p) && !hasAny(p, agreeCues) {
-						return referat.RelationDeferred, true
-					}
+			for _, p := range parts[1:] {
+				if defers(p) && !hasAny(p, agreeCues) && clauseRelation(parts[0]) != referat.RelationDeferred {
+					return referat.RelationDeferred, true
 				}
 			}
 		}
-		if r := clauseRelation(s); r != referat.RelationAnswered {
-			return r, false
+		if rels[k] != referat.RelationAnswered {
+			return rels[k], false
 		}
 		if hasAny(s, ackCues) {
 			return referat.RelationAnswered, false
@@ -122,7 +125,9 @@ func continues(s string) bool {
 // no word of refusal and no negated "kan"/"vil" (which refuses something
 // else: "ingen skal sies opp, men kunne ikke garantere ...").
 func (a *Analyzer) echoes(point string, answer []string) bool {
-	if !demandsNot.MatchString(strings.ToLower(point)) {
+	if !strings.Contains(point, "ikk") && !strings.Contains(point, "ingen") && !strings.Contains(point, "inga ") &&
+		!strings.Contains(point, "imot") ||
+		!demandsNot.MatchString(point) {
 		return false
 	}
 	for _, s := range answer {
@@ -138,7 +143,9 @@ func (a *Analyzer) echoes(point string, answer []string) bool {
 // skal tape fleksitid" - "ingen skal tape timer". Only a demand makes the
 // negated "skal" an acceptance; after a concern or a position it informs.
 func promises(point string, answer []string) bool {
-	return demands.MatchString(strings.ToLower(point)) && promiseNot.MatchString(answer[0])
+	a := answer[0]
+	return (strings.Contains(point, " om") || strings.Contains(point, "krav") || strings.Contains(point, "krev")) &&
+		strings.Contains(a, "skal") && demands.MatchString(point) && promiseNot.MatchString(a)
 }
 
 // negModalRefuses reports whether negModal finds a refusal in s, as
@@ -175,22 +182,41 @@ func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int,
 	if len(employer) == 0 {
 		return referat.RelationNoAnswer
 	}
-	e := stmts[employer[0]]
-	sents := answerText(stmts, employer)
-	s := sents[0]
-	rel, contrasted := answerRelation(sents)
+	ans := answerOf(stmts, employer)
+	return a.relationTo(stmts, from, &ans, split)
+}
+
+// An answer is what relation reads of the employer's answer: the same for
+// every point it meets, so it is read once per exchange.
+type answer struct {
+	sents []string // answerText
+	kind  string   // the first statement's kind
+	rel   string   // by its words and kind (answerRelation)
+	// contrasted tells that the partial-agreement rule decided rel.
+	contrasted bool
+}
+
+func answerOf(stmts []referat.Statement, employer []int) answer {
+	ans := answer{sents: answerText(stmts, employer), kind: stmts[employer[0]].Kind}
+	ans.rel, ans.contrasted = answerRelation(ans.sents)
 	switch {
-	case e.Kind == "disagreement":
-		rel = referat.RelationRejected
-	case e.Kind == "agreement" && rel != referat.RelationRejected && !contrasted:
-		rel = referat.RelationAgreed
+	case ans.kind == "disagreement":
+		ans.rel = referat.RelationRejected
+	case ans.kind == "agreement" && ans.rel != referat.RelationRejected && !ans.contrasted:
+		ans.rel = referat.RelationAgreed
 	}
+	return ans
+}
+
+// relationTo is relation with the answer read.
+func (a *Analyzer) relationTo(stmts []referat.Statement, from int, ans *answer, split bool) string {
+	rel, sents, s := ans.rel, ans.sents, ans.sents[0]
 	if from < 0 {
 		return rel
 	}
 	point := strings.ToLower(stmts[from].Text)
 	switch {
-	case rel == referat.RelationRejected && e.Kind != "disagreement" && a.echoes(point, sents),
+	case rel == referat.RelationRejected && ans.kind != "disagreement" && a.echoes(point, sents),
 		rel == referat.RelationAnswered && promises(point, sents),
 		// Promising the consultation NTL asked for accepts it: "ba om at
 		// saken drøftes lokalt" - "skal drøftes i fylkene".
@@ -216,7 +242,7 @@ func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int,
 			if rel == referat.RelationAnswered && refuses(s) {
 				rel = referat.RelationAgreed
 			}
-			if best == 0 && e.Kind == "disagreement" {
+			if best == 0 && ans.kind == "disagreement" {
 				rel = referat.RelationRejected
 			}
 		}
@@ -227,7 +253,7 @@ func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int,
 	}
 	// A question whether something is so is answered by confirming it;
 	// it is agreed only when the answer accepts or promises.
-	if q.Kind == "question" && rel == referat.RelationAgreed && e.Kind != "agreement" && !hasAny(s, acceptCues) {
+	if q.Kind == "question" && rel == referat.RelationAgreed && ans.kind != "agreement" && !hasAny(s, acceptCues) {
 		rel = referat.RelationAnswered
 	}
 	return rel
@@ -276,8 +302,15 @@ func sameHead(x, y string) bool {
 func (a *Analyzer) splitByRelation(stmts []referat.Statement, ntl, emp, others []int) []referat.Exchange {
 	var out []referat.Exchange
 	at := map[string]int{}
+	var ans answer
+	if len(emp) > 0 {
+		ans = answerOf(stmts, emp)
+	}
 	for _, i := range ntl {
-		rel := a.relation(stmts, i, emp, len(ntl) > 1)
+		rel := referat.RelationNoAnswer
+		if len(emp) > 0 {
+			rel = a.relationTo(stmts, i, &ans, len(ntl) > 1)
+		}
 		k, ok := at[rel]
 		if !ok {
 			k = len(out)
