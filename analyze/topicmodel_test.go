@@ -26,7 +26,9 @@ func TestTopicModelUpToDate(t *testing.T) {
 
 // TestCrossValidateTopics: leaving one development meeting out, the
 // learned model scores about as the rules do (measured on 36 meetings:
-// rules 0.916, learned 0.917), and both stay at what was measured
+// rules 0.916, learned 0.917; on 42 with the six wave 4 meetings written
+// for exchanges, whose topics nothing was tuned on: rules P 0.905 F1
+// 0.897, learned P 0.902 F1 0.897), and both stay at what was measured
 // (rounded down). These are the figures to trust for new
 // meetings, not the in-sample ones of TestEvaluateAnnotated.
 func TestCrossValidateTopics(t *testing.T) {
@@ -39,11 +41,11 @@ func TestCrossValidateTopics(t *testing.T) {
 	}
 	rules, learned := New(nil, Options{}).CrossValidateTopics(gold)
 	t.Logf("rules %v, learned %v", rules, learned)
-	if rules.Precision() < 0.91 || rules.F1() < 0.91 {
-		t.Errorf("rules: %v, want P >= 0.91, F1 >= 0.91", rules)
+	if rules.Precision() < 0.90 || rules.F1() < 0.89 {
+		t.Errorf("rules: %v, want P >= 0.90, F1 >= 0.89", rules)
 	}
-	if learned.Precision() < 0.91 || learned.F1() < 0.91 || learned.F1() < rules.F1()-0.005 {
-		t.Errorf("learned: %v, want P >= 0.91, F1 >= 0.91 and no more than one error in 200 below the rules' %.3f", learned, rules.F1())
+	if learned.Precision() < 0.90 || learned.F1() < 0.89 || learned.F1() < rules.F1()-0.005 {
+		t.Errorf("learned: %v, want P >= 0.90, F1 >= 0.89 and no more than one error in 200 below the rules' %.3f", learned, rules.F1())
 	}
 }
 
