@@ -23,7 +23,7 @@ var (
 	// tema", "ikke satt av midler", "ikke behov for", "ikke planlagt": what
 	// was asked for is not available or not intended; "det gis ikke
 	// kompensasjon", "dekkes ikke": a negated passive of granting.
-	rejectNot = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:\p{L}+\s+){0,2}?(?:aktuelt|aktuell|mulig|mogleg|rom for|tema|satt av|sett av|grunnlag|behov for|planlagt|gis|gitt|dekkes|dekt|innvilges|bevilges)\b|\b(?:gis|dekkes|innvilges|bevilges)\s+(?:det\s+)?(?:ikke|ikkje)\b`)
+	rejectNot = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:\p{L}+\s+){0,2}?(?:aktuelt|aktuell|mulig|mogleg|rom for|tema|satt av|sett av|grunnlag|behov for|planlagt|gis|dekkes|dekt|innvilges|bevilges)\b|\b(?:gis|dekkes|innvilges|bevilges)\s+(?:det\s+)?(?:ikke|ikkje)\b`)
 	// A negated modal of ability or will: "kan ikke gå med på", "kunne ikke
 	// love", "ville ikke", "ønsker ikke", and in a that-clause "at
 	// arbeidsgiver ikke kan binde seg". Group 1 is the word before a
@@ -91,7 +91,7 @@ var (
 // negModal need, one of each list.
 var (
 	rejectNotWords = []string{"aktuel", "mulig", "mogleg", "rom for", "tema", "satt av", "sett av", "grunnlag", "behov for",
-		"planlagt", "gis", "gitt", "dekkes", "dekt", "innvilges", "bevilges"}
+		"planlagt", "gis", "dekkes", "dekt", "innvilges", "bevilges"}
 	negModalWords = []string{"kan", "kunne", "vil", "ønsk", "ynskjer", "anledning"}
 )
 
