@@ -126,8 +126,7 @@ func continues(s string) bool {
 // else: "ingen skal sies opp, men kunne ikke garantere ...").
 func (a *Analyzer) echoes(point string, answer []string) bool {
 	if !strings.Contains(point, "ikk") && !strings.Contains(point, "ingen") && !strings.Contains(point, "inga ") &&
-		!strings.Contains(point, "imot") ||
-		!demandsNot.MatchString(point) {
+		!strings.Contains(point, "imot") {
 		return false
 	}
 	for _, s := range answer {
@@ -135,7 +134,7 @@ func (a *Analyzer) echoes(point string, answer []string) bool {
 			return false
 		}
 	}
-	return a.sharedStems(point, answer[0]) > 0
+	return demandsNot.MatchString(point) && a.sharedStems(point, answer[0]) > 0
 }
 
 // promises reports whether an answer commits, with a negated "skal", to
@@ -214,38 +213,24 @@ func (a *Analyzer) relationTo(stmts []referat.Statement, from int, ans *answer, 
 	if from < 0 {
 		return rel
 	}
-	point := strings.ToLower(stmts[from].Text)
-	switch {
-	case rel == referat.RelationRejected && ans.kind != "disagreement" && a.echoes(point, sents),
-		rel == referat.RelationAnswered && promises(point, sents),
+	switch rel {
+	case referat.RelationRejected:
+		if ans.kind != "disagreement" && a.echoes(strings.ToLower(stmts[from].Text), sents) {
+			rel = referat.RelationAgreed
+		}
+	case referat.RelationAnswered:
+		if promises(strings.ToLower(stmts[from].Text), sents) {
+			rel = referat.RelationAgreed
+		}
+	case referat.RelationDeferred:
 		// Promising the consultation NTL asked for accepts it: "ba om at
 		// saken drøftes lokalt" - "skal drøftes i fylkene".
-		rel == referat.RelationDeferred && strings.Contains(point, "drøft") && consults.MatchString(s):
-		rel = referat.RelationAgreed
+		if strings.Contains(s, "drøft") && strings.Contains(strings.ToLower(stmts[from].Text), "drøft") && consults.MatchString(s) {
+			rel = referat.RelationAgreed
+		}
 	}
-	if parts := splitContrast(s); split && len(parts) > 1 {
-		best, bestN, tie := -1, 0, false
-		for k, p := range parts {
-			n := a.sharedStems(stmts[from].Text, p)
-			switch {
-			case n > bestN:
-				best, bestN, tie = k, n, false
-			case n == bestN && n > 0:
-				tie = true
-			}
-		}
-		if best >= 0 && !tie {
-			// A part that only informs, set against a part that refuses,
-			// grants what it answers: "statistikken vil bli sendt, men ...
-			// ikke aktuelt å øremerke midler".
-			rel = clauseRelation(parts[best])
-			if rel == referat.RelationAnswered && refuses(s) {
-				rel = referat.RelationAgreed
-			}
-			if best == 0 && ans.kind == "disagreement" {
-				rel = referat.RelationRejected
-			}
-		}
+	if split {
+		rel = a.weighParts(stmts[from].Text, s, ans.kind, rel)
 	}
 	q := stmts[from]
 	if q.Kind == "question" && rel != referat.RelationRejected && whQuestion.MatchString(strings.ToLower(q.Text)) {
@@ -255,6 +240,39 @@ func (a *Analyzer) relationTo(stmts []referat.Statement, from int, ans *answer, 
 	// it is agreed only when the answer accepts or promises.
 	if q.Kind == "question" && rel == referat.RelationAgreed && ans.kind != "agreement" && !hasAny(s, acceptCues) {
 		rel = referat.RelationAnswered
+	}
+	return rel
+}
+
+// weighParts meets a point with the part of an answer "X, men Y" that
+// shares the most words with it, when one part does (see relation); rel
+// is the relation of the whole answer.
+func (a *Analyzer) weighParts(point, s, kind, rel string) string {
+	parts := splitContrast(s)
+	if len(parts) < 2 {
+		return rel
+	}
+	best, bestN, tie := -1, 0, false
+	for k, p := range parts {
+		n := a.sharedStems(point, p)
+		switch {
+		case n > bestN:
+			best, bestN, tie = k, n, false
+		case n == bestN && n > 0:
+			tie = true
+		}
+	}
+	if best >= 0 && !tie {
+		// A part that only informs, set against a part that refuses,
+		// grants what it answers: "statistikken vil bli sendt, men ...
+		// ikke aktuelt å øremerke midler".
+		rel = clauseRelation(parts[best])
+		if rel == referat.RelationAnswered && refuses(s) {
+			rel = referat.RelationAgreed
+		}
+		if best == 0 && kind == "disagreement" {
+			rel = referat.RelationRejected
+		}
 	}
 	return rel
 }
