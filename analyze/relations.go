@@ -32,18 +32,32 @@ func hasAny(s string, cues []string) bool {
 }
 
 // clauseRelation classifies a lower-case answer or part of one by its
-// cues, refusal first, then acceptance, then postponement;
-// acknowledgement and plain information are "answered".
+// cues: a refusal anywhere refuses; otherwise acceptance or postponement,
+// whichever comes first ("det er ikke tatt noen beslutning, og saken skal
+// utredes før den legges fram" postpones); acknowledgement and plain
+// information are "answered".
 func clauseRelation(s string) string {
-	switch {
-	case refuses(s):
+	if refuses(s) {
 		return referat.RelationRejected
-	case hasAny(s, agreeCues):
+	}
+	switch ag := firstIndex(s, agreeCues); {
+	case ag >= 0 && !defers(s[:ag]):
 		return referat.RelationAgreed
-	case defers(s):
+	case ag >= 0 || defers(s):
 		return referat.RelationDeferred
 	}
 	return referat.RelationAnswered
+}
+
+// firstIndex is where the first of cues begins in s, or -1.
+func firstIndex(s string, cues []string) int {
+	at := -1
+	for _, c := range cues {
+		if i := strings.Index(s, c); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
 }
 
 // defers reports whether a lower-case answer (or clause) postpones.

@@ -71,6 +71,8 @@ func TestRelations(t *testing.T) {
 			want: []string{referat.RelationAgreed}},
 		{name: "nevertheless sets a view against NTL's", text: "NTL mener at piloten må evalueres før den utvides. Direktøren mente likevel at utvidelsen kan starte i mars.",
 			want: []string{referat.RelationRejected}},
+		{name: "the first cue of a sentence decides", text: "NTL går imot å legge ned kontoret i Lom. Direktøren understreket at det ikke er tatt noen beslutning, og at saken skal utredes før den legges fram for MBA.",
+			want: []string{referat.RelationDeferred}},
 		{name: "parts meet different points", text: "NTL mener at kveldsvakter må være frivillige for småbarnsforeldre. Vi er også bekymret for kveldsvakt og tidligvakt etter hverandre. " +
 			"HR-sjefen svarte at ingen skal ha kveldsvakt og tidligvakt to dager på rad, men at frivillighet ikke er mulig.",
 			want: []string{referat.RelationRejected, referat.RelationAgreed}},

@@ -63,7 +63,7 @@ var (
 		"før etter", "som avgjør", "som avgjer"}
 	// "er ikke bestemt ennå", "ikkje avklart", "det er ennå ikke tatt
 	// stilling": not decided yet.
-	notDecided = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:er\s+|blitt\s+|vorte\s+|tatt\s+noen\s+|teke\s+noka\s+)?(?:bestemt|avklart|avklara|avgjort|avgjord|besluttet|vedtatt|vedteke|beslutning|avgjerd)\b`)
+	notDecided = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:er\s+|blitt\s+|vorte\s+)?(?:tatt\s+noen\s+|teke\s+noka\s+)?(?:bestemt|avklart|avklara|avgjort|avgjord|besluttet|vedtatt|vedteke|beslutning|avgjerd)\b`)
 	// "det må kommunene avgjøre", "skal den enkelte leder bestemme": the
 	// decision lies with someone else, later (a word boundary after the
 	// verb: "avgjørende" is no decision).
