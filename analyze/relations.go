@@ -84,6 +84,9 @@ func answerRelation(sents []string) (rel string, contrasted bool) {
 	for _, s := range sents {
 		r := clauseRelation(s)
 		if r == referat.RelationRejected {
+			if forNowThenLater(s) {
+				return referat.RelationDeferred, true
+			}
 			return r, false
 		}
 		rels = append(rels, r)
@@ -104,6 +107,22 @@ func answerRelation(sents []string) (rel string, contrasted bool) {
 		}
 	}
 	return referat.RelationAnswered, false
+}
+
+// forNowThenLater reports whether a refusing sentence refuses only for
+// now and postpones after "men": "ville ikke love det nå, men vil se på
+// saken før budsjettet fordeles".
+func forNowThenLater(s string) bool {
+	parts := splitContrast(s)
+	if len(parts) < 2 || hasAny(s, rejectCues) || !forNow.MatchString(parts[0]) {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if defers(p) && !refuses(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // answerText is the employer's answer to the statement at from: its first
@@ -172,12 +191,26 @@ func negModalRefuses(s string) bool {
 			continue
 		}
 		// "midlene ikke kan binde opp kostnader" is a fact, not a refusal:
-		// in a that-clause, the subject must be the employer.
-		if employerSubject[m[1]] || !strings.Contains(s[:strings.Index(s, m[0])], " at ") {
+		// in a that-clause, the subject must be the employer, or the verb
+		// a passive ("modellen ikke kan endres lokalt").
+		at := strings.Index(s, m[0])
+		if employerSubject[m[1]] || !strings.Contains(s[:at], " at ") || passiveAfter(s[at+len(m[0]):]) {
 			return true
 		}
 	}
 	return false
+}
+
+// passiveAfter reports whether the word that opens s is a passive of
+// change or granting ("endres", "innfris", "gjennomføres"): "ikke kan
+// endres" refuses what the point asked to change.
+func passiveAfter(s string) bool {
+	w := strings.Fields(s)
+	if len(w) == 0 {
+		return false
+	}
+	v := strings.TrimRight(w[0], ".,;:!?")
+	return utf8.RuneCountInString(v) >= 5 && (strings.HasSuffix(v, "es") || strings.HasSuffix(v, "ast"))
 }
 
 // relation classifies the employer's answer (see answerText) to the
@@ -217,6 +250,8 @@ func answerOf(stmts []referat.Statement, employer []int) answer {
 		ans.rel = referat.RelationRejected
 	case ans.kind == "agreement" && ans.rel != referat.RelationRejected && !ans.contrasted:
 		ans.rel = referat.RelationAgreed
+	case ans.rel == referat.RelationAgreed && alreadyCue.MatchString(ans.sents[0]) && !hasAny(ans.sents[0], acceptCues):
+		ans.rel = referat.RelationAnswered
 	}
 	return ans
 }

@@ -10,23 +10,7 @@ import (
 // refusesBefore is refuses as it was before its quick test for "ikk":
 // the reference TestRefusesAsBefore holds it to.
 func refusesBefore(s string) bool {
-	if hasAny(s, rejectCues) || rejectNot.MatchString(s) {
-		return true
-	}
-	for _, m := range negModal.FindAllStringSubmatch(s, -1) {
-		if m[1] == "" {
-			if !notWill[m[2]] && !strings.Contains(s, m[0]+" ut over") && !(m[2] == "gi" && notTell.MatchString(s)) {
-				return true
-			}
-			continue
-		}
-		// "midlene ikke kan binde opp kostnader" is a fact, not a refusal:
-		// in a that-clause, the subject must be the employer.
-		if employerSubject[m[1]] || !strings.Contains(s[:strings.Index(s, m[0])], " at ") {
-			return true
-		}
-	}
-	return false
+	return hasAny(s, rejectCues) || rejectNot.MatchString(s) || negModalRefuses(s)
 }
 
 // TestRefusesAsBefore checks refuses against refusesBefore, answersAll

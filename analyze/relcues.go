@@ -46,7 +46,9 @@ var (
 		"bli tatt inn", "bekreftet at", "stadfesta", "vil inngå", "legge fram en slik", "leggjast fram", "legges fram",
 		"vil legge fram", "en slik gjennomgang", "god idé", "god ide", "greitt", "i orden",
 		"under arbeid", "villig til", "imøtekom", "til følge", "vil sørge for", "skal sørge for", "lagt til grunn",
-		"tatt hensyn til", "tas hensyn til"}
+		"tatt hensyn til", "tas hensyn til",
+		// Withdrawing one's own proposal gives way to NTL.
+		"trakk forslaget", "trekker forslaget", "drog forslaget", "trekte forslaget"}
 	// acceptCues are the agreeCues that accept or promise, not only confirm.
 	acceptCues = []string{"enig", "samd", "støtte", "støtta", "lovet", "lova", "gikk med på", "gjekk med på", "går med på",
 		"god idé", "god ide", "greitt", "villig til", "imøtekom", "vil legge fram", "legges fram", "leggjast fram", "vil sørge for"}
@@ -60,7 +62,10 @@ var (
 		"vil bli vurdert", "skal vurderes", "vil vurdere", "senere", "seinare", "skal drøftes", "må drøftes", "utsatt",
 		"med seg", "se på", "sjå på", "må avklares", "må avklarast", "neste møte", "må vente", "vente til",
 		"se nærmere på", "sjå nærare på", "vurdere nærmere", "vurdere nærare", "ingen beslutning", "inga avgjerd",
-		"før etter", "som avgjør", "som avgjer"}
+		"før etter", "som avgjør", "som avgjer",
+		// "avhenger av bevilgningen for 2021", "må tas opp i forhandlingene":
+		// decided later or elsewhere.
+		"avhenger av", "avheng av", "må tas opp", "må takast opp"}
 	// "er ikke bestemt ennå", "ikkje avklart", "det er ennå ikke tatt
 	// stilling": not decided yet.
 	notDecided = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:er\s+|blitt\s+|vorte\s+)?(?:tatt\s+noen\s+|teke\s+noka\s+)?(?:bestemt|avklart|avklara|avgjort|avgjord|besluttet|vedtatt|vedteke|beslutning|avgjerd)\b`)
@@ -68,6 +73,12 @@ var (
 	// decision lies with someone else, later (a word boundary after the
 	// verb: "avgjørende" is no decision).
 	deferElsewhere = regexp.MustCompile(`\b(?:må|skal|får)\s+(?:\p{L}+\s+){0,5}?(?:avgjøre|avgjere|bestemme|avklare|avklara)(?:$|[^\p{L}])`)
+	// Confirming what is already done grants nothing new: "bekreftet at
+	// dette allerede er rutinen" answers.
+	alreadyCue = regexp.MustCompile(`\b(?:bekreftet|bekrefta|stadfesta|stadfestet)\b.*\b(?:allerede|alt|allereie)\b`)
+	// A refusal "for now" set against a postponement postpones: "ville
+	// ikke love det nå, men vil se på saken før ...".
+	forNow = regexp.MustCompile(`(?:^|[^\p{L}])(?:nå|no|foreløpig|ennå|enno|i dag)(?:$|[^\p{L}])`)
 	// Acknowledgement without commitment: the answer notes the point and
 	// does nothing with it; alone it is "answered", and it does not stand
 	// against a postponement that follows it ("noterte seg synet, men

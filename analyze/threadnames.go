@@ -11,7 +11,7 @@ import (
 // year after year, in every unit: sick leave, budgets and allocations,
 // opening hours, infection control and preparedness, safety, violence and
 // threats, local wage talks, surveys, office structure, plans for the
-// year, holidays, backlogs and workload. Two titles that share only such
+// year, holidays, backlogs, workload and working hours. Two titles that share only such
 // words say what kind of agenda item they are, not that they are one
 // matter ("Sykefravær i kontaktsenteret 2019", "Sykefravær 3. kvartal
 // 2019"; "Smittevern ved NAV-kontorene" in HAMU and in a county): such a
@@ -24,7 +24,8 @@ var standingMatters = func() map[string]bool {
 		"sikkerhet tryggleik vold trusler lokale lokal lønnsforhandlinger lønnsforhandlingene lønnsforhandlingane " +
 		"lønnsoppgjøret lønnsoppgjer medarbeiderundersøkelse medarbeidarundersøking arbeidsmiljø arbeidsmiljøet " +
 		"hms vernerunde vernerunder vernerundene kontorstruktur kontorstrukturen virksomhetsplan verksemdsplan " +
-		"årsplan ferie sommerferie restanser arbeidsbelastning bemanning rekruttering kompetanseplan") {
+		"årsplan ferie sommerferie restanser arbeidsbelastning bemanning rekruttering kompetanseplan " +
+		"arbeidstid arbeidstida arbeidstiden") {
 		m[st.Stem(w)] = true
 	}
 	return m
@@ -104,6 +105,25 @@ func (a *Analyzer) nameWord(w string, alone bool) bool {
 		return false
 	}
 	return !alone || utf8.RuneCountInString(w) >= 2 && !IsStopWord(w)
+}
+
+// ordinals are the numbers of the parts of a year as titles write them.
+var ordinals = map[string]string{"1": "1", "første": "1", "fyrste": "1", "2": "2", "andre": "2", "annet": "2",
+	"3": "3", "tredje": "3", "4": "4", "fjerde": "4"}
+
+// titlePeriod returns the part of a year a title names, from its lower-
+// case words: an ordinal before "kvartal", "halvår" or "tertial"
+// ("Sykefravær første kvartal 2017" is "1 kvartal"), or "".
+func titlePeriod(words []string) string {
+	for i := 1; i < len(words); i++ {
+		switch w := words[i]; w {
+		case "kvartal", "halvår", "halvåret", "tertial", "tertialet":
+			if n, ok := ordinals[strings.TrimSuffix(words[i-1], ".")]; ok {
+				return n + " " + strings.TrimSuffix(strings.TrimSuffix(w, "et"), "t")
+			}
+		}
+	}
+	return ""
 }
 
 // namesFit reports whether two titles' names allow the same matter: one

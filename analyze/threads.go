@@ -34,6 +34,11 @@ var threadStop = func() map[string]bool {
 		// Prepositions Snowball's stop list lacks.
 		"under gjennom blant innen hos " +
 		"egne eigne flere fleire " +
+		// The pandemic is when a matter was, not what it is: "Hjemmekontor
+		// under koronapandemien", "Tilbake på kontoret etter pandemien".
+		"pandemi pandemien koronapandemi koronapandemien korona koronaviruset koronaen " +
+		// Seasons and holidays are times too: "... i høst", "... i julen".
+		"høst høsten vår våren sommer sommeren vinter vinteren jul julen påske påsken " +
 		"nav nav-kontor nav-kontora nav-kontorene kontor kontora kontorene etat etaten etaten velferdsetaten " +
 		"direktoratet direktorat linjen fylket fylkene enhet enhetene enheter avdeling avdelingen") {
 		m[st.Stem(w)] = true
@@ -104,7 +109,8 @@ type threadKey struct {
 	groups []string // named groups of people (threadGroups), not among words
 	names  []string // names in the title (titleNames)
 	years  []int
-	forYr  bool // "for 2024": a plan for the year, discussed the year before
+	period string // the part of a year a title names: "3 kvartal", "1 halvår" (titlePeriod)
+	forYr  bool   // "for 2024": a plan for the year, discussed the year before
 	date   time.Time
 	hasDay bool
 }
@@ -166,6 +172,7 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 		k.date, k.hasDay = d, true
 	}
 	k.names = a.titleNames(c.Title)
+	k.period = titlePeriod(whole)
 	return k
 }
 
@@ -251,7 +258,8 @@ func similarity(x, y threadKey) float64 {
 
 // compatible reports whether two cases may be about the same matter at
 // all: at most five years apart; units, groups of people and names that
-// fit (facetFits, namesFit); years that are shared when both titles name
+// fit (facetFits, namesFit); the same part of a year when both name one;
+// years that are shared when both titles name
 // years, and a year the other meeting fits when only one does.
 func compatible(x, y threadKey) bool {
 	if x.hasDay && y.hasDay {
@@ -260,6 +268,10 @@ func compatible(x, y threadKey) bool {
 		}
 	}
 	if !facetFits(x.units, y.units) || !facetFits(x.groups, y.groups) || !namesFit(x.names, y.names) {
+		return false
+	}
+	// Reports of two parts of a year are two matters.
+	if x.period != "" && y.period != "" && x.period != y.period {
 		return false
 	}
 	switch {
