@@ -285,6 +285,11 @@ func (a *Analyzer) relationTo(stmts []referat.Statement, from int, ans *answer, 
 	if q.Kind == "question" && rel != referat.RelationRejected && whQuestion.MatchString(strings.ToLower(q.Text)) {
 		rel = referat.RelationAnswered
 	}
+	// To a question, "det er ikke bestemt" is the answer; to a request it
+	// postpones.
+	if q.Kind == "question" && rel == referat.RelationDeferred && !hasAny(s, deferCues) && notDecided.MatchString(s) {
+		rel = referat.RelationAnswered
+	}
 	// A question whether something is so is answered by confirming it;
 	// it is agreed only when the answer accepts or promises.
 	if q.Kind == "question" && rel == referat.RelationAgreed && ans.kind != "agreement" && !hasAny(s, acceptCues) {

@@ -83,6 +83,8 @@ func TestRelations(t *testing.T) {
 			want: []string{referat.RelationAnswered}},
 		{name: "a passive that cannot be changed refuses", text: "NTL ba om at fordelingsnøkkelen endres. Fylkesdirektøren svarte at nøkkelen ikke kan endres lokalt.",
 			want: []string{referat.RelationRejected}},
+		{name: "not decided answers a question", text: "Vi spurte om kontoret i Lom skal ha egen leder. Direktøren sa at dette ikke er bestemt.",
+			want: []string{referat.RelationAnswered}},
 		{name: "parts meet different points", text: "NTL mener at kveldsvakter må være frivillige for småbarnsforeldre. Vi er også bekymret for kveldsvakt og tidligvakt etter hverandre. " +
 			"HR-sjefen svarte at ingen skal ha kveldsvakt og tidligvakt to dager på rad, men at frivillighet ikke er mulig.",
 			want: []string{referat.RelationRejected, referat.RelationAgreed}},
