@@ -101,7 +101,7 @@ func (a *Analyzer) Case(c *referat.Case) {
 	title, text := a.split(c.Title, false), a.split(c.Text, true)
 	c.Statements = a.statements(text)
 	c.Topics = a.topicsOf(title, text, c.Statements)
-	c.Exchanges = a.Exchanges(c.Statements)
+	c.Exchanges = a.exchanges(c.Statements, text)
 	statementTopics(c)
 	c.Keywords = a.keywords(title, text)
 	title.release()

@@ -95,13 +95,13 @@ func refuses(s string) bool {
 	return false
 }
 
+// hasAny reports whether s holds any of cues, a list that never changes
+// (see cuesOf).
 func hasAny(s string, cues []string) bool {
-	for _, c := range cues {
-		if strings.Contains(s, c) {
-			return true
-		}
+	if len(cues) == 0 {
+		return false
 	}
-	return false
+	return cuesOf(cues).in(s)
 }
 
 // clauseRelation classifies a lower-case answer or part of one.
@@ -126,13 +126,13 @@ func clauseRelation(s string) string {
 // question of how, why or what is answered unless the answer refuses.
 // Parts are weighed only when split is set (the answer meets several
 // statements); for one statement, a partial refusal is a refusal.
-func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int, split bool) string {
+func (a *exchanger) relation(stmts []referat.Statement, from int, employer []int, split bool) string {
 	if len(employer) == 0 {
 		return referat.RelationNoAnswer
 	}
 	e := stmts[employer[0]]
-	s := strings.ToLower(e.Text)
-	rel := clauseRelation(s)
+	s := a.lower(e.Text)
+	rel := a.clauseRelation(s)
 	switch {
 	case e.Kind == "disagreement":
 		rel = referat.RelationRejected
@@ -142,7 +142,7 @@ func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int,
 	if from < 0 {
 		return rel
 	}
-	if parts := splitContrast(s); split && len(parts) > 1 {
+	if parts := a.splitContrast(s); split && len(parts) > 1 {
 		best, bestN, tie := -1, 0, false
 		for k, p := range parts {
 			n := a.sharedStems(stmts[from].Text, p)
@@ -157,8 +157,8 @@ func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int,
 			// A part that only informs, set against a part that refuses,
 			// grants what it answers: "statistikken vil bli sendt, men ...
 			// ikke aktuelt å øremerke midler".
-			rel = clauseRelation(parts[best])
-			if rel == referat.RelationAnswered && refuses(s) {
+			rel = a.clauseRelation(parts[best])
+			if rel == referat.RelationAnswered && a.refuses(s) {
 				rel = referat.RelationAgreed
 			}
 			if best == 0 && e.Kind == "disagreement" {
@@ -167,7 +167,7 @@ func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int,
 		}
 	}
 	q := stmts[from]
-	if q.Kind == "question" && rel != referat.RelationRejected && whQuestion.MatchString(strings.ToLower(q.Text)) {
+	if q.Kind == "question" && rel != referat.RelationRejected && whQuestion.MatchString(a.lower(q.Text)) {
 		rel = referat.RelationAnswered
 	}
 	// A question whether something is so is answered by confirming it;
@@ -182,9 +182,13 @@ func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int,
 // takes an equal stem of x, else the first of x's stems, in text order,
 // with the same head; a stem of x is taken once. The order makes the
 // count the same on every run.
-func (a *Analyzer) sharedStems(x, y string) int {
+func (a *exchanger) sharedStems(x, y string) int {
 	xs := a.contentStems(x)
-	taken := make([]bool, len(xs))
+	taken := a.taken[:0]
+	for range xs {
+		taken = append(taken, false)
+	}
+	a.taken = taken
 	n := 0
 	for _, st := range a.contentStems(y) {
 		at := -1
@@ -218,7 +222,7 @@ func sameHead(x, y string) bool {
 
 // splitByRelation makes the exchanges of NTL statements answered by emp:
 // one per relation, in the order the statements come.
-func (a *Analyzer) splitByRelation(stmts []referat.Statement, ntl, emp, others []int) []referat.Exchange {
+func (a *exchanger) splitByRelation(stmts []referat.Statement, ntl, emp, others []int) []referat.Exchange {
 	var out []referat.Exchange
 	at := map[string]int{}
 	for _, i := range ntl {

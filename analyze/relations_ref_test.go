@@ -10,7 +10,7 @@ import (
 // refusesBefore is refuses as it was before its quick test for "ikk":
 // the reference TestRefusesAsBefore holds it to.
 func refusesBefore(s string) bool {
-	if hasAny(s, rejectCues) || rejectNot.MatchString(s) {
+	if containsAny(s, rejectCues) || rejectNot.MatchString(s) {
 		return true
 	}
 	for _, m := range negModal.FindAllStringSubmatch(s, -1) {

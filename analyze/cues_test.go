@@ -1,0 +1,69 @@
+package analyze
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// containsAny is hasAny as it was before cueSet: the reference
+// TestCueSetIsContains holds it to.
+func containsAny(s string, cues []string) bool {
+	for _, c := range cues {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCueSetIsContains checks hasAny against a strings.Contains per cue,
+// for every cue list of the exchange rules (and lists with cues of one
+// byte and none), on the sentences of the annotated meetings in lower
+// case and as they stand, and on random strings of the cues' pieces.
+func TestCueSetIsContains(t *testing.T) {
+	lists := map[string][]string{"rejectCues": rejectCues, "agreeCues": agreeCues, "acceptCues": acceptCues,
+		"deferCues": deferCues, "rejectNotWords": rejectNotWords, "negModalWords": negModalWords,
+		"short": {"ab", "x", "ø"}, "empty": {"zz", ""}}
+	var texts []string
+	for _, text := range goldTexts(t) {
+		for _, sp := range Sentences(text) {
+			texts = append(texts, text[sp.Start:sp.End], strings.ToLower(text[sp.Start:sp.End]))
+		}
+	}
+	var pieces []string
+	for _, l := range lists {
+		for _, c := range l {
+			pieces = append(pieces, c, c[:len(c)/2], c[len(c)/2:])
+		}
+	}
+	pieces = append(pieces, " ", "e", "s", "æ", "\xc3", "x")
+	rng := rand.New(rand.NewSource(14))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(8); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	found := map[string]int{}
+	for name, l := range lists {
+		for _, s := range texts {
+			got, want := hasAny(s, l), containsAny(s, l)
+			if got != want {
+				t.Fatalf("hasAny(%q, %s) = %v, want %v", s, name, got, want)
+			}
+			if got {
+				found[name]++
+			}
+		}
+	}
+	for name := range lists {
+		if found[name] == 0 || found[name] == len(texts) && name != "empty" {
+			t.Errorf("%s: found in %d of %d texts: the test does not tell", name, found[name], len(texts))
+		}
+	}
+	if hasAny("abc", nil) {
+		t.Error("hasAny with no cues is true")
+	}
+}

@@ -1,0 +1,146 @@
+package analyze
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/ntlnav/referat"
+)
+
+// An exchanger pairs the statements of one case (see Exchanges). The
+// exchange rules ask the same things of the same texts again and again:
+// an answer's relation for each statement it answers, a statement's
+// content stems for each statement it is set against. The exchanger
+// works each out once per text and keeps it for the rest of the case;
+// nothing is kept from one case to the next, so the Analyzer stays safe
+// for concurrent use and every case costs what it costs alone. Its
+// methods shadow the Analyzer's pure functions of the same name and give
+// the same results.
+type exchanger struct {
+	*Analyzer
+	stems   map[string][]string // contentStems, by text
+	lows    map[string]string   // strings.ToLower, by text
+	rels    map[string]string   // clauseRelation, by lower-case text
+	refusal map[string]bool     // refuses, by lower-case text
+	parts   map[string][]string // splitContrast, by lower-case text
+	arena   []string            // the stems' backing store
+	taken   []bool              // sharedStems' scratch
+}
+
+var exchangers = sync.Pool{New: func() any {
+	return &exchanger{stems: map[string][]string{}, lows: map[string]string{}, rels: map[string]string{},
+		refusal: map[string]bool{}, parts: map[string][]string{}}
+}}
+
+// Exchanges pairs the statements of a case (as Statements returns them,
+// in order): each run of NTL statements with the employer statements that
+// answer it, how they answered (Relation), and other unions' statements
+// that join in. Every NTL statement is in an exchange. The rules are
+// exchanger.Exchanges's (exchanges.go).
+func (a *Analyzer) Exchanges(stmts []referat.Statement) []referat.Exchange {
+	x := exchangers.Get().(*exchanger)
+	x.Analyzer = a
+	out := x.Exchanges(stmts)
+	x.release()
+	return out
+}
+
+// exchanges is Exchanges of the statements Case found in ct: their
+// content stems come from ct's tokens (a sentence's tokens are what split
+// gives for the sentence alone) instead of splitting each again.
+func (a *Analyzer) exchanges(stmts []referat.Statement, ct *caseText) []referat.Exchange {
+	x := exchangers.Get().(*exchanger)
+	x.Analyzer = a
+	x.seed(stmts, ct)
+	out := x.Exchanges(stmts)
+	x.release()
+	return out
+}
+
+// seed keeps the content stems of the statements that are sentences of
+// ct, from ct's tokens; it returns how many it kept.
+func (x *exchanger) seed(stmts []referat.Statement, ct *caseText) int {
+	k, n := 0, 0
+	for _, st := range stmts {
+		for k < len(ct.sents) && ct.sents[k].Start < st.Start {
+			k++
+		}
+		if k == len(ct.sents) || ct.sents[k].Start != st.Start || ct.sents[k].End != st.End || ct.text[st.Start:st.End] != st.Text {
+			continue // not a sentence of ct: contentStems will split it
+		}
+		x.keepStems(st.Text, ct.toks[ct.sents[k].t0:ct.sents[k].t1])
+		n++
+	}
+	return n
+}
+
+// keepStems keeps the content stems of toks, the tokens of text, and
+// returns them.
+func (x *exchanger) keepStems(text string, toks []tok) []string {
+	from := len(x.arena)
+	for _, t := range toks {
+		if !t.part && t.w.is(contentWord) { // see newWord
+			x.arena = append(x.arena, t.w.stem)
+		}
+	}
+	st := x.arena[from:len(x.arena):len(x.arena)]
+	x.stems[text] = st
+	return st
+}
+
+// release forgets the case and gives x back for another.
+func (x *exchanger) release() {
+	x.Analyzer = nil
+	clear(x.stems)
+	clear(x.lows)
+	clear(x.rels)
+	clear(x.refusal)
+	clear(x.parts)
+	if cap(x.arena) > 1<<16 {
+		x.arena = nil // an outsize case: let it go
+	}
+	clear(x.arena)
+	x.arena = x.arena[:0]
+	exchangers.Put(x)
+}
+
+// lower is strings.ToLower, once per text.
+func (x *exchanger) lower(s string) string {
+	if l, ok := x.lows[s]; ok {
+		return l
+	}
+	l := strings.ToLower(s)
+	x.lows[s] = l
+	return l
+}
+
+// clauseRelation is the package's clauseRelation, once per text.
+func (x *exchanger) clauseRelation(s string) string {
+	if r, ok := x.rels[s]; ok {
+		return r
+	}
+	r := clauseRelation(s)
+	x.rels[s] = r
+	return r
+}
+
+// refuses is the package's refuses, once per text.
+func (x *exchanger) refuses(s string) bool {
+	if r, ok := x.refusal[s]; ok {
+		return r
+	}
+	r := refuses(s)
+	x.refusal[s] = r
+	return r
+}
+
+// splitContrast is the package's splitContrast, once per text. The parts
+// are shared: callers must not change them.
+func (x *exchanger) splitContrast(s string) []string {
+	if p, ok := x.parts[s]; ok {
+		return p
+	}
+	p := splitContrast(s)
+	x.parts[s] = p
+	return p
+}
