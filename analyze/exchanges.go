@@ -186,9 +186,10 @@ func answersAll(s string) bool { return mayAnswerAll(s) && allPoints.MatchString
 // allPoints needs (krava, kravene; punktene, punkta; innspillene;
 // innspela; forslagene, forslaga): a quick test that spares most answers
 // the regular expression. The parts leave out k and s, which (?i) also
-// matches to the Kelvin sign and the long s.
+// matches to the Kelvin sign and the long s, and are long enough that
+// "krav" and "forslag" alone do not pass.
 func mayAnswerAll(s string) bool {
-	for _, part := range [...]string{"rav", "pun", "pill", "pela", "lag"} {
+	for _, part := range [...]string{"rava", "raven", "pun", "pillen", "pela", "lagen", "laga"} {
 		if containsFoldASCII(s, part) {
 			return true
 		}

@@ -76,7 +76,7 @@ func refuses(s string) bool {
 	if hasAny(s, rejectNotWords) && rejectNot.MatchString(s) {
 		return true
 	}
-	if !hasAny(s, negModalWords) {
+	if !hasAny(s, negModalWords) || !mayNegModal(s) {
 		return false
 	}
 	for _, m := range negModal.FindAllStringSubmatch(s, -1) {
@@ -167,7 +167,7 @@ func (a *exchanger) relation(stmts []referat.Statement, from int, employer []int
 		}
 	}
 	q := stmts[from]
-	if q.Kind == "question" && rel != referat.RelationRejected && whQuestion.MatchString(a.lower(q.Text)) {
+	if q.Kind == "question" && rel != referat.RelationRejected && mayAskWh(a.lower(q.Text)) {
 		rel = referat.RelationAnswered
 	}
 	// A question whether something is so is answered by confirming it;
@@ -242,9 +242,9 @@ func (a *exchanger) splitByRelation(stmts []referat.Statement, ntl, emp, others 
 }
 
 // splitContrast is contrast.Split(s, -1), without running the expression
-// where it cannot match: it needs "men".
+// where it cannot match: it needs "men" or "mens" between white space.
 func splitContrast(s string) []string {
-	if !strings.Contains(s, "men") {
+	if !mayContrast(s) {
 		return []string{s}
 	}
 	return contrast.Split(s, -1)

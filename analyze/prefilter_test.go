@@ -1,0 +1,59 @@
+package analyze
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// TestQuickTests checks that the quick tests pass every text their
+// regular expression matches (and mayAskWh is whQuestion), on the
+// sentences of the annotated meetings, in lower case and as they stand,
+// and on random strings of the words and spaces that matter; and that
+// they do spare some texts that hold the words they look for.
+func TestQuickTests(t *testing.T) {
+	var texts []string
+	for _, text := range goldTexts(t) {
+		for _, sp := range Sentences(text) {
+			texts = append(texts, text[sp.Start:sp.End], strings.ToLower(text[sp.Start:sp.End]))
+		}
+	}
+	pieces := []string{"ikke", "ikkje", "ikk", " ", "  ", "\t", "\n", "\v", "\f", "\r", ",", "x", "e", "s", "ø",
+		"kan", "kunne", "vil", "ville", "ønsker", "ønsket", "ønskjer", "ynskjer", "har anledning", "hadde anledning", "har",
+		"men", "mens", "mener", "sammen", "hv", "hva", "hvordan", "kor", "korleis", "kv", "kva", "når", "nå",
+		"spurte", "spør", "spørsmål om", "lurte på", "ville vite", "også", "òg", "vi", "at"}
+	rng := rand.New(rand.NewSource(24))
+	for n := 0; n < 100000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(9); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	spared := map[string]int{}
+	for _, s := range texts {
+		if negModal.MatchString(s) && !mayNegModal(s) {
+			t.Fatalf("negModal matches %q, mayNegModal is false", s)
+		}
+		if contrast.MatchString(s) && !mayContrast(s) {
+			t.Fatalf("contrast matches %q, mayContrast is false", s)
+		}
+		if got, want := mayAskWh(s), whQuestion.MatchString(s); got != want {
+			t.Fatalf("mayAskWh(%q) = %v, whQuestion %v", s, got, want)
+		}
+		if strings.Contains(s, "ikk") && hasAny(s, negModalWords) && !mayNegModal(s) {
+			spared["negModal"]++
+		}
+		if strings.Contains(s, "men") && !mayContrast(s) {
+			spared["contrast"]++
+		}
+		if !hasAny(s, whWords) {
+			spared["whQuestion"]++
+		}
+	}
+	for _, name := range []string{"negModal", "contrast", "whQuestion"} {
+		if spared[name] == 0 {
+			t.Errorf("%s: no text spared", name)
+		}
+	}
+}
