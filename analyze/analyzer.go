@@ -35,8 +35,10 @@ type Analyzer struct {
 	kinds  []kindPhrase
 	// words that name actors or mark speech, left out of keywords
 	noKeyword map[string]bool
-	// what is known of each word form met (see word)
-	lex lexicon
+	// what is known of each word form met (see word), and the numbers of
+	// their stems
+	lex     lexicon
+	stemIDs stemIDs
 	// names, speech phrases and view phrases by their first word, and the
 	// phrases without words
 	nameFirst  map[string][]nameRef
@@ -164,11 +166,10 @@ func (a *Analyzer) Keywords(title, text string) []string {
 }
 
 func (a *Analyzer) keywords(title, text *caseText) []string {
-	index := text.counts // stem → its place in counts
-	if index == nil {
-		index = map[string]int{}
-		text.counts = index
-	}
+	// Each stem's place in counts, plus one: by its number in text.slots
+	// (reset below), else in the map text.counts.
+	slots := text.slots
+	index := text.counts
 	counts := text.stemCounts[:0]
 	// Title words count 2, text words 1: whole numbers, so that the
 	// order is exact.
@@ -177,17 +178,41 @@ func (a *Analyzer) keywords(title, text *caseText) []string {
 			if t.part || !t.w.is(keywordWord) {
 				continue
 			}
-			i, ok := index[t.w.stem]
-			if !ok {
-				i = len(counts)
-				index[t.w.stem] = i
-				counts = append(counts, stemCount{stem: t.w.stem})
+			var i int
+			if id := t.w.stemID; id >= 0 {
+				if int(id) >= len(slots) {
+					slots = append(slots, make([]int32, int(id)+1-len(slots)+len(slots)/2)...)
+				}
+				i = int(slots[id]) - 1
+				if i < 0 {
+					i = len(counts)
+					slots[id] = int32(i + 1)
+					counts = append(counts, stemCount{stem: t.w.stem, id: id})
+				}
+			} else {
+				if index == nil {
+					index = map[string]int{}
+					text.counts = index
+				}
+				var ok bool
+				i, ok = index[t.w.stem]
+				if !ok {
+					i = len(counts)
+					index[t.w.stem] = i
+					counts = append(counts, stemCount{stem: t.w.stem, id: -1})
+				}
 			}
 			counts[i].n += w
 		}
 	}
 	add(title, 2)
 	add(text, 1)
+	for _, x := range counts {
+		if x.id >= 0 {
+			slots[x.id] = 0
+		}
+	}
+	text.slots = slots
 	text.stemCounts = counts
 	// The first Options.Keywords by count, then stem: kept in order as
 	// they come, which is quicker than sorting them all.
@@ -217,6 +242,7 @@ func (a *Analyzer) keywords(title, text *caseText) []string {
 type stemCount struct {
 	stem string
 	n    int
+	id   int32 // the stem's number, or -1
 }
 
 func (x stemCount) before(y stemCount) bool {

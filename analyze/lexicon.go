@@ -25,6 +25,7 @@ type word struct {
 	pronoun string    // the actor it stands for as a subject pronoun, or ""
 	circ    uint64    // bit j: it is circumstanceWords[j] (strings.EqualFold), for j < 64
 	flags   wordFlag
+	stemID  int32 // the stem's number (see stemIDs), or -1
 }
 
 type wordFlag uint16
@@ -69,6 +70,7 @@ func (a *Analyzer) word(raw string) *word {
 func (a *Analyzer) newWord(raw string) *word {
 	low := strings.Clone(lower(raw))
 	w := &word{text: low, stem: a.stem.Stem(low), refs: a.terms.match(low)}
+	w.stemID = a.stemIDs.of(w.stem)
 	w.phrases = a.terms.byFirst[w.stem]
 	w.names = a.nameFirst[low]
 	w.kinds = a.kindFirst[low]
@@ -234,4 +236,29 @@ func (l *lexicon) put(raw string, w *word) *word {
 	l.read.Store(&m)
 	l.dirty = nil
 	return w
+}
+
+// stemIDs numbers the stems of an analyzer's words from 0, so that
+// Keywords can count them in a slice instead of a map. A number is never
+// given to another stem; past maxLexicon stems, new stems get none (-1).
+type stemIDs struct {
+	mu sync.Mutex
+	m  map[string]int32
+}
+
+func (s *stemIDs) of(stem string) int32 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if id, ok := s.m[stem]; ok {
+		return id
+	}
+	if len(s.m) >= maxLexicon {
+		return -1
+	}
+	if s.m == nil {
+		s.m = map[string]int32{}
+	}
+	id := int32(len(s.m))
+	s.m[stem] = id
+	return id
 }
