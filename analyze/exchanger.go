@@ -114,6 +114,14 @@ func (x *exchanger) lower(s string) string {
 	return l
 }
 
+// answersAll is the package's answersAll, with its quick test on the text
+// in lower case, which relation needs too: strings.ToLower turns every
+// letter (?i) matches to a part of allPointsParts into that part, as the
+// parts hold no k or s.
+func (x *exchanger) answersAll(s string) bool {
+	return hasAny(x.lower(s), allPointsParts) && allPoints.MatchString(s)
+}
+
 // clauseRelation is the package's clauseRelation, once per text.
 func (x *exchanger) clauseRelation(s string) string {
 	if r, ok := x.rels[s]; ok {

@@ -107,7 +107,7 @@ func (a *exchanger) pair(stmts []referat.Statement, run, emp, others []int) []re
 	}
 	// An answer to all the points ("begge innspillene", "forslagene")
 	// pairs with the whole run.
-	if answersAll(stmts[emp[0]].Text) {
+	if a.answersAll(stmts[emp[0]].Text) {
 		return a.splitByRelation(stmts, run, emp, others)
 	}
 	// Support for what the employer just put forward opens the run ("NTL
@@ -189,13 +189,15 @@ func answersAll(s string) bool { return mayAnswerAll(s) && allPoints.MatchString
 // matches to the Kelvin sign and the long s, and are long enough that
 // "krav" and "forslag" alone do not pass.
 func mayAnswerAll(s string) bool {
-	for _, part := range [...]string{"rava", "raven", "pun", "pillen", "pela", "lagen", "laga"} {
+	for _, part := range allPointsParts {
 		if containsFoldASCII(s, part) {
 			return true
 		}
 	}
 	return false
 }
+
+var allPointsParts = []string{"rava", "raven", "pun", "pillen", "pela", "lagen", "laga"}
 
 // containsFoldASCII reports whether s holds part, a lower-case ASCII
 // word, in upper or lower case.

@@ -54,27 +54,37 @@ func mayNegModal(s string) bool {
 	return false
 }
 
-// mayContrast reports whether s holds "men" or "mens" with white space
-// before and after: what every match of contrast holds.
-func mayContrast(s string) bool {
-	for i := 1; i < len(s); i++ {
+// nextContrast returns where the first match of contrast in s[from:]
+// starts and ends, or -1, -1: the leftmost "men" or "mens" with white
+// space before and after it; the match takes all the white space around
+// it (not before from) and a comma right before that.
+func nextContrast(s string, from int) (start, end int) {
+	for i := from; i < len(s); i++ {
 		j := strings.Index(s[i:], "men")
 		if j < 0 {
-			return false
+			return -1, -1
 		}
 		i += j
-		if !isSpace(s[i-1]) {
+		p := i
+		for p > from && isSpace(s[p-1]) {
+			p--
+		}
+		if p == i {
+			continue // no white space before
+		}
+		e := i + len("men")
+		if e < len(s) && s[e] == 's' {
+			e++
+		}
+		if e == len(s) || !isSpace(s[e]) {
 			continue
 		}
-		end := i + len("men")
-		if end < len(s) && s[end] == 's' {
-			end++
+		if p > from && s[p-1] == ',' {
+			p--
 		}
-		if end < len(s) && isSpace(s[end]) {
-			return true
-		}
+		return p, skipSpace(s, e)
 	}
-	return false
+	return -1, -1
 }
 
 // whWords are the beginnings of the question words of whQuestion, one of

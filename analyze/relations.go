@@ -241,11 +241,17 @@ func (a *exchanger) splitByRelation(stmts []referat.Statement, ntl, emp, others 
 	return out
 }
 
-// splitContrast is contrast.Split(s, -1), without running the expression
-// where it cannot match: it needs "men" or "mens" between white space.
+// splitContrast is contrast.Split(s, -1), by a scanner (see
+// nextContrast).
 func splitContrast(s string) []string {
-	if !mayContrast(s) {
-		return []string{s}
+	var out []string
+	beg := 0
+	for {
+		start, end := nextContrast(s, beg)
+		if start < 0 {
+			return append(out, s[beg:])
+		}
+		out = append(out, s[beg:start])
+		beg = end
 	}
-	return contrast.Split(s, -1)
 }

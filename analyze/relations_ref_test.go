@@ -43,7 +43,8 @@ func TestRefusesAsBefore(t *testing.T) {
 	pieces := []string{"ikke", "ikkje", "ikk", " ", "  ", "kan", "vil", "ønsker", "aktuelt", "rom for", "vi", "at", "ut over",
 		"begge", "alle", "de", "dei", "innspillene", "innspela", "forslagene", "forslaga", "krava", "kravene", "punktene", "punkta",
 		"KRAVA", "Punkta", "\u212arava", "innſpela", "FORSLAGA", "InnSpillene", "x", ",", ".",
-		"mulig", "tema", "grunnlag", "satt av", "aktuell", "kunne", "ville", "ønsket", "ynskjer", "har anledning", "men", "mens", ", men ", "direktøren"}
+		"mulig", "tema", "grunnlag", "satt av", "aktuell", "kunne", "ville", "ønsket", "ynskjer", "har anledning", "men", "mens", ", men ", "direktøren",
+		"\t", "\n", "\f", "\v", "\r", " ,", ",,", "mener", "s", " men\t"}
 	for n := 0; n < 100000; n++ {
 		var b strings.Builder
 		for k := rng.Intn(10); k >= 0; k-- {
