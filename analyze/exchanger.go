@@ -1,8 +1,9 @@
 package analyze
 
 import (
-	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ntlnav/referat"
 )
@@ -109,9 +110,39 @@ func (x *exchanger) lower(s string) string {
 	if l, ok := x.lows[s]; ok {
 		return l
 	}
-	l := strings.ToLower(s)
+	l := toLower(s)
 	x.lows[s] = l
 	return l
+}
+
+// toLower is strings.ToLower, quicker on text with a few non-ASCII
+// letters (æ, ø, å): ASCII bytes are lowered in place of a call per rune.
+// Like strings.ToLower it writes U+FFFD for a byte that is not UTF-8.
+func toLower(s string) string {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, i, len(s)+utf8.UTFMax)
+	copy(b, s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += n
+	}
+	return string(b)
 }
 
 // answersAll is the package's answersAll, with its quick test on the text

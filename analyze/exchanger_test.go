@@ -1,7 +1,9 @@
 package analyze
 
 import (
+	"math/rand"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +40,26 @@ func TestExchangerStems(t *testing.T) {
 			t.Errorf("%q: exchanges\n%v\nalone\n%v", text, got, want)
 		}
 		ct.release()
+	}
+}
+
+// TestToLowerIsStrings checks toLower against strings.ToLower on the
+// annotated texts and on random strings of ASCII, Norwegian and other
+// letters that change in lower case, and bytes that are not UTF-8.
+func TestToLowerIsStrings(t *testing.T) {
+	texts := goldTexts(t)
+	pieces := []string{"A", "z", "Æ", "ø", "Å", "İ", "\u212a", "ẞ", "Σ", "ǅ", "\xff", "\xed\xa0\x80", "\xc3", " ", "NTL", "Ab"}
+	rng := rand.New(rand.NewSource(9))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(8); k >= 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := toLower(s), strings.ToLower(s); got != want {
+			t.Fatalf("toLower(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
