@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"strings"
+	"sync/atomic"
 
 	"github.com/ntlnav/referat"
 )
@@ -82,6 +83,7 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 		}
 	}
 	a.compileLexicon()
+	a.lex.short = make([]atomic.Pointer[word], 1<<16+1<<8)
 	return a
 }
 
