@@ -189,7 +189,7 @@ func (a *Analyzer) keywords(title, text *caseText) []string {
 				if i < 0 {
 					i = len(counts)
 					slots[id] = int32(i + 1)
-					counts = append(counts, stemCount{stem: t.w.stem, id: id})
+					counts = append(counts, stemCount{stem: t.w.stem, id: id, key: t.w.stemKey})
 				}
 			} else {
 				if index == nil {
@@ -201,7 +201,7 @@ func (a *Analyzer) keywords(title, text *caseText) []string {
 				if !ok {
 					i = len(counts)
 					index[t.w.stem] = i
-					counts = append(counts, stemCount{stem: t.w.stem, id: -1})
+					counts = append(counts, stemCount{stem: t.w.stem, id: -1, key: t.w.stemKey})
 				}
 			}
 			counts[i].n += w
@@ -244,9 +244,31 @@ func (a *Analyzer) keywords(title, text *caseText) []string {
 type stemCount struct {
 	stem string
 	n    int
-	id   int32 // the stem's number, or -1
+	id   int32  // the stem's number, or -1
+	key  uint64 // prefixKey(stem)
 }
 
+// before reports whether x comes before y: by count, then stem.
 func (x stemCount) before(y stemCount) bool {
-	return x.n > y.n || x.n == y.n && x.stem < y.stem
+	if x.n != y.n {
+		return x.n > y.n
+	}
+	if x.key != y.key {
+		return x.key < y.key // the first bytes differ
+	}
+	return x.stem < y.stem
+}
+
+// prefixKey returns the first eight bytes of s, padded with zeros, as a
+// big-endian number: when the keys of two strings differ, they are in
+// the strings' order.
+func prefixKey(s string) uint64 {
+	var k uint64
+	for i := 0; i < 8; i++ {
+		k <<= 8
+		if i < len(s) {
+			k |= uint64(s[i])
+		}
+	}
+	return k
 }

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"math/rand"
 	"reflect"
 	"sort"
 	"testing"
@@ -74,5 +75,40 @@ func TestKeywordsAsBefore(t *testing.T) {
 	}
 	if unnumbered == 0 {
 		t.Error("no word without a stem number: the map was not tried")
+	}
+}
+
+// TestPrefixKeyOrder checks that prefixKey orders strings as < does
+// wherever the keys differ, on the stems of the annotated texts, pairs
+// that differ only past eight bytes or by a zero byte, and random bytes.
+func TestPrefixKeyOrder(t *testing.T) {
+	a := New(nil, Options{})
+	var xs []string
+	for _, text := range goldTexts(t) {
+		xs = append(xs, a.Stems(text)...)
+	}
+	xs = append(xs, "", "a", "a\x00", "ab", "abcdefgh", "abcdefghi", "abcdefgj", "\xff", "ø", "å", "z")
+	rng := rand.New(rand.NewSource(3))
+	for n := 0; n < 2000; n++ {
+		b := make([]byte, rng.Intn(11))
+		for i := range b {
+			b[i] = "a\x00\xffz"[rng.Intn(4)]
+		}
+		xs = append(xs, string(b))
+	}
+	differ := 0
+	for i, x := range xs {
+		for _, y := range xs[max(0, i-50):i] {
+			kx, ky := prefixKey(x), prefixKey(y)
+			if kx != ky {
+				differ++
+				if (kx < ky) != (x < y) {
+					t.Fatalf("prefixKey(%q) %x, prefixKey(%q) %x: not in the strings' order", x, kx, y, ky)
+				}
+			}
+		}
+	}
+	if differ == 0 {
+		t.Fatal("no keys differ")
 	}
 }

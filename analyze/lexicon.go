@@ -25,7 +25,8 @@ type word struct {
 	pronoun string    // the actor it stands for as a subject pronoun, or ""
 	circ    uint64    // bit j: it is circumstanceWords[j] (strings.EqualFold), for j < 64
 	flags   wordFlag
-	stemID  int32 // the stem's number (see stemIDs), or -1
+	stemID  int32  // the stem's number (see stemIDs), or -1
+	stemKey uint64 // prefixKey(stem)
 }
 
 type wordFlag uint16
@@ -70,7 +71,7 @@ func (a *Analyzer) word(raw string) *word {
 func (a *Analyzer) newWord(raw string) *word {
 	low := strings.Clone(lower(raw))
 	w := &word{text: low, stem: a.stem.Stem(low), refs: a.terms.match(low)}
-	w.stemID = a.stemIDs.of(w.stem)
+	w.stemID, w.stemKey = a.stemIDs.of(w.stem), prefixKey(w.stem)
 	w.phrases = a.terms.byFirst[w.stem]
 	w.names = a.nameFirst[low]
 	w.kinds = a.kindFirst[low]
