@@ -1,6 +1,10 @@
 package analyze
 
-import "strings"
+import (
+	"iter"
+	"regexp"
+	"strings"
+)
 
 // Quick tests that spare texts a regular expression of the exchange rules
 // where it cannot match: each holds for every text the expression
@@ -94,3 +98,20 @@ var whWords = []string{"hv", "kv", "kor", "når"}
 // mayAskWh reports whether s, in lower case, may be a question of how,
 // why or what (whQuestion).
 func mayAskWh(s string) bool { return hasAny(s, whWords) && whQuestion.MatchString(s) }
+
+// submatches yields what re.FindAllStringSubmatch(s, -1) returns, in
+// order, but looks only for the first match until the loop asks for a
+// second: refuses mostly decides on the first.
+func submatches(re *regexp.Regexp, s string) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		first := re.FindAllStringSubmatch(s, 1)
+		if len(first) == 0 || !yield(first[0]) {
+			return
+		}
+		for _, m := range re.FindAllStringSubmatch(s, -1)[1:] {
+			if !yield(m) {
+				return
+			}
+		}
+	}
+}

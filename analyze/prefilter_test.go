@@ -2,13 +2,14 @@ package analyze
 
 import (
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 )
 
 // TestQuickTests checks that the quick tests pass every text their
 // regular expression matches (mayAskWh is whQuestion, the exchanger's
-// answersAll is allPoints), on the
+// answersAll is allPoints, submatches is FindAllStringSubmatch), on the
 // sentences of the annotated meetings, in lower case and as they stand,
 // and on random strings of the words and spaces that matter; and that
 // they do spare some texts that hold the words they look for.
@@ -41,6 +42,13 @@ func TestQuickTests(t *testing.T) {
 		}
 		if negModal.MatchString(s) && !mayNegModal(s) {
 			t.Fatalf("negModal matches %q, mayNegModal is false", s)
+		}
+		var all [][]string
+		for m := range submatches(negModal, s) {
+			all = append(all, m)
+		}
+		if want := negModal.FindAllStringSubmatch(s, -1); !reflect.DeepEqual(all, want) {
+			t.Fatalf("submatches(negModal, %q) = %q, want %q", s, all, want)
 		}
 		if got, want := mayAskWh(s), whQuestion.MatchString(s); got != want {
 			t.Fatalf("mayAskWh(%q) = %v, whQuestion %v", s, got, want)

@@ -79,7 +79,7 @@ func refuses(s string) bool {
 	if !hasAny(s, negModalWords) || !mayNegModal(s) {
 		return false
 	}
-	for _, m := range negModal.FindAllStringSubmatch(s, -1) {
+	for m := range submatches(negModal, s) {
 		if m[1] == "" {
 			if !notWill[m[2]] && !strings.Contains(s, m[0]+" ut over") {
 				return true
