@@ -74,10 +74,10 @@ func (a *Analyzer) Statements(text string) []referat.Statement {
 
 // statements is Statements of a split text.
 func (a *Analyzer) statements(ct *caseText) []referat.Statement {
-	var out []referat.Statement
+	out := ct.stmts[:0]  // copied to their own slice at the end
 	last, since := "", 0 // the last actor, and sentences since, for "Hun"/"Han"
 	prevStatement := ""
-	var clauses [][2]int
+	clauses := ct.clauses2[:0]
 	for k := range ct.sents {
 		sp := &ct.sents[k]
 		s := ct.text[sp.Start:sp.End]
@@ -122,7 +122,14 @@ func (a *Analyzer) statements(ct *caseText) []referat.Statement {
 			Topics: a.supported(a.sentenceTopicsAt(ct, k)),
 		})
 	}
-	return out
+	ct.clauses2 = clauses
+	if len(out) == 0 {
+		return nil
+	}
+	stmts := append([]referat.Statement(nil), out...)
+	clear(out) // the scratch holds no texts between cases
+	ct.stmts = out
+	return stmts
 }
 
 // clauses appends to dst the whole words of the coordinated main clauses
