@@ -43,7 +43,7 @@ func (c *cueSet) in(s string) bool {
 			continue
 		}
 		for _, cue := range c.byFirst[s[i]] {
-			if strings.HasPrefix(s[i:], cue) {
+			if cue[1] == s[i+1] && strings.HasPrefix(s[i:], cue) {
 				return true
 			}
 		}

@@ -67,3 +67,37 @@ func TestCueSetIsContains(t *testing.T) {
 		t.Error("hasAny with no cues is true")
 	}
 }
+
+// BenchmarkHasAny matches the exchange rules' cue lists against the
+// sentences of the annotated meetings in lower case: by cueSet, and by a
+// strings.Contains per cue.
+func BenchmarkHasAny(b *testing.B) {
+	gold, err := LoadGold("../testdata/samples", "../testdata/meetings", "../testdata/annotated/train")
+	if err != nil || len(gold) == 0 {
+		b.Fatalf("no annotated meetings: %v", err)
+	}
+	var texts []string
+	for _, m := range gold {
+		for _, c := range m.Cases {
+			text := strings.Join(c.Paragraphs, "\n\n")
+			for _, sp := range Sentences(text) {
+				texts = append(texts, strings.ToLower(text[sp.Start:sp.End]))
+			}
+		}
+	}
+	lists := [][]string{rejectCues, agreeCues, deferCues, acceptCues}
+	for _, f := range []struct {
+		name string
+		has  func(string, []string) bool
+	}{{"cueSet", hasAny}, {"contains", containsAny}} {
+		b.Run(f.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				for _, s := range texts {
+					for _, l := range lists {
+						f.has(s, l)
+					}
+				}
+			}
+		})
+	}
+}
