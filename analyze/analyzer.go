@@ -218,7 +218,7 @@ func (a *Analyzer) keywords(title, text *caseText) []string {
 	text.stemCounts = counts
 	// The first Options.Keywords by count, then stem: kept in order as
 	// they come, which is quicker than sorting them all.
-	top := make([]stemCount, 0, min(a.opts.Keywords, len(counts)))
+	top := text.top[:0]
 	for _, x := range counts {
 		if len(top) == a.opts.Keywords {
 			if !x.before(top[len(top)-1]) {
@@ -238,6 +238,7 @@ func (a *Analyzer) keywords(title, text *caseText) []string {
 	for i, x := range top {
 		keys[i] = x.stem
 	}
+	text.top = top
 	return keys
 }
 

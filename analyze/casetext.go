@@ -34,6 +34,7 @@ type caseText struct {
 	counts     map[string]int      // Keywords' stems without a number, by their place in stemCounts
 	slots      []int32             // Keywords' stems by their number: their place in stemCounts, plus one; all 0 between uses
 	stemCounts []stemCount
+	top        []stemCount // Keywords' first
 	// arenas of the sentences' topics: a slice that grows leaves what was
 	// handed out where it was, unchanged
 	entries []topicEntry
@@ -114,7 +115,7 @@ func (ct *caseText) release() {
 	}
 	clear(ct.counts)
 	*ct = caseText{toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
-		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], terms: ct.terms[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], breaks: ct.breaks[:0], clauses2: ct.clauses2[:0], stmts: ct.stmts[:0], counts: ct.counts, slots: ct.slots, stemCounts: ct.stemCounts[:0]}
+		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], terms: ct.terms[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], breaks: ct.breaks[:0], clauses2: ct.clauses2[:0], stmts: ct.stmts[:0], counts: ct.counts, slots: ct.slots, stemCounts: ct.stemCounts[:0], top: ct.top[:0]}
 	caseTexts.Put(ct)
 }
 
