@@ -187,6 +187,7 @@ type lexicon struct {
 	dirty map[string]*word
 	// the forms of one or two bytes ("i", "og", "av", "at": a quarter of
 	// the words of minutes), by shortIndex, looked up without hashing
+	// (65,792 pointers, 514 KB an analyzer)
 	short []atomic.Pointer[word]
 }
 
