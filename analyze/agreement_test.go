@@ -6,7 +6,7 @@ import (
 )
 
 // TestAnnotatorAgreement compares the held-out sets' topics with a second,
-// blind annotation of the same cases (testdata/annotated/agreement: another
+// blind annotation of the same cases (testdata/agreement: another
 // annotator saw only FORMAT.md's topic list and each meeting's titles and
 // paragraphs, never the first annotation nor any program output). It says
 // how well defined the topics are: the program's held-out figures are to
@@ -23,7 +23,7 @@ func TestAnnotatorAgreement(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		second, err := LoadGold(filepath.Join("../testdata/annotated/agreement", set))
+		second, err := LoadGold(filepath.Join("../testdata/agreement", set))
 		if err != nil {
 			t.Fatal(err)
 		}
