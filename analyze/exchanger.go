@@ -9,28 +9,22 @@ import (
 )
 
 // An exchanger pairs the statements of one case (see Exchanges). The
-// exchange rules ask the same things of the same texts again and again:
-// an answer's relation for each statement it answers, a statement's
-// content stems for each statement it is set against. The exchanger
-// works each out once per text and keeps it for the rest of the case;
-// nothing is kept from one case to the next, so the Analyzer stays safe
-// for concurrent use and every case costs what it costs alone. Its
-// methods shadow the Analyzer's pure functions of the same name and give
-// the same results.
+// exchange rules ask the same things of the same texts again and again: a
+// statement's content stems for each statement it is set against, an
+// answer's lower case. The exchanger works each out once per text and
+// keeps it for the rest of the case; nothing is kept from one case to the
+// next, so the Analyzer stays safe for concurrent use and every case costs
+// what it costs alone.
 type exchanger struct {
 	*Analyzer
-	stems   map[string][]string // contentStems, by text
-	lows    map[string]string   // strings.ToLower, by text
-	rels    map[string]string   // clauseRelation, by lower-case text
-	refusal map[string]bool     // refuses, by lower-case text
-	parts   map[string][]string // splitContrast, by lower-case text
-	arena   []string            // the stems' backing store
-	taken   []bool              // sharedStems' scratch
+	stems map[string][]string // contentStems, by text
+	lows  map[string]string   // strings.ToLower, by text
+	arena []string            // the stems' backing store
+	taken []bool              // sharedStems' scratch
 }
 
 var exchangers = sync.Pool{New: func() any {
-	return &exchanger{stems: map[string][]string{}, lows: map[string]string{}, rels: map[string]string{},
-		refusal: map[string]bool{}, parts: map[string][]string{}}
+	return &exchanger{stems: map[string][]string{}, lows: map[string]string{}}
 }}
 
 // Exchanges pairs the statements of a case (as Statements returns them,
@@ -94,9 +88,6 @@ func (x *exchanger) release() {
 	x.Analyzer = nil
 	clear(x.stems)
 	clear(x.lows)
-	clear(x.rels)
-	clear(x.refusal)
-	clear(x.parts)
 	if cap(x.arena) > 1<<16 {
 		x.arena = nil // an outsize case: let it go
 	}
@@ -151,35 +142,4 @@ func toLower(s string) string {
 // parts hold no k or s.
 func (x *exchanger) answersAll(s string) bool {
 	return hasAny(x.lower(s), allPointsParts) && allPoints.MatchString(s)
-}
-
-// clauseRelation is the package's clauseRelation, once per text.
-func (x *exchanger) clauseRelation(s string) string {
-	if r, ok := x.rels[s]; ok {
-		return r
-	}
-	r := clauseRelation(s)
-	x.rels[s] = r
-	return r
-}
-
-// refuses is the package's refuses, once per text.
-func (x *exchanger) refuses(s string) bool {
-	if r, ok := x.refusal[s]; ok {
-		return r
-	}
-	r := refuses(s)
-	x.refusal[s] = r
-	return r
-}
-
-// splitContrast is the package's splitContrast, once per text. The parts
-// are shared: callers must not change them.
-func (x *exchanger) splitContrast(s string) []string {
-	if p, ok := x.parts[s]; ok {
-		return p
-	}
-	p := splitContrast(s)
-	x.parts[s] = p
-	return p
 }
