@@ -51,6 +51,33 @@ func (c *cueSet) in(s string) bool {
 	return false
 }
 
+// index returns where the first of the cues begins in s, or -1: the
+// least strings.Index(s, cue) of any cue.
+func (c *cueSet) index(s string) int {
+	at := -1
+	for _, cue := range c.short {
+		if i := strings.Index(s, cue); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	end := len(s)
+	if at >= 0 {
+		end = at // a long cue counts only before it
+	}
+	for i := 0; i+1 < len(s) && i < end; i++ {
+		p := uint16(s[i])<<8 | uint16(s[i+1])
+		if c.pairs[p/64]&(1<<(p%64)) == 0 {
+			continue
+		}
+		for _, cue := range c.byFirst[s[i]] {
+			if cue[1] == s[i+1] && strings.HasPrefix(s[i:], cue) {
+				return i
+			}
+		}
+	}
+	return at
+}
+
 // cueSets holds the cueSet of each list hasAny was given, by the list's
 // first element and length: the lists are package variables that never
 // change. Lookups take no lock; a new list is added under cueSetsMu to a

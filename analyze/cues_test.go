@@ -17,7 +17,20 @@ func containsAny(s string, cues []string) bool {
 	return false
 }
 
-// TestCueSetIsContains checks hasAny against a strings.Contains per cue,
+// firstIndexBefore is firstIndex as it was before cueSet.index: the least
+// strings.Index of any cue.
+func firstIndexBefore(s string, cues []string) int {
+	at := -1
+	for _, c := range cues {
+		if i := strings.Index(s, c); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+// TestCueSetIsContains checks hasAny against a strings.Contains per cue
+// (and firstIndex against the least strings.Index),
 // for every cue list of the exchange rules (and lists with cues of one
 // byte and none), on the sentences of the annotated meetings in lower
 // case and as they stand, and on random strings of the cues' pieces.
@@ -52,6 +65,9 @@ func TestCueSetIsContains(t *testing.T) {
 			got, want := hasAny(s, l), containsAny(s, l)
 			if got != want {
 				t.Fatalf("hasAny(%q, %s) = %v, want %v", s, name, got, want)
+			}
+			if got, want := firstIndex(s, l), firstIndexBefore(s, l); got != want {
+				t.Fatalf("firstIndex(%q, %s) = %d, want %d", s, name, got, want)
 			}
 			if got {
 				found[name]++

@@ -51,13 +51,10 @@ func clauseRelation(s string) string {
 
 // firstIndex is where the first of cues begins in s, or -1.
 func firstIndex(s string, cues []string) int {
-	at := -1
-	for _, c := range cues {
-		if i := strings.Index(s, c); i >= 0 && (at < 0 || i < at) {
-			at = i
-		}
+	if len(cues) == 0 {
+		return -1
 	}
-	return at
+	return cuesOf(cues).index(s)
 }
 
 // defers reports whether a lower-case answer (or clause) postpones.
@@ -285,7 +282,7 @@ func (a *exchanger) relationTo(stmts []referat.Statement, from int, ans *answer,
 		rel = a.weighParts(stmts[from].Text, s, ans.kind, rel)
 	}
 	q := stmts[from]
-	if q.Kind == "question" && rel != referat.RelationRejected && whQuestion.MatchString(strings.ToLower(q.Text)) {
+	if q.Kind == "question" && rel != referat.RelationRejected && mayAskWh(a.lower(q.Text)) {
 		rel = referat.RelationAnswered
 	}
 	// To a question, "det er ikke bestemt" is the answer; to a request it
