@@ -14,7 +14,10 @@
 // Per source set and producer family it reports: the share of files where
 // pdftotext finds text and referat does too; the median word-level
 // similarity (see Similarity) to pdftotext's text where both have at
-// least 20 words; escapes (a crash, an error that is not one clear line,
+// least 20 words, for referat's cleaned text (title, intro and cases:
+// running heads, footers, page numbers and slide navigation dropped by
+// design) and for the extractor's raw page text (every line, read in this
+// process; column raw); escapes (a crash, an error that is not one clear line,
 // a run killed at the deadline; 0 expected); files whose two reads give
 // different output; pages per second. Then every miss, escape and low
 // similarity. With -json the same as one JSON object (see Report).
@@ -95,8 +98,8 @@ func main() {
 	c := Checker{Referat: *referat, Timeout: *timeout, Deadline: *deadline}
 	for i := range files {
 		c.Check(&files[i])
-		log.Printf("%d/%d %s: words %d/%d similarity %.2f %s", i+1, len(files), files[i].File,
-			files[i].OurWords, files[i].TheirWords, files[i].Similarity, files[i].Error)
+		log.Printf("%d/%d %s: words %d/%d similarity %.2f raw %.2f %s", i+1, len(files), files[i].File,
+			files[i].OurWords, files[i].TheirWords, files[i].Similarity, files[i].RawSimil, files[i].Error)
 	}
 	rep := Report{Command: strings.Join(os.Args, " "), Rows: Rows(files), Files: files}
 	js, err := json.MarshalIndent(rep, "", " ")
