@@ -289,13 +289,16 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 }
 
 // Dense columns: at least denseRows baseline groups have fragments on
-// both sides of the gutter, and at most one in denseGaps of the groups
-// with a fragment on either side lacks one on the other. A table of
-// labels and values (an attendance list: one label over several names)
-// has empty label cells and stays a table; so does a short one.
+// both sides of the gutter, at most one in denseGaps of the groups with
+// a fragment on either side lacks one on the other, and neither side
+// holds more than denseCells fragments a row. A table of labels and
+// values (an attendance list: one label over several names) has empty
+// label cells and stays a table; so does a short one, and a grid of many
+// narrow cells (a table of numbers, which pdftotext reads row by row).
 const (
-	denseRows = 10
-	denseGaps = 10
+	denseRows  = 10
+	denseGaps  = 10
+	denseCells = 2
 )
 
 // dense reports whether the fragments left and right of x form dense
@@ -305,23 +308,33 @@ func dense(frags []fragment, x float64) bool {
 		return false
 	}
 	side := map[int]uint8{} // group -> 1 left, 2 right, 3 both
+	var nl, nr int
 	for _, f := range frags {
 		switch {
 		case f.x1 <= x:
 			side[f.group] |= 1
+			nl++
 		case f.x0 >= x:
 			side[f.group] |= 2
+			nr++
 		}
 	}
-	var both, one int
+	var both, one, rowsL, rowsR int
 	for _, s := range side {
 		if s == 3 {
 			both++
 		} else {
 			one++
 		}
+		if s&1 != 0 {
+			rowsL++
+		}
+		if s&2 != 0 {
+			rowsR++
+		}
 	}
-	return both >= denseRows && one*denseGaps <= both+one
+	return both >= denseRows && one*denseGaps <= both+one &&
+		nl <= denseCells*rowsL && nr <= denseCells*rowsR
 }
 
 // clearest returns the middle of the longest run of the least value in

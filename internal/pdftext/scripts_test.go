@@ -3,6 +3,7 @@ package pdftext
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -81,12 +82,24 @@ func TestDenseColumns(t *testing.T) {
 		wantAttendance = append(wantAttendance, fmt.Sprintf("Navn Navnesen %d", i))
 	}
 	wantAttendance = append(wantAttendance, "Forfall | Ola Hansen")
+	var grid []glyph
+	var wantGrid []string
+	for i := 0; i < 12; i++ {
+		var cells []string
+		for k := 0; k < 6; k++ {
+			c := fmt.Sprintf("0x%d%d", i%10, k)
+			grid = append(grid, words(50+60*float64(k), 760-12*float64(i), c)...)
+			cells = append(cells, c)
+		}
+		wantGrid = append(wantGrid, strings.Join(cells, CellSeparator))
+	}
 	tests := []struct {
 		name string
 		gs   []glyph
 		want []string
 	}{
 		{name: "dense columns of short entries: column by column", gs: index, want: wantIndex},
+		{name: "a grid of many narrow cells stays rows", gs: grid, want: wantGrid},
 		{name: "labels over many values stay rows", gs: attendance, want: wantAttendance},
 	}
 	for _, tt := range tests {
