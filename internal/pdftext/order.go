@@ -170,26 +170,25 @@ func orderRegion(frags []fragment, depth int, out *[][]fragment) bool {
 // of its own.
 const bandGap = 4
 
-// splitBands cuts frags at each gap between baseline groups higher than
-// bandGap font sizes. Such a gap is cut before any gutter is looked for:
-// columns rarely leave a blank that high at the same place in each.
+// splitBands cuts frags (top to bottom, as fragments and orderRegion
+// give them) at each gap between baseline groups higher than bandGap
+// font sizes of the larger of the two. Such a gap is cut before any
+// gutter is looked for: columns rarely leave a blank that high at the
+// same place in each.
 func splitBands(frags []fragment) [][]fragment {
-	s := sortedTopDown(frags)
-	sizes := make([]float64, len(s))
-	for i, f := range s {
-		sizes[i] = f.size
-	}
-	sort.Float64s(sizes)
-	gap := bandGap * math.Max(sizes[len(sizes)/2], 1)
 	var bands [][]fragment
 	start := 0
-	for i := 1; i < len(s); i++ {
-		if s[i].group != s[i-1].group && s[i-1].y-s[i].y > gap {
-			bands = append(bands, s[start:i])
+	for i := 1; i < len(frags); i++ {
+		a, b := &frags[i-1], &frags[i]
+		if b.group != a.group && a.y-b.y > bandGap*math.Max(math.Max(a.size, b.size), 1) {
+			bands = append(bands, frags[start:i])
 			start = i
 		}
 	}
-	return append(bands, s[start:])
+	if start == 0 {
+		return nil
+	}
+	return append(bands, frags[start:])
 }
 
 func sortedTopDown(frags []fragment) []fragment {

@@ -32,7 +32,7 @@ type lineStat struct {
 // neighbouring group they are scripts of. groups are top to bottom, each
 // sorted by x; so are the groups it returns.
 func joinScripts(groups [][]glyph) [][]glyph {
-	if len(groups) < 2 {
+	if len(groups) < 2 || !mayHaveScripts(groups) {
 		return groups
 	}
 	stats := make([]lineStat, len(groups))
@@ -71,6 +71,33 @@ func joinScripts(groups [][]glyph) [][]glyph {
 		}
 	}
 	return out
+}
+
+// mayHaveScripts reports, without allocating, whether any group has
+// glyphs small enough and near enough to a neighbour's to be its scripts:
+// most pages have none, and joinScripts leaves them alone.
+func mayHaveScripts(groups [][]glyph) bool {
+	lo := make([]float64, 0, 128) // smallest and largest size of each group
+	hi := make([]float64, 0, 128)
+	for _, g := range groups {
+		a, b := math.Inf(1), 0.0
+		for k := range g {
+			a, b = math.Min(a, g[k].size), math.Max(b, g[k].size)
+		}
+		lo, hi = append(lo, a), append(hi, b)
+	}
+	for i := range groups {
+		for j := max(i-2, 0); j <= min(i+2, len(groups)-1); j++ {
+			if j == i || lo[i] > scriptSize*hi[j] {
+				continue
+			}
+			// A group's glyphs lie within half a size of its first.
+			if math.Abs(groups[i][0].y-groups[j][0].y) <= (scriptRise+0.5)*hi[j]+0.5*hi[i] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // smallerThanNeighbour reports whether group i may hold scripts of a
