@@ -289,15 +289,17 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 
 // Dense columns: at least denseRows baseline groups have fragments on
 // both sides of the gutter, at most one in denseGaps of the groups with
-// a fragment on either side lacks one on the other, and neither side
-// holds more than denseCells fragments a row. A table of labels and
+// a fragment on either side lacks one on the other, and the rows are
+// set close, at most densePitch font sizes from baseline to baseline
+// (poppler's maxLineSpacingDelta: lines further apart are blocks of
+// their own, which pdftotext reads row by row). A table of labels and
 // values (an attendance list: one label over several names) has empty
-// label cells and stays a table; so does a short one, and a grid of many
-// narrow cells (a table of numbers, which pdftotext reads row by row).
+// label cells and stays a table; so does a short one, and a grid of
+// cells set wide apart.
 const (
 	denseRows  = 10
 	denseGaps  = 10
-	denseCells = 2
+	densePitch = 1.5
 )
 
 // dense reports whether the fragments left and right of x form dense
@@ -307,33 +309,41 @@ func dense(frags []fragment, x float64) bool {
 		return false
 	}
 	side := map[int]uint8{} // group -> 1 left, 2 right, 3 both
-	var nl, nr int
+	ys := map[int]float64{} // group -> baseline
+	sizes := make([]float64, 0, len(frags))
 	for _, f := range frags {
 		switch {
 		case f.x1 <= x:
 			side[f.group] |= 1
-			nl++
 		case f.x0 >= x:
 			side[f.group] |= 2
-			nr++
+		default:
+			continue
 		}
+		ys[f.group] = f.y
+		sizes = append(sizes, f.size)
 	}
-	var both, one, rowsL, rowsR int
-	for _, s := range side {
+	var both, one int
+	groups := make([]int, 0, len(side))
+	for g, s := range side {
 		if s == 3 {
 			both++
 		} else {
 			one++
 		}
-		if s&1 != 0 {
-			rowsL++
-		}
-		if s&2 != 0 {
-			rowsR++
-		}
+		groups = append(groups, g)
 	}
-	return both >= denseRows && one*denseGaps <= both+one &&
-		nl <= denseCells*rowsL && nr <= denseCells*rowsR
+	if both < denseRows || one*denseGaps > both+one {
+		return false
+	}
+	sort.Ints(groups)
+	pitches := make([]float64, 0, len(groups))
+	for i := 1; i < len(groups); i++ {
+		pitches = append(pitches, ys[groups[i-1]]-ys[groups[i]])
+	}
+	sort.Float64s(pitches)
+	sort.Float64s(sizes)
+	return pitches[len(pitches)/2] <= densePitch*sizes[len(sizes)/2]
 }
 
 // clearest returns the middle of the longest run of the least value in

@@ -88,7 +88,7 @@ func TestDenseColumns(t *testing.T) {
 		var cells []string
 		for k := 0; k < 6; k++ {
 			c := fmt.Sprintf("0x%d%d", i%10, k)
-			grid = append(grid, words(50+60*float64(k), 760-12*float64(i), c)...)
+			grid = append(grid, words(50+60*float64(k), 760-17*float64(i), c)...)
 			cells = append(cells, c)
 		}
 		wantGrid = append(wantGrid, strings.Join(cells, CellSeparator))
@@ -99,7 +99,7 @@ func TestDenseColumns(t *testing.T) {
 		want []string
 	}{
 		{name: "dense columns of short entries: column by column", gs: index, want: wantIndex},
-		{name: "a grid of many narrow cells stays rows", gs: grid, want: wantGrid},
+		{name: "a grid whose rows are set wide apart stays rows", gs: grid, want: wantGrid},
 		{name: "labels over many values stay rows", gs: attendance, want: wantAttendance},
 	}
 	for _, tt := range tests {
