@@ -202,10 +202,15 @@ func sortedTopDown(frags []fragment) []fragment {
 	return s
 }
 
+// maxGutterSpan is the widest span of glyphs gutter looks for a column
+// gap in, in text space units.
+const maxGutterSpan = 1 << 16
+
 // gutter finds the widest vertical band of whitespace in the middle of
-// frags that at least three fragments border on each side, each side at
-// least a quarter of the region wide, and that at most a tenth of the
-// fragments cross. It returns the band's left and right x.
+// frags that at least three fragments border on each side and that at
+// most a tenth of the fragments cross, with filled columns of running
+// text on both sides (each at least a quarter of the region wide) or
+// dense columns (see dense). It returns the band's left and right x.
 func gutter(frags []fragment) (lo, hi float64, ok bool) {
 	if len(frags) < 6 {
 		return 0, 0, false
@@ -219,6 +224,13 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 	sort.Float64s(sizes)
 	size := math.Max(sizes[len(sizes)/2], 1)
 	width := x1 - x0
+	// A page is at most 14,400 units wide (PDF 32000-1, C.2); glyphs
+	// spread far wider (or at infinite or NaN positions, written so by a
+	// damaged file) have no column to find, and a cover array as wide
+	// would not fit in memory.
+	if !(width <= maxGutterSpan) {
+		return 0, 0, false
+	}
 	if width < 20*size && len(frags) < 2*denseRows {
 		return 0, 0, false // narrower than two columns of running text
 	}
