@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"strings"
+	"sync/atomic"
 
 	"github.com/ntlnav/referat"
 )
@@ -35,8 +36,10 @@ type Analyzer struct {
 	kinds  []kindPhrase
 	// words that name actors or mark speech, left out of keywords
 	noKeyword map[string]bool
-	// what is known of each word form met (see word)
-	lex lexicon
+	// what is known of each word form met (see word), and the numbers of
+	// their stems
+	lex     lexicon
+	stemIDs stemIDs
 	// names, speech phrases and view phrases by their first word, and the
 	// phrases without words
 	nameFirst  map[string][]nameRef
@@ -80,6 +83,7 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 		}
 	}
 	a.compileLexicon()
+	a.lex.short = make([]atomic.Pointer[word], 1<<16+1<<8)
 	return a
 }
 
@@ -101,7 +105,7 @@ func (a *Analyzer) Case(c *referat.Case) {
 	title, text := a.split(c.Title, false), a.split(c.Text, true)
 	c.Statements = a.statements(text)
 	c.Topics = a.topicsOf(title, text, c.Statements)
-	c.Exchanges = a.Exchanges(c.Statements)
+	c.Exchanges = a.exchanges(c.Statements, text)
 	statementTopics(c)
 	c.Keywords = a.keywords(title, text)
 	title.release()
@@ -164,11 +168,10 @@ func (a *Analyzer) Keywords(title, text string) []string {
 }
 
 func (a *Analyzer) keywords(title, text *caseText) []string {
-	index := text.counts // stem → its place in counts
-	if index == nil {
-		index = map[string]int{}
-		text.counts = index
-	}
+	// Each stem's place in counts, plus one: by its number in text.slots
+	// (reset below), else in the map text.counts.
+	slots := text.slots
+	index := text.counts
 	counts := text.stemCounts[:0]
 	// Title words count 2, text words 1: whole numbers, so that the
 	// order is exact.
@@ -177,21 +180,45 @@ func (a *Analyzer) keywords(title, text *caseText) []string {
 			if t.part || !t.w.is(keywordWord) {
 				continue
 			}
-			i, ok := index[t.w.stem]
-			if !ok {
-				i = len(counts)
-				index[t.w.stem] = i
-				counts = append(counts, stemCount{stem: t.w.stem})
+			var i int
+			if id := t.w.stemID; id >= 0 {
+				if int(id) >= len(slots) {
+					slots = append(slots, make([]int32, int(id)+1-len(slots)+len(slots)/2)...)
+				}
+				i = int(slots[id]) - 1
+				if i < 0 {
+					i = len(counts)
+					slots[id] = int32(i + 1)
+					counts = append(counts, stemCount{stem: t.w.stem, id: id, key: t.w.stemKey})
+				}
+			} else {
+				if index == nil {
+					index = map[string]int{}
+					text.counts = index
+				}
+				var ok bool
+				i, ok = index[t.w.stem]
+				if !ok {
+					i = len(counts)
+					index[t.w.stem] = i
+					counts = append(counts, stemCount{stem: t.w.stem, id: -1, key: t.w.stemKey})
+				}
 			}
 			counts[i].n += w
 		}
 	}
 	add(title, 2)
 	add(text, 1)
+	for _, x := range counts {
+		if x.id >= 0 {
+			slots[x.id] = 0
+		}
+	}
+	text.slots = slots
 	text.stemCounts = counts
 	// The first Options.Keywords by count, then stem: kept in order as
 	// they come, which is quicker than sorting them all.
-	top := make([]stemCount, 0, min(a.opts.Keywords, len(counts)))
+	top := text.top[:0]
 	for _, x := range counts {
 		if len(top) == a.opts.Keywords {
 			if !x.before(top[len(top)-1]) {
@@ -211,14 +238,38 @@ func (a *Analyzer) keywords(title, text *caseText) []string {
 	for i, x := range top {
 		keys[i] = x.stem
 	}
+	text.top = top
 	return keys
 }
 
 type stemCount struct {
 	stem string
 	n    int
+	id   int32  // the stem's number, or -1
+	key  uint64 // prefixKey(stem)
 }
 
+// before reports whether x comes before y: by count, then stem.
 func (x stemCount) before(y stemCount) bool {
-	return x.n > y.n || x.n == y.n && x.stem < y.stem
+	if x.n != y.n {
+		return x.n > y.n
+	}
+	if x.key != y.key {
+		return x.key < y.key // the first bytes differ
+	}
+	return x.stem < y.stem
+}
+
+// prefixKey returns the first eight bytes of s, padded with zeros, as a
+// big-endian number: when the keys of two strings differ, they are in
+// the strings' order.
+func prefixKey(s string) uint64 {
+	var k uint64
+	for i := 0; i < 8; i++ {
+		k <<= 8
+		if i < len(s) {
+			k |= uint64(s[i])
+		}
+	}
+	return k
 }

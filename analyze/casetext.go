@@ -4,6 +4,8 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/ntlnav/referat"
+
 	"github.com/ntlnav/referat/internal/norsk"
 )
 
@@ -26,12 +28,18 @@ type caseText struct {
 	hits       []termHit
 	found      []phraseAt
 	seen       []int
-	counts     map[string]int // Keywords' stems, by their place in stemCounts
+	breaks     []int               // a sentence's clause breaks
+	clauses2   [][2]int            // a sentence's clauses
+	stmts      []referat.Statement // the statements found so far
+	counts     map[string]int      // Keywords' stems without a number, by their place in stemCounts
+	slots      []int32             // Keywords' stems by their number: their place in stemCounts, plus one; all 0 between uses
 	stemCounts []stemCount
+	top        []stemCount // Keywords' first
 	// arenas of the sentences' topics: a slice that grows leaves what was
 	// handed out where it was, unchanged
 	entries []topicEntry
 	sts     []sentenceTopic
+	terms   []string // their own and weak terms
 }
 
 // A tok is a token of a caseText.
@@ -107,7 +115,7 @@ func (ct *caseText) release() {
 	}
 	clear(ct.counts)
 	*ct = caseText{toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
-		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], counts: ct.counts, stemCounts: ct.stemCounts[:0]}
+		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], terms: ct.terms[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], breaks: ct.breaks[:0], clauses2: ct.clauses2[:0], stmts: ct.stmts[:0], counts: ct.counts, slots: ct.slots, stemCounts: ct.stemCounts[:0], top: ct.top[:0]}
 	caseTexts.Put(ct)
 }
 
@@ -133,34 +141,42 @@ func (a *Analyzer) topicsIn(ct *caseText, t0, t1, w0, w1, end int) []topicEntry 
 	from := ct.passingFrom(w0, w1, end)
 	ct.hits = a.terms.findIn(ct, t0, t1, w0, w1, ct.hits[:0])
 	first := len(ct.entries)
+hits:
 	for _, h := range ct.hits {
 		if h.start >= from {
 			continue // a passing mention
 		}
-		var st *sentenceTopic
 		for _, e := range ct.entries[first:] {
 			if e.topic == h.ref.topic {
-				st = e.st
-				break
+				continue hits
 			}
 		}
-		if st == nil {
-			ct.sts = append(ct.sts, sentenceTopic{})
-			st = &ct.sts[len(ct.sts)-1]
-			ct.entries = append(ct.entries, topicEntry{topic: h.ref.topic, st: st})
-		}
-		list := &st.own
-		if h.ref.weak {
-			list = &st.weak
-		}
-		if !contains(*list, h.ref.term) {
-			*list = append(*list, h.ref.term)
-		}
+		ct.sts = append(ct.sts, sentenceTopic{})
+		ct.entries = append(ct.entries, topicEntry{topic: h.ref.topic, st: &ct.sts[len(ct.sts)-1]})
 	}
 	if len(ct.entries) == first {
 		return nil
 	}
+	for _, e := range ct.entries[first:] {
+		e.st.own = ct.termsOf(e.topic, false, from)
+		e.st.weak = ct.termsOf(e.topic, true, from)
+	}
 	return ct.entries[first:len(ct.entries):len(ct.entries)]
+}
+
+// termsOf returns the distinct terms of ct.hits before from of the topic,
+// weak or its own, in order, from ct.terms.
+func (ct *caseText) termsOf(topic int, weak bool, from int) []string {
+	at := len(ct.terms)
+	for _, h := range ct.hits {
+		if h.start < from && h.ref.topic == topic && h.ref.weak == weak && !contains(ct.terms[at:], h.ref.term) {
+			ct.terms = append(ct.terms, h.ref.term)
+		}
+	}
+	if len(ct.terms) == at {
+		return nil
+	}
+	return ct.terms[at:len(ct.terms):len(ct.terms)]
 }
 
 // supported returns the ids of the topics that entries support, in

@@ -23,7 +23,7 @@ func raises(kind string) bool {
 // agreement that follows joins the exchange; another union's request or
 // question that the employer answers right after makes an exchange of
 // its own. Every NTL statement is in an exchange.
-func (a *Analyzer) Exchanges(stmts []referat.Statement) []referat.Exchange {
+func (a *exchanger) Exchanges(stmts []referat.Statement) []referat.Exchange {
 	var out []referat.Exchange
 	n := len(stmts)
 	i := 0
@@ -67,7 +67,7 @@ func seq(from, to int) []int {
 // answer collects, from statement k on, the employer statements that
 // answer the NTL run (up to the next NTL statement) and other unions'
 // agreements among them; it returns where to go on.
-func (a *Analyzer) answer(stmts []referat.Statement, k int, run []int) (emp, others []int, next int) {
+func (a *exchanger) answer(stmts []referat.Statement, k int, run []int) (emp, others []int, next int) {
 	emp, others = []int{}, []int{}
 	for ; k < len(stmts) && stmts[k].Actor != referat.ActorNTL; k++ {
 		s := stmts[k]
@@ -79,7 +79,7 @@ func (a *Analyzer) answer(stmts []referat.Statement, k int, run []int) (emp, oth
 			emp = append(emp, k)
 		case referat.ActorAndre:
 			if s.Kind == "agreement" && (k == run[len(run)-1]+1 || len(emp) > 0 && emp[len(emp)-1] == k-1) &&
-				!strings.Contains(strings.ToLower(s.Text), "arbeidsgiv") {
+				!strings.Contains(a.lower(s.Text), "arbeidsgiv") {
 				others = append(others, k)
 				continue
 			}
@@ -95,7 +95,7 @@ func (a *Analyzer) answer(stmts []referat.Statement, k int, run []int) (emp, oth
 }
 
 // pair makes the exchanges of an NTL run and its answer.
-func (a *Analyzer) pair(stmts []referat.Statement, run, emp, others []int) []referat.Exchange {
+func (a *exchanger) pair(stmts []referat.Statement, run, emp, others []int) []referat.Exchange {
 	last := run[len(run)-1]
 	if len(emp) == 0 {
 		// Support for a proposal just made.
@@ -107,7 +107,7 @@ func (a *Analyzer) pair(stmts []referat.Statement, run, emp, others []int) []ref
 	}
 	// An answer to all the points ("begge innspillene", "forslagene")
 	// pairs with the whole run.
-	if answersAll(stmts[emp[0]].Text) {
+	if a.answersAll(stmts[emp[0]].Text) {
 		return a.splitByRelation(stmts, run, emp, others)
 	}
 	// Support for what the employer just put forward opens the run ("NTL
@@ -140,7 +140,7 @@ func (a *Analyzer) pair(stmts []referat.Statement, run, emp, others []int) []ref
 
 // sharesWords reports whether statement k shares a content word with any
 // statement of run.
-func (a *Analyzer) sharesWords(stmts []referat.Statement, run []int, k int) bool {
+func (a *exchanger) sharesWords(stmts []referat.Statement, run []int, k int) bool {
 	for _, i := range run {
 		if a.shareStems(stmts[i].Text, stmts[k].Text) {
 			return true
@@ -153,20 +153,17 @@ func (a *Analyzer) sharesWords(stmts []referat.Statement, run []int, k int) bool
 // compound's head: "lønnsstatistikken", "statistikken"): not a stop word,
 // a number, a word of under four letters, or a word that names an actor
 // or marks speech.
-func (a *Analyzer) shareStems(x, y string) bool {
+func (a *exchanger) shareStems(x, y string) bool {
 	return a.sharedStems(x, y) > 0
 }
 
-func (a *Analyzer) contentStems(s string) []string {
+func (a *exchanger) contentStems(s string) []string {
+	if st, ok := a.stems[s]; ok {
+		return st // worked out before in this case
+	}
 	ct := a.split(s, false)
 	defer ct.release()
-	var out []string
-	for _, t := range ct.toks {
-		if !t.part && t.w.is(contentWord) { // see newWord
-			out = append(out, t.w.stem)
-		}
-	}
-	return out
+	return a.keepStems(s, ct.toks)
 }
 
 // commonWords are stems so frequent in minutes that sharing them says
@@ -189,15 +186,18 @@ func answersAll(s string) bool { return mayAnswerAll(s) && allPoints.MatchString
 // allPoints needs (krava, kravene; punktene, punkta; innspillene;
 // innspela; forslagene, forslaga): a quick test that spares most answers
 // the regular expression. The parts leave out k and s, which (?i) also
-// matches to the Kelvin sign and the long s.
+// matches to the Kelvin sign and the long s, and are long enough that
+// "krav" and "forslag" alone do not pass.
 func mayAnswerAll(s string) bool {
-	for _, part := range [...]string{"rav", "pun", "pill", "pela", "lag"} {
+	for _, part := range allPointsParts {
 		if containsFoldASCII(s, part) {
 			return true
 		}
 	}
 	return false
 }
+
+var allPointsParts = []string{"rava", "raven", "pun", "pillen", "pela", "lagen", "laga"}
 
 // containsFoldASCII reports whether s holds part, a lower-case ASCII
 // word, in upper or lower case.

@@ -22,13 +22,13 @@ func refuses(s string) bool {
 	return hasAny(s, negModalWords) && negModalRefuses(s)
 }
 
+// hasAny reports whether s holds any of cues, a list that never changes
+// (see cuesOf).
 func hasAny(s string, cues []string) bool {
-	for _, c := range cues {
-		if strings.Contains(s, c) {
-			return true
-		}
+	if len(cues) == 0 {
+		return false
 	}
-	return false
+	return cuesOf(cues).in(s)
 }
 
 // clauseRelation classifies a lower-case answer or part of one by its
@@ -51,13 +51,10 @@ func clauseRelation(s string) string {
 
 // firstIndex is where the first of cues begins in s, or -1.
 func firstIndex(s string, cues []string) int {
-	at := -1
-	for _, c := range cues {
-		if i := strings.Index(s, c); i >= 0 && (at < 0 || i < at) {
-			at = i
-		}
+	if len(cues) == 0 {
+		return -1
 	}
-	return at
+	return cuesOf(cues).index(s)
 }
 
 // defers reports whether a lower-case answer (or clause) postpones.
@@ -157,7 +154,7 @@ func continues(s string) bool {
 // agrees. The answer must share a content word with the point and hold
 // no word of refusal and no negated "kan"/"vil" (which refuses something
 // else: "ingen skal sies opp, men kunne ikke garantere ...").
-func (a *Analyzer) echoes(point string, answer []string) bool {
+func (a *exchanger) echoes(point string, answer []string) bool {
 	if !strings.Contains(point, "ikk") && !strings.Contains(point, "ingen") && !strings.Contains(point, "inga ") &&
 		!strings.Contains(point, "imot") {
 		return false
@@ -183,7 +180,10 @@ func promises(point string, answer []string) bool {
 // negModalRefuses reports whether negModal finds a refusal in s, as
 // refuses reads it.
 func negModalRefuses(s string) bool {
-	for _, m := range negModal.FindAllStringSubmatch(s, -1) {
+	if !mayNegModal(s) {
+		return false // negModal cannot match
+	}
+	for m := range submatches(negModal, s) {
 		if m[1] == "" {
 			if !notWill[m[2]] && !strings.Contains(s, m[0]+" ut over") && !(m[2] == "gi" && notTell.MatchString(s)) {
 				return true
@@ -224,7 +224,7 @@ func passiveAfter(s string) bool {
 // how, why or what is answered unless the answer refuses. Parts are
 // weighed only when split is set (the answer meets several statements);
 // for one statement, a partial refusal is a refusal.
-func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int, split bool) string {
+func (a *exchanger) relation(stmts []referat.Statement, from int, employer []int, split bool) string {
 	if len(employer) == 0 {
 		return referat.RelationNoAnswer
 	}
@@ -257,7 +257,7 @@ func answerOf(stmts []referat.Statement, employer []int) answer {
 }
 
 // relationTo is relation with the answer read.
-func (a *Analyzer) relationTo(stmts []referat.Statement, from int, ans *answer, split bool) string {
+func (a *exchanger) relationTo(stmts []referat.Statement, from int, ans *answer, split bool) string {
 	rel, sents, s := ans.rel, ans.sents, ans.sents[0]
 	if from < 0 {
 		return rel
@@ -282,7 +282,7 @@ func (a *Analyzer) relationTo(stmts []referat.Statement, from int, ans *answer, 
 		rel = a.weighParts(stmts[from].Text, s, ans.kind, rel)
 	}
 	q := stmts[from]
-	if q.Kind == "question" && rel != referat.RelationRejected && whQuestion.MatchString(strings.ToLower(q.Text)) {
+	if q.Kind == "question" && rel != referat.RelationRejected && mayAskWh(a.lower(q.Text)) {
 		rel = referat.RelationAnswered
 	}
 	// To a question, "det er ikke bestemt" is the answer; to a request it
@@ -301,7 +301,7 @@ func (a *Analyzer) relationTo(stmts []referat.Statement, from int, ans *answer, 
 // weighParts meets a point with the part of an answer "X, men Y" that
 // shares the most words with it, when one part does (see relation); rel
 // is the relation of the whole answer.
-func (a *Analyzer) weighParts(point, s, kind, rel string) string {
+func (a *exchanger) weighParts(point, s, kind, rel string) string {
 	parts := splitContrast(s)
 	if len(parts) < 2 {
 		return rel
@@ -335,9 +335,13 @@ func (a *Analyzer) weighParts(point, s, kind, rel string) string {
 // takes an equal stem of x, else the first of x's stems, in text order,
 // with the same head; a stem of x is taken once. The order makes the
 // count the same on every run.
-func (a *Analyzer) sharedStems(x, y string) int {
+func (a *exchanger) sharedStems(x, y string) int {
 	xs := a.contentStems(x)
-	taken := make([]bool, len(xs))
+	taken := a.taken[:0]
+	for range xs {
+		taken = append(taken, false)
+	}
+	a.taken = taken
 	n := 0
 	for _, st := range a.contentStems(y) {
 		at := -1
@@ -371,7 +375,7 @@ func sameHead(x, y string) bool {
 
 // splitByRelation makes the exchanges of NTL statements answered by emp:
 // one per relation, in the order the statements come.
-func (a *Analyzer) splitByRelation(stmts []referat.Statement, ntl, emp, others []int) []referat.Exchange {
+func (a *exchanger) splitByRelation(stmts []referat.Statement, ntl, emp, others []int) []referat.Exchange {
 	var out []referat.Exchange
 	at := map[string]int{}
 	var ans answer
@@ -397,11 +401,17 @@ func (a *Analyzer) splitByRelation(stmts []referat.Statement, ntl, emp, others [
 	return out
 }
 
-// splitContrast is contrast.Split(s, -1), without running the expression
-// where it cannot match: it needs "men".
+// splitContrast is contrast.Split(s, -1), by a scanner (see
+// nextContrast).
 func splitContrast(s string) []string {
-	if !strings.Contains(s, "men") {
-		return []string{s}
+	var out []string
+	beg := 0
+	for {
+		start, end := nextContrast(s, beg)
+		if start < 0 {
+			return append(out, s[beg:])
+		}
+		out = append(out, s[beg:start])
+		beg = end
 	}
-	return contrast.Split(s, -1)
 }

@@ -10,7 +10,25 @@ import (
 // refusesBefore is refuses as it was before its quick test for "ikk":
 // the reference TestRefusesAsBefore holds it to.
 func refusesBefore(s string) bool {
-	return hasAny(s, rejectCues) || rejectNot.MatchString(s) || negModalRefuses(s)
+	return containsAny(s, rejectCues) || rejectNot.MatchString(s) || negModalRefusesBefore(s)
+}
+
+// negModalRefusesBefore is negModalRefuses as it was before its quick
+// test and submatches.
+func negModalRefusesBefore(s string) bool {
+	for _, m := range negModal.FindAllStringSubmatch(s, -1) {
+		if m[1] == "" {
+			if !notWill[m[2]] && !strings.Contains(s, m[0]+" ut over") && !(m[2] == "gi" && notTell.MatchString(s)) {
+				return true
+			}
+			continue
+		}
+		at := strings.Index(s, m[0])
+		if employerSubject[m[1]] || !strings.Contains(s[:at], " at ") || passiveAfter(s[at+len(m[0]):]) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestRefusesAsBefore checks refuses against refusesBefore, answersAll
@@ -28,7 +46,8 @@ func TestRefusesAsBefore(t *testing.T) {
 		"begge", "alle", "de", "dei", "innspillene", "innspela", "forslagene", "forslaga", "krava", "kravene", "punktene", "punkta",
 		"KRAVA", "Punkta", "\u212arava", "innſpela", "FORSLAGA", "InnSpillene", "x", ",", ".",
 		"mulig", "tema", "grunnlag", "satt av", "aktuell", "kunne", "ville", "ønsket", "ynskjer", "har anledning", "men", "mens", ", men ", "direktøren",
-		"gis", "dekkes", "behov for", "planlagt", "gi", "noen dato", "svar", "si", "innvilges"}
+		"gis", "dekkes", "behov for", "planlagt", "gi", "noen dato", "svar", "si", "innvilges",
+		"\t", "\n", "\f", "\v", "\r", " ,", ",,", "mener", "s", " men\t"}
 	for n := 0; n < 100000; n++ {
 		var b strings.Builder
 		for k := rng.Intn(10); k >= 0; k-- {

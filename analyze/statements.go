@@ -74,10 +74,10 @@ func (a *Analyzer) Statements(text string) []referat.Statement {
 
 // statements is Statements of a split text.
 func (a *Analyzer) statements(ct *caseText) []referat.Statement {
-	var out []referat.Statement
+	out := ct.stmts[:0]  // copied to their own slice at the end
 	last, since := "", 0 // the last actor, and sentences since, for "Hun"/"Han"
 	prevStatement := ""
-	var clauses [][2]int
+	clauses := ct.clauses2[:0]
 	for k := range ct.sents {
 		sp := &ct.sents[k]
 		s := ct.text[sp.Start:sp.End]
@@ -122,7 +122,14 @@ func (a *Analyzer) statements(ct *caseText) []referat.Statement {
 			Topics: a.supported(a.sentenceTopicsAt(ct, k)),
 		})
 	}
-	return out
+	ct.clauses2 = clauses
+	if len(out) == 0 {
+		return nil
+	}
+	stmts := append([]referat.Statement(nil), out...)
+	clear(out) // the scratch holds no texts between cases
+	ct.stmts = out
+	return stmts
 }
 
 // clauses appends to dst the whole words of the coordinated main clauses
@@ -130,11 +137,12 @@ func (a *Analyzer) statements(ct *caseText) []referat.Statement {
 // start before the comma or semicolon that ends it (see splitClauses).
 func (ct *caseText) clauses(sp *sentence, dst [][2]int) [][2]int {
 	s := ct.text[sp.Start:sp.End]
-	if !strings.ContainsAny(s, ",;") {
+	if strings.IndexByte(s, ',') < 0 && strings.IndexByte(s, ';') < 0 {
 		return append(dst, [2]int{sp.w0, sp.w1})
 	}
 	w := sp.w0
-	for _, at := range splitClauses(s) {
+	ct.breaks = appendClauseBreaks(ct.breaks[:0], s)
+	for _, at := range ct.breaks {
 		end := sp.Start + at
 		from := w
 		for w < sp.w1 && ct.toks[ct.at[w]].start < end {
@@ -151,8 +159,10 @@ func (ct *caseText) clauses(sp *sentence, dst [][2]int) [][2]int {
 // "men" or "mens" and white space again, or a semicolon and white space;
 // the next clause starts with the conjunction. Breaks do not overlap: the
 // next is looked for after the white space that ends one.
-func splitClauses(s string) []int {
-	var out []int
+func splitClauses(s string) []int { return appendClauseBreaks(nil, s) }
+
+// appendClauseBreaks appends splitClauses(s) to out.
+func appendClauseBreaks(out []int, s string) []int {
 	for p := 0; p < len(s); p++ {
 		c := s[p]
 		if c != ',' && c != ';' {
@@ -263,7 +273,7 @@ func (a *Analyzer) subject(ws []*word, last string) (string, int) {
 		return "", 0
 	}
 	for _, ac := range a.actors {
-		if ac.referBack[ws[start].text] && last == ac.id {
+		if last == ac.id && ac.referBack[ws[start].text] {
 			return ac.id, start
 		}
 	}

@@ -33,6 +33,8 @@ func TestGoldenRealWorld(t *testing.T) {
 		{file: "actualtext.pdf", class: "/ActualText replaces the glyphs of marked content"},
 		{file: "rtl-hebrew.pdf", class: "right-to-left lines in logical order"},
 		{file: "accents.pdf", class: "accent glyphs combined with their letter"},
+		{file: "table-columns.pdf", class: "dense columns of short entries read column by column"},
+		{file: "scripts.pdf", class: "sub- and superscripts kept in their line"},
 	}
 	dir := filepath.Join("..", "..", "testdata", "realworld-fixtures")
 	for _, tt := range tests {

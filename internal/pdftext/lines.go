@@ -108,6 +108,7 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 	for _, g := range groups {
 		sortByX(g)
 	}
+	groups = joinScripts(groups) // scripts.go
 	if ordered := readingOrder(groups); ordered != nil {
 		groups = ordered
 	}

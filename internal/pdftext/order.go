@@ -119,6 +119,15 @@ const maxDepth = 8
 // orderRegion appends the regions of frags in reading order to out and
 // reports whether it found any gutter.
 func orderRegion(frags []fragment, depth int, out *[][]fragment) bool {
+	if depth < maxDepth {
+		if bands := splitBands(frags); len(bands) > 1 {
+			found := false
+			for _, b := range bands {
+				found = orderRegion(b, depth+1, out) || found
+			}
+			return found
+		}
+	}
 	lo, hi, ok := gutter(frags)
 	if !ok || depth >= maxDepth {
 		*out = append(*out, frags)
@@ -155,6 +164,33 @@ func orderRegion(frags []fragment, depth int, out *[][]fragment) bool {
 	return true
 }
 
+// bandGap is the blank height, in font sizes, across a whole region
+// that splits it into bands read one after the other (the horizontal
+// cut of an XY-cut): two tables one above the other, each with columns
+// of its own.
+const bandGap = 4
+
+// splitBands cuts frags (top to bottom, as fragments and orderRegion
+// give them) at each gap between baseline groups higher than bandGap
+// font sizes of the larger of the two. Such a gap is cut before any
+// gutter is looked for: columns rarely leave a blank that high at the
+// same place in each.
+func splitBands(frags []fragment) [][]fragment {
+	var bands [][]fragment
+	start := 0
+	for i := 1; i < len(frags); i++ {
+		a, b := &frags[i-1], &frags[i]
+		if b.group != a.group && a.y-b.y > bandGap*math.Max(math.Max(a.size, b.size), 1) {
+			bands = append(bands, frags[start:i])
+			start = i
+		}
+	}
+	if start == 0 {
+		return nil
+	}
+	return append(bands, frags[start:])
+}
+
 func sortedTopDown(frags []fragment) []fragment {
 	s := append([]fragment(nil), frags...)
 	sort.SliceStable(s, func(i, j int) bool {
@@ -166,14 +202,15 @@ func sortedTopDown(frags []fragment) []fragment {
 	return s
 }
 
-// gutter finds the widest vertical band of whitespace in the middle of
-// frags that at least three fragments border on each side, each side at
-// least a quarter of the region wide, and that at most a tenth of the
-// fragments cross. It returns the band's left and right x.
 // maxGutterSpan is the widest span of glyphs gutter looks for a column
 // gap in, in text space units.
 const maxGutterSpan = 1 << 16
 
+// gutter finds the widest vertical band of whitespace in the middle of
+// frags that at least three fragments border on each side and that at
+// most a tenth of the fragments cross, with filled columns of running
+// text on both sides (each at least a quarter of the region wide) or
+// dense columns (see dense). It returns the band's left and right x.
 func gutter(frags []fragment) (lo, hi float64, ok bool) {
 	if len(frags) < 6 {
 		return 0, 0, false
@@ -191,8 +228,11 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 	// spread far wider (or at infinite or NaN positions, written so by a
 	// damaged file) have no column to find, and a cover array as wide
 	// would not fit in memory.
-	if width < 20*size || !(width <= maxGutterSpan) {
+	if !(width <= maxGutterSpan) {
 		return 0, 0, false
+	}
+	if width < 20*size && len(frags) < 2*denseRows {
+		return 0, 0, false // narrower than two columns of running text
 	}
 	n := int(math.Ceil(width))
 	cover := make([]int, n+1)
@@ -222,8 +262,11 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 		return 0, 0, false
 	}
 	// The band may reach into the longest lines of a column; what does
-	// not cross its middle belongs to one side.
-	mid := x0 + float64(bestLo) + float64(best)/2
+	// not cross its middle belongs to one side. The middle is that of the
+	// widest stretch of the band that the fewest fragments cross, so
+	// that the long lines of a column of short ones (an index) do not
+	// count as crossing.
+	mid := x0 + clearest(cover[bestLo:bestLo+best]) + float64(bestLo)
 	lo, hi = mid, mid
 	var nl, nr int
 	lx0, rx1 := math.Inf(1), math.Inf(-1)
@@ -238,15 +281,106 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 			rx0, rx1 = math.Min(rx0, f.x0), math.Max(rx1, f.x1)
 		}
 	}
-	if nl < 3 || nr < 3 || lx1-lx0 < 0.25*width || rx1-rx0 < 0.25*width {
+	if nl < 3 || nr < 3 {
 		return 0, 0, false
 	}
-	// Columns of running text are filled: most of their fragments are
-	// lines nearly as wide as the column. Cells of a table are not.
-	if !filled(frags, lx0, lx1, true) || !filled(frags, rx0, rx1, false) {
-		return 0, 0, false
+	// Columns of running text are wide and filled: most of their
+	// fragments are lines nearly as wide as the column. Cells of a table
+	// are not, and a table's rows stay lines, unless both sides are
+	// long, dense columns (an index, a code table), which poppler
+	// (pdftotext) reads column by column.
+	if width >= 20*size && lx1-lx0 >= 0.25*width && rx1-rx0 >= 0.25*width &&
+		filled(frags, lx0, lx1, true) && filled(frags, rx0, rx1, false) {
+		return lo, hi, true
 	}
-	return lo, hi, true
+	if dense(frags, mid) {
+		return lo, hi, true
+	}
+	return 0, 0, false
+}
+
+// Dense columns: at least denseRows baseline groups have fragments on
+// both sides of the gutter, at most one in denseGaps of the groups with
+// a fragment on either side lacks one on the other, and the rows are
+// set close, at most densePitch font sizes from baseline to baseline
+// (poppler's maxLineSpacingDelta: lines further apart are blocks of
+// their own, which pdftotext reads row by row). A table of labels and
+// values (an attendance list: one label over several names) has empty
+// label cells and stays a table; so does a short one, and a grid of
+// cells set wide apart.
+const (
+	denseRows  = 10
+	denseGaps  = 10
+	densePitch = 1.5
+)
+
+// dense reports whether the fragments left and right of x form dense
+// columns.
+func dense(frags []fragment, x float64) bool {
+	if len(frags) < 2*denseRows {
+		return false
+	}
+	side := map[int]uint8{} // group -> 1 left, 2 right, 3 both
+	ys := map[int]float64{} // group -> baseline
+	sizes := make([]float64, 0, len(frags))
+	for _, f := range frags {
+		switch {
+		case f.x1 <= x:
+			side[f.group] |= 1
+		case f.x0 >= x:
+			side[f.group] |= 2
+		default:
+			continue
+		}
+		ys[f.group] = f.y
+		sizes = append(sizes, f.size)
+	}
+	var both, one int
+	groups := make([]int, 0, len(side))
+	for g, s := range side {
+		if s == 3 {
+			both++
+		} else {
+			one++
+		}
+		groups = append(groups, g)
+	}
+	if both < denseRows || one*denseGaps > both+one {
+		return false
+	}
+	sort.Ints(groups)
+	pitches := make([]float64, 0, len(groups))
+	for i := 1; i < len(groups); i++ {
+		pitches = append(pitches, ys[groups[i-1]]-ys[groups[i]])
+	}
+	sort.Float64s(pitches)
+	sort.Float64s(sizes)
+	return pitches[len(pitches)/2] <= densePitch*sizes[len(sizes)/2]
+}
+
+// clearest returns the middle of the longest run of the least value in
+// cover.
+func clearest(cover []int) float64 {
+	least := cover[0]
+	for _, c := range cover {
+		least = min(least, c)
+	}
+	bestLo, best := 0, 0
+	for i := 0; i < len(cover); {
+		if cover[i] != least {
+			i++
+			continue
+		}
+		j := i
+		for j < len(cover) && cover[j] == least {
+			j++
+		}
+		if j-i > best {
+			bestLo, best = i, j-i
+		}
+		i = j
+	}
+	return float64(bestLo) + float64(best)/2
 }
 
 // filled reports whether most fragments on one side of a gutter span at

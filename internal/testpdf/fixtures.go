@@ -62,6 +62,10 @@ var Fixtures = []Fixture{
 		Text: lines(rtlText), PDF: rtlHebrew},
 	{Name: "accents", Why: "accents drawn as glyphs of their own over the letter (class M, TeX OT1 \\aa, \\'e, \\AA): combined with the letter into å, é, Å",
 		Text: accentsText + "\n", PDF: accents},
+	{Name: "table-columns", Why: "an index in two dense columns of short entries sharing baselines, drawn row by row: read column by column, as poppler does",
+		Text: lines(registerTitle, registerLeft, registerRight), PDF: tableColumns},
+	{Name: "scripts", Why: "superscripts and subscripts in a smaller size, raised or lowered by Ts and by Td: they stay in their line (m2, CO2, x2)",
+		Text: lines(scriptsText), PDF: scripts},
 }
 
 const (

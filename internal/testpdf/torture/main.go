@@ -14,7 +14,10 @@
 // Per source set and producer family it reports: the share of files where
 // pdftotext finds text and referat does too; the median word-level
 // similarity (see Similarity) to pdftotext's text where both have at
-// least 20 words; escapes (a crash, an error that is not one clear line,
+// least 20 words, for referat's cleaned text (title, intro and cases:
+// running heads, footers, page numbers and slide navigation dropped by
+// design) and for the extractor's raw page text (every line, read in this
+// process; column raw); escapes (a crash, an error that is not one clear line,
 // a run killed at the deadline; 0 expected); files whose two reads give
 // different output; pages per second. Then every miss, escape and low
 // similarity. With -json the same as one JSON object (see Report).
@@ -51,6 +54,7 @@ func main() {
 	asJSON := flag.Bool("json", false, "print the report as JSON instead of a table")
 	jsonOut := flag.String("json-out", "", "also write the JSON report to this file (default: none)")
 	timeout := flag.Duration("timeout", 60*time.Second, "referat's --timeout per file")
+	gens := flag.String("generators", "", "with -sets generated or mutant: only these generators, comma-separated (e.g. chromium-rtl,libreoffice-rtl,latex-ot1; default: all)")
 	deadline := flag.Duration("deadline", 120*time.Second, "a referat run still going after this is a hang and is killed")
 	flag.Parse()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
@@ -72,7 +76,7 @@ func main() {
 		files = append(files, pdfsUnder(d, "pdfcpu")...)
 	}
 	if want["generated"] || want["mutant"] {
-		gen, mut := generate(*dir, *samples, *mutants)
+		gen, mut := generate(*dir, *samples, *mutants, generators(*gens))
 		if want["generated"] {
 			files = append(files, gen...)
 		}
@@ -95,8 +99,8 @@ func main() {
 	c := Checker{Referat: *referat, Timeout: *timeout, Deadline: *deadline}
 	for i := range files {
 		c.Check(&files[i])
-		log.Printf("%d/%d %s: words %d/%d similarity %.2f %s", i+1, len(files), files[i].File,
-			files[i].OurWords, files[i].TheirWords, files[i].Similarity, files[i].Error)
+		log.Printf("%d/%d %s: words %d/%d similarity %.2f raw %.2f %s", i+1, len(files), files[i].File,
+			files[i].OurWords, files[i].TheirWords, files[i].Similarity, files[i].RawSimil, files[i].Error)
 	}
 	rep := Report{Command: strings.Join(os.Args, " "), Rows: Rows(files), Files: files}
 	js, err := json.MarshalIndent(rep, "", " ")
@@ -113,6 +117,19 @@ func main() {
 		return
 	}
 	WriteTable(os.Stdout, rep)
+}
+
+// generators returns the set of the comma-separated names in s, nil for
+// "".
+func generators(s string) map[string]bool {
+	if s == "" {
+		return nil
+	}
+	m := map[string]bool{}
+	for _, g := range strings.Split(s, ",") {
+		m[strings.TrimSpace(g)] = true
+	}
+	return m
 }
 
 // pdfsUnder lists the PDFs under dir (any depth, sorted) as results of
@@ -149,7 +166,7 @@ func pdfcpuTestdata() string {
 
 // generate makes the torture set in dir and damaged copies of it; it
 // returns the good files and the mutants.
-func generate(dir, samples string, mutants int) (gen, mut []Result) {
+func generate(dir, samples string, mutants int, only map[string]bool) (gen, mut []Result) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		log.Fatal(err)
 	}
@@ -158,8 +175,11 @@ func generate(dir, samples string, mutants int) (gen, mut []Result) {
 		log.Fatal(err)
 	}
 	made := map[string][]string{} // generator -> files
-	add := func(producer, file string, err error) {
-		if err != nil {
+	add := func(producer, file string, make func() error) {
+		if len(only) > 0 && !only[producer] {
+			return
+		}
+		if err := make(); err != nil {
 			log.Printf("%s: %s: %v", producer, filepath.Base(file), err)
 			return
 		}
@@ -167,16 +187,16 @@ func generate(dir, samples string, mutants int) (gen, mut []Result) {
 	}
 	for i, m := range meetings {
 		base := filepath.Join(dir, m.ID)
-		add("latex-ot1", base+"-latex-ot1.pdf", latex(m, base+"-latex-ot1.pdf", false))
-		add("latex-t1", base+"-latex-t1.pdf", latex(m, base+"-latex-t1.pdf", true))
-		add("reportlab", base+"-reportlab.pdf", reportlab(m, base+"-reportlab.pdf", i%2 == 0))
-		add("ghostscript-type3", base+"-type3.pdf", type3(m, base+"-type3.pdf"))
-		add("ghostscript-outlines", base+"-outlines.pdf", outlines(m, testpdf.LayoutFor(i), base+"-outlines.pdf"))
+		add("latex-ot1", base+"-latex-ot1.pdf", func() error { return latex(m, base+"-latex-ot1.pdf", false) })
+		add("latex-t1", base+"-latex-t1.pdf", func() error { return latex(m, base+"-latex-t1.pdf", true) })
+		add("reportlab", base+"-reportlab.pdf", func() error { return reportlab(m, base+"-reportlab.pdf", i%2 == 0) })
+		add("ghostscript-type3", base+"-type3.pdf", func() error { return type3(m, base+"-type3.pdf") })
+		add("ghostscript-outlines", base+"-outlines.pdf", func() error { return outlines(m, testpdf.LayoutFor(i), base+"-outlines.pdf") })
 		l := testpdf.LayoutFor(i + 1)
-		add("libreoffice", base+"-lo.pdf", testpdf.LibreOffice(m, l, m.Date, base+"-lo.pdf"))
-		add("fpdf", base+"-fpdf.pdf", testpdf.FPDF(m, l, m.Date, base+"-fpdf.pdf"))
-		add("qpdf-qdf", base+"-qdf.pdf", run("qpdf", "--qdf", "--object-streams=disable", base+"-lo.pdf", base+"-qdf.pdf"))
-		add("qpdf-objstm", base+"-objstm.pdf", run("qpdf", "--object-streams=generate", base+"-fpdf.pdf", base+"-objstm.pdf"))
+		add("libreoffice", base+"-lo.pdf", func() error { return testpdf.LibreOffice(m, l, m.Date, base+"-lo.pdf") })
+		add("fpdf", base+"-fpdf.pdf", func() error { return testpdf.FPDF(m, l, m.Date, base+"-fpdf.pdf") })
+		add("qpdf-qdf", base+"-qdf.pdf", func() error { return run("qpdf", "--qdf", "--object-streams=disable", base+"-lo.pdf", base+"-qdf.pdf") })
+		add("qpdf-objstm", base+"-objstm.pdf", func() error { return run("qpdf", "--object-streams=generate", base+"-fpdf.pdf", base+"-objstm.pdf") })
 	}
 	realWorldProducers(dir, meetings, add)
 	// Damaged copies of good files of every producer.

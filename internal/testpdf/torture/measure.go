@@ -28,6 +28,7 @@ type Result struct {
 	OurText     bool    `json:"our_text"`         // referat did
 	Similarity  float64 `json:"similarity"`       // LCS F1, see Similarity; -1 when not compared
 	BagF1       float64 `json:"bag_f1"`           // order-blind F1, see BagF1; -1 when not compared
+	RawSimil    float64 `json:"raw_similarity"`   // Similarity of the extractor's raw page text (rawText); -1 when not compared
 	OurSeconds  float64 `json:"our_seconds"`      // wall time of referat's first read
 	ExitCode    int     `json:"exit_code"`        // referat's exit status (-1: killed at the deadline)
 	Error       string  `json:"error"`            // referat's first stderr line, "" when it succeeded
@@ -51,7 +52,7 @@ type Checker struct {
 
 // Check reads file and fills everything in r but its set, generator and name.
 func (c Checker) Check(r *Result) {
-	r.Similarity, r.BagF1 = -1, -1
+	r.Similarity, r.BagF1, r.RawSimil = -1, -1, -1
 	r.Producer, r.Creator, r.Pages = pdfinfo(r.File)
 	r.Family = Family(r.Producer, r.Creator)
 	theirs := Words(pdftotext(r.File))
@@ -71,6 +72,9 @@ func (c Checker) Check(r *Result) {
 	if len(ours) >= MinWordsCompare && len(theirs) >= MinWordsCompare {
 		r.Similarity = Similarity(ours, theirs)
 		r.BagF1 = BagF1(ours, theirs)
+		if raw, err := rawText(r.File, c.Timeout); err == nil {
+			r.RawSimil = Similarity(Words(raw), theirs)
+		}
 	}
 }
 

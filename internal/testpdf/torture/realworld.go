@@ -24,24 +24,24 @@ var scripts = map[string]struct{ lang, dir, text string }{
 // them: Chromium's print to PDF (one and two columns, CJK, RTL), pdflatex
 // two-column articles, LibreOffice with Word-like font names and with CJK
 // and RTL text, and reportlab AcroForms with filled fields.
-func realWorldProducers(dir string, meetings []testpdf.Meeting, add func(producer, file string, err error)) {
+func realWorldProducers(dir string, meetings []testpdf.Meeting, add func(producer, file string, make func() error)) {
 	for i, m := range meetings {
 		base := filepath.Join(dir, m.ID)
-		add("chromium", base+"-chromium.pdf", chromium(meetingHTML(m, 1), base+"-chromium.pdf"))
-		add("chromium-2col", base+"-chromium-2col.pdf", chromium(meetingHTML(m, 2), base+"-chromium-2col.pdf"))
-		add("latex-2col", base+"-latex-2col.pdf", latexTwoColumn(m, base+"-latex-2col.pdf"))
+		add("chromium", base+"-chromium.pdf", func() error { return chromium(meetingHTML(m, 1), base+"-chromium.pdf") })
+		add("chromium-2col", base+"-chromium-2col.pdf", func() error { return chromium(meetingHTML(m, 2), base+"-chromium-2col.pdf") })
+		add("latex-2col", base+"-latex-2col.pdf", func() error { return latexTwoColumn(m, base+"-latex-2col.pdf") })
 		fodt := strings.ReplaceAll(testpdf.FODT(m, testpdf.LayoutFor(i), m.Date), "'Liberation Serif'", "Helvetica")
-		add("libreoffice-helvetica", base+"-lo-helvetica.pdf", soffice(fodt, base+"-lo-helvetica.pdf"))
+		add("libreoffice-helvetica", base+"-lo-helvetica.pdf", func() error { return soffice(fodt, base+"-lo-helvetica.pdf") })
 		if i < 2 {
-			add("reportlab-form", base+"-form.pdf", reportlabForm(m, base+"-form.pdf"))
+			add("reportlab-form", base+"-form.pdf", func() error { return reportlabForm(m, base+"-form.pdf") })
 		}
 	}
 	for _, s := range []string{"ja", "zh", "ar", "he"} {
 		name := map[string]string{"ja": "cjk", "zh": "cjk", "ar": "rtl", "he": "rtl"}[s]
 		out := filepath.Join(dir, "script-"+s)
 		page := scriptHTML(s)
-		add("chromium-"+name, out+"-chromium.pdf", chromium(page, out+"-chromium.pdf"))
-		add("libreoffice-"+name, out+"-lo.pdf", sofficeHTML(page, out+"-lo.pdf"))
+		add("chromium-"+name, out+"-chromium.pdf", func() error { return chromium(page, out+"-chromium.pdf") })
+		add("libreoffice-"+name, out+"-lo.pdf", func() error { return sofficeHTML(page, out+"-lo.pdf") })
 	}
 }
 

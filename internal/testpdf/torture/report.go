@@ -23,11 +23,15 @@ type Row struct {
 	Compared         int     `json:"compared"`
 	MedianSimilarity float64 `json:"median_similarity"`
 	MedianBagF1      float64 `json:"median_bag_f1"`
-	Escapes          int     `json:"escapes"`          // crashes, unclear errors, hangs
-	Nondeterministic int     `json:"nondeterministic"` // files whose two reads differ
-	Pages            int     `json:"pages"`
-	Seconds          float64 `json:"seconds"`          // referat's wall time, first reads
-	PagesPerSecond   float64 `json:"pages_per_second"` // Pages/Seconds
+	// MedianRawSimilarity is the median over the same files of the
+	// similarity of the extractor's raw page text, running heads and
+	// page numbers kept (see rawText); -1 when none.
+	MedianRawSimilarity float64 `json:"median_raw_similarity"`
+	Escapes             int     `json:"escapes"`          // crashes, unclear errors, hangs
+	Nondeterministic    int     `json:"nondeterministic"` // files whose two reads differ
+	Pages               int     `json:"pages"`
+	Seconds             float64 `json:"seconds"`          // referat's wall time, first reads
+	PagesPerSecond      float64 `json:"pages_per_second"` // Pages/Seconds
 }
 
 // A Report is the whole measurement.
@@ -39,7 +43,7 @@ type Report struct {
 
 func summarise(set, group string, rs []Result) Row {
 	row := Row{Set: set, Group: group, Files: len(rs)}
-	var sims, bags []float64
+	var sims, bags, raws []float64
 	for _, r := range rs {
 		if r.TheirText {
 			row.TheirText++
@@ -53,6 +57,9 @@ func summarise(set, group string, rs []Result) Row {
 			row.Compared++
 			sims = append(sims, r.Similarity)
 			bags = append(bags, r.BagF1)
+			if r.RawSimil >= 0 {
+				raws = append(raws, r.RawSimil)
+			}
 		}
 		if r.Escape != "" {
 			row.Escapes++
@@ -67,7 +74,7 @@ func summarise(set, group string, rs []Result) Row {
 	if row.TheirText > 0 {
 		row.Share = float64(row.Both) / float64(row.TheirText)
 	}
-	row.MedianSimilarity, row.MedianBagF1 = median(sims), median(bags)
+	row.MedianSimilarity, row.MedianBagF1, row.MedianRawSimilarity = median(sims), median(bags), median(raws)
 	if row.Seconds > 0 {
 		row.PagesPerSecond = float64(row.Pages) / row.Seconds
 	}
@@ -145,17 +152,17 @@ func sortedKeys[V any](m map[string]V) []string {
 // escaped or were read differently twice).
 func WriteTable(w io.Writer, rep Report) {
 	fmt.Fprintf(w, "# %s\n", rep.Command)
-	fmt.Fprintf(w, "%-11s %-18s %5s %6s %5s %6s %5s %6s %6s %4s %4s %6s %7s\n",
-		"set", "producer", "files", "p2t", "both", "share", "cmp", "simil", "bagf1", "esc", "nondt", "pages", "pages/s")
+	fmt.Fprintf(w, "%-11s %-18s %5s %6s %5s %6s %5s %6s %6s %6s %4s %4s %6s %7s\n",
+		"set", "producer", "files", "p2t", "both", "share", "cmp", "simil", "bagf1", "raw", "esc", "nondt", "pages", "pages/s")
 	set := ""
 	for _, r := range rep.Rows {
 		if r.Set != set && set != "" {
 			fmt.Fprintln(w)
 		}
 		set = r.Set
-		fmt.Fprintf(w, "%-11s %-18s %5d %6d %5d %6.3f %5d %6s %6s %4d %4d %6d %7.1f\n",
+		fmt.Fprintf(w, "%-11s %-18s %5d %6d %5d %6.3f %5d %6s %6s %6s %4d %4d %6d %7.1f\n",
 			r.Set, trunc(r.Group, 18), r.Files, r.TheirText, r.Both, r.Share, r.Compared,
-			fig(r.MedianSimilarity), fig(r.MedianBagF1), r.Escapes, r.Nondeterministic, r.Pages, r.PagesPerSecond)
+			fig(r.MedianSimilarity), fig(r.MedianBagF1), fig(r.MedianRawSimilarity), r.Escapes, r.Nondeterministic, r.Pages, r.PagesPerSecond)
 	}
 	fmt.Fprintln(w)
 	for _, r := range rep.Files {
