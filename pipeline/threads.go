@@ -4,21 +4,20 @@ import (
 	"context"
 	"sort"
 
-	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/analyze"
 	"github.com/ntlnav/referat/index/store"
 )
 
-// linkGroup is how many documents are stored again per transaction:
-// fewer than files per group (scan.go), for each reads the records of
-// every file of its content, all over the store (50 each in a folder of
-// copies).
-const linkGroup = 8
+// linkGroup is how many documents are relinked per transaction: each
+// writes its docstats (a few hundred bytes) and reads the records of
+// every file of its content, rewriting those Elasticsearch has confirmed.
+const linkGroup = 64
 
 // link sets the thread of every stored case (analyze.Threads over all
-// the stored cases: a case's meeting is its document) and stores again
-// the documents whose threads changed, so that Elasticsearch gets them
-// again.
+// the stored cases: a case's meeting is its document) and relinks the
+// documents whose threads changed (store.Batch.Relink: their docstats
+// take the new threads, their records are unconfirmed so that
+// Elasticsearch gets them again).
 func (r *run) link(ctx context.Context) error {
 	type ref struct {
 		sha string
@@ -55,35 +54,12 @@ func (r *run) link(ctx context.Context) error {
 		shas = append(shas, sha)
 	}
 	sort.Strings(shas)
-	// Decoding the documents is half the work: one goroutine decodes the
-	// next ones while this one stores those decoded, linkGroup per
-	// transaction. Nothing else writes the store meanwhile.
-	stop := make(chan struct{})
-	defer close(stop)
-	docs := make(chan decoded, 2*linkGroup)
-	go func() {
-		defer close(docs)
-		for _, sha := range shas {
-			d, err := r.db.Document(sha)
-			select {
-			case docs <- decoded{d, err}:
-			case <-stop:
-				return
-			}
-		}
-	}()
 	for len(shas) > 0 && ctx.Err() == nil { // else the next run links the rest
 		n := min(len(shas), linkGroup)
 		err := r.db.Batch(func(b *store.Batch) error {
 			for _, sha := range shas[:n] {
-				x := <-docs
-				if x.err != nil {
-					return x.err
-				}
-				if x.d != nil {
-					if err := relink(b, x.d, changed[sha]); err != nil {
-						return err
-					}
+				if err := b.Relink(sha, changed[sha]); err != nil {
+					return err
 				}
 			}
 			return nil
@@ -94,21 +70,4 @@ func (r *run) link(ctx context.Context) error {
 		shas = shas[n:]
 	}
 	return nil
-}
-
-// decoded is a stored document read ahead, or why it could not be.
-type decoded struct {
-	d   *referat.Document
-	err error
-}
-
-// relink stores again the document d with the threads of its cases
-// changed as threads (case seq → thread) says.
-func relink(b *store.Batch, d *referat.Document, threads map[int]string) error {
-	for i := range d.Cases {
-		if th, ok := threads[d.Cases[i].Seq]; ok {
-			d.Cases[i].Thread = th
-		}
-	}
-	return b.Retag(d)
 }
