@@ -11,7 +11,8 @@
 // RecordParsed records a file with its document and the Elasticsearch
 // deletes it causes; RecordFailed a file that failed (keeping what it gave
 // before); Touch a new modification time; Forget a file that is gone;
-// Retag a document analysed again; RecordCopy a file of content already
+// Retag a document analysed again; Batch.Relink the threads of a
+// document's cases (threads.go); RecordCopy a file of content already
 // stored. Entries and EachDocStats read the few bytes per file and per
 // document kept beside the records and documents (derived.go). For Elasticsearch, Unconfirmed and
 // PendingDeletes list what the cluster has not confirmed, and Confirm
