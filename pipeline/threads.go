@@ -8,10 +8,16 @@ import (
 	"github.com/ntlnav/referat/index/store"
 )
 
-// linkGroup is how many documents are relinked per transaction: each
-// writes its docstats (a few hundred bytes) and reads the records of
-// every file of its content, rewriting those Elasticsearch has confirmed.
-const linkGroup = 64
+// Relinking writes a document's docstats (a few hundred bytes) and the
+// records of its files that Elasticsearch had confirmed (about a kilobyte
+// each, and a content may have many files): one transaction relinks up to
+// linkDocs documents, or fewer once it wrote linkRecords records, so that
+// a transaction's dirty pages stay small. A first ingest (records not yet
+// confirmed) relinks 2,000 documents in two transactions.
+const (
+	linkDocs    = 1024
+	linkRecords = 256
+)
 
 // link sets the thread of every stored case (analyze.Threads over all
 // the stored cases: a case's meeting is its document) and relinks the
@@ -55,12 +61,16 @@ func (r *run) link(ctx context.Context) error {
 	}
 	sort.Strings(shas)
 	for len(shas) > 0 && ctx.Err() == nil { // else the next run links the rest
-		n := min(len(shas), linkGroup)
+		n := 0
 		err := r.db.Batch(func(b *store.Batch) error {
-			for _, sha := range shas[:n] {
-				if err := b.Relink(sha, changed[sha]); err != nil {
+			records := 0
+			for n < len(shas) && n < linkDocs && records < linkRecords {
+				w, err := b.Relink(shas[n], changed[shas[n]])
+				if err != nil {
 					return err
 				}
+				records += w
+				n++
 			}
 			return nil
 		})

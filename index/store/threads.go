@@ -100,20 +100,27 @@ func (s *Store) eachDocument(tx *bolt.Tx, trim bool, fn func(*referat.Document) 
 // sha as threads (case seq → thread id) says, the other cases keeping
 // theirs, and marks the records of its files unconfirmed, so that
 // Elasticsearch gets the document again, as Retag does (records already
-// unconfirmed with the document's ids are left as they are). Only the docstats are written (see Threads above); a
+// unconfirmed with the document's ids are left as they are). It returns
+// how many records it wrote. Only the docstats are written (see Threads above); a
 // content with no document stored is left alone.
-func (b *Batch) Relink(sha string, threads map[int]string) error {
-	return b.t.do(func(t *txn) error { return t.relink(sha, threads) })
+func (b *Batch) Relink(sha string, threads map[int]string) (int, error) {
+	n := 0
+	err := b.t.do(func(t *txn) error {
+		var err error
+		n, err = t.relink(sha, threads)
+		return err
+	})
+	return n, err
 }
 
-func (t *txn) relink(sha string, threads map[int]string) error {
+func (t *txn) relink(sha string, threads map[int]string) (int, error) {
 	v := t.docs.Get([]byte(sha))
 	if v == nil {
-		return nil
+		return 0, nil
 	}
 	st, err := t.s.docStatsIn(t.stats, []byte(sha), v)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	for i := range st.Cases {
 		if th, ok := threads[st.Cases[i].Seq]; ok {
@@ -122,15 +129,16 @@ func (t *txn) relink(sha string, threads map[int]string) error {
 	}
 	b, err := json.Marshal(st)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if err := t.stats.Put([]byte(sha), b); err != nil {
-		return err
+		return 0, err
 	}
 	prevs, err := t.sourcesOf(sha)
 	if err != nil {
-		return err
+		return 0, err
 	}
+	n := 0
 	refs := st.refs() // as retag does, with the document unchanged
 	for _, prev := range prevs {
 		if !prev.Synced && prev.TaxonomyVersion == st.TaxonomyVersion && sameRefs(prev.Refs, refs) {
@@ -139,11 +147,12 @@ func (t *txn) relink(sha string, threads map[int]string) error {
 		rec := *prev
 		rec.Refs, rec.TaxonomyVersion, rec.Synced, rec.Updated = refs, st.TaxonomyVersion, false, now()
 		if err := t.put(&rec); err != nil {
-			return err
+			return 0, err
 		}
 		if err := t.queue(staleDeletes(prev.Refs, refs)); err != nil {
-			return err
+			return 0, err
 		}
+		n++
 	}
-	return nil
+	return n, nil
 }
