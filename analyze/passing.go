@@ -13,7 +13,7 @@ var circumstance = [][]string{
 	{"til", "tross", "for"}, {"på", "tross", "av"}, {"i", "en", "periode", "med"}, {"i", "ein", "periode", "med"},
 	{"i", "en", "tid", "med"}, {"i", "ei", "tid", "med"}, {"henger", "sammen", "med"}, {"heng", "saman", "med"},
 	{"skyldes"}, {"skyldast"}, {"begrenset", "av"}, {"avgrensa", "av"},
-	{"uten", "at"}, {"utan", "at"}, {"i", "lys", "av"},
+	{"uten", "at"}, {"utan", "at"}, {"i", "lys", "av"}, {"uten", "å"}, {"utan", "å"},
 }
 
 // passingFrom returns the byte offset in the sentence from which terms

@@ -19,7 +19,15 @@ type topicExample struct {
 // topicExamples returns the examples of the gold meetings, in the order of
 // meetings, cases and taxonomy topics.
 func (a *Analyzer) topicExamples(gold []GoldMeeting) []topicExample {
+	ex, _ := a.topicExamplesOf(gold)
+	return ex
+}
+
+// topicExamplesOf is topicExamples, with the number of gold topics that
+// have no example (no supporting sentence: never given, always missed).
+func (a *Analyzer) topicExamplesOf(gold []GoldMeeting) ([]topicExample, int) {
 	var out []topicExample
+	unseen := 0
 	for _, m := range gold {
 		for _, gc := range m.Cases {
 			text := strings.Join(gc.Paragraphs, "\n\n")
@@ -30,13 +38,16 @@ func (a *Analyzer) topicExamples(gold []GoldMeeting) []topicExample {
 			}
 			for i, d := range a.tax.Topics {
 				if accs[i] == nil {
+					if want[d.ID] {
+						unseen++
+					}
 					continue // no supporting sentence: never given
 				}
 				out = append(out, topicExample{x: cands[i].features(), is: want[d.ID]})
 			}
 		}
 	}
-	return out
+	return out, unseen
 }
 
 // TrainTopicModel fits a topic model to the annotated meetings with the
@@ -44,7 +55,12 @@ func (a *Analyzer) topicExamples(gold []GoldMeeting) []topicExample {
 // from zero weights, a fixed number of rounds, an L2 penalty; the same
 // meetings always give the same model.
 func (a *Analyzer) TrainTopicModel(gold []GoldMeeting) *TopicModel {
-	ex := a.topicExamples(gold)
+	return fitTopicModel(a.topicExamples(gold))
+}
+
+// fitTopicModel fits the weights of a model to the examples; its
+// threshold is 0.5.
+func fitTopicModel(ex []topicExample) *TopicModel {
 	m := &TopicModel{Features: topicFeatures, Weights: make([]float64, len(topicFeatures)), Threshold: 0.5}
 	if len(ex) == 0 {
 		return m
@@ -93,4 +109,84 @@ func (a *Analyzer) CrossValidateTopics(gold []GoldMeeting) (rules, learned PRF) 
 		learned.add(ev.Topics)
 	}
 	return rules, learned
+}
+
+// thresholdGrid are the thresholds ChooseThreshold tries.
+var thresholdGrid = []float64{0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7}
+
+// A ThresholdScore is the leave-one-meeting-out topic score of the
+// learned model at one threshold.
+type ThresholdScore struct {
+	Threshold float64
+	Topics    PRF
+}
+
+// CrossValidateThresholds scores, leaving one meeting out, the learned
+// model at each threshold of a fixed grid (0.35 to 0.70): for each
+// meeting, a model trained on the others weighs its candidate topics,
+// and a topic is given when its probability reaches the threshold. Gold
+// topics without a supporting sentence count as missed at every
+// threshold. The score at 0.5 is CrossValidateTopics' learned score.
+func (a *Analyzer) CrossValidateThresholds(gold []GoldMeeting) []ThresholdScore {
+	per := make([][]topicExample, len(gold))
+	unseen := 0
+	for k := range gold {
+		ex, u := a.topicExamplesOf(gold[k : k+1])
+		per[k], unseen = ex, unseen+u
+	}
+	out := make([]ThresholdScore, len(thresholdGrid))
+	for i, t := range thresholdGrid {
+		out[i] = ThresholdScore{Threshold: t, Topics: PRF{FN: unseen}}
+	}
+	for k := range gold {
+		var rest []topicExample
+		for j := range per {
+			if j != k {
+				rest = append(rest, per[j]...)
+			}
+		}
+		m := fitTopicModel(rest)
+		for _, e := range per[k] {
+			p := m.probability(e.x)
+			for i := range out {
+				given := p >= out[i].Threshold
+				switch {
+				case given && e.is:
+					out[i].Topics.TP++
+				case given:
+					out[i].Topics.FP++
+				case e.is:
+					out[i].Topics.FN++
+				}
+			}
+		}
+	}
+	return out
+}
+
+// ChooseThreshold returns the threshold of the scores whose F1 is within
+// 0.005 of the best and whose precision is highest (on a tie, the highest
+// threshold): of the equally good, the most precise.
+func ChooseThreshold(scores []ThresholdScore) float64 {
+	best := 0.0
+	for _, s := range scores {
+		best = max(best, s.Topics.F1())
+	}
+	t, p := 0.5, -1.0
+	for _, s := range scores {
+		if s.Topics.F1() >= best-0.005 && s.Topics.Precision() >= p {
+			t, p = s.Threshold, s.Topics.Precision()
+		}
+	}
+	return t
+}
+
+// BuildTopicModel is the built-in model's recipe: TrainTopicModel on the
+// meetings, with the threshold ChooseThreshold picks from their
+// CrossValidateThresholds scores (also returned).
+func (a *Analyzer) BuildTopicModel(gold []GoldMeeting) (*TopicModel, []ThresholdScore) {
+	m := a.TrainTopicModel(gold)
+	scores := a.CrossValidateThresholds(gold)
+	m.Threshold = ChooseThreshold(scores)
+	return m, scores
 }

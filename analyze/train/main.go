@@ -1,6 +1,8 @@
 // Command train fits the built-in topic model (analyze/topicmodel.json)
 // to annotated meetings with the built-in taxonomy and prints, leaving one
-// meeting out, the topic scores of the rules alone and of the model:
+// meeting out, the topic scores of the rules alone and of the model, and
+// the model's scores at each threshold of a grid; the model keeps the
+// threshold analyze.ChooseThreshold picks from them:
 //
 //	go run ./analyze/train -o analyze/topicmodel.json testdata/annotated/train testdata/samples testdata/meetings
 //
@@ -34,9 +36,12 @@ func run(out string, dirs []string) error {
 		return err
 	}
 	a := analyze.New(nil, analyze.Options{})
-	m := a.TrainTopicModel(gold)
+	m, scores := a.BuildTopicModel(gold)
 	rules, learned := a.CrossValidateTopics(gold)
-	fmt.Printf("%d meetings, leaving one out\nrules:   %v\nlearned: %v\n", len(gold), rules, learned)
+	fmt.Printf("%d meetings, leaving one out\nrules:   %v\nlearned: %v (threshold 0.5)\n", len(gold), rules, learned)
+	for _, s := range scores {
+		fmt.Printf("  threshold %.2f: %v\n", s.Threshold, s.Topics)
+	}
 	fmt.Printf("model:   %s", m.Marshal())
 	if out == "" {
 		return nil
