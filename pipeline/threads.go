@@ -8,15 +8,16 @@ import (
 	"github.com/ntlnav/referat/index/store"
 )
 
-// Relinking writes a document's docstats (a few hundred bytes) and the
-// records of its files that Elasticsearch had confirmed (about a kilobyte
-// each, and a content may have many files): one transaction relinks up to
-// linkDocs documents, or fewer once it wrote linkRecords records, so that
-// a transaction's dirty pages stay small. A first ingest (records not yet
-// confirmed) relinks 2,000 documents in two transactions.
+// Relinking writes a document's docstats (a few hundred bytes) and reads
+// the records of its files (about a kilobyte each; a content may have
+// many files), writing those Elasticsearch had confirmed: one transaction
+// relinks up to linkDocs documents, or fewer once it read linkRecords
+// records, so that the pages it touches and dirties stay few (the store
+// trims its mapping after each). A first ingest of 2,000 files relinks
+// them in two transactions.
 const (
 	linkDocs    = 1024
-	linkRecords = 256
+	linkRecords = 1024
 )
 
 // link sets the thread of every stored case (analyze.Threads over all

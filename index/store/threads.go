@@ -101,7 +101,8 @@ func (s *Store) eachDocument(tx *bolt.Tx, trim bool, fn func(*referat.Document) 
 // theirs, and marks the records of its files unconfirmed, so that
 // Elasticsearch gets the document again, as Retag does (records already
 // unconfirmed with the document's ids are left as they are). It returns
-// how many records it wrote. Only the docstats are written (see Threads above); a
+// how many records the content has: each was read, and written when
+// confirmed. Only the docstats are written (see Threads above); a
 // content with no document stored is left alone.
 func (b *Batch) Relink(sha string, threads map[int]string) (int, error) {
 	n := 0
@@ -138,7 +139,6 @@ func (t *txn) relink(sha string, threads map[int]string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	n := 0
 	refs := st.refs() // as retag does, with the document unchanged
 	for _, prev := range prevs {
 		if !prev.Synced && prev.TaxonomyVersion == st.TaxonomyVersion && sameRefs(prev.Refs, refs) {
@@ -152,7 +152,6 @@ func (t *txn) relink(sha string, threads map[int]string) (int, error) {
 		if err := t.queue(staleDeletes(prev.Refs, refs)); err != nil {
 			return 0, err
 		}
-		n++
 	}
-	return n, nil
+	return len(prevs), nil
 }

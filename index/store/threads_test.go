@@ -40,11 +40,11 @@ func TestRelink(t *testing.T) {
 	threads := map[int]string{1: "", 2: "t2"}
 	want := []string{"", "t2", ""}
 	must(t, relinked.Batch(func(b *Batch) error {
-		if n, err := b.Relink("aaa", threads); err != nil || n != 1 {
-			t.Errorf("Relink wrote %d records, %v; want 1 (a.pdf, confirmed)", n, err)
+		if n, err := b.Relink("aaa", threads); err != nil || n != 2 {
+			t.Errorf("Relink read %d records, %v; want 2 (a.pdf and b.pdf)", n, err)
 		}
 		if n, err := b.Relink("zzz", threads); err != nil || n != 0 { // no such document: nothing
-			t.Errorf("Relink of no document wrote %d records, %v", n, err)
+			t.Errorf("Relink of no document read %d records, %v", n, err)
 		}
 		d, err := b.Document("aaa")
 		if err != nil || !reflect.DeepEqual(threadsOf(d), want) {
