@@ -115,12 +115,14 @@ func (b *Batch) Relink(sha string, threads map[int]string) (int, error) {
 }
 
 func (t *txn) relink(sha string, threads map[int]string) (int, error) {
-	v := t.docs.Get([]byte(sha))
+	// A document has its docstats in a writer's store (derived.go):
+	// reading them alone leaves the document's pages unmapped.
+	v := t.stats.Get([]byte(sha))
 	if v == nil {
 		return 0, nil
 	}
-	st, err := t.s.docStatsIn(t.stats, []byte(sha), v)
-	if err != nil {
+	st := &DocStats{SHA256: sha}
+	if err := t.s.decode(v, st); err != nil {
 		return 0, err
 	}
 	for i := range st.Cases {
