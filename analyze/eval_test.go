@@ -34,6 +34,12 @@ func TestEvaluateAnnotated(t *testing.T) {
 		// (the relation rules were not tuned on it).
 		{name: "wave-4 topic batch", paths: t4Files(t),
 			minTopicP: 0.84, minTopicF1: 0.86, minStatem: 0.95, minPairs: 0.9, minRelations: 0.7},
+		// The wave-4 batch of an annotator who read no code
+		// (train/a5-*.json), scored once before anything was tuned on it:
+		// topics P 0.853 R 0.901, statements F1 0.972, pairs F1 0.875,
+		// relations 0.643. Its topics are in the model's training data.
+		{name: "wave-4 annotator batch", paths: batchFiles(t, "a5-"),
+			minTopicP: 0.85, minTopicF1: 0.87, minStatem: 0.97, minPairs: 0.87, minRelations: 0.64},
 		{name: "held out", paths: []string{"../testdata/heldout"}, minTopicP: 0.9, minTopicF1: 0.83, minStatem: 0.9},
 		{name: "annotated held out", paths: []string{"../testdata/annotated/heldout"},
 			minTopicP: 0.80, minTopicF1: 0.80, minStatem: 0.95, minPairs: 0.80, minRelations: 0.60},
@@ -91,13 +97,23 @@ func TestThreads(t *testing.T) {
 	for _, m := range t4 {
 		batch[m.ID] = true
 	}
+	// So is the batch of an annotator who read no code (train/a5-*.json).
+	a5, err := LoadGold(batchFiles(t, "a5-")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch5 := map[string]bool{}
+	for _, m := range a5 {
+		batch5[m.ID] = true
+	}
 	var train []GoldMeeting
 	for _, m := range all {
-		if !batch[m.ID] {
+		if !batch[m.ID] && !batch5[m.ID] {
 			train = append(train, m)
 		}
 	}
 	_, wave4, wave4Misses := New(nil, Options{}).EvaluateThreads(all, batch)
+	_, wave5, wave5Misses := New(nil, Options{}).EvaluateThreads(all, batch5)
 	held, err := LoadGold("../testdata/annotated/heldout")
 	if err != nil {
 		t.Fatal(err)
@@ -128,7 +144,9 @@ func TestThreads(t *testing.T) {
 	within4 := within("../testdata/annotated/heldout4")
 	t.Logf("train pairs: %v", inside)
 	t.Logf("pairs with a wave-4 topic batch case: %v", wave4)
+	t.Logf("pairs with an a5 batch case: %v", wave5)
 	misses = append(misses, wave4Misses...)
+	misses = append(misses, wave5Misses...)
 	t.Logf("pairs with a held-out case: %v", across)
 	for _, m := range misses {
 		t.Log("  ", m)
@@ -150,7 +168,13 @@ func TestThreads(t *testing.T) {
 		// ("Kontorstruktur i ...", "Kompetanseplan for ...", "Vernerunder")
 		// are linked by title alone, and a pandemic home-office case joins
 		// the hjemmekontor and return-to-office threads.
-		{name: "wave-4 topic batch", got: wave4, minP: 0.29, minF1: 0.43, minAll: 4},
+		// With the a5 batch among the meetings: P 0.28, R 0.875.
+		{name: "wave-4 topic batch", got: wave4, minP: 0.28, minF1: 0.42, minAll: 4},
+		// Measured P 0.26, R 1.00 the first time (the a5 batch, written by
+		// an annotator who read no code): titles that share words across
+		// years and bodies ("... etter første tertial", "Lokale
+		// forhandlinger 2026" centrally and in a county) are linked.
+		{name: "a5 batch", got: wave5, minP: 0.25, minF1: 0.41, minAll: 7},
 		// Measured P 1.00, R 0.60: the two pairs missed are nine and
 		// seven years apart, beyond maxSpan.
 		{name: "heldout2", got: within2, minP: 0.95, minF1: 0.7, minAll: 5},
@@ -240,10 +264,15 @@ func TestThreadsLookAlikes(t *testing.T) {
 }
 
 // t4Files returns the wave-4 topic batch's files.
-func t4Files(t *testing.T) []string {
-	files, err := filepath.Glob("../testdata/annotated/train/t4-*.json")
+func t4Files(t *testing.T) []string { return batchFiles(t, "t4-") }
+
+// batchFiles returns the training meetings of one batch, by file name
+// prefix: t4- (wave 4, topics), a5- (wave 4, an annotator who read no
+// code).
+func batchFiles(t *testing.T, prefix string) []string {
+	files, err := filepath.Glob("../testdata/annotated/train/" + prefix + "*.json")
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no wave-4 topic batch: %v", err)
+		t.Fatalf("no training batch %s: %v", prefix, err)
 	}
 	return files
 }
@@ -257,7 +286,7 @@ func trainFiles(t *testing.T, wave4 bool) []string {
 	}
 	var out []string
 	for _, f := range files {
-		if wave4 || !strings.HasPrefix(filepath.Base(f), "t4-") {
+		if b := filepath.Base(f); wave4 || !strings.HasPrefix(b, "t4-") && !strings.HasPrefix(b, "a5-") {
 			out = append(out, f)
 		}
 	}

@@ -2,7 +2,6 @@ package pdftext
 
 import (
 	"fmt"
-	"io"
 	"math"
 
 	"github.com/ledongthuc/pdf"
@@ -45,9 +44,9 @@ type textState struct {
 
 // A pageReader interprets the content streams of one page.
 type pageReader struct {
-	budget *int64           // decoded bytes still allowed for the whole file
-	doc    *docCache        // what the pages of the file share
-	named  map[string]*font // by resource name, for the resources being run
+	budget *int64    // decoded bytes still allowed for the whole file
+	doc    *docCache // what the pages of the file share
+	fonts  fontScope // of the resources being run; its named is nil until a font is asked for
 	glyphs []glyph
 	depth  int   // form XObject nesting
 	frame  frame // of the glyph shown last
@@ -65,9 +64,7 @@ func (p *pageReader) readStream(v pdf.Value) (data []byte, err error) {
 			err = damaged(r, "reading a content stream")
 		}
 	}()
-	rc := v.Reader()
-	defer rc.Close()
-	data, err = readAllInto(getBuf(), io.LimitReader(rc, *p.budget+1))
+	data, err = p.doc.src.read(v, getBuf(), *p.budget+1)
 	*p.budget -= int64(len(data))
 	if *p.budget < 0 {
 		return nil, fmt.Errorf("%w: content streams inflate to more than the limit", ErrTooLarge)
@@ -101,11 +98,14 @@ func (p *pageReader) contents(v pdf.Value) ([]byte, error) {
 }
 
 func (p *pageReader) font(resources pdf.Value, name string) *font {
-	if f, ok := p.named[name]; ok {
+	if p.fonts.named == nil {
+		p.fonts = p.doc.fontScope(resources)
+	}
+	if f, ok := p.fonts.named[name]; ok {
 		return f
 	}
 	f := p.lookupFont(resources, name)
-	p.named[name] = f
+	p.fonts.named[name] = f
 	return f
 }
 
@@ -114,10 +114,15 @@ func (p *pageReader) font(resources pdf.Value, name string) *font {
 func (p *pageReader) lookupFont(resources pdf.Value, name string) (f *font) {
 	defer func() {
 		if recover() != nil {
-			f = newFont(pdf.Value{})
+			f = newFont(pdf.Value{}, nil)
 		}
 	}()
-	v := resources.Key("Font").Key(name)
+	var v pdf.Value
+	if p.fonts.ok {
+		v = p.fonts.dict.Key(name)
+	} else {
+		v = resources.Key("Font").Key(name)
+	}
 	if v.Kind() != pdf.Dict {
 		return nil
 	}
@@ -127,7 +132,7 @@ func (p *pageReader) lookupFont(resources pdf.Value, name string) (f *font) {
 	if f, ok := p.doc.fonts[key]; ok {
 		return f
 	}
-	f = newFont(v)
+	f = newFont(v, p.doc.src)
 	p.doc.fonts[key] = f
 	return f
 }

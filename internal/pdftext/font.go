@@ -1,7 +1,6 @@
 package pdftext
 
 import (
-	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -44,13 +43,17 @@ type font struct {
 }
 
 // newFont reads the font dictionary v.
-func newFont(v pdf.Value) *font {
+func newFont(v pdf.Value, src *source) *font {
 	f := &font{scale: 0.001, dw: 1000, decoded: map[int]string{}}
 	f.name = v.Key("BaseFont").Name()
 	if i := strings.IndexByte(f.name, '+'); i >= 0 {
 		f.name = f.name[i+1:]
 	}
 	f.simple = pdf.Font{V: v}
+	// Every key is read once: each Key of an indirect object parses it
+	// from the file again. (A panic anywhere here gives the same empty
+	// font, whichever key it comes from.)
+	tu := v.Key("ToUnicode")
 	desc := v.Key("FontDescriptor")
 	switch v.Key("Subtype").Name() {
 	case "Type0":
@@ -63,13 +66,14 @@ func newFont(v pdf.Value) *font {
 		f.cidW = readCIDWidths(d.Key("W"))
 		f.known = len(f.cidW) > 0
 		f.cid = newCIDEncoding(v.Key("Encoding"))
-		if d.Key("Subtype").Name() == "CIDFontType2" {
+		isTrueType := d.Key("Subtype").Name() == "CIDFontType2"
+		if isTrueType {
 			f.prog = newFontProgram(desc)
 			f.cidToGIDMap = d.Key("CIDToGIDMap")
 		}
 		f.coll = collectionOf(d)
-		if f.cid.identity && v.Key("ToUnicode").Kind() != pdf.Stream && newFontProgram(desc) == nil && f.coll == nil {
-			f.macOrder = d.Key("Subtype").Name() == "CIDFontType2" && (isMacOrderFont(f.name) || isMacOrderFont(d.Key("BaseFont").Name()))
+		if f.cid.identity && tu.Kind() != pdf.Stream && noProgram(isTrueType, f.prog, desc) && f.coll == nil {
+			f.macOrder = isTrueType && (isMacOrderFont(f.name) || isMacOrderFont(d.Key("BaseFont").Name()))
 			f.guessUnicode = !f.macOrder
 		}
 	case "Type3":
@@ -90,11 +94,20 @@ func newFont(v pdf.Value) *font {
 		f.simpleEncoding(v.Key("Encoding"), desc)
 	}
 	f.enc = f.simple.Encoder()
-	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		f.cmap = readToUnicode(tu)
+	if tu.Kind() == pdf.Stream {
+		f.cmap = readToUnicode(tu, src)
 	}
 	f.bold = isBoldName(f.name) || isBoldDescriptor(desc)
 	return f
+}
+
+// noProgram reports whether the font descriptor desc has no embedded
+// program; prog is the one read already for a TrueType font.
+func noProgram(isTrueType bool, prog *fontProgram, desc pdf.Value) bool {
+	if isTrueType {
+		return prog == nil
+	}
+	return newFontProgram(desc) == nil
 }
 
 func readCIDWidths(w pdf.Value) map[int]float64 {
@@ -321,15 +334,14 @@ func (c *toUnicode) lookup(code int) (string, bool) {
 }
 
 // readToUnicode reads a ToUnicode stream, at most 4 MiB of it.
-func readToUnicode(v pdf.Value) (cm *toUnicode) {
+func readToUnicode(v pdf.Value, src *source) (cm *toUnicode) {
 	defer func() {
 		if recover() != nil {
 			cm = nil
 		}
 	}()
-	rc := v.Reader()
-	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, 4<<20))
+	data, err := src.read(v, getBuf(), 4<<20)
+	defer putBuf(data) // parseToUnicode keeps no part of data
 	if err != nil && len(data) == 0 {
 		return nil
 	}

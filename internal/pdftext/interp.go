@@ -5,9 +5,9 @@ import "github.com/ledongthuc/pdf"
 // run interprets one content stream with the given resources and initial
 // transformation.
 func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
-	saved := p.named
-	p.named = p.doc.namedFonts(resources)
-	defer func() { p.named = saved }()
+	saved := p.fonts
+	p.fonts = fontScope{} // read when a font is asked for
+	defer func() { p.fonts = saved }()
 	lx := lexer{b: data, scratch: scratchBufs.get(256), arena: operandBufs.get(64), pending: operandBufs.get(64)}
 	in := interp{p: p, resources: resources, gs: textState{ctm: ctm, th: 1}, args: operandBufs.get(16)}
 	defer func() { // the operands are dead once the stream has run
@@ -198,7 +198,7 @@ func (in *interp) show(op string) {
 // fontNamed is pageReader.font for a name in the content stream: a font
 // already used in these resources is found without allocating.
 func (p *pageReader) fontNamed(resources pdf.Value, name []byte) *font {
-	if f, ok := p.named[string(name)]; ok {
+	if f, ok := p.fonts.named[string(name)]; ok {
 		return f
 	}
 	return p.font(resources, string(name))

@@ -170,6 +170,10 @@ func sortedTopDown(frags []fragment) []fragment {
 // frags that at least three fragments border on each side, each side at
 // least a quarter of the region wide, and that at most a tenth of the
 // fragments cross. It returns the band's left and right x.
+// maxGutterSpan is the widest span of glyphs gutter looks for a column
+// gap in, in text space units.
+const maxGutterSpan = 1 << 16
+
 func gutter(frags []fragment) (lo, hi float64, ok bool) {
 	if len(frags) < 6 {
 		return 0, 0, false
@@ -183,7 +187,11 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 	sort.Float64s(sizes)
 	size := math.Max(sizes[len(sizes)/2], 1)
 	width := x1 - x0
-	if width < 20*size {
+	// A page is at most 14,400 units wide (PDF 32000-1, C.2); glyphs
+	// spread far wider (or at infinite or NaN positions, written so by a
+	// damaged file) have no column to find, and a cover array as wide
+	// would not fit in memory.
+	if width < 20*size || !(width <= maxGutterSpan) {
 		return 0, 0, false
 	}
 	n := int(math.Ceil(width))

@@ -105,7 +105,7 @@ func info(r *pdf.Reader) (info Info) {
 // readPrepared reads prepared bytes; orig, when not nil, is the file's
 // Info from before it was decrypted.
 func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info) (*Document, error) {
-	r, _, err := openReader(prepared, opts.Password)
+	r, used, err := openReader(prepared, opts.Password)
 	if err != nil {
 		return nil, err
 	}
@@ -122,6 +122,7 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info
 		maxPages = DefaultMaxPages
 	}
 	cache := newDocCache()
+	cache.src = newSource(r, used)
 	var firstErr error
 	readable, unreadable := 0, 0
 	pages, err := pageTree(r, maxPages)

@@ -9,29 +9,55 @@ import (
 
 // A docCache holds what the pages of one file share.
 type docCache struct {
+	src *source // the file's bytes, for decoding streams; nil: the library decodes them
 	// fonts by the font dictionary's printed form
 	fonts map[string]*font
-	// named holds the fonts of each resource dictionary by resource name,
-	// by the dictionary's printed form: pages that share their resources
-	// look each font up once. Two resource dictionaries that print alike
-	// have the same entries and so the same fonts.
+	// named holds the fonts of each /Font resource dictionary by
+	// resource name, by the dictionary's printed form: pages that share
+	// their fonts look each font up once, even when their resource
+	// dictionaries differ (Ghostscript writes one /Font dictionary per
+	// page, alike). Two /Font dictionaries that print alike have the same
+	// entries and so the same fonts.
 	named map[string]map[string]*font
+}
+
+// A fontScope is what the content stream being run finds fonts in: its
+// resources' /Font dictionary, read once, and the fonts found in it so
+// far by resource name. When reading the dictionary failed (ok false),
+// every lookup reads it again and fails as it did, and named is keyed by
+// the printed form of the whole resource dictionary.
+type fontScope struct {
+	named map[string]*font
+	dict  pdf.Value
+	ok    bool
 }
 
 func newDocCache() *docCache {
 	return &docCache{fonts: map[string]*font{}, named: map[string]map[string]*font{}}
 }
 
-// namedFonts returns the fonts by name of the resource dictionary
-// resources, as found so far.
-func (d *docCache) namedFonts(resources pdf.Value) map[string]*font {
-	key := resources.String()
+// fontScope returns the font scope of the resource dictionary resources.
+func (d *docCache) fontScope(resources pdf.Value) (s fontScope) {
+	func() {
+		defer func() {
+			if recover() != nil {
+				s.ok = false
+			}
+		}()
+		s.dict = resources.Key("Font")
+		s.ok = true
+	}()
+	key := "R" + resources.String()
+	if s.ok {
+		key = "F" + s.dict.String()
+	}
 	m, ok := d.named[key]
 	if !ok {
 		m = map[string]*font{}
 		d.named[key] = m
 	}
-	return m
+	s.named = m
+	return s
 }
 
 // Buffers reused from page to page and file to file: a page's glyphs
