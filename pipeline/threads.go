@@ -61,7 +61,9 @@ func (r *run) link(ctx context.Context) error {
 		shas = append(shas, sha)
 	}
 	sort.Strings(shas)
-	for len(shas) > 0 && ctx.Err() == nil { // else the next run links the rest
+	// The last transaction clears the store's mark of stale threads: a
+	// run killed before it has the next one link again.
+	for ctx.Err() == nil { // else the next run links the rest
 		n := 0
 		err := r.db.Batch(func(b *store.Batch) error {
 			records := 0
@@ -73,12 +75,17 @@ func (r *run) link(ctx context.Context) error {
 				records += w
 				n++
 			}
+			if n == len(shas) {
+				return b.Linked()
+			}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		shas = shas[n:]
+		if shas = shas[n:]; len(shas) == 0 {
+			return nil
+		}
 	}
 	return nil
 }

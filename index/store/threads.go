@@ -23,6 +23,36 @@ import (
 // no docstats yet (not opened by a writer since they were kept) has its
 // threads in the documents, as every store written before Relink.
 
+// While documents changed and their cases were not linked since, the
+// store holds the mark threadsStale in its meta bucket: every
+// transaction that stores or removes a document sets it, and the last of
+// linking's transactions clears it (Batch.Linked), so that a run killed
+// while linking (several transactions) has the next run link again.
+var (
+	bucketMeta   = []byte("meta")
+	threadsStale = []byte("threads-stale")
+)
+
+// ThreadsStale reports whether documents were stored or removed since
+// their cases were last linked into threads.
+func (s *Store) ThreadsStale() (bool, error) {
+	stale := false
+	err := s.view(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketMeta); b != nil { // none: a store older than the mark, linked
+			stale = b.Get(threadsStale) != nil
+		}
+		return nil
+	})
+	return stale, err
+}
+
+// Linked clears the mark ThreadsStale reports: the cases of every
+// document are linked, as of this batch.
+func (b *Batch) Linked() error { return b.t.meta.Delete(threadsStale) }
+
+// markStale sets the mark ThreadsStale reports.
+func (t *txn) markStale() error { return t.meta.Put(threadsStale, []byte{1}) }
+
 // caseThreads is the part of DocStats a read of a document needs.
 type caseThreads struct {
 	Cases []struct {
