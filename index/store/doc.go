@@ -2,8 +2,9 @@
 // DIR/referat.db, that it reads and writes. It holds every source file's
 // record (size, modification time, SHA-256, status, the ids of its
 // documents in Elasticsearch, whether Elasticsearch has confirmed them),
-// the analysed referat.Document of every content, and the deletes
-// Elasticsearch has not confirmed yet.
+// the analysed referat.Document of every content, the deletes
+// Elasticsearch has not confirmed yet, and whether documents changed since
+// their cases were linked into threads (threads.go).
 //
 // The store owns its invariants: each change of state is one method and
 // one transaction (or one of several in a Batch, which commits them
