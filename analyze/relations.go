@@ -1,67 +1,10 @@
 package analyze
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/ntlnav/referat"
-)
-
-// How the employer answered, from the words of the answer (bokmål and
-// nynorsk, matched on the lower-case sentence or one of its clauses). A
-// refusal is looked for first (a partial refusal is a refusal of that
-// part), then acceptance, then postponement; an answer with none of them
-// gave information: "answered".
-var (
-	// Refusals by their words: disagreement, holding on to one's own
-	// proposal, passing the matter on, taking it only for information.
-	rejectCues = []string{"handlingsrom", "til orientering", "avviste", "avvis", "avslo", "avslått",
-		"uenig", "usamd", "ikke enig", "ikkje samd", "godt nok ivaretatt", "holdt fast ved", "heldt fast på",
-		"er opp til", "går imot", "gikk imot", "lar seg ikke gjøre", "ikke lar seg gjøre", "let seg ikkje gjere",
-		"ikkje let seg gjere", "ligger fast", "står fast", "ligg fast"}
-	// "ikke aktuelt", "det er ikke mulig", "det ikke er rom for", "ikke et
-	// tema", "ikke satt av midler": what was asked for is not available.
-	rejectNot = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:\p{L}+\s+){0,2}?(?:aktuelt|aktuell|mulig|mogleg|rom for|tema|satt av|sett av|grunnlag)\b`)
-	// A negated modal of ability or will: "kan ikke gå med på", "kunne ikke
-	// love", "ville ikke", "ønsker ikke", and in a that-clause "at
-	// arbeidsgiver ikke kan binde seg". Group 1 is the word before a
-	// negation that comes first (the subject in a that-clause), group 2
-	// the verb after a modal that comes first.
-	negModal = regexp.MustCompile(`(?:\b(\p{L}+)\s+(?:ikke|ikkje)\s+(?:kan|kunne|vil|ville|ønsker|ønsket|ønskjer|ynskjer|har anledning|hadde anledning)\b|\b(?:kan|kunne|vil|ville|ønsker|ønsket|ønskjer|ynskjer)\s+(?:ikke|ikkje)\s+(\p{L}+))`)
-	// Verbs after "vil ikke" that make a prediction, not a refusal: "det
-	// vil ikke bli nedbemanning".
-	notWill   = map[string]bool{"bli": true, "være": true, "vere": true, "verte": true, "føre": true, "få": true}
-	agreeCues = []string{"enig i", "samd i", "sa seg enig", "var enig", "er enig", "var samd", "er samd", "støttet", "støtter",
-		"støtta", "lovet", "lova", "gikk med på", "gjekk med på", "går med på", "ta dette inn", "tatt inn", "tas inn",
-		"bli tatt inn", "bekreftet at", "stadfesta", "vil inngå", "legge fram en slik", "leggjast fram", "legges fram",
-		"vil legge fram", "en slik gjennomgang", "ikke er planlagt", "god idé", "god ide", "greitt", "i orden",
-		"under arbeid", "villig til", "imøtekom", "til følge", "vil sørge for", "skal sørge for", "lagt til grunn",
-		"tatt hensyn til", "tas hensyn til"}
-	// acceptCues are the agreeCues that accept or promise, not only confirm.
-	acceptCues = []string{"enig", "samd", "støtte", "støtta", "lovet", "lova", "gikk med på", "gjekk med på", "går med på",
-		"god idé", "god ide", "greitt", "villig til", "imøtekom", "vil legge fram", "legges fram", "leggjast fram", "vil sørge for"}
-	deferCues = []string{"ta stilling", "komme tilbake", "kommer tilbake", "kome tilbake", "kjem tilbake", "bli justert",
-		"vil bli vurdert", "skal vurderes", "vil vurdere", "senere", "seinare", "skal drøftes", "må drøftes", "utsatt",
-		"med seg", "se på", "sjå på", "må avklares", "må avklarast", "neste møte", "må vente", "vente til"}
-	// Subjects of a that-clause that are the employer answering for
-	// itself: "svarte at arbeidsgiver ikke kan ...".
-	employerSubject = map[string]bool{"arbeidsgiver": true, "arbeidsgivar": true, "etaten": true, "ledelsen": true,
-		"direktoratet": true, "vi": true, "hun": true, "han": true, "de": true, "dei": true, "ho": true}
-	// A question about how, why, what (after the verb that asks, or
-	// opening the sentence): an answer to it informs, unless it refuses.
-	whQuestion = regexp.MustCompile(`(?:^|\b(?:spurte|spurde|spør|spørsmål om|lurte på|lurer på|ville vite)\s+(?:også\s+|òg\s+)?)(?:hvordan|hvorfor|hva|hvilke|hvilken|hvem|hvor|når|korleis|kvifor|kva|kven|kor|kvar)\b`)
-	// contrast splits an answer into the parts that may answer different
-	// points: "ikke aktuelt å øremerke midler, men statistikken vil bli
-	// sendt".
-	contrast = regexp.MustCompile(`,?\s+(?:men|mens)\s+`)
-)
-
-// rejectNotWords and negModalWords are parts of words that rejectNot and
-// negModal need, one of each list.
-var (
-	rejectNotWords = []string{"aktuel", "mulig", "mogleg", "rom for", "tema", "satt av", "sett av", "grunnlag"}
-	negModalWords  = []string{"kan", "kunne", "vil", "ønsk", "ynskjer", "anledning"}
 )
 
 // refuses reports whether a lower-case answer (or clause) refuses.
@@ -76,23 +19,7 @@ func refuses(s string) bool {
 	if hasAny(s, rejectNotWords) && rejectNot.MatchString(s) {
 		return true
 	}
-	if !hasAny(s, negModalWords) {
-		return false
-	}
-	for _, m := range negModal.FindAllStringSubmatch(s, -1) {
-		if m[1] == "" {
-			if !notWill[m[2]] && !strings.Contains(s, m[0]+" ut over") {
-				return true
-			}
-			continue
-		}
-		// "midlene ikke kan binde opp kostnader" is a fact, not a refusal:
-		// in a that-clause, the subject must be the employer.
-		if employerSubject[m[1]] || !strings.Contains(s[:strings.Index(s, m[0])], " at ") {
-			return true
-		}
-	}
-	return false
+	return hasAny(s, negModalWords) && negModalRefuses(s)
 }
 
 func hasAny(s string, cues []string) bool {
@@ -104,76 +31,302 @@ func hasAny(s string, cues []string) bool {
 	return false
 }
 
-// clauseRelation classifies a lower-case answer or part of one.
+// clauseRelation classifies a lower-case answer or part of one by its
+// cues: a refusal anywhere refuses; otherwise acceptance or postponement,
+// whichever comes first ("det er ikke tatt noen beslutning, og saken skal
+// utredes før den legges fram" postpones); acknowledgement and plain
+// information are "answered".
 func clauseRelation(s string) string {
-	switch {
-	case refuses(s):
+	if refuses(s) {
 		return referat.RelationRejected
-	case hasAny(s, agreeCues):
+	}
+	switch ag := firstIndex(s, agreeCues); {
+	case ag >= 0 && !defers(s[:ag]):
 		return referat.RelationAgreed
-	case hasAny(s, deferCues):
+	case ag >= 0 || defers(s):
 		return referat.RelationDeferred
 	}
 	return referat.RelationAnswered
 }
 
-// relation classifies the employer's answer (its first statement) to the
+// firstIndex is where the first of cues begins in s, or -1.
+func firstIndex(s string, cues []string) int {
+	at := -1
+	for _, c := range cues {
+		if i := strings.Index(s, c); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+// defers reports whether a lower-case answer (or clause) postpones.
+func defers(s string) bool {
+	return hasAny(s, deferCues) || strings.Contains(s, "ikk") && notDecided.MatchString(s) ||
+		(strings.Contains(s, "avgj") || strings.Contains(s, "bestem") || strings.Contains(s, "avkla")) &&
+			deferElsewhere.MatchString(s)
+}
+
+// answerRelation classifies an answer of one or more lower-case sentences
+// (the first is the answer proper, the rest its speaker going on). A
+// refusal anywhere refuses (a partial refusal is a refusal of that part).
+// Otherwise the first sentence weighs more: its relation counts when it
+// has a cue, the next sentences' only when it has none ("var enig i at
+// ... . Hun vil komme tilbake med et forslag." agrees). Within a
+// sentence, agreement or acknowledgement set against a postponement ("var
+// enig i at X, men fordelingen er ikke bestemt ennå") postpones: the
+// stated rule for partial agreement is that the part after "men" decides
+// when it refuses or postpones, else the agreement stands. contrasted
+// tells whether that rule decided.
+func answerRelation(sents []string) (rel string, contrasted bool) {
+	var buf [4]string
+	rels := buf[:0]
+	for _, s := range sents {
+		r := clauseRelation(s)
+		if r == referat.RelationRejected {
+			if forNowThenLater(s) {
+				return referat.RelationDeferred, true
+			}
+			return r, false
+		}
+		rels = append(rels, r)
+	}
+	for k, s := range sents {
+		if parts := splitContrast(s); len(parts) > 1 {
+			for _, p := range parts[1:] {
+				if defers(p) && !hasAny(p, agreeCues) && clauseRelation(parts[0]) != referat.RelationDeferred {
+					return referat.RelationDeferred, true
+				}
+			}
+		}
+		if rels[k] != referat.RelationAnswered {
+			return rels[k], false
+		}
+		if hasAny(s, ackCues) {
+			return referat.RelationAnswered, false
+		}
+	}
+	return referat.RelationAnswered, false
+}
+
+// forNowThenLater reports whether a refusing sentence refuses only for
+// now and postpones after "men": "ville ikke love det nå, men vil se på
+// saken før budsjettet fordeles".
+func forNowThenLater(s string) bool {
+	parts := splitContrast(s)
+	if len(parts) < 2 || hasAny(s, rejectCues) || !forNow.MatchString(parts[0]) {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if defers(p) && !refuses(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// answerText is the employer's answer to the statement at from: its first
+// statement, and the statements right after it that go on with a pronoun
+// for the same speaker ("Hun vil komme tilbake ...", "Han viste til ...").
+func answerText(stmts []referat.Statement, employer []int) []string {
+	out := []string{strings.ToLower(stmts[employer[0]].Text)}
+	for k := 1; k < len(employer) && employer[k] == employer[k-1]+1; k++ {
+		t := strings.ToLower(stmts[employer[k]].Text)
+		if !continues(t) {
+			break
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// continues reports whether a lower-case sentence opens with a pronoun
+// that refers back to the speaker before it.
+func continues(s string) bool {
+	for _, p := range [...]string{"hun ", "han ", "ho ", "de ", "dei ", "direktøren ", "arbeidsgiver ", "arbeidsgivar "} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// echoes reports whether an answer that refuses only by saying a thing
+// is not available or not planned repeats what NTL asked not to happen:
+// "NTL vil ikke være med på helgeåpning" - "helgeåpning er ikke aktuelt"
+// agrees. The answer must share a content word with the point and hold
+// no word of refusal and no negated "kan"/"vil" (which refuses something
+// else: "ingen skal sies opp, men kunne ikke garantere ...").
+func (a *Analyzer) echoes(point string, answer []string) bool {
+	if !strings.Contains(point, "ikk") && !strings.Contains(point, "ingen") && !strings.Contains(point, "inga ") &&
+		!strings.Contains(point, "imot") {
+		return false
+	}
+	for _, s := range answer {
+		if hasAny(s, rejectCues) || negModalRefuses(s) {
+			return false
+		}
+	}
+	return demandsNot.MatchString(point) && a.sharedStems(point, answer[0]) > 0
+}
+
+// promises reports whether an answer commits, with a negated "skal", to
+// what a demand that something not happen asked for: "NTL krevde at ingen
+// skal tape fleksitid" - "ingen skal tape timer". Only a demand makes the
+// negated "skal" an acceptance; after a concern or a position it informs.
+func promises(point string, answer []string) bool {
+	a := answer[0]
+	return (strings.Contains(point, " om") || strings.Contains(point, "krav") || strings.Contains(point, "krev")) &&
+		strings.Contains(a, "skal") && demands.MatchString(point) && promiseNot.MatchString(a)
+}
+
+// negModalRefuses reports whether negModal finds a refusal in s, as
+// refuses reads it.
+func negModalRefuses(s string) bool {
+	for _, m := range negModal.FindAllStringSubmatch(s, -1) {
+		if m[1] == "" {
+			if !notWill[m[2]] && !strings.Contains(s, m[0]+" ut over") && !(m[2] == "gi" && notTell.MatchString(s)) {
+				return true
+			}
+			continue
+		}
+		// "midlene ikke kan binde opp kostnader" is a fact, not a refusal:
+		// in a that-clause, the subject must be the employer, or the verb
+		// a passive ("modellen ikke kan endres lokalt").
+		at := strings.Index(s, m[0])
+		if employerSubject[m[1]] || !strings.Contains(s[:at], " at ") || passiveAfter(s[at+len(m[0]):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveAfter reports whether the word that opens s is a passive of
+// change or granting ("endres", "innfris", "gjennomføres"): "ikke kan
+// endres" refuses what the point asked to change.
+func passiveAfter(s string) bool {
+	w := strings.Fields(s)
+	if len(w) == 0 {
+		return false
+	}
+	v := strings.TrimRight(w[0], ".,;:!?")
+	return utf8.RuneCountInString(v) >= 5 && (strings.HasSuffix(v, "es") || strings.HasSuffix(v, "ast"))
+}
+
+// relation classifies the employer's answer (see answerText) to the
 // statement at index from (-1: to the exchange as a whole). The kind of
 // the answer counts first (an answer that disagrees rejects, one that
-// agrees agrees, unless it refuses part), then its words. An answer whose
-// parts are set against each other ("X, men Y") answers a statement with
-// the part that shares the most words with it, when one part does; a
-// question of how, why or what is answered unless the answer refuses.
-// Parts are weighed only when split is set (the answer meets several
-// statements); for one statement, a partial refusal is a refusal.
+// agrees agrees, unless it refuses or the partial-agreement rule
+// postpones), then its words (answerRelation). An answer that refuses a
+// negated point by echoing it agrees (echoes). An answer whose parts are
+// set against each other ("X, men Y") answers a statement with the part
+// that shares the most words with it, when one part does; a question of
+// how, why or what is answered unless the answer refuses. Parts are
+// weighed only when split is set (the answer meets several statements);
+// for one statement, a partial refusal is a refusal.
 func (a *Analyzer) relation(stmts []referat.Statement, from int, employer []int, split bool) string {
 	if len(employer) == 0 {
 		return referat.RelationNoAnswer
 	}
-	e := stmts[employer[0]]
-	s := strings.ToLower(e.Text)
-	rel := clauseRelation(s)
+	ans := answerOf(stmts, employer)
+	return a.relationTo(stmts, from, &ans, split)
+}
+
+// An answer is what relation reads of the employer's answer: the same for
+// every point it meets, so it is read once per exchange.
+type answer struct {
+	sents []string // answerText
+	kind  string   // the first statement's kind
+	rel   string   // by its words and kind (answerRelation)
+	// contrasted tells that the partial-agreement rule decided rel.
+	contrasted bool
+}
+
+func answerOf(stmts []referat.Statement, employer []int) answer {
+	ans := answer{sents: answerText(stmts, employer), kind: stmts[employer[0]].Kind}
+	ans.rel, ans.contrasted = answerRelation(ans.sents)
 	switch {
-	case e.Kind == "disagreement":
-		rel = referat.RelationRejected
-	case e.Kind == "agreement" && rel != referat.RelationRejected:
-		rel = referat.RelationAgreed
+	case ans.kind == "disagreement":
+		ans.rel = referat.RelationRejected
+	case ans.kind == "agreement" && ans.rel != referat.RelationRejected && !ans.contrasted:
+		ans.rel = referat.RelationAgreed
+	case ans.rel == referat.RelationAgreed && alreadyCue.MatchString(ans.sents[0]) && !hasAny(ans.sents[0], acceptCues):
+		ans.rel = referat.RelationAnswered
 	}
+	return ans
+}
+
+// relationTo is relation with the answer read.
+func (a *Analyzer) relationTo(stmts []referat.Statement, from int, ans *answer, split bool) string {
+	rel, sents, s := ans.rel, ans.sents, ans.sents[0]
 	if from < 0 {
 		return rel
 	}
-	if parts := splitContrast(s); split && len(parts) > 1 {
-		best, bestN, tie := -1, 0, false
-		for k, p := range parts {
-			n := a.sharedStems(stmts[from].Text, p)
-			switch {
-			case n > bestN:
-				best, bestN, tie = k, n, false
-			case n == bestN && n > 0:
-				tie = true
-			}
+	switch rel {
+	case referat.RelationRejected:
+		if ans.kind != "disagreement" && a.echoes(strings.ToLower(stmts[from].Text), sents) {
+			rel = referat.RelationAgreed
 		}
-		if best >= 0 && !tie {
-			// A part that only informs, set against a part that refuses,
-			// grants what it answers: "statistikken vil bli sendt, men ...
-			// ikke aktuelt å øremerke midler".
-			rel = clauseRelation(parts[best])
-			if rel == referat.RelationAnswered && refuses(s) {
-				rel = referat.RelationAgreed
-			}
-			if best == 0 && e.Kind == "disagreement" {
-				rel = referat.RelationRejected
-			}
+	case referat.RelationAnswered:
+		if promises(strings.ToLower(stmts[from].Text), sents) {
+			rel = referat.RelationAgreed
 		}
+	case referat.RelationDeferred:
+		// Promising the consultation NTL asked for accepts it: "ba om at
+		// saken drøftes lokalt" - "skal drøftes i fylkene".
+		if strings.Contains(s, "drøft") && strings.Contains(strings.ToLower(stmts[from].Text), "drøft") && consults.MatchString(s) {
+			rel = referat.RelationAgreed
+		}
+	}
+	if split {
+		rel = a.weighParts(stmts[from].Text, s, ans.kind, rel)
 	}
 	q := stmts[from]
 	if q.Kind == "question" && rel != referat.RelationRejected && whQuestion.MatchString(strings.ToLower(q.Text)) {
 		rel = referat.RelationAnswered
 	}
+	// To a question, "det er ikke bestemt" is the answer; to a request it
+	// postpones.
+	if q.Kind == "question" && rel == referat.RelationDeferred && !hasAny(s, deferCues) && notDecided.MatchString(s) {
+		rel = referat.RelationAnswered
+	}
 	// A question whether something is so is answered by confirming it;
 	// it is agreed only when the answer accepts or promises.
-	if q.Kind == "question" && rel == referat.RelationAgreed && e.Kind != "agreement" && !hasAny(s, acceptCues) {
+	if q.Kind == "question" && rel == referat.RelationAgreed && ans.kind != "agreement" && !hasAny(s, acceptCues) {
 		rel = referat.RelationAnswered
+	}
+	return rel
+}
+
+// weighParts meets a point with the part of an answer "X, men Y" that
+// shares the most words with it, when one part does (see relation); rel
+// is the relation of the whole answer.
+func (a *Analyzer) weighParts(point, s, kind, rel string) string {
+	parts := splitContrast(s)
+	if len(parts) < 2 {
+		return rel
+	}
+	best, bestN, tie := -1, 0, false
+	for k, p := range parts {
+		n := a.sharedStems(point, p)
+		switch {
+		case n > bestN:
+			best, bestN, tie = k, n, false
+		case n == bestN && n > 0:
+			tie = true
+		}
+	}
+	if best >= 0 && !tie {
+		// A part that only informs, set against a part that refuses,
+		// grants what it answers: "statistikken vil bli sendt, men ...
+		// ikke aktuelt å øremerke midler".
+		rel = clauseRelation(parts[best])
+		if rel == referat.RelationAnswered && refuses(s) {
+			rel = referat.RelationAgreed
+		}
+		if best == 0 && kind == "disagreement" {
+			rel = referat.RelationRejected
+		}
 	}
 	return rel
 }
@@ -221,8 +374,15 @@ func sameHead(x, y string) bool {
 func (a *Analyzer) splitByRelation(stmts []referat.Statement, ntl, emp, others []int) []referat.Exchange {
 	var out []referat.Exchange
 	at := map[string]int{}
+	var ans answer
+	if len(emp) > 0 {
+		ans = answerOf(stmts, emp)
+	}
 	for _, i := range ntl {
-		rel := a.relation(stmts, i, emp, len(ntl) > 1)
+		rel := referat.RelationNoAnswer
+		if len(emp) > 0 {
+			rel = a.relationTo(stmts, i, &ans, len(ntl) > 1)
+		}
 		k, ok := at[rel]
 		if !ok {
 			k = len(out)

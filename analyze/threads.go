@@ -34,6 +34,11 @@ var threadStop = func() map[string]bool {
 		// Prepositions Snowball's stop list lacks.
 		"under gjennom blant innen hos " +
 		"egne eigne flere fleire " +
+		// The pandemic is when a matter was, not what it is: "Hjemmekontor
+		// under koronapandemien", "Tilbake på kontoret etter pandemien".
+		"pandemi pandemien koronapandemi koronapandemien korona koronaviruset koronaen " +
+		// Seasons and holidays are times too: "... i høst", "... i julen".
+		"høst høsten vår våren sommer sommeren vinter vinteren jul julen påske påsken " +
 		"nav nav-kontor nav-kontora nav-kontorene kontor kontora kontorene etat etaten etaten velferdsetaten " +
 		"direktoratet direktorat linjen fylket fylkene enhet enhetene enheter avdeling avdelingen") {
 		m[st.Stem(w)] = true
@@ -102,8 +107,10 @@ type threadKey struct {
 	words  []string
 	units  []string // named units (threadUnits), not among words
 	groups []string // named groups of people (threadGroups), not among words
+	names  []string // names in the title (titleNames)
 	years  []int
-	forYr  bool // "for 2024": a plan for the year, discussed the year before
+	period string // the part of a year a title names: "3 kvartal", "1 halvår" (titlePeriod)
+	forYr  bool   // "for 2024": a plan for the year, discussed the year before
 	date   time.Time
 	hasDay bool
 }
@@ -141,6 +148,12 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 		if n := len(w); n <= 4 && w[n-1] >= '0' && w[n-1] <= '9' {
 			w = strings.TrimRight(w, "0123456789")
 		}
+		if officeWords[w] {
+			if !contains(k.units, offices) {
+				k.units = append(k.units, offices)
+			}
+			continue
+		}
 		st := a.stem.Stem(w)
 		if (threadUnits[st] || isUnit(w)) && !contains(k.units, st) {
 			k.units = append(k.units, st)
@@ -158,6 +171,8 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 	if d, err := time.Parse("2006-01-02", c.Date); err == nil {
 		k.date, k.hasDay = d, true
 	}
+	k.names = a.titleNames(c.Title)
+	k.period = titlePeriod(whole)
 	return k
 }
 
@@ -188,8 +203,10 @@ func sameWord(x, y string) bool {
 // otherHeads are last parts of compounds that make them another matter
 // than their first part: a case, a report, figures, a role
 // ("varslingsombud" is the ombud, not the routine) and a system
-// ("saksbehandlingsløsning" is an IT system, not how cases are handled).
-var otherHeads = []string{"sak", "rapport", "statistikk", "tall", "ombud", "løsning", "system"}
+// ("saksbehandlingsløsning" is an IT system, not how cases are handled),
+// and a budget ("nasjonalbudsjett" is the state budget, not what is
+// national).
+var otherHeads = []string{"sak", "rapport", "statistikk", "tall", "ombud", "løsning", "system", "budsjett"}
 
 // yearFits reports whether a case that names no year, from a meeting in
 // year m, may belong with a title that names year y.
@@ -202,55 +219,76 @@ func yearFits(y int, forYear bool, m int) bool {
 
 // similarity scores how likely two cases are about the same matter, 0..1+:
 // the share of the shorter title's content words the other shares, plus a
-// quarter when both name the same year; -1 when they cannot be (years
-// that differ, units or groups of people that differ, a year the other meeting is too far from, more than five
-// years apart, or no shared content word).
+// quarter when both name the same year; 1 when they share only a name
+// ("Ny HR-portal (Mitt HR)", "Mitt HR – erfaringer etter innføringen");
+// -1 when they cannot be (see compatible), share no content word or name,
+// or share only standing matters without what standingLink asks.
 func similarity(x, y threadKey) float64 {
-	if x.hasDay && y.hasDay {
-		if d := x.date.Sub(y.date); d > maxSpan || d < -maxSpan {
-			return -1
-		}
-	}
-	if !facetFits(x.units, y.units) || !facetFits(x.groups, y.groups) {
+	if !compatible(x, y) {
 		return -1
 	}
 	bonus := 0.0
-	switch {
-	case len(x.years) > 0 && len(y.years) > 0:
-		shared := false
-		for _, a := range x.years {
-			for _, b := range y.years {
-				shared = shared || a == b
-			}
-		}
-		if !shared {
-			return -1
-		}
+	if len(x.years) > 0 && len(y.years) > 0 {
 		bonus = 0.25
-	case len(x.years) > 0 && y.hasDay && !yearFits(x.years[0], x.forYr, y.date.Year()),
-		len(y.years) > 0 && x.hasDay && !yearFits(y.years[0], y.forYr, x.date.Year()):
-		return -1
 	}
 	short, long := x.words, y.words
 	if len(short) > len(long) {
 		short, long = long, short
 	}
-	if len(short) == 0 {
-		return -1
-	}
-	matched := 0
+	matched, specific := 0, false
 	for _, w := range short {
 		for _, v := range long {
 			if sameWord(w, v) {
 				matched++
+				specific = specific || !standingMatters[w] && !standingMatters[v]
 				break
 			}
 		}
 	}
-	if matched == 0 {
+	switch {
+	case matched == 0 && sharesName(x.names, y.names):
+		return 1
+	case matched == 0:
+		return -1
+	case !specific && !standingLink(x, y):
 		return -1
 	}
 	return float64(matched)/float64(len(short)) + bonus
+}
+
+// compatible reports whether two cases may be about the same matter at
+// all: at most five years apart; units, groups of people and names that
+// fit (facetFits, namesFit); the same part of a year when both name one;
+// years that are shared when both titles name
+// years, and a year the other meeting fits when only one does.
+func compatible(x, y threadKey) bool {
+	if x.hasDay && y.hasDay {
+		if d := x.date.Sub(y.date); d > maxSpan || d < -maxSpan {
+			return false
+		}
+	}
+	if !facetFits(x.units, y.units) || !facetFits(x.groups, y.groups) || !namesFit(x.names, y.names) {
+		return false
+	}
+	// Reports of two parts of a year are two matters.
+	if x.period != "" && y.period != "" && x.period != y.period {
+		return false
+	}
+	switch {
+	case len(x.years) > 0 && len(y.years) > 0:
+		for _, a := range x.years {
+			for _, b := range y.years {
+				if a == b {
+					return true
+				}
+			}
+		}
+		return false
+	case len(x.years) > 0 && y.hasDay && !yearFits(x.years[0], x.forYr, y.date.Year()),
+		len(y.years) > 0 && x.hasDay && !yearFits(y.years[0], y.forYr, x.date.Year()):
+		return false
+	}
+	return true
 }
 
 // facetFits reports whether two titles' units (or groups) allow the same
@@ -321,49 +359,46 @@ func (a *Analyzer) Threads(cases []ThreadCase) []string {
 		}
 		return i
 	}
-	// Candidates share a word's first five letters (all of a shorter
-	// word), as sameWord requires.
-	block := func(w string) string {
-		if r := []rune(w); len(r) > 5 {
-			return string(r[:5])
-		}
-		return w
+	members := make([][]int, len(cases)) // root → the cases of its thread
+	for i := range members {
+		members[i] = []int{i}
 	}
 	seen := map[string][]int{} // block → earlier cases, in date order
 	stamp := make([]int, len(cases))
 	for oi, i := range order {
-		best, bestScore := -1, MinThreadSimilarity
-		var cands []int
-		for _, w := range keys[i].words {
-			list := seen[block(w)]
-			// The most recent maxCandidates of each block, back to the
-			// earliest date a link may span.
-			for k := len(list) - 1; k >= 0 && k >= len(list)-maxCandidates; k-- {
-				j := list[k]
-				if keys[i].hasDay && keys[j].hasDay && keys[i].date.Sub(keys[j].date) > maxSpan {
-					break
-				}
-				if stamp[j] != oi+1 {
-					stamp[j] = oi + 1
-					cands = append(cands, j)
-				}
-			}
-		}
-		for _, j := range cands {
+		best, bestRank := -1, 0.0
+		for _, j := range candidates(keys, seen, stamp, i, oi+1) {
 			if cases[j].Meeting == cases[i].Meeting || cases[j].Date == cases[i].Date {
 				continue
 			}
 			s := similarity(keys[i], keys[j])
+			if s < MinThreadSimilarity {
+				continue
+			}
+			// The nearer in time ranks higher: a tenth per year apart
+			// ("Utvidet åpningstid" on the NAV offices this spring before
+			// the contact centre's five years ago).
+			r := s - yearsApart(keys[i], keys[j])/10
 			// Ties go to the latest earlier case, then the lowest index.
-			if s > bestScore || s == bestScore && best >= 0 && later(cases, j, best) || s == bestScore && best < 0 {
-				best, bestScore = j, s
+			if best >= 0 && (r < bestRank || r == bestRank && !later(cases, j, best)) {
+				continue
+			}
+			// A case joins a thread only if it may be the matter of every
+			// case in it: links do not chain "Kontorstruktur i Innlandet"
+			// to "Kontorstruktur i Troms og Finnmark" through a third.
+			if fitsThread(keys, members[find(j)], i) {
+				best, bestRank = j, r
 			}
 		}
 		if best >= 0 {
-			parent[find(i)] = find(best)
+			ri, rb := find(i), find(best)
+			if ri != rb {
+				parent[ri] = rb
+				members[rb] = append(members[rb], members[ri]...)
+				members[ri] = nil
+			}
 		}
-		for _, w := range keys[i].words {
-			b := block(w)
+		for _, b := range blocks(keys[i]) {
 			if n := len(seen[b]); n == 0 || seen[b][n-1] != i {
 				seen[b] = append(seen[b], i)
 			}
@@ -418,6 +453,71 @@ func threadSlug(title, date string) string {
 		year = date[:4]
 	}
 	return fmt.Sprintf("%s-%s", strings.Join(parts, "-"), year)
+}
+
+// blocks are the keys under which a case is found as a candidate: each
+// word's first five letters (all of a shorter word), as sameWord
+// requires, and each name.
+func blocks(k threadKey) []string {
+	out := make([]string, 0, len(k.words)+len(k.names))
+	for _, w := range k.words {
+		if r := []rune(w); len(r) > 5 {
+			w = string(r[:5])
+		}
+		out = append(out, w)
+	}
+	for _, n := range k.names {
+		out = append(out, "\x00"+n)
+	}
+	return out
+}
+
+// candidates returns the earlier cases that share a block with case i:
+// the most recent maxCandidates of each block, back to the earliest date
+// a link may span, each once (stamp marks them with mark).
+func candidates(keys []threadKey, seen map[string][]int, stamp []int, i, mark int) []int {
+	var cands []int
+	for _, b := range blocks(keys[i]) {
+		list := seen[b]
+		for k := len(list) - 1; k >= 0 && k >= len(list)-maxCandidates; k-- {
+			j := list[k]
+			if keys[i].hasDay && keys[j].hasDay && keys[i].date.Sub(keys[j].date) > maxSpan {
+				break
+			}
+			if stamp[j] != mark {
+				stamp[j] = mark
+				cands = append(cands, j)
+			}
+		}
+	}
+	return cands
+}
+
+// fitsThread reports whether case i is compatible with every case of a
+// thread (the first maxCandidates of it: a bound on the work).
+func fitsThread(keys []threadKey, thread []int, i int) bool {
+	for n, m := range thread {
+		if n == maxCandidates {
+			break
+		}
+		if !compatible(keys[i], keys[m]) {
+			return false
+		}
+	}
+	return true
+}
+
+// yearsApart is how many years lie between two cases' meetings (0 when a
+// date is missing).
+func yearsApart(x, y threadKey) float64 {
+	if !x.hasDay || !y.hasDay {
+		return 0
+	}
+	d := x.date.Sub(y.date)
+	if d < 0 {
+		d = -d
+	}
+	return d.Hours() / (24 * 365)
 }
 
 // later reports whether case j is from a later meeting than case k, or
