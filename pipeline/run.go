@@ -103,9 +103,17 @@ func (r *run) maintain(ctx context.Context, in inputs) error {
 			return err
 		}
 	}
-	// Threads change only when the stored documents do.
+	// Threads change only when the stored documents do: in this run, or
+	// in one killed before it linked them (the store's mark).
 	f := r.sum.Files
-	if ctx.Err() == nil && f[New]+f[Changed]+f[Pruned]+f[Retagged]+f[Reread] > 0 {
+	if ctx.Err() != nil {
+		return nil
+	}
+	stale, err := r.db.ThreadsStale()
+	if err != nil {
+		return err
+	}
+	if stale || f[New]+f[Changed]+f[Pruned]+f[Retagged]+f[Reread] > 0 {
 		return r.link(ctx)
 	}
 	return nil

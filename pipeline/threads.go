@@ -4,21 +4,27 @@ import (
 	"context"
 	"sort"
 
-	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/analyze"
 	"github.com/ntlnav/referat/index/store"
 )
 
-// linkGroup is how many documents are stored again per transaction:
-// fewer than files per group (scan.go), for each reads the records of
-// every file of its content, all over the store (50 each in a folder of
-// copies).
-const linkGroup = 8
+// Relinking writes a document's docstats (a few hundred bytes) and reads
+// the records of its files (about a kilobyte each; a content may have
+// many files), writing those Elasticsearch had confirmed: one transaction
+// relinks up to linkDocs documents, or fewer once it read linkRecords
+// records, so that the pages it touches and dirties stay few (the store
+// trims its mapping after each). A first ingest of 2,000 files relinks
+// them in two transactions.
+const (
+	linkDocs    = 1024
+	linkRecords = 1024
+)
 
 // link sets the thread of every stored case (analyze.Threads over all
-// the stored cases: a case's meeting is its document) and stores again
-// the documents whose threads changed, so that Elasticsearch gets them
-// again.
+// the stored cases: a case's meeting is its document) and relinks the
+// documents whose threads changed (store.Batch.Relink: their docstats
+// take the new threads, their records are unconfirmed so that
+// Elasticsearch gets them again).
 func (r *run) link(ctx context.Context) error {
 	type ref struct {
 		sha string
@@ -55,60 +61,31 @@ func (r *run) link(ctx context.Context) error {
 		shas = append(shas, sha)
 	}
 	sort.Strings(shas)
-	// Decoding the documents is half the work: one goroutine decodes the
-	// next ones while this one stores those decoded, linkGroup per
-	// transaction. Nothing else writes the store meanwhile.
-	stop := make(chan struct{})
-	defer close(stop)
-	docs := make(chan decoded, 2*linkGroup)
-	go func() {
-		defer close(docs)
-		for _, sha := range shas {
-			d, err := r.db.Document(sha)
-			select {
-			case docs <- decoded{d, err}:
-			case <-stop:
-				return
-			}
-		}
-	}()
-	for len(shas) > 0 && ctx.Err() == nil { // else the next run links the rest
-		n := min(len(shas), linkGroup)
+	// The last transaction clears the store's mark of stale threads: a
+	// run killed before it has the next one link again.
+	for ctx.Err() == nil { // else the next run links the rest
+		n := 0
 		err := r.db.Batch(func(b *store.Batch) error {
-			for _, sha := range shas[:n] {
-				x := <-docs
-				if x.err != nil {
-					return x.err
+			records := 0
+			for n < len(shas) && n < linkDocs && records < linkRecords {
+				w, err := b.Relink(shas[n], changed[shas[n]])
+				if err != nil {
+					return err
 				}
-				if x.d != nil {
-					if err := relink(b, x.d, changed[sha]); err != nil {
-						return err
-					}
-				}
+				records += w
+				n++
+			}
+			if n == len(shas) {
+				return b.Linked()
 			}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		shas = shas[n:]
-	}
-	return nil
-}
-
-// decoded is a stored document read ahead, or why it could not be.
-type decoded struct {
-	d   *referat.Document
-	err error
-}
-
-// relink stores again the document d with the threads of its cases
-// changed as threads (case seq → thread) says.
-func relink(b *store.Batch, d *referat.Document, threads map[int]string) error {
-	for i := range d.Cases {
-		if th, ok := threads[d.Cases[i].Seq]; ok {
-			d.Cases[i].Thread = th
+		if shas = shas[n:]; len(shas) == 0 {
+			return nil
 		}
 	}
-	return b.Retag(d)
+	return nil
 }

@@ -13,6 +13,10 @@
 # system, children included, from /usr/bin/time); on a shared machine the
 # CPU ratio is the one to trust. A ratio is the other tool's time divided
 # by referat's: 2.5 means referat does the corpus 2.5 times as fast.
+#
+# With OLD=BINARY (another build of referat, e.g. main's), each round also
+# runs it the same way, just before this checkout's, and prints its
+# ratios too: alternating A/B rounds in one session.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-.cache/corpus}
@@ -42,8 +46,12 @@ measure() {
 echo "corpus: $n PDFs under $corpus; $rounds rounds; $(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg)"
 printf '%-6s %-10s %8s %8s %8s\n' round tool wall_s cpu_s rss_mb
 for r in $(seq 1 "$rounds"); do
-	rm -rf "$work/store"
 	results=()
+	if [ -n "${OLD:-}" ]; then
+		rm -rf "$work/store"
+		results+=("$(measure old "$OLD" ingest --workers 2 --quiet --store "$work/store" "$corpus")")
+	fi
+	rm -rf "$work/store"
 	results+=("$(measure referat "$work/referat" ingest --workers 2 --quiet --store "$work/store" "$corpus")")
 	results+=("$(measure noop "$work/referat" ingest --workers 2 --quiet --store "$work/store" "$corpus")")
 	results+=("$(measure pdftotext xargs -0 -P 2 -I{} pdftotext {} /dev/null <"$work/files")")
@@ -52,10 +60,19 @@ for r in $(seq 1 "$rounds"); do
 		read -r name wall cpu rss <<<"$l"
 		printf '%-6s %-10s %8s %8s %8d\n' "$r" "$name" "$wall" "$cpu" $((rss / 1024))
 	done
-	read -r _ rw rc _ <<<"${results[0]}"
-	read -r _ pw pc _ <<<"${results[2]}"
-	read -r _ mw mc _ <<<"${results[3]}"
+	o=0
+	[ -n "${OLD:-}" ] && o=1
+	read -r _ rw rc _ <<<"${results[o]}"
+	read -r _ pw pc _ <<<"${results[o + 2]}"
+	read -r _ mw mc _ <<<"${results[o + 3]}"
 	printf 'round %s ratios (other/referat): pdftotext wall %.2f cpu %.2f; mutool wall %.2f cpu %.2f\n' "$r" \
 		"$(echo "$pw / $rw" | bc -l)" "$(echo "$pc / $rc" | bc -l)" \
 		"$(echo "$mw / $rw" | bc -l)" "$(echo "$mc / $rc" | bc -l)"
+	if [ "$o" = 1 ]; then
+		read -r _ ow oc _ <<<"${results[0]}"
+		printf 'round %s old: pdftotext wall %.2f cpu %.2f; mutool wall %.2f cpu %.2f; old/new wall %.2f cpu %.2f\n' "$r" \
+			"$(echo "$pw / $ow" | bc -l)" "$(echo "$pc / $oc" | bc -l)" \
+			"$(echo "$mw / $ow" | bc -l)" "$(echo "$mc / $oc" | bc -l)" \
+			"$(echo "$ow / $rw" | bc -l)" "$(echo "$oc / $rc" | bc -l)"
+	fi
 done

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"errors"
-
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/ntlnav/referat"
@@ -72,29 +70,9 @@ func (b *Batch) Source(path string) (*SourceRecord, error) { return b.t.source(p
 func (b *Batch) PathsOf(sha string) ([]string, error) { return b.t.paths(sha) }
 
 // Document is Store.Document in the batch.
-func (b *Batch) Document(sha string) (*referat.Document, error) {
-	v := b.t.docs.Get([]byte(sha))
-	if v == nil {
-		return nil, nil
-	}
-	var d referat.Document
-	return &d, b.t.s.decode(v, &d)
-}
+func (b *Batch) Document(sha string) (*referat.Document, error) { return b.t.s.documentIn(b.t.tx, sha) }
 
 // Documents is Store.Documents in the batch.
 func (b *Batch) Documents(fn func(*referat.Document) bool) error {
-	err := b.t.docs.ForEach(func(_, v []byte) error {
-		var d referat.Document
-		if err := b.t.s.decode(v, &d); err != nil {
-			return err
-		}
-		if !fn(&d) {
-			return errStop
-		}
-		return nil
-	})
-	if errors.Is(err, errStop) {
-		return nil
-	}
-	return err
+	return b.t.s.eachDocument(b.t.tx, false, fn)
 }

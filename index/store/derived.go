@@ -21,7 +21,9 @@ import (
 //
 // They are written in the same transaction as what they derive from
 // (txn.write, txn.unlink, txn.putDocument, txn.deleteDocument), so they
-// never disagree with it; a store written before they existed gets them
+// never disagree with it, except that thread linking writes the threads
+// of cases into docstats alone, which then win over the document's
+// (threads.go); a store written before they existed gets them
 // when a writer opens it (fillDerived). Check verifies them.
 var (
 	bucketEntries  = []byte("entries")

@@ -2,8 +2,9 @@
 // DIR/referat.db, that it reads and writes. It holds every source file's
 // record (size, modification time, SHA-256, status, the ids of its
 // documents in Elasticsearch, whether Elasticsearch has confirmed them),
-// the analysed referat.Document of every content, and the deletes
-// Elasticsearch has not confirmed yet.
+// the analysed referat.Document of every content, the deletes
+// Elasticsearch has not confirmed yet, and whether documents changed since
+// their cases were linked into threads (threads.go).
 //
 // The store owns its invariants: each change of state is one method and
 // one transaction (or one of several in a Batch, which commits them
@@ -11,7 +12,8 @@
 // RecordParsed records a file with its document and the Elasticsearch
 // deletes it causes; RecordFailed a file that failed (keeping what it gave
 // before); Touch a new modification time; Forget a file that is gone;
-// Retag a document analysed again; RecordCopy a file of content already
+// Retag a document analysed again; Batch.Relink the threads of a
+// document's cases (threads.go); RecordCopy a file of content already
 // stored. Entries and EachDocStats read the few bytes per file and per
 // document kept beside the records and documents (derived.go). For Elasticsearch, Unconfirmed and
 // PendingDeletes list what the cluster has not confirmed, and Confirm

@@ -213,7 +213,7 @@ func (s *Store) checkSize() error {
 func (s *Store) makeBuckets() error {
 	missing := false
 	err := s.view(func(tx *bolt.Tx) error {
-		for _, b := range append(allBuckets, derivedBuckets...) {
+		for _, b := range append(append(allBuckets, derivedBuckets...), bucketMeta) {
 			missing = missing || tx.Bucket(b) == nil
 		}
 		return nil
@@ -222,7 +222,7 @@ func (s *Store) makeBuckets() error {
 		return err
 	}
 	return s.updateTx(func(tx *bolt.Tx) error {
-		for _, b := range allBuckets {
+		for _, b := range append(allBuckets, bucketMeta) {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

@@ -100,8 +100,15 @@ func (s *Store) PathsOf(sha string) ([]string, error) {
 }
 
 // Document returns the stored document with the given content hash, or nil.
+// Its cases' threads are those of its docstats (threads.go).
 func (s *Store) Document(sha string) (*referat.Document, error) {
-	return get[referat.Document](s, bucketDocuments, sha)
+	var d *referat.Document
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		d, err = s.documentIn(tx, sha)
+		return err
+	})
+	return d, err
 }
 
 // setPaths adds path to, or removes it from, the paths of sha, in the
@@ -144,9 +151,10 @@ func (s *Store) Sources(fn func(*SourceRecord) bool) error {
 }
 
 // Documents calls fn for every stored document, in hash order, until fn
-// returns false. Documents are decoded one at a time.
+// returns false. Documents are decoded one at a time, with their
+// threads as Document gives them.
 func (s *Store) Documents(fn func(*referat.Document) bool) error {
-	return each(s, bucketDocuments, func(_ []byte, d *referat.Document) bool { return fn(d) })
+	return s.scan(func(tx *bolt.Tx) error { return s.eachDocument(tx, true, fn) })
 }
 
 // each decodes every value of a bucket in key order and calls fn with it,

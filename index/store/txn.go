@@ -17,6 +17,7 @@ type txn struct {
 	tx                      *bolt.Tx
 	src, docs, byHash, pend *bolt.Bucket
 	entries, stats          *bolt.Bucket // derived.go
+	meta                    *bolt.Bucket // threads.go
 	touched                 map[string]bool
 }
 
@@ -27,7 +28,7 @@ func (s *Store) update(fn func(t *txn) error) error {
 
 func (s *Store) newTxn(tx *bolt.Tx) *txn {
 	t := &txn{s: s, tx: tx, src: tx.Bucket(bucketSources), docs: tx.Bucket(bucketDocuments), byHash: tx.Bucket(bucketByHash),
-		pend: tx.Bucket(bucketPending), entries: tx.Bucket(bucketEntries), stats: tx.Bucket(bucketDocStats)}
+		pend: tx.Bucket(bucketPending), entries: tx.Bucket(bucketEntries), stats: tx.Bucket(bucketDocStats), meta: tx.Bucket(bucketMeta)}
 	// Paths come mostly in order (a folder's files, sorted): pages
 	// split half full, bbolt's default, stay half empty.
 	t.src.FillPercent, t.entries.FillPercent = pathFill, pathFill
@@ -169,11 +170,19 @@ func (t *txn) putDocument(d *referat.Document) error {
 	if err := t.stats.Put([]byte(d.Source.SHA256), st); err != nil {
 		return err
 	}
+	if err := t.markStale(); err != nil {
+		return err
+	}
 	return t.docs.Put([]byte(d.Source.SHA256), b)
 }
 
 // deleteDocument removes the document of content sha and its docstats.
 func (t *txn) deleteDocument(sha string) error {
+	if t.docs.Get([]byte(sha)) != nil {
+		if err := t.markStale(); err != nil {
+			return err
+		}
+	}
 	if err := t.stats.Delete([]byte(sha)); err != nil {
 		return err
 	}
