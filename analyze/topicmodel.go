@@ -188,7 +188,15 @@ func (m *TopicModel) topicSum(topic string, x []float64) float64 {
 	return z
 }
 
+// gives reports whether the case of candidate c has its topic. A topic
+// the model weighs per topic but has no weights for (one a user added to
+// the taxonomy: the model never saw a case of it) is given exactly when
+// the rules give it: the shared weights are fitted beside every known
+// topic's own and say nothing of a topic without them.
 func (m *TopicModel) gives(c *topicCandidate) bool {
+	if len(m.PerTopic) > 0 && m.PerTopic[c.topic] == nil {
+		return c.rule
+	}
 	return m.probabilityOf(c.features(), c.topic) >= m.Threshold
 }
 

@@ -217,3 +217,36 @@ func TestFitTopicModelPerTopic(t *testing.T) {
 		t.Errorf("two fits differ:\n%s\n%s", again.Marshal(), m.Marshal())
 	}
 }
+
+// TestTopicModelUnknownTopic: a topic the per-topic model has no weights
+// for (one a user added to the taxonomy) is given when the rules give it,
+// however the shared weights, fitted beside the known topics' own, would
+// score it.
+func TestTopicModelUnknownTopic(t *testing.T) {
+	m := RulesTopicModel()
+	m.Weights[0] = -100 // the shared bias refuses every topic
+	m.PerTopic = map[string]map[string]float64{"budsjett": {"rule": 200}}
+	tests := []struct {
+		name  string
+		topic string
+		rule  bool
+		want  bool
+	}{
+		{name: "known topic, weighed", topic: "budsjett", rule: true, want: true},
+		{name: "unknown topic the rules give", topic: "rapportering", rule: true, want: true},
+		{name: "unknown topic the rules do not give", topic: "rapportering", rule: false, want: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := topicCandidate{topic: tt.topic, rule: tt.rule, support: 1, terms: 1, sentences: 2}
+			if got := m.gives(&c); got != tt.want {
+				t.Errorf("gives %s (rule %v) = %v, want %v", tt.topic, tt.rule, got, tt.want)
+			}
+		})
+	}
+	// Without per-topic weights the shared ones decide for every topic.
+	m.PerTopic = nil
+	if c := (topicCandidate{topic: "rapportering", rule: true}); m.gives(&c) {
+		t.Errorf("a model without per-topic weights gave a topic its bias refuses")
+	}
+}
