@@ -61,6 +61,10 @@ func (s *Store) Check() (*CheckReport, error) {
 		return r, nil
 	}
 	err = s.view(func(tx *bolt.Tx) error {
+		if err := s.inFile(tx); err != nil {
+			add("pages: %v", err) // bbolt's check could fault on it
+			return nil
+		}
 		for e := range tx.Check() {
 			// bbolt reports a page it could not follow as "panic: …";
 			// to the user it is one more thing found wrong.
