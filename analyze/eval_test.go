@@ -94,23 +94,9 @@ func TestThreads(t *testing.T) {
 	// The wave-4 topic batch (train/t4-*.json) was written for topics; the
 	// linker was not tuned on it, so its pairs are scored apart: together
 	// with the other training meetings, counting the pairs with a t4 case.
-	t4, err := LoadGold(t4Files(t)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	batch := map[string]bool{}
-	for _, m := range t4 {
-		batch[m.ID] = true
-	}
+	_, batch := goldIDs(t, t4Files(t)...)
 	// So is the batch of an annotator who read no code (train/a5-*.json).
-	a5, err := LoadGold(batchFiles(t, "a5-")...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	batch5 := map[string]bool{}
-	for _, m := range a5 {
-		batch5[m.ID] = true
-	}
+	_, batch5 := goldIDs(t, batchFiles(t, "a5-")...)
 	var train []GoldMeeting
 	for _, m := range all {
 		if !batch[m.ID] && !batch5[m.ID] {
@@ -119,26 +105,12 @@ func TestThreads(t *testing.T) {
 	}
 	_, wave4, wave4Misses := New(nil, Options{}).EvaluateThreads(all, batch)
 	_, wave5, wave5Misses := New(nil, Options{}).EvaluateThreads(all, batch5)
-	held, err := LoadGold("../testdata/annotated/heldout")
-	if err != nil {
-		t.Fatal(err)
-	}
-	heldout := map[string]bool{}
-	for _, m := range held {
-		heldout[m.ID] = true
-	}
+	held, heldout := goldIDs(t, "../testdata/annotated/heldout")
 	inside, across, misses := New(nil, Options{}).EvaluateThreads(append(train, held...), heldout)
 	// heldout2, heldout3 and heldout4 were annotated by people who never read the
 	// other sets, so only a set's pairs among themselves have a gold answer.
 	within := func(dir string) PRF {
-		held, err := LoadGold(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all := map[string]bool{}
-		for _, m := range held {
-			all[m.ID] = true
-		}
+		held, all := goldIDs(t, dir)
 		_, got, ms := New(nil, Options{}).EvaluateThreads(held, all)
 		t.Logf("%s pairs among themselves: %v", dir, got)
 		misses = append(misses, ms...)
@@ -338,6 +310,20 @@ func TestThreadsNoChain(t *testing.T) {
 }
 
 // t4Files returns the wave-4 topic batch's files.
+// goldIDs loads the annotated meetings of paths and the set of their ids.
+func goldIDs(t *testing.T, paths ...string) ([]GoldMeeting, map[string]bool) {
+	t.Helper()
+	gold, err := LoadGold(paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, m := range gold {
+		ids[m.ID] = true
+	}
+	return gold, ids
+}
+
 func t4Files(t *testing.T) []string { return batchFiles(t, "t4-") }
 
 // batchFiles returns the training meetings of one batch, by file name
