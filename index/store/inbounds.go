@@ -21,8 +21,8 @@ func (s *Store) inFile(tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	lo := s.db.Info().Data
-	hi := lo + uintptr(fi.Size())
+	info := s.db.Info()
+	lo, hi := info.Data, info.Data+uintptr(fi.Size())
 	inside := func(b []byte) bool {
 		if len(b) == 0 {
 			return true
@@ -34,7 +34,7 @@ func (s *Store) inFile(tx *bolt.Tx) error {
 	// An inline bucket (root 0) lives in its parent's value, which bbolt
 	// copies to the heap when it is not aligned: its keys and values are
 	// then not in the file, but an inline bucket is smaller than a page.
-	page := s.db.Info().PageSize
+	page := info.PageSize
 	var walk func(b *bolt.Bucket, path string) error
 	walk = func(b *bolt.Bucket, path string) error {
 		c := b.Cursor()
