@@ -20,8 +20,10 @@
 // process; column raw); the same against a second, independent reference,
 // MuPDF's `mutool draw -F txt` (columns mupdf and rawmu), and pdftotext's
 // similarity to mutool (p2t/mu: where it is low the two references
-// disagree, and a low simil is not necessarily referat's fault); escapes (a crash, an error that is not one clear line,
-// a run killed at the deadline; 0 expected); files whose two reads give
+// disagree, and a low simil is not necessarily referat's fault); escapes
+// (a crash, an error that is not one clear line, a run still going after
+// referat's own bounds and a grace period, see Checker.RunBound; 0
+// expected); files whose two reads give
 // different output; pages per second. Then every miss, escape and low
 // similarity. With -json the same as one JSON object (see Report).
 //
@@ -60,7 +62,8 @@ func main() {
 	jsonOut := flag.String("json-out", "", "also write the JSON report to this file (default: none)")
 	timeout := flag.Duration("timeout", 60*time.Second, "referat's --timeout per file")
 	gens := flag.String("generators", "", "with -sets generated or mutant: only these generators, comma-separated (e.g. chromium-rtl,libreoffice-rtl,latex-ot1; default: all)")
-	deadline := flag.Duration("deadline", 120*time.Second, "a referat run still going after this is a hang and is killed")
+	ocrTimeout := flag.Duration("ocr-timeout", 60*time.Second, "referat's --ocr-timeout per recognised page")
+	deadline := flag.Duration("deadline", 60*time.Second, "grace beyond referat's own bounds (--timeout, plus --ocr-timeout per page): a run still going after that is a hang and is killed")
 	mupdf := flag.Bool("mupdf", true, "also compare with MuPDF's text (mutool draw -F txt), the second reference; skipped with a note when mutool is absent")
 	flag.Parse()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
@@ -106,7 +109,7 @@ func main() {
 			files = append(files, Result{File: f, Set: "fixtures", Generator: strings.TrimSuffix(filepath.Base(f), ".pdf")})
 		}
 	}
-	c := Checker{Referat: *referat, Timeout: *timeout, Deadline: *deadline, MuPDF: *mupdf}
+	c := Checker{Referat: *referat, Timeout: *timeout, OCRTimeout: *ocrTimeout, Deadline: *deadline, MuPDF: *mupdf}
 	for i := range files {
 		c.Check(&files[i])
 		log.Printf("%d/%d %s: words %d/%d similarity %.2f raw %.2f mupdf %.2f p2t/mu %.2f %s", i+1, len(files), files[i].File,
