@@ -22,8 +22,15 @@ import (
 // to the next at most densePitch of its median font size), and left
 // aligned: most rows of a side start within ownIndent font sizes of the
 // side's leftmost start (an index's sub-entries are indented by one or
-// two ems).
-const ownIndent = 3
+// two ems); and at least ownAlone rows of the left side have nothing
+// beside them on the right. A table of labels and values fails the last
+// test even when its label column is set one line apart (most labels
+// with one name, a few with two): a label never stands alone, a value
+// often does, and its rows stay rows.
+const (
+	ownIndent = 3
+	ownAlone  = 2
+)
 
 func ownColumns(frags []fragment, x float64) bool {
 	var left, right []fragment
@@ -35,7 +42,20 @@ func ownColumns(frags []fragment, x float64) bool {
 			right = append(right, f)
 		}
 	}
-	return ownBlock(left) && ownBlock(right)
+	if !ownBlock(left) || !ownBlock(right) {
+		return false
+	}
+	beside := make(map[int]bool, len(right))
+	for _, f := range right {
+		beside[f.group] = true
+	}
+	alone := 0
+	for i, f := range left {
+		if (i == 0 || f.group != left[i-1].group) && !beside[f.group] {
+			alone++
+		}
+	}
+	return alone >= ownAlone
 }
 
 // ownBlock reports whether the fragments of one side (top to bottom)

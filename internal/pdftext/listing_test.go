@@ -77,6 +77,19 @@ func TestOwnColumns(t *testing.T) {
 			frags: merge(column(50, 700, 12, 0, entries...), column(300, 694, 12, 1, entries...)), want: true},
 		{name: "a label column with its rows far apart (one label over several names)",
 			frags: merge(column(50, 700, 48, 0, "Til stede", "Forfall", "Referent", "Sted", "Tid", "Neste", "Kopi", "Vedlegg", "Saker", "Dato"), column(300, 700, 12, 1, entries...)), want: false},
+		{name: "labels set one line apart, each beside a value, some values two lines: a table",
+			frags: func() []fragment {
+				var out []fragment
+				labels := []string{"Til stede", "", "Forfall", "Referent", "Sted", "Tid", "", "Neste", "Kopi", "Vedlegg", "Saker", "Dato"}
+				for i, l := range labels {
+					y := 700 - 12*float64(i)
+					if l != "" {
+						out = append(out, newFragment(i, words(50, y, l)))
+					}
+					out = append(out, newFragment(i, words(300, y, "Kari Nordmann")))
+				}
+				return out
+			}(), want: false},
 		{name: "too few rows on one side",
 			frags: merge(column(50, 700, 12, 0, entries[:5]...), column(300, 694, 12, 1, entries...)), want: false},
 		{name: "a side not left aligned (scattered labels of a figure)",
