@@ -288,7 +288,9 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 	// fragments are lines nearly as wide as the column. Cells of a table
 	// are not, and a table's rows stay lines, unless both sides are
 	// long, dense columns (an index, a code table), which poppler
-	// (pdftotext) reads column by column.
+	// (pdftotext) reads column by column, or each side is a column of
+	// its own (blocks.go). A code listing's lines do not count against
+	// a filled column (listing.go).
 	if width >= 20*size && lx1-lx0 >= 0.25*width && rx1-rx0 >= 0.25*width {
 		code := listingLines(frags) // listing.go
 		if filled(frags, code, lx0, lx1, true) && filled(frags, code, rx0, rx1, false) {
