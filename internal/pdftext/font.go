@@ -24,7 +24,8 @@ type font struct {
 	prog        *fontProgram     // the embedded font program, read only when needed
 	coll        *collection      // Type0 font: the Adobe character collection of its CIDs
 	macOrder    bool             // Type0 font: not embedded, glyph ids in the standard Mac order
-	enc         pdf.TextEncoding // from ledongthuc/pdf; nil when there is none
+	enc         pdf.TextEncoding // from ledongthuc/pdf; nil when there is none (see encoder)
+	encLater    bool             // enc is simple.Encoder(), not read yet: see cmapsafe.go
 	cmap        *toUnicode       // from the font's ToUnicode CMap; nil when there is none
 	simple      pdf.Font
 	first       int
@@ -55,6 +56,7 @@ func newFont(v pdf.Value, src *source) *font {
 	// font, whichever key it comes from.)
 	tu := v.Key("ToUnicode")
 	desc := v.Key("FontDescriptor")
+	enc := v.Key("Encoding")
 	switch v.Key("Subtype").Name() {
 	case "Type0":
 		f.twoByte = true
@@ -65,7 +67,7 @@ func newFont(v pdf.Value, src *source) *font {
 		}
 		f.cidW = readCIDWidths(d.Key("W"))
 		f.known = len(f.cidW) > 0
-		f.cid = newCIDEncoding(v.Key("Encoding"))
+		f.cid = newCIDEncoding(enc)
 		isTrueType := d.Key("Subtype").Name() == "CIDFontType2"
 		if isTrueType {
 			f.prog = newFontProgram(desc)
@@ -91,11 +93,19 @@ func newFont(v pdf.Value, src *source) *font {
 			f.widths = append(f.widths, w.Index(i).Float64())
 		}
 		f.known = len(f.widths) > 0
-		f.simpleEncoding(v.Key("Encoding"), desc)
+		f.simpleEncoding(enc, desc)
 	}
-	f.enc = f.simple.Encoder()
+	safe := false
 	if tu.Kind() == pdf.Stream {
-		f.cmap = readToUnicode(tu, src)
+		f.cmap, safe = readToUnicode(tu, src)
+	}
+	// The library's encoder reads the ToUnicode CMap again when the font
+	// has no /Encoding or /Identity-H; when that cannot panic (which
+	// would empty the font), it is left until a code needs it.
+	if safe && (enc.Kind() == pdf.Null || enc.Kind() == pdf.Name && enc.Name() == "Identity-H") {
+		f.encLater = true
+	} else {
+		f.enc = f.simple.Encoder()
 	}
 	f.bold = isBoldName(f.name) || isBoldDescriptor(desc)
 	return f
@@ -333,21 +343,37 @@ func (c *toUnicode) lookup(code int) (string, bool) {
 	return "", false
 }
 
-// readToUnicode reads a ToUnicode stream, at most 4 MiB of it.
-func readToUnicode(v pdf.Value, src *source) (cm *toUnicode) {
+// encoder returns the library's encoder of the font, reading it when
+// newFont left it for later.
+func (f *font) encoder() pdf.TextEncoding {
+	if f.encLater {
+		f.encLater = false
+		f.enc = f.simple.Encoder()
+	}
+	return f.enc
+}
+
+// maxToUnicode bounds the bytes of a ToUnicode stream read.
+const maxToUnicode = 4 << 20
+
+// readToUnicode reads a ToUnicode stream, at most maxToUnicode bytes of
+// it. safe reports that the stream was read to its end without an error
+// and that the library's readCmap of it cannot panic (cmapSafe).
+func readToUnicode(v pdf.Value, src *source) (cm *toUnicode, safe bool) {
 	defer func() {
 		if recover() != nil {
-			cm = nil
+			cm, safe = nil, false
 		}
 	}()
-	data, err := src.read(v, getBuf(), 4<<20)
-	defer putBuf(data) // parseToUnicode keeps no part of data
+	data, err := src.read(v, getBuf(), maxToUnicode)
+	defer putBuf(data) // parseToUnicode and cmapSafe keep no part of data
 	if err != nil && len(data) == 0 {
-		return nil
+		return nil, false
 	}
+	safe = err == nil && len(data) < maxToUnicode && cmapSafe(data)
 	cm = parseToUnicode(data)
 	if cm.size() == 0 {
-		return nil
+		return nil, safe
 	}
-	return cm
+	return cm, safe
 }
