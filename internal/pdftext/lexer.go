@@ -218,9 +218,13 @@ func unescapeName(b []byte) string {
 	return string(out)
 }
 
-func (l *lexer) literal() opString {
+func (l *lexer) literal() opString { return l.appendLiteral(nil) }
+
+// appendLiteral reads a literal string ( … ) and appends its bytes,
+// escapes undone, to out; an unfinished one ends at the end of the
+// stream.
+func (l *lexer) appendLiteral(out []byte) []byte {
 	l.pos++ // (
-	var out []byte
 	depth := 1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
