@@ -27,6 +27,11 @@ type lexer struct {
 	// elements of the arrays being read
 	scratch        []byte
 	arena, pending []operand
+	// cmap makes scan read as next does where the two differ: a name
+	// ends before white space or a delimiter even when it is empty, and an
+	// operator inside an array is kept, as a null, so that the elements
+	// keep their places (parseToUnicode counts them).
+	cmap bool
 }
 
 // errNesting is returned for operands nested deeper than maxNesting.

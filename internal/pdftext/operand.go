@@ -133,7 +133,15 @@ func (l *lexer) word() []byte {
 // the scratch space.
 func (l *lexer) name(o *operand) {
 	start := l.pos
-	b := l.word()
+	var b []byte
+	if l.cmap {
+		for l.pos < len(l.b) && !endsWord[l.b[l.pos]] {
+			l.pos++
+		}
+		b = l.b[start:l.pos]
+	} else {
+		b = l.word()
+	}
 	if bytes.IndexByte(b, '#') < 0 {
 		o.off, o.end = start, l.pos
 		return
@@ -204,8 +212,11 @@ func (l *lexer) scanArray(depth int) (off, end int, err error) {
 		if err != nil {
 			return 0, 0, err
 		}
-		if ok && op == "" {
+		switch {
+		case ok && op == "":
 			l.pending = append(l.pending, o)
+		case ok && l.cmap:
+			l.pending = append(l.pending, operand{})
 		}
 	}
 }
@@ -336,6 +347,12 @@ func operator(w []byte) string {
 		return "BDC"
 	case "EMC":
 		return "EMC"
+	case "endcodespacerange": // CMaps' (parseToUnicode)
+		return "endcodespacerange"
+	case "endbfchar":
+		return "endbfchar"
+	case "endbfrange":
+		return "endbfrange"
 	}
 	return "?" // no other operator is run
 }
