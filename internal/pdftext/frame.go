@@ -61,14 +61,7 @@ func (fr *frame) fitsTm(tm *matrix) bool {
 
 // fits reports whether fr was made for these matrices, bit for bit.
 func (fr *frame) fits(a, tm, ctm *matrix) bool {
-	if !fr.valid {
-		return false
-	}
-	k := frameKey(a, tm, ctm)
-	for i := range k {
-		if math.Float64bits(fr.key[i]) != math.Float64bits(k[i]) {
-			return false
-		}
-	}
-	return true
+	same := func(x, y float64) bool { return math.Float64bits(x) == math.Float64bits(y) }
+	return fr.valid && same(fr.key[0], a[0]) && same(fr.key[1], a[3]) && fr.fitsTm(tm) &&
+		same(fr.key[6], ctm[0]) && same(fr.key[7], ctm[1]) && same(fr.key[8], ctm[2]) && same(fr.key[9], ctm[3])
 }
