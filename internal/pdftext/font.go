@@ -29,14 +29,14 @@ type font struct {
 	cmap        *toUnicode       // from the font's ToUnicode CMap; nil when there is none
 	simple      pdf.Font
 	first       int
-	widths      []float64       // simple fonts, in glyph space units (1/1000 em)
-	cidW        map[int]float64 // Type0 widths by CID
-	dw          float64         // Type0 default width
-	scale       float64         // glyph space to text space (Type 3 fonts differ)
-	known       bool            // widths come from the file
-	decoded     map[int]string  // cache of decoded codes
-	simpleCache *[256]codeInfo  // simple font: glyph's results by code, filled as codes are met
-	buf         []int           // codes of the string being shown
+	widths      []float64      // simple fonts, in glyph space units (1/1000 em)
+	cidW        *cidWidths     // Type0 widths by CID
+	dw          float64        // Type0 default width
+	scale       float64        // glyph space to text space (Type 3 fonts differ)
+	known       bool           // widths come from the file
+	decoded     map[int]string // cache of decoded codes
+	simpleCache *[256]codeInfo // simple font: glyph's results by code, filled as codes are met
+	buf         []int          // codes of the string being shown
 
 	// Type0 font, Identity, not embedded, no ToUnicode: codes may be
 	// Unicode, unless codes below U+0020 were shown (sawControl).
@@ -66,7 +66,7 @@ func newFont(v pdf.Value, src *source) *font {
 			f.dw = dw.Float64()
 		}
 		f.cidW = readCIDWidths(d.Key("W"))
-		f.known = len(f.cidW) > 0
+		f.known = f.cidW.n > 0
 		f.cid = newCIDEncoding(enc)
 		isTrueType := d.Key("Subtype").Name() == "CIDFontType2"
 		if isTrueType {
@@ -118,35 +118,6 @@ func noProgram(isTrueType bool, prog *fontProgram, desc pdf.Value) bool {
 		return prog == nil
 	}
 	return newFontProgram(desc) == nil
-}
-
-func readCIDWidths(w pdf.Value) map[int]float64 {
-	m := map[int]float64{}
-	n := w.Len()
-	for i := 0; i < n; {
-		first := int(w.Index(i).Int64())
-		if i+1 >= n {
-			break
-		}
-		next := w.Index(i + 1)
-		if next.Kind() == pdf.Array {
-			for k := 0; k < next.Len() && k < 65536; k++ {
-				m[first+k] = next.Index(k).Float64()
-			}
-			i += 2
-			continue
-		}
-		if i+2 >= n {
-			break
-		}
-		last := int(next.Int64())
-		width := w.Index(i + 2).Float64()
-		for c := first; c <= last && c-first < 65536; c++ {
-			m[c] = width
-		}
-		i += 3
-	}
-	return m
 }
 
 func isBoldName(name string) bool {
@@ -218,7 +189,7 @@ func (f *font) glyph(code int) (text string, w float64, known bool) {
 func (f *font) width(code int) (float64, bool) {
 	if f.twoByte {
 		cid, ok := f.cid.cid(code)
-		if w, found := f.cidW[cid]; ok && found {
+		if w, found := f.cidW.get(cid); ok && found {
 			return w, true
 		}
 		return f.dw, f.known
