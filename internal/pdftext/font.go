@@ -29,14 +29,14 @@ type font struct {
 	cmap        *toUnicode       // from the font's ToUnicode CMap; nil when there is none
 	simple      pdf.Font
 	first       int
-	widths      []float64      // simple fonts, in glyph space units (1/1000 em)
-	cidW        *cidWidths     // Type0 widths by CID
-	dw          float64        // Type0 default width
-	scale       float64        // glyph space to text space (Type 3 fonts differ)
-	known       bool           // widths come from the file
-	decoded     map[int]string // cache of decoded codes
-	simpleCache *[256]codeInfo // simple font: glyph's results by code, filled as codes are met
-	buf         []int          // codes of the string being shown
+	widths      []float64        // simple fonts, in glyph space units (1/1000 em)
+	cidW        *cidWidths       // Type0 widths by CID
+	dw          float64          // Type0 default width
+	scale       float64          // glyph space to text space (Type 3 fonts differ)
+	known       bool             // widths come from the file
+	simpleCache *[256]codeInfo   // simple font: glyph's results by code, filled as codes are met
+	codeCache   map[int]codeInfo // Type 0 font: glyph's results by code
+	buf         []int            // codes of the string being shown
 
 	// Type0 font, Identity, not embedded, no ToUnicode: codes may be
 	// Unicode, unless codes below U+0020 were shown (sawControl).
@@ -45,7 +45,7 @@ type font struct {
 
 // newFont reads the font dictionary v.
 func newFont(v pdf.Value, src *source) *font {
-	f := &font{scale: 0.001, dw: 1000, decoded: map[int]string{}}
+	f := &font{scale: 0.001, dw: 1000}
 	f.name = v.Key("BaseFont").Name()
 	if i := strings.IndexByte(f.name, '+'); i >= 0 {
 		f.name = f.name[i+1:]
@@ -157,7 +157,7 @@ func (f *font) codes(s []byte) []int {
 	return out
 }
 
-// codeInfo is what glyph returns for one code of a simple font.
+// codeInfo is what glyph returns for one code.
 type codeInfo struct {
 	text  string
 	w     float64
@@ -166,11 +166,21 @@ type codeInfo struct {
 }
 
 // glyph returns the text of code and its advance in glyph space units
-// (text and width); a simple font looks each code up once.
+// (text and width), looking each code up once: a simple font keeps them
+// by code in 256 slots, a Type 0 font in a map.
 func (f *font) glyph(code int) (text string, w float64, known bool) {
 	if f.twoByte || code < 0 || code > 255 {
-		w, known = f.width(code)
-		return f.text(code), w, known
+		if c, ok := f.codeCache[code]; ok {
+			return c.text, c.w, c.known
+		}
+		c := codeInfo{done: true}
+		c.w, c.known = f.width(code)
+		c.text = f.text(code)
+		if f.codeCache == nil {
+			f.codeCache = map[int]codeInfo{}
+		}
+		f.codeCache[code] = c
+		return c.text, c.w, c.known
 	}
 	if f.simpleCache == nil {
 		f.simpleCache = new([256]codeInfo)
@@ -240,11 +250,10 @@ func coreFont(name string, bold bool) string {
 }
 
 // text returns the Unicode text of code, NFKC-normalised so that ligatures
-// such as "ﬁ" come out as "fi".
+// such as "ﬁ" come out as "fi". glyph keeps what it returns: a code's
+// text is the one first found for it (a guess may change later, see
+// guessUnicode).
 func (f *font) text(code int) string {
-	if s, ok := f.decoded[code]; ok {
-		return s
-	}
 	var s string
 	if f.twoByte {
 		s = f.cidText(code)
@@ -253,9 +262,7 @@ func (f *font) text(code int) string {
 	} else {
 		s = f.simpleText(code)
 	}
-	s = cleanGlyphText(s)
-	f.decoded[code] = s
-	return s
+	return cleanGlyphText(s)
 }
 
 // cleanGlyphText normalises the text of one glyph.
