@@ -282,6 +282,9 @@ func (l *psLexer) dict(depth int) (psValue, bool) {
 // psStack is Interpret's operand stack; popping an empty one gives null.
 type psStack []psValue
 
+// psStacks keeps cmapSafe's stacks for reuse.
+var psStacks = newFreeList[psValue](2, 1<<12, 1<<16)
+
 func (s *psStack) push(v psValue) { *s = append(*s, v) }
 
 func (s *psStack) pop() psValue {
@@ -299,7 +302,11 @@ func (s *psStack) pop() psValue {
 // surely returns without a panic.
 func cmapSafe(data []byte) bool {
 	l := psLexer{b: data}
-	var stk psStack
+	stk := psStack(psStacks.get(64))
+	defer func() {
+		clear(stk[:cap(stk)]) // let go of data and the dictionaries
+		psStacks.put(stk)
+	}()
 	var dicts []psDictionary
 	rc := readCmapState{n: -1, ok: true}
 	for {
