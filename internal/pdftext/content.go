@@ -198,7 +198,21 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 	if !fr.fits(&a, tm, ctm) {
 		*fr = newFrame(&a, tm, ctm)
 	}
-	for _, code := range f.codes(s) {
+	// A simple font's codes are the bytes of s; a Type 0 font's are split
+	// into the font's buffer.
+	n := len(s)
+	var codes []int
+	if f.twoByte {
+		codes = f.codes(s)
+		n = len(codes)
+	}
+	for i := 0; i < n; i++ {
+		var code int
+		if f.twoByte {
+			code = codes[i]
+		} else {
+			code = int(s[i])
+		}
 		text, w0, known := f.glyph(code)
 		if !fr.fitsTm(tm) { // only after an advance that changed more than the translation
 			*fr = newFrame(&a, tm, ctm)

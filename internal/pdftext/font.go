@@ -141,20 +141,13 @@ func isBoldDescriptor(d pdf.Value) bool {
 	return d.Key("Flags").Int64()&forceBold != 0
 }
 
-// codes splits a shown string into character codes. The slice is the
+// codes splits a string shown in a Type 0 font into character codes
+// (a simple font's codes are the string's bytes). The slice is the
 // font's own buffer, valid until the next call: show uses it at once,
 // and a string needs no allocation.
 func (f *font) codes(s []byte) []int {
-	if f.twoByte {
-		f.buf = f.cidCodes(s, f.buf[:0])
-		return f.buf
-	}
-	out := f.buf[:0]
-	for _, b := range s {
-		out = append(out, int(b))
-	}
-	f.buf = out
-	return out
+	f.buf = f.cidCodes(s, f.buf[:0])
+	return f.buf
 }
 
 // codeInfo is what glyph returns for one code.
