@@ -34,7 +34,7 @@ type font struct {
 	dw          float64          // Type0 default width
 	scale       float64          // glyph space to text space (Type 3 fonts differ)
 	known       bool             // widths come from the file
-	simpleCache *[256]codeInfo   // simple font: glyph's results by code, filled as codes are met
+	simpleCache [4]*[64]codeInfo // simple font: glyph's results by code, in pages made as codes are met
 	codeCache   map[int]codeInfo // Type 0 font: glyph's results by code
 	buf         []int            // codes of the string being shown
 
@@ -160,7 +160,7 @@ type codeInfo struct {
 
 // glyph returns the text of code and its advance in glyph space units
 // (text and width), looking each code up once: a simple font keeps them
-// by code in 256 slots, a Type 0 font in a map.
+// by code in 256 slots (in pages of 64), a Type 0 font in a map.
 func (f *font) glyph(code int) (text string, w float64, known bool) {
 	if f.twoByte || code < 0 || code > 255 {
 		if c, ok := f.codeCache[code]; ok {
@@ -175,10 +175,12 @@ func (f *font) glyph(code int) (text string, w float64, known bool) {
 		f.codeCache[code] = c
 		return c.text, c.w, c.known
 	}
-	if f.simpleCache == nil {
-		f.simpleCache = new([256]codeInfo)
+	page := f.simpleCache[code>>6]
+	if page == nil { // subset fonts use a page or two
+		page = new([64]codeInfo)
+		f.simpleCache[code>>6] = page
 	}
-	c := &f.simpleCache[code]
+	c := &page[code&63]
 	if !c.done {
 		c.w, c.known = f.width(code)
 		c.text = f.text(code)
