@@ -207,6 +207,18 @@ func (l *lexer) scanArray(depth int) (off, end int, err error) {
 			l.arena = append(l.arena, l.pending[mark:]...)
 			return start, len(l.arena), nil
 		}
+		// Strings and numbers, most of a TJ array, read here as scan
+		// reads them.
+		switch c := l.b[l.pos]; {
+		case c == '(':
+			o := operand{kind: kindString}
+			l.literalInPlace(&o)
+			l.pending = append(l.pending, o)
+			continue
+		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+			l.pending = append(l.pending, operand{kind: kindNumber, num: parseNumber(l.word())})
+			continue
+		}
 		var o operand
 		op, ok, err := l.scan(depth+1, &o)
 		if err != nil {
