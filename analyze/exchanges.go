@@ -17,12 +17,15 @@ func raises(kind string) bool {
 // in order): each run of NTL statements with the employer statements that
 // follow it before NTL speaks again. When the run ends with a request or
 // question, earlier statements of the run are paired only when they share
-// a content word with the answer; otherwise they are left unanswered. An
+// a content word with the answer, or when they are the ground NTL gives
+// for a request (see grounds); otherwise they are left unanswered. An
 // NTL statement that agrees with an employer's proposal just before it,
 // with no answer after it, pairs with that proposal. Another union's
 // agreement that follows joins the exchange; another union's request or
 // question that the employer answers right after makes an exchange of
-// its own. Every NTL statement is in an exchange.
+// its own, while another union's view given before the employer answers
+// ("mente derimot at ...") leaves the answer to NTL. Every NTL statement
+// is in an exchange.
 func (a *exchanger) Exchanges(stmts []referat.Statement) []referat.Exchange {
 	var out []referat.Exchange
 	n := len(stmts)
@@ -73,6 +76,9 @@ func (a *exchanger) answer(stmts []referat.Statement, k int, run []int) (emp, ot
 		s := stmts[k]
 		switch s.Actor {
 		case referat.ActorArbeidsgiver:
+			if opensDecision(s.Text) {
+				return emp, others, k // the meeting's decision, not an answer
+			}
 			if len(emp) > 0 && emp[len(emp)-1] != k-1 && !a.sharesWords(stmts, run, k) {
 				return emp, others, k
 			}
@@ -84,9 +90,12 @@ func (a *exchanger) answer(stmts []referat.Statement, k int, run []int) (emp, ot
 				continue
 			}
 			// Another union's request answered right after is its own
-			// exchange, unless the answer is plainly about NTL's point.
+			// exchange, unless the answer is plainly about NTL's point. A
+			// view it gives before the employer has answered NTL ("mente
+			// derimot at ...") takes part in NTL's exchange: the answer
+			// that follows meets them both.
 			if k+1 < len(stmts) && stmts[k+1].Actor == referat.ActorArbeidsgiver && s.Kind != "agreement" && s.Kind != "explanation" &&
-				(len(emp) > 0 || !a.sharesWords(stmts, run, k+1)) {
+				(len(emp) > 0 || raises(s.Kind) && !a.sharesWords(stmts, run, k+1)) {
 				return emp, others, k
 			}
 		}
@@ -122,20 +131,91 @@ func (a *exchanger) pair(stmts []referat.Statement, run, emp, others []int) []re
 		return a.splitByRelation(stmts, run, emp, others)
 	}
 	var out []referat.Exchange
-	answered := []int{}
+	answered, grounds := []int{}, []int{}
 	for _, i := range run[:len(run)-1] {
 		ok := !raises(stmts[last].Kind) && stmts[i].Kind != "concern"
 		for _, j := range emp {
 			ok = ok || a.shareStems(stmts[i].Text, stmts[j].Text)
 		}
-		if ok {
+		switch {
+		case ok:
 			answered = append(answered, i)
-		} else {
+		case a.grounds(stmts, i, last, emp[0]):
+			grounds = append(grounds, i)
+		default:
 			out = append(out, referat.Exchange{NTL: []int{i}, Employer: []int{}, Others: []int{}, Relation: referat.RelationNoAnswer})
 		}
 	}
 	answered = append(answered, last)
-	return append(out, a.splitByRelation(stmts, answered, emp, others)...)
+	exs := a.splitByRelation(stmts, answered, emp, others)
+	if len(grounds) > 0 {
+		// The grounds are answered as the point they lead up to.
+		for k := range exs {
+			if n := len(exs[k].NTL); n > 0 && exs[k].NTL[n-1] == last {
+				exs[k].NTL = mergeSorted(grounds, exs[k].NTL)
+			}
+		}
+	}
+	return append(out, exs...)
+}
+
+// grounds reports whether statement i of an NTL run that ends with the
+// statement last, answered by the employer statement ans, is the ground
+// NTL gives for it ("NTL mente at dette er for lite. Vi krevde at ..."):
+// last is a request, or a question put directly ("Hvordan skal enhetene
+// klare det?", not "Vi spurte om ...", which opens a point of its own);
+// i is a position, explanation or concern; no statement after it in the
+// run turns against it ("Vi ba likevel om ..."); and the answer does not
+// take up only the last thing said ("sa seg enig i dette").
+func (a *exchanger) grounds(stmts []referat.Statement, i, last, ans int) bool {
+	if q := stmts[last]; q.Kind != "request" && !(q.Kind == "question" && strings.HasSuffix(q.Text, "?")) {
+		return false
+	}
+	if k := stmts[i].Kind; k != "position" && k != "explanation" && k != "concern" {
+		return false
+	}
+	for k := i + 1; k <= last; k++ {
+		if turns.MatchString(stmts[k].Text) {
+			return false
+		}
+	}
+	return !thisOnly.MatchString(stmts[ans].Text)
+}
+
+// turns are words by which a statement turns against the one before it.
+var turns = regexp.MustCompile(`(?i)\b(?:likevel|derimot|imidlertid|men)\b`)
+
+// thisOnly is an answer whose object is a bare "dette" ("sa seg enig i
+// dette", "gikk med på dette", "lovet å følge opp dette med ..."): it
+// takes up the last thing said.
+var thisOnly = regexp.MustCompile(`(?i)\b(?:i|på|opp|med|til|om)\s+dette(?:\s*[.,]|\s+(?:og|med|men)\b)`)
+
+// decisionLabels open the impersonal record of what a meeting decided
+// ("Konklusjon: HAMU ber om ...", "Vedtak: ..."): it may name the
+// employer, but it answers nobody.
+var decisionLabels = [...]string{"Konklusjon:", "Vedtak:", "Beslutning:", "Konklusjon/vedtak:", "Vedtak/konklusjon:"}
+
+// opensDecision reports whether sentence s opens with a decision label.
+func opensDecision(s string) bool {
+	for _, l := range decisionLabels {
+		if strings.HasPrefix(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeSorted merges two sorted lists of indices.
+func mergeSorted(x, y []int) []int {
+	out := make([]int, 0, len(x)+len(y))
+	for len(x) > 0 && len(y) > 0 {
+		if x[0] < y[0] {
+			out, x = append(out, x[0]), x[1:]
+		} else {
+			out, y = append(out, y[0]), y[1:]
+		}
+	}
+	return append(append(out, x...), y...)
 }
 
 // sharesWords reports whether statement k shares a content word with any

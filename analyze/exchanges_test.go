@@ -70,6 +70,79 @@ func TestExchanges(t *testing.T) {
 				{NTL: []int{}, Employer: []int{4}, Others: []int{3}, Relation: referat.RelationAnswered},
 			},
 		},
+		{
+			name: "the ground of a request is answered with it",
+			text: "NTL mente at dagens bemanning er for lav. Vi ba om at to nye stillinger lyses ut. " +
+				"Direktøren svarte at saken vil komme tilbake i høst.",
+			want: []referat.Exchange{{NTL: []int{0, 1}, Employer: []int{2}, Others: []int{}, Relation: referat.RelationDeferred}},
+		},
+		{
+			name: "a concern as the ground of a request",
+			text: "Vi er bekymret for kolleger som sitter alene hjemme med dårlig utstyr. NTL ba om at ansatte får låne kontorstol og skjerm. " +
+				"HR-direktøren var enig og sa at enhetene ordner dette fra neste uke.",
+			want: []referat.Exchange{{NTL: []int{0, 1}, Employer: []int{2}, Others: []int{}, Relation: referat.RelationAgreed}},
+		},
+		{
+			name: "praise before a request that turns against it is left unanswered",
+			text: "NTL ga uttrykk for at arbeidsgruppa har fungert godt. Vi bad likevel om ei ny vernerunde før innflyttinga. " +
+				"Fylkesdirektøren sa seg samd i dette.",
+			want: []referat.Exchange{
+				{NTL: []int{0}, Employer: []int{}, Others: []int{}, Relation: referat.RelationNoAnswer},
+				{NTL: []int{1}, Employer: []int{2}, Others: []int{}, Relation: referat.RelationAgreed},
+			},
+		},
+		{
+			name: "an answer that takes up only the last thing said",
+			text: "NTL påpekte at restansene har økt kraftig. Vi ba om at enhetene får hjelp fra bedriftshelsetjenesten. " +
+				"HR-direktøren gikk med på dette.",
+			want: []referat.Exchange{
+				{NTL: []int{0}, Employer: []int{}, Others: []int{}, Relation: referat.RelationNoAnswer},
+				{NTL: []int{1}, Employer: []int{2}, Others: []int{}, Relation: referat.RelationAgreed},
+			},
+		},
+		{
+			name: "the ground of a question put directly",
+			text: "Vi viste til at mange kontor holder stillinger ledige for å få budsjettet i balanse. " +
+				"Hvordan skal enhetene levere det samme med færre hender? Direktøren svarte at gevinstene fra digitaliseringen skal dekke kuttet.",
+			want: []referat.Exchange{{NTL: []int{0, 1}, Employer: []int{2}, Others: []int{}, Relation: referat.RelationAnswered}},
+		},
+		{
+			name: "the meeting's decision answers nobody",
+			text: "NTL ba om at det heller lyses ut faste stillinger. Direktøren svarte at saken vil komme tilbake i høst.\n\n" +
+				"Konklusjon: HR-sjefen følger opp belastningen og rapporterer i neste møte.",
+			want: []referat.Exchange{{NTL: []int{0}, Employer: []int{1}, Others: []int{}, Relation: referat.RelationDeferred}},
+		},
+		{
+			name: "another union's view before the answer",
+			text: "Vi advarte mot å skjerme én linje på bekostning av kontorene. Akademikerne mente derimot at fordelingen var rimelig. " +
+				"Direktøren sa at saken vil komme tilbake i høst.",
+			want: []referat.Exchange{{NTL: []int{0}, Employer: []int{2}, Others: []int{}, Relation: referat.RelationDeferred}},
+		},
+		{
+			name: "praise for what the employer announced, then a request",
+			text: "Direktøren opplyste at 30 faste stillinger lyses ut i sommer. NTL ga honnør for at etaten har lyttet til kravet. " +
+				"Vi ba om at behovet vurderes på nytt etter jul. Direktøren var enig i å gjøre en ny vurdering i januar.",
+			want: []referat.Exchange{
+				{NTL: []int{1}, Employer: []int{0}, Others: []int{}, Relation: referat.RelationAgreed},
+				{NTL: []int{2}, Employer: []int{3}, Others: []int{}, Relation: referat.RelationAgreed},
+			},
+		},
+		{
+			name: "nynorsk: another union supports NTL",
+			text: "NTL meiner at ungdom under 30 år må prioriterast. Fylkesdirektøren var samd i prioriteringa. Akademikarane støtta NTL.",
+			want: []referat.Exchange{{NTL: []int{0}, Employer: []int{1}, Others: []int{2}, Relation: referat.RelationAgreed}},
+		},
+		{
+			name: "nynorsk: the employer side answers",
+			text: "Vi meiner at kravet om skriftleg grunngjeving bør fjernast neste år. " +
+				"Arbeidsgivarsida svarte at kravet står i avtalen.",
+			want: []referat.Exchange{{NTL: []int{0}, Employer: []int{1}, Others: []int{}, Relation: referat.RelationAnswered}},
+		},
+		{
+			name: "saying yes agrees",
+			text: "Vi ba om at verneombudene involveres før verktøyet tas i bruk. Arbeidsgiversiden sa ja til det.",
+			want: []referat.Exchange{{NTL: []int{0}, Employer: []int{1}, Others: []int{}, Relation: referat.RelationAgreed}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
