@@ -9,7 +9,11 @@ import (
 
 // TestExchanges pairs statements of small cases written for the rules:
 // a request answered, a point left unanswered before a question, support
-// for a proposal, another union's question, and the relations.
+// for a proposal, another union's question, and the relations; the
+// ground NTL gives for a request or a direct question (and when it is
+// left alone: a turn with "likevel", an answer to "dette" only), another
+// union's view before the answer, a decision that answers nobody, and
+// nynorsk actors and speech verbs.
 func TestExchanges(t *testing.T) {
 	a := New(nil, Options{})
 	tests := []struct {
