@@ -47,9 +47,9 @@ func TestEvaluateAnnotated(t *testing.T) {
 		// relations 0.643. Its topics are in the model's training data;
 		// with per-topic weights (threshold 0.65) P 0.908 R 0.831 F1 0.868.
 		// Pairs 0.899 with the pairing rules drawn from a6 alone, before
-		// its misses were read; 0.905 with all wave-5 rules.
+		// its misses were read; 0.921 with all wave-5 rules.
 		{name: "wave-4 annotator batch", paths: batchFiles(t, "a5-"),
-			minTopicP: 0.9, minTopicF1: 0.86, minStatem: 0.97, minPairs: 0.9, minRelations: 0.64},
+			minTopicP: 0.9, minTopicF1: 0.86, minStatem: 0.97, minPairs: 0.92, minRelations: 0.64},
 		// The wave-5 batch of another annotator who read no code
 		// (train/a6-*.json), scored once before anything was tuned on it:
 		// topics P 0.952 R 0.714, statements F1 0.973, pairs F1 0.827,

@@ -185,10 +185,12 @@ func (a *exchanger) grounds(stmts []referat.Statement, i, last, ans int) bool {
 // turns are words by which a statement turns against the one before it.
 var turns = regexp.MustCompile(`(?i)\b(?:likevel|derimot|imidlertid|men)\b`)
 
-// thisOnly is an answer whose object is a bare "dette" ("sa seg enig i
-// dette", "gikk med på dette", "lovet å følge opp dette med ..."): it
-// takes up the last thing said.
-var thisOnly = regexp.MustCompile(`(?i)\b(?:i|på|opp|med|til|om)\s+dette(?:\s*[.,]|\s+(?:og|med|men)\b)`)
+// thisOnly is an answer that ends on a bare "dette" as its object ("sa
+// seg enig i dette.", "gikk med på dette.", "lovet å følge opp dette med
+// enhetslederne."): it takes up the last thing said and nothing more.
+// An answer that goes on ("kan gi tillatelse til dette, og at ...") may
+// meet the ground as well.
+var thisOnly = regexp.MustCompile(`(?i)\b(?:i|på|opp|med|til|om)\s+dette(?:\s*\.$|\s+med\b)`)
 
 // decisionLabels open the impersonal record of what a meeting decided
 // ("Konklusjon: HAMU ber om ...", "Vedtak: ..."): it may name the

@@ -83,7 +83,7 @@ func TestExchanges(t *testing.T) {
 		{
 			name: "a concern as the ground of a request",
 			text: "Vi er bekymret for kolleger som sitter alene hjemme med dårlig utstyr. NTL ba om at ansatte får låne kontorstol og skjerm. " +
-				"HR-direktøren var enig og sa at enhetene ordner dette fra neste uke.",
+				"HR-direktøren var enig og sa at enhetene kan gi tillatelse til dette, og at det kommer en felles retningslinje.",
 			want: []referat.Exchange{{NTL: []int{0, 1}, Employer: []int{2}, Others: []int{}, Relation: referat.RelationAgreed}},
 		},
 		{
