@@ -17,8 +17,7 @@ func raises(kind string) bool {
 // in order): each run of NTL statements with the employer statements that
 // follow it before NTL speaks again. When the run ends with a request or
 // question, earlier statements of the run are paired only when they share
-// a content word with the answer, or when they are the ground NTL gives
-// for a request (see grounds); otherwise they are left unanswered. An
+// a content word with the answer; otherwise they are left unanswered. An
 // NTL statement that agrees with an employer's proposal just before it,
 // with no answer after it, pairs with that proposal. Another union's
 // agreement that follows joins the exchange; another union's request or
@@ -131,66 +130,21 @@ func (a *exchanger) pair(stmts []referat.Statement, run, emp, others []int) []re
 		return a.splitByRelation(stmts, run, emp, others)
 	}
 	var out []referat.Exchange
-	answered, grounds := []int{}, []int{}
+	answered := []int{}
 	for _, i := range run[:len(run)-1] {
 		ok := !raises(stmts[last].Kind) && stmts[i].Kind != "concern"
 		for _, j := range emp {
 			ok = ok || a.shareStems(stmts[i].Text, stmts[j].Text)
 		}
-		switch {
-		case ok:
+		if ok {
 			answered = append(answered, i)
-		case a.grounds(stmts, i, last, emp[0]):
-			grounds = append(grounds, i)
-		default:
+		} else {
 			out = append(out, referat.Exchange{NTL: []int{i}, Employer: []int{}, Others: []int{}, Relation: referat.RelationNoAnswer})
 		}
 	}
 	answered = append(answered, last)
-	exs := a.splitByRelation(stmts, answered, emp, others)
-	if len(grounds) > 0 {
-		// The grounds are answered as the point they lead up to.
-		for k := range exs {
-			if n := len(exs[k].NTL); n > 0 && exs[k].NTL[n-1] == last {
-				exs[k].NTL = mergeSorted(grounds, exs[k].NTL)
-			}
-		}
-	}
-	return append(out, exs...)
+	return append(out, a.splitByRelation(stmts, answered, emp, others)...)
 }
-
-// grounds reports whether statement i of an NTL run that ends with the
-// statement last, answered by the employer statement ans, is the ground
-// NTL gives for it ("NTL mente at dette er for lite. Vi krevde at ..."):
-// last is a request, or a question put directly ("Hvordan skal enhetene
-// klare det?", not "Vi spurte om ...", which opens a point of its own);
-// i is a position, explanation or concern; no statement after it in the
-// run turns against it ("Vi ba likevel om ..."); and the answer does not
-// take up only the last thing said ("sa seg enig i dette").
-func (a *exchanger) grounds(stmts []referat.Statement, i, last, ans int) bool {
-	if q := stmts[last]; q.Kind != "request" && !(q.Kind == "question" && strings.HasSuffix(q.Text, "?")) {
-		return false
-	}
-	if k := stmts[i].Kind; k != "position" && k != "explanation" && k != "concern" {
-		return false
-	}
-	for k := i + 1; k <= last; k++ {
-		if turns.MatchString(stmts[k].Text) {
-			return false
-		}
-	}
-	return !thisOnly.MatchString(stmts[ans].Text)
-}
-
-// turns are words by which a statement turns against the one before it.
-var turns = regexp.MustCompile(`(?i)\b(?:likevel|derimot|imidlertid|men)\b`)
-
-// thisOnly is an answer that ends on a bare "dette" as its object ("sa
-// seg enig i dette.", "gikk med på dette.", "lovet å følge opp dette med
-// enhetslederne."): it takes up the last thing said and nothing more.
-// An answer that goes on ("kan gi tillatelse til dette, og at ...") may
-// meet the ground as well.
-var thisOnly = regexp.MustCompile(`(?i)\b(?:i|på|opp|med|til|om)\s+dette(?:\s*\.$|\s+med\b)`)
 
 // decisionLabels open the impersonal record of what a meeting decided
 // ("Konklusjon: HAMU ber om ...", "Vedtak: ..."): it may name the
@@ -205,19 +159,6 @@ func opensDecision(s string) bool {
 		}
 	}
 	return false
-}
-
-// mergeSorted merges two sorted lists of indices.
-func mergeSorted(x, y []int) []int {
-	out := make([]int, 0, len(x)+len(y))
-	for len(x) > 0 && len(y) > 0 {
-		if x[0] < y[0] {
-			out, x = append(out, x[0]), x[1:]
-		} else {
-			out, y = append(out, y[0]), y[1:]
-		}
-	}
-	return append(append(out, x...), y...)
 }
 
 // sharesWords reports whether statement k shares a content word with any
