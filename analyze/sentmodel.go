@@ -138,52 +138,79 @@ func (sc *sentScorer) id(stem string) int32 {
 	return -1
 }
 
-// logits adds to z (one per taxonomy topic) the weights of the distinct
-// weighed stems of the tokens toks, starting from the biases.
-func (sc *sentScorer) logits(z []float64, toks []tok, seen []int32) ([]float64, []int32) {
+// logits sets z (one per taxonomy topic) to the biases plus the weights
+// of the distinct weighed stems of the words ws.
+func (sc *sentScorer) logits(z []float64, ws []*word, seen []int32) []int32 {
 	copy(z, sc.bias)
 	seen = seen[:0]
-	for _, t := range toks {
-		id := t.w.sentID
-		if id < 0 || t.part || slices.Contains(seen, id) {
+	for _, w := range ws {
+		id := w.sentID
+		if id < 0 || slices.Contains(seen, id) {
 			continue
 		}
 		seen = append(seen, id)
 		row := sc.rows[int(id)*sc.topics : int(id+1)*sc.topics]
+		row = row[:len(z)]
 		for i, w := range row {
 			z[i] += w
 		}
 	}
-	return z, seen
+	return seen
 }
 
-// A sentBest is the sentence of a case that scores highest for a topic.
+// A sentBest is the unit of a case (its title or a sentence) that scores
+// highest for a topic.
 type sentBest struct {
 	z     float64 // its logit
 	title bool
 	span  Span
-	set   bool
 }
 
 // best returns, per taxonomy topic, the unit of the case (its title or
 // a sentence) that scores highest; the first of equals.
 func (sc *sentScorer) best(title, text *caseText) []sentBest {
-	best := make([]sentBest, sc.topics)
-	z := make([]float64, sc.topics)
+	n := sc.topics
+	// z holds the logits of the unit being scored, then per topic the
+	// best one's; at, per topic, the best unit: -1 the title, else the
+	// sentence's index.
+	buf := make([]float64, 2*n)
+	z, top := buf[:n], buf[n:]
+	at := make([]int, n)
 	var seen []int32
-	consider := func(toks []tok, isTitle bool, sp Span) {
-		z, seen = sc.logits(z, toks, seen)
-		for i := range best {
-			if !best[i].set || z[i] > best[i].z {
-				best[i] = sentBest{z: z[i], title: isTitle, span: sp, set: true}
+	first := true
+	consider := func(ws []*word, unit int) {
+		seen = sc.logits(z, ws, seen)
+		if first {
+			copy(top, z)
+			for i := range at {
+				at[i] = unit
+			}
+			first = false
+			return
+		}
+		for i, v := range z {
+			if v > top[i] {
+				top[i], at[i] = v, unit
 			}
 		}
 	}
-	if len(title.toks) > 0 {
-		consider(title.toks, true, Span{Start: 0, End: len(title.text)})
+	if len(title.whole) > 0 {
+		consider(title.whole, -1)
 	}
-	for _, s := range text.sents {
-		consider(text.toks[s.t0:s.t1], false, s.Span)
+	for k, s := range text.sents {
+		consider(text.whole[s.w0:s.w1], k)
+	}
+	if first {
+		return nil
+	}
+	best := make([]sentBest, n)
+	for i, u := range at {
+		best[i].z = top[i]
+		if u < 0 {
+			best[i].title, best[i].span = true, Span{Start: 0, End: len(title.text)}
+		} else {
+			best[i].span = text.sents[u].Span
+		}
 	}
 	return best
 }
