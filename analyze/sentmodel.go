@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -218,11 +219,20 @@ func (sc *sentScorer) best(title, text *caseText) []sentBest {
 // sentenceTopic returns the topic i that the sentence model gives, with
 // what the rules found of it (t, or nil): its evidence is the best unit
 // b, with the rules' evidence sentences; its score is the rules' plus
-// b's probability.
-func (a *Analyzer) sentenceTopic(i int, t *topicAcc, b sentBest) referat.Topic {
+// b's probability. The evidence's terms are the words of b that weigh
+// most for the topic (see sentScorer.words).
+func (a *Analyzer) sentenceTopic(i int, t *topicAcc, b sentBest, title, text *caseText) referat.Topic {
 	d := a.tax.Topics[i]
 	tp := referat.Topic{ID: d.ID, Label: d.Label, Score: 1 / (1 + math.Exp(-b.z)), Terms: map[string]int{}}
-	ev := referat.Evidence{Title: b.title, Start: b.span.Start, End: b.span.End, Terms: []string{}}
+	ws := title.whole
+	if !b.title {
+		for _, s := range text.sents {
+			if s.Span == b.span {
+				ws = text.whole[s.w0:s.w1]
+			}
+		}
+	}
+	ev := referat.Evidence{Title: b.title, Start: b.span.Start, End: b.span.End, Terms: a.sent.words(ws, i)}
 	if t == nil {
 		tp.Evidence = []referat.Evidence{ev}
 		return tp
@@ -253,4 +263,34 @@ func evidenceWith(es []referat.Evidence, e referat.Evidence) []referat.Evidence 
 func logit(p float64) float64 {
 	p = min(max(p, 1e-9), 1-1e-9)
 	return math.Log(p / (1 - p))
+}
+
+// maxWords is how many words the evidence of a sentence the sentence
+// model gives a topic names.
+const maxWords = 3
+
+// words returns the distinct words of ws (lower case) whose stems weigh
+// for topic i, the heaviest first (then in order), at most maxWords: what
+// made the sentence about the topic.
+func (sc *sentScorer) words(ws []*word, i int) []string {
+	type wt struct {
+		w string
+		v float64
+	}
+	var out []wt
+	for _, w := range ws {
+		if w.sentID < 0 {
+			continue
+		}
+		v := sc.rows[int(w.sentID)*sc.topics+i]
+		if v > 0 && !slices.ContainsFunc(out, func(x wt) bool { return x.w == w.text }) {
+			out = append(out, wt{w.text, v})
+		}
+	}
+	sort.SliceStable(out, func(x, y int) bool { return out[x].v > out[y].v })
+	terms := []string{}
+	for _, x := range out[:min(len(out), maxWords)] {
+		terms = append(terms, x.w)
+	}
+	return terms
 }

@@ -24,6 +24,8 @@ func handModel(threshold, veto float64) *TopicModel {
 			"lønnsoppgjør": {4, 0},
 			"forhandling":  {2, -1},
 			"kjernetid":    {0, 5},
+			"pott":         {3, 0},
+			"fordeling":    {1, 0},
 		},
 	}
 	return m
@@ -39,9 +41,12 @@ func TestSentenceModelGives(t *testing.T) {
 		want              string // the topic given, or ""
 		evidence          string // the evidence sentence, or the title
 		title0            bool   // the evidence is the title
+		terms             []string
 	}{
 		{name: "one sentence", title: "Orientering", text: "Saken ble lagt fram. Vi tok opp lønnsoppgjøret i år. Møtet ble hevet.",
 			want: "lønn", evidence: "Vi tok opp lønnsoppgjøret i år."},
+		{name: "words the rules lack", title: "Orientering", text: "Saken ble lagt fram. Partene ble enige om potten og fordelingen. Møtet ble hevet.",
+			want: "lønn", evidence: "Partene ble enige om potten og fordelingen.", terms: []string{"potten", "fordelingen"}},
 		{name: "the title", title: "Lønnsoppgjøret", text: "Saken ble lagt fram.", want: "lønn", evidence: "Lønnsoppgjøret", title0: true},
 		{name: "below the threshold", title: "Orientering", text: "Forhandlingene fortsetter.", want: ""},
 		{name: "two weak words in one sentence", title: "Orientering", text: "Forhandlingene om lønnsoppgjøret fortsetter.",
@@ -68,6 +73,9 @@ func TestSentenceModelGives(t *testing.T) {
 			}
 			if e.Title != tt.title0 || src[e.Start:e.End] != tt.evidence {
 				t.Errorf("evidence %+v = %q, want %q (title %v)", e, src[e.Start:e.End], tt.evidence, tt.title0)
+			}
+			if tt.terms != nil && !slices.Equal(e.Terms, tt.terms) {
+				t.Errorf("evidence terms %q, want %q (the words that weigh, heaviest first)", e.Terms, tt.terms)
 			}
 		})
 	}

@@ -87,7 +87,7 @@ func (a *Analyzer) topicsOf(title, text *caseText, stmts []referat.Statement) []
 			case given && b.z < a.sent.veto:
 				continue // no sentence is about it
 			case !given && b.z >= a.sent.threshold:
-				out = append(out, a.sentenceTopic(i, t, b))
+				out = append(out, a.sentenceTopic(i, t, b, title, text))
 				continue
 			}
 		}
