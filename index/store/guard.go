@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // Reading a damaged database file must not crash the reader: bbolt
@@ -23,7 +24,7 @@ import (
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	defer recoverDamage(s.path, &err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	return s.db.View(fn)
+	return incompatible(s.path, s.db.View(fn))
 }
 
 // updateTx runs fn in a write transaction, guarded.
@@ -31,7 +32,18 @@ func (s *Store) updateTx(fn func(tx *bolt.Tx) error) (err error) {
 	defer recoverDamage(s.path, &err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	s.dirty = true
-	return s.db.Update(fn)
+	return incompatible(s.path, s.db.Update(fn))
+}
+
+// incompatible turns bbolt's ErrIncompatibleValue into a *DamagedError of
+// path: this package never puts a value where a bucket is nor a bucket
+// where a value is, so meeting one (a flipped flag bit makes a bucket's
+// entry a value) is damage. Other errors are returned as they are.
+func incompatible(path string, err error) error {
+	if errors.Is(err, bolterrors.ErrIncompatibleValue) {
+		return &DamagedError{Path: path, Detail: "a bucket is stored as a value, or a value as a bucket"}
+	}
+	return err
 }
 
 // recoverDamage, deferred, turns a panic into a *DamagedError of path.
