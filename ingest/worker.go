@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/analyze"
 	"github.com/ntlnav/referat/internal/isolate"
 	"github.com/ntlnav/referat/internal/ocr"
 	"github.com/ntlnav/referat/internal/pdftext"
@@ -36,12 +37,19 @@ type (
 		OCRLang     string `json:"ocr_lang,omitempty"`
 		OCRTimeout  int64  `json:"ocr_timeout_ms,omitempty"`
 		Page        int    `json:"page,omitempty"` // with "ocr"
+		// Analyzer names the analyzer that analyses the document (the
+		// hash of its spec, see analysis.go); AnalyzerSpec is the spec,
+		// sent when the worker asked for it.
+		Analyzer     string          `json:"analyzer,omitempty"`
+		AnalyzerSpec json.RawMessage `json:"analyzer_spec,omitempty"`
 	}
 	response struct {
-		Doc     *referat.Document `json:"doc,omitempty"`
-		Pending *pending          `json:"pending,omitempty"` // pages to recognise before the document is built
-		Page    *ocr.Page         `json:"page,omitempty"`    // a recognised page
-		Error   *wireError        `json:"error,omitempty"`
+		Doc      *referat.Document `json:"doc,omitempty"`
+		Analyzed string            `json:"analyzed,omitempty"`      // the analyzer that analysed Doc
+		Need     bool              `json:"need_analyzer,omitempty"` // the worker has not the analyzer named: send its spec
+		Pending  *pending          `json:"pending,omitempty"`       // pages to recognise before the document is built
+		Page     *ocr.Page         `json:"page,omitempty"`          // a recognised page
+		Error    *wireError        `json:"error,omitempty"`
 	}
 	// pending is a file whose text layer is read and some of whose pages
 	// need OCR: the parent has them recognised, each page a job of its
@@ -120,6 +128,10 @@ func answer(ctx context.Context, req request) (response, error) {
 	if req.PathBytes != nil {
 		req.Path = string(req.PathBytes)
 	}
+	a, ask := workerAnalyzer(req)
+	if ask {
+		return response{Need: true}, nil // before the file is read
+	}
 	data, err := readRegular(req.Path)
 	if err != nil {
 		return response{}, &Error{File: req.Path, Err: err}
@@ -141,7 +153,11 @@ func answer(ctx context.Context, req request) (response, error) {
 		return response{Pending: &pending{SHA256: sha, Text: pd, Need: need}}, nil
 	}
 	doc, err := build(req.Path, sha, pd, nil)
-	return response{Doc: doc}, err
+	if err != nil || a == nil {
+		return response{Doc: doc}, err
+	}
+	a.Document(doc)
+	return response{Doc: doc, Analyzed: req.Analyzer}, nil
 }
 
 // A Pool extracts files in worker processes (package internal/isolate),
@@ -162,10 +178,11 @@ type Pool struct {
 	// page, Tesseract included, in bytes. Default (0): 1 GiB.
 	OCRMemoryLimit int64
 
-	once sync.Once
-	pool *isolate.Pool
-	mu   sync.Mutex
-	ocr  map[time.Duration]*isolate.Pool // OCR workers, by page deadline
+	once  sync.Once
+	pool  *isolate.Pool
+	mu    sync.Mutex
+	ocr   map[time.Duration]*isolate.Pool // OCR workers, by page deadline
+	specs map[*analyze.Analyzer]*spec     // analysis.go
 }
 
 func (p *Pool) init() {
@@ -178,23 +195,38 @@ func (p *Pool) init() {
 // an *Error; a worker that dies or overruns the timeout fails that file
 // with ErrCrashed or ErrTimeout, and a fresh worker takes the next one.
 // Pages that need OCR are recognised by OCR workers, each page a job with
-// opts.OCRTimeout as its deadline. Cancelling ctx kills the workers and
-// returns ctx.Err().
+// opts.OCRTimeout as its deadline. With opts.Analyzer the document is
+// analysed, by the worker that read it when it can be (analysis.go).
+// Cancelling ctx kills the workers and returns ctx.Err().
 func (p *Pool) Extract(ctx context.Context, path string, opts Options) (*referat.Document, error) {
 	p.init()
+	req := requestFor(path, opts)
+	spec := p.analyzerSpec(opts.Analyzer)
+	if spec != nil {
+		req.Analyzer = spec.id
+	}
 	var resp response
-	err := p.pool.Do(ctx, requestFor(path, opts), &resp)
+	err := p.pool.Do(ctx, req, &resp)
+	if err == nil && resp.Need && spec != nil { // a worker meets the analyzer: once in its life
+		req.AnalyzerSpec, resp = spec.spec, response{}
+		err = p.pool.Do(ctx, req, &resp)
+	}
 	if err = p.failure(ctx, path, err, &resp); err != nil {
 		return nil, err
 	}
+	var doc *referat.Document
 	if resp.Pending != nil {
-		return p.recognise(ctx, path, opts, resp.Pending)
-	}
-	if resp.Doc == nil {
+		if doc, err = p.recognise(ctx, path, opts, resp.Pending); err != nil {
+			return nil, err
+		}
+	} else if doc = resp.Doc; doc == nil {
 		return nil, &Error{File: path, Err: &causeError{ErrCrashed, "the worker sent an empty answer"}}
 	}
-	resp.Doc.Source.Path = path
-	return resp.Doc, nil
+	doc.Source.Path = path
+	if opts.Analyzer != nil && (spec == nil || resp.Analyzed != spec.id) {
+		opts.Analyzer.Document(doc) // recognised pages, or an analyzer no worker can build
+	}
+	return doc, nil
 }
 
 // failure maps what a worker job gave to the error of the file, or nil.

@@ -106,7 +106,8 @@ func recordedError(rec *store.SourceRecord) error {
 	return &ingest.Error{File: rec.Path, Err: errors.New(rec.Error)}
 }
 
-// handle hashes a file and parses it when its content is new.
+// handle hashes a file and parses it when its content is new: a worker
+// reads and analyses it (opts.Analyzer, the run's).
 func (r *run) handle(ctx context.Context, j job, pool *ingest.Pool, opts ingest.Options) result {
 	sha, err := hashFile(j.path)
 	if err != nil {
@@ -140,7 +141,6 @@ func (r *run) handle(ctx context.Context, j job, pool *ingest.Pool, opts ingest.
 	}
 	// The file may have changed while it was read: the hash is of what was parsed.
 	res.sha = doc.Source.SHA256
-	r.opts.Analyzer.Document(doc)
 	res.doc, res.pages, res.ocrPages = doc, doc.Source.Pages, len(doc.Source.OCR)
 	return res
 }

@@ -124,7 +124,7 @@ func (r *run) dispatch(ctx context.Context, paths []string, pool *ingest.Pool) <
 	jobs := make(chan job, 2*n)
 	results := make(chan result, 2*n)
 	var producers sync.WaitGroup // the dispatcher and the hashers
-	pdf := ingest.Options{Password: r.opts.Password, OCR: r.opts.OCR, OCRLang: r.opts.OCRLang, OCRTimeout: r.opts.OCRTimeout}
+	pdf := ingest.Options{Password: r.opts.Password, OCR: r.opts.OCR, OCRLang: r.opts.OCRLang, OCRTimeout: r.opts.OCRTimeout, Analyzer: r.opts.Analyzer}
 	for i := 0; i < n; i++ {
 		producers.Add(1)
 		go func() {
