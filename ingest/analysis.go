@@ -3,8 +3,11 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"sync"
+	"unicode/utf8"
 
+	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/analyze"
 )
 
@@ -85,4 +88,29 @@ func workerAnalyzer(req request) (a *analyze.Analyzer, need bool) {
 		built.a, _ = analyze.FromSpec(req.AnalyzerSpec) // nil on an error: the parent analyses
 	}
 	return built.a, false
+}
+
+// asDecoded makes the text of d's cases what it would be after a trip
+// through JSON, so that the worker analyses the text the parent analysed
+// when the document travelled before its analysis: JSON replaces each
+// byte that is not UTF-8 with U+FFFD. Text read from a PDF is UTF-8
+// already: this changes nothing, and costs one pass over the text.
+func asDecoded(d *referat.Document) {
+	fix := func(s *string) {
+		if utf8.ValidString(*s) {
+			return
+		}
+		b, _ := json.Marshal(*s) // a string always encodes
+		_ = json.Unmarshal(b, s)
+	}
+	for i := range d.Cases {
+		c := &d.Cases[i]
+		fix(&c.Number)
+		fix(&c.Title)
+		fix(&c.Decision)
+		fix(&c.Text)
+		for k := range c.Paragraphs {
+			fix(&c.Paragraphs[k])
+		}
+	}
 }

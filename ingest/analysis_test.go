@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -49,11 +50,18 @@ func TestPoolAnalyses(t *testing.T) {
 			t.Run(an.name, func(t *testing.T) {
 				for _, f := range files {
 					opts := ingest.Options{Analyzer: an.a}
-					got, err := pool.Extract(context.Background(), f, opts)
+					enc, err := pool.ExtractEncoded(context.Background(), f, opts)
 					if err != nil {
 						t.Fatalf("%s: %v", f, err)
 					}
-					g, _ := json.Marshal(got)
+					got, err := enc.Decode()
+					if err != nil {
+						t.Fatalf("%s: %v", f, err)
+					}
+					if !reflect.DeepEqual(enc.Outline, ingest.OutlineOf(got)) {
+						t.Errorf("%s: the outline is not the document's", f)
+					}
+					g := enc.JSON
 					w := parentAnalysis(t, f, an.a)
 					if string(g) != string(w) {
 						t.Errorf("%s: the worker's document differs from this process's (%d bytes, want %d)", f, len(g), len(w))

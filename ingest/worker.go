@@ -43,9 +43,12 @@ type (
 		Analyzer     string          `json:"analyzer,omitempty"`
 		AnalyzerSpec json.RawMessage `json:"analyzer_spec,omitempty"`
 	}
+	// response is the answer of a worker; the JSON of the document read
+	// is attached to it (isolate.Attached), and Outline outlines it.
 	response struct {
-		Doc      *referat.Document `json:"doc,omitempty"`
-		Analyzed string            `json:"analyzed,omitempty"`      // the analyzer that analysed Doc
+		Doc      *referat.Document `json:"-"` // the document read, sent as JSON attached
+		Outline  *Outline          `json:"outline,omitempty"`
+		Analyzed string            `json:"analyzed,omitempty"`      // the analyzer that analysed the document
 		Need     bool              `json:"need_analyzer,omitempty"` // the worker has not the analyzer named: send its spec
 		Pending  *pending          `json:"pending,omitempty"`       // pages to recognise before the document is built
 		Page     *ocr.Page         `json:"page,omitempty"`          // a recognised page
@@ -118,7 +121,16 @@ func serve(ctx context.Context, job json.RawMessage) any {
 		}
 		return response{Error: w}
 	}
-	return resp
+	if resp.Doc == nil {
+		return resp
+	}
+	b, err := json.Marshal(resp.Doc)
+	if err != nil {
+		return response{Error: &wireError{Cause: "io", Message: "encoding the document: " + err.Error()}}
+	}
+	o := OutlineOf(resp.Doc)
+	resp.Outline = &o
+	return isolate.Attached{Answer: resp, Bytes: b}
 }
 
 // answer does one job in a worker: a page to recognise, or a file to
@@ -156,6 +168,7 @@ func answer(ctx context.Context, req request) (response, error) {
 	if err != nil || a == nil {
 		return response{Doc: doc}, err
 	}
+	asDecoded(doc)
 	a.Document(doc)
 	return response{Doc: doc, Analyzed: req.Analyzer}, nil
 }
@@ -199,6 +212,20 @@ func (p *Pool) init() {
 // analysed, by the worker that read it when it can be (analysis.go).
 // Cancelling ctx kills the workers and returns ctx.Err().
 func (p *Pool) Extract(ctx context.Context, path string, opts Options) (*referat.Document, error) {
+	enc, err := p.ExtractEncoded(ctx, path, opts)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := enc.Decode()
+	if err != nil {
+		return nil, &Error{File: path, Err: &causeError{ErrCrashed, "the worker's answer: " + err.Error()}}
+	}
+	return doc, nil
+}
+
+// ExtractEncoded is Extract, the document encoded: as the worker encoded
+// it, never decoded in this process (unless it had to be analysed here).
+func (p *Pool) ExtractEncoded(ctx context.Context, path string, opts Options) (*Encoded, error) {
 	p.init()
 	req := requestFor(path, opts)
 	spec := p.analyzerSpec(opts.Analyzer)
@@ -206,27 +233,49 @@ func (p *Pool) Extract(ctx context.Context, path string, opts Options) (*referat
 		req.Analyzer = spec.id
 	}
 	var resp response
-	err := p.pool.Do(ctx, req, &resp)
+	at := &isolate.Attached{Answer: &resp}
+	err := p.pool.Do(ctx, req, at)
 	if err == nil && resp.Need && spec != nil { // a worker meets the analyzer: once in its life
 		req.AnalyzerSpec, resp = spec.spec, response{}
-		err = p.pool.Do(ctx, req, &resp)
+		err = p.pool.Do(ctx, req, at)
 	}
 	if err = p.failure(ctx, path, err, &resp); err != nil {
 		return nil, err
 	}
-	var doc *referat.Document
 	if resp.Pending != nil {
-		if doc, err = p.recognise(ctx, path, opts, resp.Pending); err != nil {
+		doc, err := p.recognise(ctx, path, opts, resp.Pending)
+		if err != nil {
 			return nil, err
 		}
-	} else if doc = resp.Doc; doc == nil {
+		if opts.Analyzer != nil {
+			opts.Analyzer.Document(doc) // built here, from the recognised pages
+		}
+		return encode(path, doc)
+	}
+	if resp.Outline == nil || at.Bytes == nil {
 		return nil, &Error{File: path, Err: &causeError{ErrCrashed, "the worker sent an empty answer"}}
 	}
-	doc.Source.Path = path
-	if opts.Analyzer != nil && (spec == nil || resp.Analyzed != spec.id) {
-		opts.Analyzer.Document(doc) // recognised pages, or an analyzer no worker can build
+	enc := &Encoded{JSON: at.Bytes, Outline: *resp.Outline}
+	enc.Outline.Source.Path = path
+	if opts.Analyzer == nil || spec != nil && resp.Analyzed == spec.id {
+		return enc, nil
 	}
-	return doc, nil
+	doc, err := enc.Decode() // an analyzer no worker can build
+	if err != nil {
+		return nil, &Error{File: path, Err: &causeError{ErrCrashed, "the worker's answer: " + err.Error()}}
+	}
+	opts.Analyzer.Document(doc)
+	return encode(path, doc)
+}
+
+// encode encodes doc, a document of the file at path.
+func encode(path string, doc *referat.Document) (*Encoded, error) {
+	doc.Source.Path = path
+	enc, err := Encode(doc)
+	if err != nil {
+		return nil, &Error{File: path, Err: err}
+	}
+	return enc, nil
 }
 
 // failure maps what a worker job gave to the error of the file, or nil.
