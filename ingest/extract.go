@@ -35,7 +35,8 @@ type Options struct {
 	OCRTimeout time.Duration
 	// Analyzer, when set, analyses the document read (Analyzer.Document):
 	// a Pool has its workers do it, so that only the analysed document
-	// travels (see analysis.go). Default nil: the cases are not analysed.
+	// travels (see analysis.go), under the file's deadline and memory
+	// limit. Default nil: the cases are not analysed.
 	Analyzer *analyze.Analyzer
 }
 

@@ -268,10 +268,13 @@ func (w *worker) exchange(line []byte) exchanged {
 		if err != nil || n < 0 || n > maxAttached {
 			return exchanged{err: fmt.Errorf("a bad length of attached bytes: %.40q", b)}
 		}
-		attached = make([]byte, n)
-		if _, err := io.ReadFull(w.resp, attached); err != nil {
+		// Grown as the bytes come, so that a length the worker announces
+		// but does not send costs no memory.
+		buf := bytes.NewBuffer(make([]byte, 0, min(n, 1<<20)))
+		if _, err := io.CopyN(buf, w.resp, int64(n)); err != nil {
 			return exchanged{err: err}
 		}
+		attached = buf.Bytes()
 		if b, err = w.resp.ReadBytes('\n'); err != nil {
 			return exchanged{err: err}
 		}
