@@ -32,6 +32,7 @@ type Analyzer struct {
 	stem   *Stemmer
 	terms  *matcher
 	model  *TopicModel
+	sent   *sentScorer // the model's SentenceModel compiled, or nil
 	actors []actor
 	kinds  []kindPhrase
 	// words that name actors or mark speech, left out of keywords
@@ -68,6 +69,7 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 	if a.model == nil {
 		a.model = DefaultTopicModel()
 	}
+	a.sent = compileSentences(a.model.Sentences, t)
 	a.actors = compileActors(t)
 	a.kinds = compileKinds(t)
 	for _, ac := range a.actors {

@@ -30,8 +30,14 @@ func TestEvaluateAnnotated(t *testing.T) {
 		// written for exchanges and threads (train/r4-*; their topics
 		// scored 0.74 F1 before anything, and nothing on topics was tuned
 		// on them).
+		// Pairs 0.899 before and after the wave-5 pairing rules (another
+		// union's view before the answer, decisions, nynorsk names); a
+		// rule pairing the ground NTL gives for a request with its answer
+		// gave 0.931 here but lowered the held-out sets (0.871 -> 0.837),
+		// where annotators leave such grounds unanswered about as often as
+		// the training gold does, and was left out.
 		{name: "annotated train", paths: trainFiles(t, false),
-			minTopicP: 0.89, minTopicF1: 0.88, minStatem: 0.95, minPairs: 0.87, minRelations: 0.93},
+			minTopicP: 0.89, minTopicF1: 0.88, minStatem: 0.95, minPairs: 0.89, minRelations: 0.93},
 		// The wave-4 topic batch (train/t4-*.json): in the topic model's
 		// training data, so its topics are in-sample; scored before any
 		// tuning: topics P 0.816 R 0.889, pairs F1 0.966, relations 0.738
@@ -44,15 +50,19 @@ func TestEvaluateAnnotated(t *testing.T) {
 		// relations 0.643. Its topics are in the model's training data;
 		// with per-topic weights (threshold 0.65) P 0.908 R 0.831 F1 0.868.
 		// Relations 0.821 with the wave-5 cues (read from its misses).
+		// Pairs 0.889 with the wave-5 pairing rules (read from its and
+		// a6's misses).
 		{name: "wave-4 annotator batch", paths: batchFiles(t, "a5-"),
-			minTopicP: 0.9, minTopicF1: 0.86, minStatem: 0.97, minPairs: 0.87, minRelations: 0.8},
+			minTopicP: 0.9, minTopicF1: 0.86, minStatem: 0.97, minPairs: 0.88, minRelations: 0.8},
 		// The wave-5 batch of a second annotator who read no code
 		// (train/a6-*.json), scored apart like a5: before anything was
 		// tuned on it topics P 0.952 R 0.714 (the model then in main),
 		// statements F1 0.973, pairs F1 0.827, relations 0.677; with the
 		// wave-5 relation cues (read from its misses and a5's) 0.806.
+		// Pairs 0.886 after the wave-5 pairing rules, which were drawn
+		// from its misses (in-sample).
 		{name: "wave-5 annotator batch", paths: batchFiles(t, "a6-"),
-			minTopicP: 0.9, minTopicF1: 0.8, minStatem: 0.97, minPairs: 0.82, minRelations: 0.8},
+			minTopicP: 0.9, minTopicF1: 0.8, minStatem: 0.97, minPairs: 0.88, minRelations: 0.8},
 		{name: "held out", paths: []string{"../testdata/heldout"}, minTopicP: 0.9, minTopicF1: 0.83, minStatem: 0.9},
 		{name: "annotated held out", paths: []string{"../testdata/annotated/heldout"},
 			minTopicP: 0.80, minTopicF1: 0.80, minStatem: 0.95, minPairs: 0.80, minRelations: 0.60},

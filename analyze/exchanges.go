@@ -22,7 +22,9 @@ func raises(kind string) bool {
 // with no answer after it, pairs with that proposal. Another union's
 // agreement that follows joins the exchange; another union's request or
 // question that the employer answers right after makes an exchange of
-// its own. Every NTL statement is in an exchange.
+// its own, while another union's view given before the employer answers
+// ("mente derimot at ...") leaves the answer to NTL. Every NTL statement
+// is in an exchange.
 func (a *exchanger) Exchanges(stmts []referat.Statement) []referat.Exchange {
 	var out []referat.Exchange
 	n := len(stmts)
@@ -73,6 +75,9 @@ func (a *exchanger) answer(stmts []referat.Statement, k int, run []int) (emp, ot
 		s := stmts[k]
 		switch s.Actor {
 		case referat.ActorArbeidsgiver:
+			if opensDecision(s.Text) {
+				return emp, others, k // the meeting's decision, not an answer
+			}
 			if len(emp) > 0 && emp[len(emp)-1] != k-1 && !a.sharesWords(stmts, run, k) {
 				return emp, others, k
 			}
@@ -84,9 +89,12 @@ func (a *exchanger) answer(stmts []referat.Statement, k int, run []int) (emp, ot
 				continue
 			}
 			// Another union's request answered right after is its own
-			// exchange, unless the answer is plainly about NTL's point.
+			// exchange, unless the answer is plainly about NTL's point. A
+			// view it gives before the employer has answered NTL ("mente
+			// derimot at ...") takes part in NTL's exchange: the answer
+			// that follows meets them both.
 			if k+1 < len(stmts) && stmts[k+1].Actor == referat.ActorArbeidsgiver && s.Kind != "agreement" && s.Kind != "explanation" &&
-				(len(emp) > 0 || !a.sharesWords(stmts, run, k+1)) {
+				(len(emp) > 0 || raises(s.Kind) && !a.sharesWords(stmts, run, k+1)) {
 				return emp, others, k
 			}
 		}
@@ -136,6 +144,21 @@ func (a *exchanger) pair(stmts []referat.Statement, run, emp, others []int) []re
 	}
 	answered = append(answered, last)
 	return append(out, a.splitByRelation(stmts, answered, emp, others)...)
+}
+
+// decisionLabels open the impersonal record of what a meeting decided
+// ("Konklusjon: HAMU ber om ...", "Vedtak: ..."): it may name the
+// employer, but it answers nobody.
+var decisionLabels = [...]string{"Konklusjon:", "Vedtak:", "Beslutning:", "Konklusjon/vedtak:", "Vedtak/konklusjon:"}
+
+// opensDecision reports whether sentence s opens with a decision label.
+func opensDecision(s string) bool {
+	for _, l := range decisionLabels {
+		if strings.HasPrefix(s, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesWords reports whether statement k shares a content word with any

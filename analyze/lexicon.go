@@ -27,6 +27,7 @@ type word struct {
 	flags   wordFlag
 	stemID  int32  // the stem's number (see stemIDs), or -1
 	stemKey uint64 // prefixKey(stem)
+	sentID  int32  // the stem's number in the sentence model (see sentScorer), or -1
 }
 
 type wordFlag uint16
@@ -95,6 +96,10 @@ func (a *Analyzer) newWord(raw string) *word {
 	set(stopWord, stop)
 	keyword := !stop && !isNumber(strings.TrimSuffix(strings.TrimSpace(low), "%")) && runes >= 3 && !a.noKeyword[w.stem]
 	set(keywordWord, keyword)
+	w.sentID = -1
+	if keyword {
+		w.sentID = a.sent.id(w.stem)
+	}
 	set(termStemWord, keyword && !a.namesActor(low))
 	set(contentWord, !stop && !isNumber(low) && runes >= 4 && !a.noKeyword[w.stem] && !commonWords[w.stem])
 	set(clauseVerb, norsk.IsClauseVerb(low))

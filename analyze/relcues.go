@@ -86,7 +86,12 @@ var (
 		// later, waiting for something.
 		"vurderes når", "vurderast når", "vurderes senere", "vurderes på nytt", "vurderast på nytt", "skal behandles", "skal behandlast", "blir tatt opp",
 		"blir teke opp", "skal tas opp", "ta spørsmålet med", "tar spørsmålet med", "ta saken med", "tar saken med",
-		"vente på", "venter på", "venta på"}
+		"vente på", "venter på", "venta på",
+		// Taking a point up later ("ville ta dette opp i førebuinga av
+		// neste års forhandlingar"); a frame known only when something
+		// else is ("rammene først blir klare når statsbudsjettet legges
+		// fram").
+		"ta dette opp", "ta det opp", "tar dette opp", "tar det opp", "først blir klar", "blir først klar", "først når"}
 	// "lovet å komme tilbake til": a promise to return is a postponement,
 	// not an acceptance.
 	promiseLater = regexp.MustCompile(`\b(?:lovet|lova|lover|lovte)\s+å\s+(?:komme|kome)\s+tilbake\b`)

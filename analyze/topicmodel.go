@@ -71,6 +71,9 @@ type TopicModel struct {
 	// differs from the other topics' (brukeroppfølging's terms give it more
 	// often than gold does, for example). A key not listed weighs 0.
 	PerTopic map[string]map[string]float64 `json:"per_topic,omitempty"`
+	// Sentences, when set, gives a case topics the weights above did not
+	// from how its sentences score (see SentenceModel).
+	Sentences *SentenceModel `json:"sentences,omitempty"`
 }
 
 // topicKeys are the features a topic may weigh apart (TopicModel.PerTopic),
@@ -121,6 +124,11 @@ func ParseTopicModel(b []byte) (*TopicModel, error) {
 	if strings.Join(m.Features, ",") != strings.Join(topicFeatures, ",") || len(m.Weights) != len(topicFeatures) {
 		return nil, fmt.Errorf("topic model: features %v, want %v: run go generate ./analyze", m.Features, topicFeatures)
 	}
+	if m.Sentences != nil {
+		if err := m.Sentences.check(); err != nil {
+			return nil, err
+		}
+	}
 	return &m, nil
 }
 
@@ -160,6 +168,10 @@ func (m *TopicModel) Marshal() []byte {
 			b.WriteString("}")
 		}
 		b.WriteString("\n  }")
+	}
+	if m.Sentences != nil {
+		b.WriteString(",\n  \"sentences\": ")
+		m.Sentences.marshalTo(&b)
 	}
 	b.WriteString("\n}\n")
 	return []byte(b.String())

@@ -48,9 +48,13 @@ func contains(xs []string, x string) bool {
 // when Options.MinSentences sentences support it: a passing word in a
 // narrative sentence is not enough, nor is a term in a causal or
 // circumstantial adverbial ("begrenset av budsjettet"). These rules are
-// one input of the analyzer's TopicModel, which makes the decision. The
-// score is Options.TitleWeight for the title plus each supporting
-// sentence's strength.
+// one input of the analyzer's TopicModel, which makes the decision; its
+// SentenceModel, when it has one, may then add a topic one sentence (or
+// the title) is about in words the term lists lack, with that sentence
+// as evidence, or take away one no sentence is about (see SentenceModel).
+// The score is Options.TitleWeight for the title plus each supporting
+// sentence's strength (plus the sentence's probability for a topic the
+// sentence model adds).
 func (a *Analyzer) Topics(title, text string) []referat.Topic {
 	return a.topics(title, text, a.Statements(text))
 }
@@ -71,12 +75,25 @@ func (a *Analyzer) topics(title, text string, stmts []referat.Statement) []refer
 func (a *Analyzer) topicsOf(title, text *caseText, stmts []referat.Statement) []referat.Topic {
 	accs, cands := a.candidates(title, text, stmts)
 	var out []referat.Topic
+	var best []sentBest
+	if a.sent != nil {
+		best = a.sent.best(title, text)
+	}
 	for i, d := range a.tax.Topics {
 		t := accs[i]
-		if t == nil || !a.model.gives(cands[i]) {
-			continue
+		given := t != nil && a.model.gives(cands[i])
+		if best != nil && a.sent.on[i] {
+			switch b := best[i]; {
+			case given && b.z < a.sent.veto:
+				continue // no sentence is about it
+			case !given && b.z >= a.sent.threshold:
+				out = append(out, a.sentenceTopic(i, t, b, title, text))
+				continue
+			}
 		}
-		out = append(out, referat.Topic{ID: d.ID, Label: d.Label, Score: t.score, Terms: t.terms, Evidence: t.evidence})
+		if given {
+			out = append(out, referat.Topic{ID: d.ID, Label: d.Label, Score: t.score, Terms: t.terms, Evidence: t.evidence})
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out

@@ -197,10 +197,12 @@ func ChooseThreshold(scores []ThresholdScore) float64 {
 
 // BuildTopicModel is the built-in model's recipe: TrainTopicModel on the
 // meetings, with the threshold ChooseThreshold picks from their
-// CrossValidateThresholds scores (also returned).
+// CrossValidateThresholds scores (also returned), and the sentence model
+// TrainSentenceModel fits to them.
 func (a *Analyzer) BuildTopicModel(gold []GoldMeeting) (*TopicModel, []ThresholdScore) {
 	m := a.TrainTopicModel(gold)
 	scores := a.CrossValidateThresholds(gold)
 	m.Threshold = ChooseThreshold(scores)
+	m.Sentences = a.TrainSentenceModel(gold)
 	return m, scores
 }

@@ -20,14 +20,15 @@ import (
 
 func main() {
 	out := flag.String("o", "", "write the model to this file (default: only print the scores)")
+	grid := flag.Bool("sentences", false, "also score, leaving one meeting out, the sentence model's settings grid (slow; default: only the built-in settings)")
 	flag.Parse()
-	if err := run(*out, flag.Args()); err != nil {
+	if err := run(*out, *grid, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, dirs []string) error {
+func run(out string, grid bool, dirs []string) error {
 	if len(dirs) == 0 {
 		return fmt.Errorf("name folders of annotated meetings")
 	}
@@ -41,6 +42,13 @@ func run(out string, dirs []string) error {
 	fmt.Printf("%d meetings, leaving one out\nrules:   %v\nlearned: %v (threshold 0.5)\n", len(gold), rules, learned)
 	for _, s := range scores {
 		fmt.Printf("  threshold %.2f: %v\n", s.Threshold, s.Topics)
+	}
+	fmt.Printf("learned with the sentence model (threshold %.2f, veto %.2f): %v\n", m.Sentences.Threshold, m.Sentences.Veto,
+		a.CrossValidateRecipe(gold, m.Threshold))
+	if grid {
+		for _, s := range a.CrossValidateSentences(gold, m.Threshold, true) {
+			fmt.Println(s)
+		}
 	}
 	fmt.Printf("model:   %s", m.Marshal())
 	if out == "" {

@@ -1,0 +1,304 @@
+package analyze
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Settings of the sentence model (see TrainSentenceModel), chosen leaving
+// one development meeting out (CrossValidateSentences): fixed, so that
+// training is deterministic. Training starts from zero weights and takes
+// every example in every round: there is no randomness, hence no seed.
+const (
+	sentRounds = 150  // rounds of full-batch AdaGrad
+	sentRate   = 0.3  // AdaGrad's step
+	sentL2     = 0.05 // L2 penalty on the summed loss, not on the biases
+	// sentMinMeetings: a stem is weighed only when it is in this many of
+	// the training meetings, so that a word of one meeting (a name, a
+	// place) cannot stand for its topics.
+	sentMinMeetings = 6
+	sentCutoff      = 0.0005 // a stem whose weights are all nearer 0 is left out
+	// sentThreshold and sentVeto are the built-in model's Threshold and
+	// Veto.
+	sentThreshold = 0.93
+	sentVeto      = 0.07
+)
+
+// Sentence labels: which sentences of a case that has a topic are
+// examples of it (see sentCorpus.label). Sentences of cases without the
+// topic are its negative examples.
+const (
+	labelTerms = iota // the title and the sentences the rules say support it
+	labelAll          // every sentence and the title
+	labelShort        // as labelTerms, and every sentence of a case of at most three
+)
+
+// sentLabel is the labelling the built-in model is trained with.
+const sentLabel = labelTerms
+
+// A sentUnit is a title or a sentence: its distinct stems (numbers into
+// sentCorpus.stems) and the taxonomy topics the rules say it supports.
+type sentUnit struct {
+	stems    []int32
+	supports []bool
+	title    bool
+}
+
+// A sentCase is a gold case, for the sentence model.
+type sentCase struct {
+	meeting int
+	gold    []bool // per taxonomy topic
+	units   []sentUnit
+}
+
+// A sentCorpus is the gold cases split into units, with the meetings each
+// stem is in.
+type sentCorpus struct {
+	topics   int
+	stems    []string // sorted
+	meetings [][]int  // per stem, the meetings it is in, ascending
+	cases    []sentCase
+}
+
+// sentCorpus splits the cases of the gold meetings.
+func (a *Analyzer) sentCorpus(gold []GoldMeeting) *sentCorpus {
+	n := len(a.tax.Topics)
+	ids := map[string]int32{}
+	var raw []sentCase
+	var stems []string
+	unit := func(ct *caseText, t0, t1 int, topics []topicEntry, title bool) sentUnit {
+		u := sentUnit{supports: make([]bool, n), title: title}
+		for _, t := range ct.toks[t0:t1] {
+			if t.part || !t.w.is(keywordWord) {
+				continue
+			}
+			id, ok := ids[t.w.stem]
+			if !ok {
+				id = int32(len(stems))
+				ids[t.w.stem] = id
+				stems = append(stems, t.w.stem)
+			}
+			if !containsID(u.stems, id) {
+				u.stems = append(u.stems, id)
+			}
+		}
+		for _, e := range topics {
+			if e.st.supports() {
+				u.supports[e.topic] = true
+			}
+		}
+		return u
+	}
+	for k, m := range gold {
+		for _, gc := range m.Cases {
+			c := sentCase{meeting: k, gold: make([]bool, n)}
+			for _, t := range gc.Topics {
+				for i, d := range a.tax.Topics {
+					if d.ID == t {
+						c.gold[i] = true
+					}
+				}
+			}
+			tt, ct := a.split(gc.Title, false), a.split(strings.Join(gc.Paragraphs, "\n\n"), true)
+			c.units = append(c.units, unit(tt, 0, len(tt.toks), a.wholeTopics(tt), true))
+			for s := range ct.sents {
+				c.units = append(c.units, unit(ct, ct.sents[s].t0, ct.sents[s].t1, a.sentenceTopicsAt(ct, s), false))
+			}
+			tt.release()
+			ct.release()
+			raw = append(raw, c)
+		}
+	}
+	// Number the stems in sorted order, so that nothing depends on the
+	// order they were met in.
+	order := make([]int32, len(stems))
+	sorted := append([]string(nil), stems...)
+	sort.Strings(sorted)
+	for i, s := range sorted {
+		order[ids[s]] = int32(i)
+	}
+	co := &sentCorpus{topics: n, stems: sorted, meetings: make([][]int, len(sorted)), cases: raw}
+	for ci := range co.cases {
+		c := &co.cases[ci]
+		for ui := range c.units {
+			u := c.units[ui].stems
+			for j, id := range u {
+				u[j] = order[id]
+				ms := co.meetings[u[j]]
+				if len(ms) == 0 || ms[len(ms)-1] != c.meeting {
+					co.meetings[u[j]] = append(ms, c.meeting)
+				}
+			}
+			sort.Slice(u, func(x, y int) bool { return u[x] < u[y] })
+		}
+	}
+	return co
+}
+
+func containsID(xs []int32, x int32) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// label returns, for unit u of case c and taxonomy topic i, 1 when it is
+// a positive example, 0 a negative one, -1 none.
+func (c *sentCase) label(u, i, scheme int) float64 {
+	if !c.gold[i] {
+		return 0
+	}
+	switch {
+	case scheme == labelAll:
+		return 1
+	case c.units[u].supports[i]:
+		return 1
+	case scheme == labelShort && !c.units[u].title && len(c.units) <= 4:
+		return 1
+	}
+	return -1
+}
+
+// sentConfig are the settings of one sentence model fit.
+type sentConfig struct {
+	label, minMeetings int
+	l2                 float64
+}
+
+// fitSentences fits a sentence model's biases and weights to the cases
+// for which use is true: per taxonomy topic, a logistic regression over
+// the stems in at least cfg.minMeetings of their meetings, by full-batch
+// AdaGrad. w[s*topics+i] is stem s's weight for topic i.
+func (co *sentCorpus) fitSentences(use func(c *sentCase) bool, cfg sentConfig) (bias, w []float64) {
+	n := co.topics
+	var cases []*sentCase
+	seen := map[int]bool{}
+	for ci := range co.cases {
+		if c := &co.cases[ci]; use(c) {
+			cases = append(cases, c)
+			seen[c.meeting] = true
+		}
+	}
+	on := make([]bool, len(co.stems))
+	for s, ms := range co.meetings {
+		k := 0
+		for _, m := range ms {
+			if seen[m] {
+				k++
+			}
+		}
+		on[s] = k >= cfg.minMeetings
+	}
+	type example struct {
+		stems []int32
+		y     []float64 // per topic: 1, 0 or -1 (not an example)
+	}
+	var ex []example
+	for _, c := range cases {
+		for u := range c.units {
+			e := example{y: make([]float64, n)}
+			for _, s := range c.units[u].stems {
+				if on[s] {
+					e.stems = append(e.stems, s)
+				}
+			}
+			for i := range e.y {
+				e.y[i] = c.label(u, i, cfg.label)
+			}
+			ex = append(ex, e)
+		}
+	}
+	bias, w = make([]float64, n), make([]float64, len(co.stems)*n)
+	gb, gw := make([]float64, n), make([]float64, len(w))
+	hb, hw := make([]float64, n), make([]float64, len(w))
+	z := make([]float64, n)
+	for r := 0; r < sentRounds; r++ {
+		clear(gb)
+		clear(gw)
+		for _, e := range ex {
+			copy(z, bias)
+			for _, s := range e.stems {
+				row := w[int(s)*n : int(s+1)*n]
+				for i, v := range row {
+					z[i] += v
+				}
+			}
+			for i := range z {
+				if e.y[i] < 0 {
+					z[i] = 0
+					continue
+				}
+				z[i] = 1/(1+math.Exp(-z[i])) - e.y[i]
+				gb[i] += z[i]
+			}
+			for _, s := range e.stems {
+				g := gw[int(s)*n : int(s+1)*n]
+				for i, d := range z {
+					g[i] += d
+				}
+			}
+		}
+		for i, g := range gb {
+			hb[i] += g * g
+			if hb[i] > 0 {
+				bias[i] -= sentRate * g / math.Sqrt(hb[i])
+			}
+		}
+		for j, g := range gw {
+			if g == 0 && w[j] == 0 {
+				continue
+			}
+			g += cfg.l2 * w[j]
+			hw[j] += g * g
+			if hw[j] > 0 {
+				w[j] -= sentRate * g / math.Sqrt(hw[j])
+			}
+		}
+	}
+	return bias, w
+}
+
+// TrainSentenceModel fits the sentence model to the annotated meetings
+// with the analyzer's taxonomy (see SentenceModel), with the built-in
+// settings, threshold and veto: the same meetings always give the same
+// model.
+func (a *Analyzer) TrainSentenceModel(gold []GoldMeeting) *SentenceModel {
+	co := a.sentCorpus(gold)
+	bias, w := co.fitSentences(func(*sentCase) bool { return true }, builtinSentConfig)
+	m := co.model(a.tax, bias, w)
+	m.Threshold, m.Veto = sentThreshold, sentVeto
+	return m
+}
+
+// builtinSentConfig are the built-in model's settings.
+var builtinSentConfig = sentConfig{label: sentLabel, minMeetings: sentMinMeetings, l2: sentL2}
+
+// model returns the sentence model of fitted weights, rounded to three
+// decimals, without the stems whose weights all round to 0.
+func (co *sentCorpus) model(t *Taxonomy, bias, w []float64) *SentenceModel {
+	n := co.topics
+	m := &SentenceModel{Weights: map[string][]float64{}}
+	for i, d := range t.Topics {
+		m.Topics = append(m.Topics, d.ID)
+		m.Bias = append(m.Bias, math.Round(bias[i]*1000)/1000)
+	}
+	for s, st := range co.stems {
+		row := w[s*n : (s+1)*n]
+		keep := false
+		for _, v := range row {
+			keep = keep || math.Abs(v) >= sentCutoff
+		}
+		if !keep {
+			continue
+		}
+		r := make([]float64, n)
+		for i, v := range row {
+			r[i] = math.Round(v*1000) / 1000
+		}
+		m.Weights[st] = r
+	}
+	return m
+}
