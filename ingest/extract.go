@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/analyze"
 	"github.com/ntlnav/referat/internal/ocr"
 	"github.com/ntlnav/referat/internal/pdftext"
 )
@@ -32,6 +33,11 @@ type Options struct {
 	OCRLang string
 	// OCRTimeout bounds the recognition of one page. Default (0): 60s.
 	OCRTimeout time.Duration
+	// Analyzer, when set, analyses the document read (Analyzer.Document):
+	// a Pool has its workers do it, so that only the analysed document
+	// travels (see analysis.go), under the file's deadline and memory
+	// limit. Default nil: the cases are not analysed.
+	Analyzer *analyze.Analyzer
 }
 
 func (o Options) pdf() pdftext.Options {
@@ -65,7 +71,11 @@ func Extract(ctx context.Context, path string, data []byte, opts Options) (doc *
 			return nil, fileError(path, err)
 		}
 	}
-	return build(path, sha, pd, recognised)
+	doc, err = build(path, sha, pd, recognised)
+	if err == nil && opts.Analyzer != nil {
+		opts.Analyzer.Document(doc)
+	}
+	return doc, err
 }
 
 // fileError makes err an *Error naming path; a cancelled or expired

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/ntlnav/referat"
+	"github.com/ntlnav/referat/analyze"
 	"github.com/ntlnav/referat/internal/isolate"
 	"github.com/ntlnav/referat/internal/ocr"
 	"github.com/ntlnav/referat/internal/pdftext"
@@ -36,12 +37,22 @@ type (
 		OCRLang     string `json:"ocr_lang,omitempty"`
 		OCRTimeout  int64  `json:"ocr_timeout_ms,omitempty"`
 		Page        int    `json:"page,omitempty"` // with "ocr"
+		// Analyzer names the analyzer that analyses the document (the
+		// hash of its spec, see analysis.go); AnalyzerSpec is the spec,
+		// sent when the worker asked for it.
+		Analyzer     string          `json:"analyzer,omitempty"`
+		AnalyzerSpec json.RawMessage `json:"analyzer_spec,omitempty"`
 	}
+	// response is the answer of a worker; the JSON of the document read
+	// is attached to it (isolate.Attached), and Outline outlines it.
 	response struct {
-		Doc     *referat.Document `json:"doc,omitempty"`
-		Pending *pending          `json:"pending,omitempty"` // pages to recognise before the document is built
-		Page    *ocr.Page         `json:"page,omitempty"`    // a recognised page
-		Error   *wireError        `json:"error,omitempty"`
+		Doc      *referat.Document `json:"-"` // the document read, sent as JSON attached
+		Outline  *Outline          `json:"outline,omitempty"`
+		Analyzed string            `json:"analyzed,omitempty"`      // the analyzer that analysed the document
+		Need     bool              `json:"need_analyzer,omitempty"` // the worker has not the analyzer named: send its spec
+		Pending  *pending          `json:"pending,omitempty"`       // pages to recognise before the document is built
+		Page     *ocr.Page         `json:"page,omitempty"`          // a recognised page
+		Error    *wireError        `json:"error,omitempty"`
 	}
 	// pending is a file whose text layer is read and some of whose pages
 	// need OCR: the parent has them recognised, each page a job of its
@@ -110,7 +121,16 @@ func serve(ctx context.Context, job json.RawMessage) any {
 		}
 		return response{Error: w}
 	}
-	return resp
+	if resp.Doc == nil {
+		return resp
+	}
+	b, err := json.Marshal(resp.Doc)
+	if err != nil {
+		return response{Error: &wireError{Cause: "io", Message: "encoding the document: " + err.Error()}}
+	}
+	o := OutlineOf(resp.Doc)
+	resp.Outline = &o
+	return isolate.Attached{Answer: resp, Bytes: b}
 }
 
 // answer does one job in a worker: a page to recognise, or a file to
@@ -119,6 +139,10 @@ func answer(ctx context.Context, req request) (response, error) {
 	opts := req.options()
 	if req.PathBytes != nil {
 		req.Path = string(req.PathBytes)
+	}
+	a, ask := workerAnalyzer(req)
+	if ask {
+		return response{Need: true}, nil // before the file is read
 	}
 	data, err := readRegular(req.Path)
 	if err != nil {
@@ -141,7 +165,12 @@ func answer(ctx context.Context, req request) (response, error) {
 		return response{Pending: &pending{SHA256: sha, Text: pd, Need: need}}, nil
 	}
 	doc, err := build(req.Path, sha, pd, nil)
-	return response{Doc: doc}, err
+	if err != nil || a == nil {
+		return response{Doc: doc}, err
+	}
+	asDecoded(doc)
+	a.Document(doc)
+	return response{Doc: doc, Analyzed: req.Analyzer}, nil
 }
 
 // A Pool extracts files in worker processes (package internal/isolate),
@@ -162,10 +191,11 @@ type Pool struct {
 	// page, Tesseract included, in bytes. Default (0): 1 GiB.
 	OCRMemoryLimit int64
 
-	once sync.Once
-	pool *isolate.Pool
-	mu   sync.Mutex
-	ocr  map[time.Duration]*isolate.Pool // OCR workers, by page deadline
+	once  sync.Once
+	pool  *isolate.Pool
+	mu    sync.Mutex
+	ocr   map[time.Duration]*isolate.Pool // OCR workers, by page deadline
+	specs map[*analyze.Analyzer]*spec     // analysis.go
 }
 
 func (p *Pool) init() {
@@ -178,23 +208,74 @@ func (p *Pool) init() {
 // an *Error; a worker that dies or overruns the timeout fails that file
 // with ErrCrashed or ErrTimeout, and a fresh worker takes the next one.
 // Pages that need OCR are recognised by OCR workers, each page a job with
-// opts.OCRTimeout as its deadline. Cancelling ctx kills the workers and
-// returns ctx.Err().
+// opts.OCRTimeout as its deadline. With opts.Analyzer the document is
+// analysed, by the worker that read it when it can be (analysis.go).
+// Cancelling ctx kills the workers and returns ctx.Err().
 func (p *Pool) Extract(ctx context.Context, path string, opts Options) (*referat.Document, error) {
+	enc, err := p.ExtractEncoded(ctx, path, opts)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := enc.Decode()
+	if err != nil {
+		return nil, &Error{File: path, Err: &causeError{ErrCrashed, "the worker's answer: " + err.Error()}}
+	}
+	return doc, nil
+}
+
+// ExtractEncoded is Extract, the document encoded: as the worker encoded
+// it, never decoded in this process (unless it had to be analysed here).
+func (p *Pool) ExtractEncoded(ctx context.Context, path string, opts Options) (*Encoded, error) {
 	p.init()
+	req := requestFor(path, opts)
+	spec := p.analyzerSpec(opts.Analyzer)
+	if spec != nil {
+		req.Analyzer = spec.id
+	}
 	var resp response
-	err := p.pool.Do(ctx, requestFor(path, opts), &resp)
+	at := &isolate.Attached{Answer: &resp}
+	err := p.pool.Do(ctx, req, at)
+	if err == nil && resp.Need && spec != nil { // a worker meets the analyzer: once in its life
+		req.AnalyzerSpec, resp = spec.spec, response{}
+		err = p.pool.Do(ctx, req, at)
+	}
 	if err = p.failure(ctx, path, err, &resp); err != nil {
 		return nil, err
 	}
 	if resp.Pending != nil {
-		return p.recognise(ctx, path, opts, resp.Pending)
+		doc, err := p.recognise(ctx, path, opts, resp.Pending)
+		if err != nil {
+			return nil, err
+		}
+		if opts.Analyzer != nil {
+			opts.Analyzer.Document(doc) // built here, from the recognised pages
+		}
+		return encode(path, doc)
 	}
-	if resp.Doc == nil {
+	if resp.Outline == nil || at.Bytes == nil {
 		return nil, &Error{File: path, Err: &causeError{ErrCrashed, "the worker sent an empty answer"}}
 	}
-	resp.Doc.Source.Path = path
-	return resp.Doc, nil
+	enc := &Encoded{JSON: at.Bytes, Outline: *resp.Outline}
+	enc.Outline.Source.Path = path
+	if opts.Analyzer == nil || spec != nil && resp.Analyzed == spec.id {
+		return enc, nil
+	}
+	doc, err := enc.Decode() // an analyzer no worker can build
+	if err != nil {
+		return nil, &Error{File: path, Err: &causeError{ErrCrashed, "the worker's answer: " + err.Error()}}
+	}
+	opts.Analyzer.Document(doc)
+	return encode(path, doc)
+}
+
+// encode encodes doc, a document of the file at path.
+func encode(path string, doc *referat.Document) (*Encoded, error) {
+	doc.Source.Path = path
+	enc, err := Encode(doc)
+	if err != nil {
+		return nil, &Error{File: path, Err: err}
+	}
+	return enc, nil
 }
 
 // failure maps what a worker job gave to the error of the file, or nil.

@@ -4,7 +4,9 @@
 // Elasticsearch has not confirmed (package index/elastic).
 //
 // It reads the input files (each at most once per content, in isolated
-// worker processes) and the store; it writes the store (a group of up to
+// worker processes, which analyse what they read with Options.Analyzer and
+// send the document encoded, so that it goes into the store as it came)
+// and the store; it writes the store (a group of up to
 // 32 files per transaction, each file's change whole, so a crash leaves
 // every file in its previous state or its new one) and, when configured,
 // Elasticsearch. It never prints: progress goes to a Progress,

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/index/store"
+	"github.com/ntlnav/referat/ingest"
 )
 
 // One meeting is stored once, however many files carry it: a file read in
@@ -96,20 +97,21 @@ type match struct {
 // replacedBy reports whether the document d, of a file modified at mtime,
 // replaces the stored text of the meeting m: the texts differ, and d has
 // fewer recognised pages, or as many and its file is newer.
-func (m *match) replacedBy(d *referat.Document, mtime int64) bool {
+func (m *match) replacedBy(d *ingest.Encoded, mtime int64) bool {
 	if m.same {
 		return false
 	}
-	if n := len(d.Source.OCR); n != m.ocrPages {
+	if n := len(d.Outline.Source.OCR); n != m.ocrPages {
 		return n < m.ocrPages
 	}
 	return mtime > m.mtime
 }
 
 // findDuplicate returns the stored document, given by a file other than
-// path, that d duplicates, or nil.
-func (r *run) findDuplicate(w writer, path string, d *referat.Document) (*match, error) {
-	key := meetingKey(d.Meeting)
+// path, that enc duplicates, or nil. enc is decoded only when a stored
+// document of the same meeting is found.
+func (r *run) findDuplicate(w writer, path string, enc *ingest.Encoded) (*match, error) {
+	key := meetingKey(enc.Outline.Meeting)
 	if key == "" {
 		return nil, nil
 	}
@@ -119,8 +121,9 @@ func (r *run) findDuplicate(w writer, path string, d *referat.Document) (*match,
 	}
 	var best *match
 	var print textPrint
+	var d *referat.Document
 	for _, sha := range idx[key] {
-		if sha == d.Source.SHA256 || best != nil && best.sha == sha {
+		if sha == enc.Outline.Source.SHA256 || best != nil && best.sha == sha {
 			continue
 		}
 		m, err := r.candidate(w, sha, key, path)
@@ -134,7 +137,10 @@ func (r *run) findDuplicate(w writer, path string, d *referat.Document) (*match,
 		if err != nil {
 			return nil, err
 		}
-		if print == nil {
+		if d == nil {
+			if d, err = enc.Decode(); err != nil {
+				return nil, err
+			}
 			print = fingerprint(d)
 		}
 		m.similarity = jaccard(print, fingerprint(other))
@@ -185,7 +191,7 @@ func (r *run) record(w writer, res result) error {
 		}
 		return err
 	}
-	p := store.Parsed{Path: res.path, Size: res.size, MTime: res.mtime, Doc: res.doc, Moved: res.gone, ExtractorVersion: r.version}
+	p := store.Parsed{Path: res.path, Size: res.size, MTime: res.mtime, JSON: res.doc.JSON, Stats: docStats(res.doc.Outline), Moved: res.gone, ExtractorVersion: r.version}
 	if res.outcome == Reread && res.prev != nil && res.prev.SHA256 == res.sha && res.prev.Status == store.StatusOK {
 		return w.Reread(p) // a meeting of its own already: it stays one
 	}
@@ -193,7 +199,7 @@ func (r *run) record(w writer, res result) error {
 	if err != nil {
 		return err
 	}
-	key := meetingKey(res.doc.Meeting)
+	key := meetingKey(res.doc.Outline.Meeting)
 	switch {
 	case m == nil:
 		if err := w.RecordParsed(p); err != nil {
@@ -213,6 +219,15 @@ func (r *run) record(w writer, res result) error {
 		r.meetings[key] = append(r.meetings[key], res.sha)
 	}
 	return nil
+}
+
+// docStats returns the DocStats of the document o outlines.
+func docStats(o ingest.Outline) *store.DocStats {
+	st := &store.DocStats{SHA256: o.Source.SHA256, Date: o.Meeting.Date, TaxonomyVersion: o.TaxonomyVersion, Cases: make([]store.CaseStats, len(o.Cases))}
+	for i, c := range o.Cases {
+		st.Cases[i] = store.CaseStats{Seq: c.Seq, Title: c.Title, Thread: c.Thread, Topics: c.Topics, Statements: c.Statements}
+	}
+	return st
 }
 
 // round3 rounds a similarity to three decimals, as it is shown.

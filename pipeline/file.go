@@ -10,7 +10,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/index/store"
 	"github.com/ntlnav/referat/ingest"
 )
@@ -26,7 +25,7 @@ type (
 		job
 		outcome  string
 		sha      string
-		doc      *referat.Document // parsed; nil when failed or reused
+		doc      *ingest.Encoded // parsed and analysed; nil when failed or reused
 		err      error
 		pages    int
 		ocrPages int      // of pages, those recognised by OCR
@@ -106,7 +105,8 @@ func recordedError(rec *store.SourceRecord) error {
 	return &ingest.Error{File: rec.Path, Err: errors.New(rec.Error)}
 }
 
-// handle hashes a file and parses it when its content is new.
+// handle hashes a file and parses it when its content is new: a worker
+// reads and analyses it (opts.Analyzer, the run's).
 func (r *run) handle(ctx context.Context, j job, pool *ingest.Pool, opts ingest.Options) result {
 	sha, err := hashFile(j.path)
 	if err != nil {
@@ -133,15 +133,15 @@ func (r *run) handle(ctx context.Context, j job, pool *ingest.Pool, opts ingest.
 		}
 		return res
 	}
-	doc, err := pool.Extract(ctx, j.path, opts)
+	doc, err := pool.ExtractEncoded(ctx, j.path, opts)
 	if err != nil {
 		res.outcome, res.err = Failed, err
 		return res
 	}
 	// The file may have changed while it was read: the hash is of what was parsed.
-	res.sha = doc.Source.SHA256
-	r.opts.Analyzer.Document(doc)
-	res.doc, res.pages, res.ocrPages = doc, doc.Source.Pages, len(doc.Source.OCR)
+	src := doc.Outline.Source
+	res.sha = src.SHA256
+	res.doc, res.pages, res.ocrPages = doc, src.Pages, len(src.OCR)
 	return res
 }
 

@@ -22,8 +22,8 @@ const (
 // files looks at every file and records what became of it. A dispatcher
 // sends the files that may have changed to Workers goroutines, each of
 // which hashes a file and, when its content is new, has a worker process
-// parse it; one committer records the results, a group of them per
-// transaction. It stops at the first error writing the store, and returns
+// parse and analyse it; one committer records the results, a group of
+// them per transaction, while the next group gathers. It stops at the first error writing the store, and returns
 // it.
 func (r *run) files(ctx context.Context, paths []string) error {
 	r.opts.Progress.Start(len(paths))
@@ -117,14 +117,17 @@ func (r *run) commitGroup(ctx context.Context, group []result) ([]result, error)
 	return done, err
 }
 
-// dispatch starts the dispatcher and the hashing goroutines and returns
-// the channel of their results, closed when all are done.
+// dispatch starts the dispatcher and the hashing goroutines, one per
+// worker, and returns the channel of their results, closed when all are
+// done. (Two per worker, so that a worker's next request is ready when it
+// answers, measured no faster on 2 cores: the time a worker waits, the
+// parent uses the core.)
 func (r *run) dispatch(ctx context.Context, paths []string, pool *ingest.Pool) <-chan result {
 	n := r.opts.Workers
 	jobs := make(chan job, 2*n)
 	results := make(chan result, 2*n)
 	var producers sync.WaitGroup // the dispatcher and the hashers
-	pdf := ingest.Options{Password: r.opts.Password, OCR: r.opts.OCR, OCRLang: r.opts.OCRLang, OCRTimeout: r.opts.OCRTimeout}
+	pdf := ingest.Options{Password: r.opts.Password, OCR: r.opts.OCR, OCRLang: r.opts.OCRLang, OCRTimeout: r.opts.OCRTimeout, Analyzer: r.opts.Analyzer}
 	for i := 0; i < n; i++ {
 		producers.Add(1)
 		go func() {

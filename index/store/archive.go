@@ -69,16 +69,16 @@ func (t *txn) supersede(keep Parsed, old string, similarity float64) error {
 		if rec.Status == StatusDuplicate || rec.Path == keep.Path {
 			continue
 		}
-		if err := t.queue(staleDeletes(rec.Refs, index.DocRefs(keep.Doc))); err != nil {
+		if err := t.queue(staleDeletes(rec.Refs, keep.refs())); err != nil {
 			return err
 		}
-		rec.Status, rec.DuplicateOf, rec.DuplicateOfSHA256, rec.Similarity = StatusDuplicate, keep.Path, keep.Doc.Source.SHA256, similarity
+		rec.Status, rec.DuplicateOf, rec.DuplicateOfSHA256, rec.Similarity = StatusDuplicate, keep.Path, keep.sha(), similarity
 		rec.Refs, rec.Synced, rec.Cause, rec.Error, rec.Updated = nil, true, "", "", now()
 		if err := t.write(rec); err != nil {
 			return err
 		}
 	}
-	if err := t.repoint(old, keep.Path, keep.Doc.Source.SHA256); err != nil {
+	if err := t.repoint(old, keep.Path, keep.sha()); err != nil {
 		return err
 	}
 	return t.deleteDocument(old)
@@ -121,22 +121,22 @@ func (s *Store) Reread(p Parsed) error {
 }
 
 func (t *txn) reread(p Parsed) error {
-	sha := p.Doc.Source.SHA256
-	if err := t.putDocument(p.Doc); err != nil {
+	sha := p.sha()
+	if err := t.putParsed(p); err != nil {
 		return err
 	}
 	prevs, err := t.sourcesOf(sha)
 	if err != nil {
 		return err
 	}
-	refs := index.DocRefs(p.Doc)
+	refs := p.refs()
 	for _, prev := range prevs {
 		if prev.Status == StatusDuplicate {
 			continue
 		}
 		rec := *prev
 		rec.Status, rec.Cause, rec.Error, rec.Refs, rec.Synced = StatusOK, "", "", refs, false
-		rec.TaxonomyVersion, rec.ExtractorVersion, rec.PipelineVersion, rec.Updated = p.Doc.TaxonomyVersion, p.ExtractorVersion, referat.Version, now()
+		rec.TaxonomyVersion, rec.ExtractorVersion, rec.PipelineVersion, rec.Updated = p.taxonomy(), p.ExtractorVersion, referat.Version, now()
 		if prev.Path == p.Path {
 			rec.Size, rec.MTime = p.Size, p.MTime
 		}

@@ -27,6 +27,12 @@ type Parsed struct {
 	Moved []string          // recorded paths of the same content that are gone: their records go
 	// ExtractorVersion is the version of the extractor that read Doc.
 	ExtractorVersion int
+	// JSON, when set, is the document encoded already (json.Marshal's
+	// bytes, as a worker sent them) and Stats its DocStats (Stats.SHA256
+	// its hash): the store writes them as they are and does not read Doc,
+	// which may be nil. Default nil: Doc is encoded here.
+	JSON  []byte
+	Stats *DocStats
 }
 
 // RecordParsed records p in one transaction: the file's record (status
@@ -40,11 +46,11 @@ func (s *Store) RecordParsed(p Parsed) error {
 
 // recordParsed is RecordParsed in the transaction t.
 func (t *txn) recordParsed(p Parsed) error {
-	if err := t.putDocument(p.Doc); err != nil {
+	if err := t.putParsed(p); err != nil {
 		return err
 	}
-	c := Copy{Path: p.Path, Size: p.Size, MTime: p.MTime, SHA256: p.Doc.Source.SHA256, Moved: p.Moved, ExtractorVersion: p.ExtractorVersion}
-	return t.recordFile(c, index.DocRefs(p.Doc), p.Doc.TaxonomyVersion)
+	c := Copy{Path: p.Path, Size: p.Size, MTime: p.MTime, SHA256: p.sha(), Moved: p.Moved, ExtractorVersion: p.ExtractorVersion}
+	return t.recordFile(c, p.refs(), p.taxonomy())
 }
 
 // recordFile records c, a file whose document (of content c.SHA256) is

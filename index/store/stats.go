@@ -2,6 +2,8 @@ package store
 
 import (
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/ntlnav/referat/index"
 )
 
 // DocStats are the few fields of one stored document that a run's
@@ -101,4 +103,28 @@ func (s *Store) docStatsIn(stats *bolt.Bucket, sha, v []byte) (*DocStats, error)
 		return nil, err
 	}
 	return d.stats(string(sha)), nil
+}
+
+// sha, refs and taxonomy are the hash of p's document, the ids of the
+// documents it makes and its taxonomy version: from its DocStats when it
+// comes encoded, else from Doc.
+func (p *Parsed) sha() string {
+	if p.JSON != nil {
+		return p.Stats.SHA256
+	}
+	return p.Doc.Source.SHA256
+}
+
+func (p *Parsed) refs() []index.Ref {
+	if p.JSON != nil {
+		return p.Stats.refs()
+	}
+	return index.DocRefs(p.Doc)
+}
+
+func (p *Parsed) taxonomy() string {
+	if p.JSON != nil {
+		return p.Stats.TaxonomyVersion
+	}
+	return p.Doc.TaxonomyVersion
 }

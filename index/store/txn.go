@@ -163,17 +163,31 @@ func (t *txn) putDocument(d *referat.Document) error {
 	if err != nil {
 		return err
 	}
-	st, err := json.Marshal(statsOf(d))
+	return t.putEncoded(b, statsOf(d))
+}
+
+// putEncoded stores a document encoded, b, with its DocStats st, under
+// its content hash st.SHA256.
+func (t *txn) putEncoded(b []byte, st *DocStats) error {
+	sb, err := json.Marshal(st)
 	if err != nil {
 		return err
 	}
-	if err := t.stats.Put([]byte(d.Source.SHA256), st); err != nil {
+	if err := t.stats.Put([]byte(st.SHA256), sb); err != nil {
 		return err
 	}
 	if err := t.markStale(); err != nil {
 		return err
 	}
-	return t.docs.Put([]byte(d.Source.SHA256), b)
+	return t.docs.Put([]byte(st.SHA256), b)
+}
+
+// putParsed stores the document of p, encoded here or already.
+func (t *txn) putParsed(p Parsed) error {
+	if p.JSON != nil {
+		return t.putEncoded(p.JSON, p.Stats)
+	}
+	return t.putDocument(p.Doc)
 }
 
 // deleteDocument removes the document of content sha and its docstats.

@@ -32,5 +32,8 @@
 // kept (their last 64 KiB) to tell how a worker died. A request line is
 // {"timeout_ms": N, "job": JOB}, an answer line {"answer": ANSWER} or
 // {"error": MESSAGE} when the request could not be read or the answer
-// not written.
+// not written. An answer may carry bytes that travel as they are
+// (Attached: a document the worker encoded, which the parent stores
+// without scanning it): they come before the answer's line, announced by
+// a line "=LENGTH".
 package isolate

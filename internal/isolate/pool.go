@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -151,18 +152,37 @@ func (p *Pool) kill(w *worker) {
 }
 
 // Do sends job to a worker and decodes the worker's answer into answer,
-// as json.Unmarshal does. A worker that dies or overruns the timeout
+// as json.Unmarshal does; given an *Attached, it decodes into its Answer
+// and sets its Bytes. A worker that dies or overruns the timeout
 // fails that job with a *CrashError or a *TimeoutError, and a fresh
-// worker takes the next one; a request the worker could not read gives
-// an error with its message. Cancelling ctx kills the worker and returns
-// ctx.Err().
+// worker takes the next one; an answer that does not decode into answer
+// fails the job with a *CrashError too; a request the worker could not
+// read gives an error with its message. Cancelling ctx kills the worker
+// and returns ctx.Err(). The worker is free for the next job once its
+// answer is read, before it is decoded.
 func (p *Pool) Do(ctx context.Context, job any, answer any) error {
+	raw, attached, err := p.do(ctx, job)
+	if err != nil {
+		return err
+	}
+	if at, ok := answer.(*Attached); ok {
+		answer, at.Bytes = at.Answer, attached
+	}
+	if err := json.Unmarshal(raw, answer); err != nil {
+		return &CrashError{Reason: "its answer does not decode: " + err.Error()}
+	}
+	return nil
+}
+
+// do sends job to a worker and returns its answer, undecoded, and the
+// bytes attached to it.
+func (p *Pool) do(ctx context.Context, job any) (json.RawMessage, []byte, error) {
 	p.init()
 	var w *worker
 	select {
 	case w = <-p.slots:
 	case <-ctx.Done():
-		return ctx.Err()
+		return nil, nil, ctx.Err()
 	}
 	defer func() { p.slots <- w }()
 	if w != nil {
@@ -176,54 +196,51 @@ func (p *Pool) Do(ctx context.Context, job any, answer any) error {
 	if w == nil {
 		var err error
 		if w, err = p.start(); err != nil {
-			return err
+			return nil, nil, err
 		}
 	}
 	timeout := p.timeout()
 	raw, err := json.Marshal(job)
 	if err != nil {
-		return fmt.Errorf("encoding the job: %w", err)
+		return nil, nil, fmt.Errorf("encoding the job: %w", err)
 	}
 	line, _ := json.Marshal(request{TimeoutMS: timeout.Milliseconds(), Job: raw}) // a number and JSON Marshal made: never fails
-	type result struct {
-		answer json.RawMessage
-		err    error
-	}
-	ch := make(chan result, 1)
+	ch := make(chan exchanged, 1)
 	// The goroutine gets its own copy of w: the cases below set w to nil
 	// (so the deferred return of the slot starts a fresh worker) and may
 	// do so before the goroutine has run.
-	go func(w *worker) {
-		a, err := w.exchange(line)
-		ch <- result{a, err}
-	}(w)
+	go func(w *worker) { ch <- w.exchange(line) }(w)
 	timer := time.NewTimer(timeout + time.Second) // the worker's own deadline comes first
 	defer timer.Stop()
 	select {
 	case r := <-ch:
 		var bad *badRequest
 		if errors.As(r.err, &bad) {
-			return r.err
+			return nil, nil, r.err
 		}
 		if r.err == nil {
-			r.err = json.Unmarshal(r.answer, answer)
-		}
-		if r.err == nil {
-			return nil
+			return r.answer, r.attached, nil
 		}
 		p.kill(w)
 		why := w.deathReason()
 		w = nil
-		return &CrashError{Reason: why}
+		return nil, nil, &CrashError{Reason: why}
 	case <-timer.C:
 		p.kill(w)
 		w = nil
-		return &TimeoutError{Timeout: timeout}
+		return nil, nil, &TimeoutError{Timeout: timeout}
 	case <-ctx.Done():
 		p.kill(w)
 		w = nil
-		return ctx.Err()
+		return nil, nil, ctx.Err()
 	}
+}
+
+// exchanged is what one exchange with a worker gave.
+type exchanged struct {
+	answer   json.RawMessage
+	attached []byte
+	err      error
 }
 
 // badRequest is the worker's complaint about a request it could not read.
@@ -231,30 +248,52 @@ type badRequest struct{ msg string }
 
 func (e *badRequest) Error() string { return e.msg }
 
-// exchange writes one request line to w and reads its answer.
-func (w *worker) exchange(line []byte) (json.RawMessage, error) {
+// maxAttached bounds the bytes a worker may attach to one answer: a
+// length beyond it is nonsense, and the worker is taken as crashed.
+const maxAttached = 1 << 30
+
+// exchange writes one request line to w and reads its answer, and the
+// bytes attached before it.
+func (w *worker) exchange(line []byte) exchanged {
 	if _, err := w.req.Write(append(line, '\n')); err != nil {
-		return nil, err
+		return exchanged{err: err}
 	}
 	b, err := w.resp.ReadBytes('\n')
 	if err != nil {
-		return nil, err
+		return exchanged{err: err}
+	}
+	var attached []byte
+	if len(b) > 0 && b[0] == attachedPrefix {
+		n, err := strconv.Atoi(string(bytes.TrimRight(b[1:], "\n")))
+		if err != nil || n < 0 || n > maxAttached {
+			return exchanged{err: fmt.Errorf("a bad length of attached bytes: %.40q", b)}
+		}
+		// Grown as the bytes come, so that a length the worker announces
+		// but does not send costs no memory.
+		buf := bytes.NewBuffer(make([]byte, 0, min(n, 1<<20)))
+		if _, err := io.CopyN(buf, w.resp, int64(n)); err != nil {
+			return exchanged{err: err}
+		}
+		attached = buf.Bytes()
+		if b, err = w.resp.ReadBytes('\n'); err != nil {
+			return exchanged{err: err}
+		}
 	}
 	// An answer line is taken apart without decoding it: the caller's
 	// json.Unmarshal checks the answer.
 	if a, ok := bytes.CutPrefix(b, []byte(answerPrefix)); ok {
 		if a, ok := bytes.CutSuffix(bytes.TrimRight(a, "\r\n"), []byte("}")); ok && len(a) > 0 {
-			return a, nil
+			return exchanged{answer: a, attached: attached}
 		}
 	}
 	var resp response
 	if err := json.Unmarshal(b, &resp); err != nil {
-		return nil, err
+		return exchanged{err: err}
 	}
 	if resp.Error != "" {
-		return nil, &badRequest{resp.Error}
+		return exchanged{err: &badRequest{resp.Error}}
 	}
-	return resp.Answer, nil
+	return exchanged{answer: resp.Answer, attached: attached}
 }
 
 // deathReason describes how a dead worker ended, from its exit status and

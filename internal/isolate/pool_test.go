@@ -55,6 +55,8 @@ func handle(ctx context.Context, raw json.RawMessage) any {
 		return answer{Text: ctx.Err().Error()}
 	case "unencodable":
 		return func() {}
+	case "attach":
+		return isolate.Attached{Answer: answer{Text: "attached"}, Bytes: []byte(j.Text)}
 	}
 	return answer{Text: strings.ToUpper(j.Text)}
 }
@@ -178,6 +180,35 @@ func TestAnswerLines(t *testing.T) {
 	err := pool.Do(context.Background(), job{Do: "unencodable"}, &answer{})
 	if err == nil || errors.Is(err, isolate.ErrCrashed) || !strings.Contains(err.Error(), "bad answer") {
 		t.Errorf("an answer that cannot be encoded: %v", err)
+	}
+	var a answer
+	if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, &a); err != nil || a.Text != "ETTER" {
+		t.Errorf("after it: %q, %v", a.Text, err)
+	}
+}
+
+// TestAttached: bytes attached to an answer arrive as they were, whatever
+// they hold (newlines, what looks like the protocol's lines, nothing);
+// an answer that does not fit the caller's type fails that job alone.
+func TestAttached(t *testing.T) {
+	pool := &isolate.Pool{Command: command, Size: 1, Timeout: 10 * time.Second}
+	defer pool.Close()
+	for _, text := range []string{"", "=12\n", `{"answer":{"text":"x"}}` + "\n", "a\nb\r\n}", strings.Repeat("\n=", 300000)} {
+		var a answer
+		at := &isolate.Attached{Answer: &a}
+		if err := pool.Do(context.Background(), job{Do: "attach", Text: text}, at); err != nil || a.Text != "attached" || string(at.Bytes) != text || at.Bytes == nil {
+			t.Errorf("attach %.40q: got %.40q, %.40q, %v", text, a.Text, at.Bytes, err)
+		}
+		// The next answer has none.
+		at = &isolate.Attached{Answer: &a}
+		if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, at); err != nil || a.Text != "ETTER" || at.Bytes != nil {
+			t.Errorf("after %.40q: %q, %v, %d bytes", text, a.Text, err, len(at.Bytes))
+		}
+	}
+	var n int
+	err := pool.Do(context.Background(), job{Do: "echo", Text: "x"}, &n)
+	if !errors.Is(err, isolate.ErrCrashed) {
+		t.Errorf("an answer that does not decode: got %v, want ErrCrashed", err)
 	}
 	var a answer
 	if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, &a); err != nil || a.Text != "ETTER" {

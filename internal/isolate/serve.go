@@ -32,10 +32,22 @@ type (
 		Job       json.RawMessage `json:"job"`
 	}
 	response struct {
-		Answer json.RawMessage `json:"answer,omitempty"`
-		Error  string          `json:"error,omitempty"`
+		Answer   json.RawMessage `json:"answer,omitempty"`
+		Error    string          `json:"error,omitempty"`
+		attached []byte          // Attached.Bytes: sent before the line
 	}
 )
+
+// An Attached answer carries bytes beside its JSON, which travel as they
+// are, neither encoded nor scanned: a large payload the handler encoded
+// already, which the parent keeps without decoding it. A Handler may
+// return one (its Answer is sent as any answer is); Pool.Do, given an
+// *Attached, decodes the answer into its Answer and sets its Bytes (nil
+// when the worker attached none).
+type Attached struct {
+	Answer any
+	Bytes  []byte
+}
 
 // A Handler does one job in a worker: job is the JSON the parent sent,
 // and the answer it returns is sent back as JSON. ctx ends at the job's
@@ -81,7 +93,7 @@ func Serve(in io.Reader, out io.Writer, h Handler) error {
 			var resp response
 			if err := json.Unmarshal(line, &req); err != nil {
 				resp.Error = "bad request: " + err.Error()
-			} else if resp.Answer, err = run(req, h); err != nil {
+			} else if resp.Answer, resp.attached, err = run(req, h); err != nil {
 				resp.Error = "bad answer: " + err.Error()
 			}
 			answered <- resp
@@ -105,14 +117,30 @@ func Serve(in io.Reader, out io.Writer, h Handler) error {
 // from between it and the closing brace without decoding the line.
 const answerPrefix = `{"answer":`
 
-// writeResponse writes one response line. An answer is written as it was
-// encoded (json.Marshal's output is compact and valid: encoding the
-// response whole would check and copy it again); an error is encoded.
+// attachedPrefix starts the line that announces attached bytes: the
+// prefix, their length in decimal and a newline, then the bytes, then the
+// answer's line. (Every other line is JSON and starts with '{'.)
+const attachedPrefix = '='
+
+// writeResponse writes one response: the bytes attached, if any, then
+// its line. An answer is written as it was encoded (json.Marshal's output
+// is compact and valid: encoding the response whole would check and copy
+// it again); an error is encoded.
 func writeResponse(out io.Writer, enc *json.Encoder, resp *response) error {
 	if resp.Error != "" || len(resp.Answer) == 0 {
 		return enc.Encode(resp)
 	}
 	line := make([]byte, 0, len(answerPrefix)+len(resp.Answer)+2)
+	if resp.attached != nil {
+		line = append(strconv.AppendInt(append(line, attachedPrefix), int64(len(resp.attached)), 10), '\n')
+		if _, err := out.Write(line); err != nil {
+			return err
+		}
+		if _, err := out.Write(resp.attached); err != nil {
+			return err
+		}
+		line = line[:0]
+	}
 	line = append(append(append(line, answerPrefix...), resp.Answer...), '}', '\n')
 	_, err := out.Write(line)
 	return err
@@ -154,16 +182,24 @@ func collectAfterBigJob() {
 	}
 }
 
-// run does one job under its deadline and encodes the answer.
-func run(req request, h Handler) (json.RawMessage, error) {
+// run does one job under its deadline and encodes the answer; attached
+// are the bytes an Attached answer carries.
+func run(req request, h Handler) (answer json.RawMessage, attached []byte, err error) {
 	ctx := context.Background()
 	if req.TimeoutMS > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, time.Duration(req.TimeoutMS)*time.Millisecond)
 		defer cancel()
 	}
-	b, err := json.Marshal(h(ctx, req.Job))
-	return b, err
+	a := h(ctx, req.Job)
+	if at, ok := a.(Attached); ok {
+		a, attached = at.Answer, at.Bytes
+		if attached == nil {
+			attached = []byte{}
+		}
+	}
+	answer, err = json.Marshal(a)
+	return answer, attached, err
 }
 
 // limitAddressSpace caps the worker's virtual memory at what it uses now
