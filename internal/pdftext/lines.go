@@ -359,7 +359,7 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 		}
 		if prev != nil {
 			// Overprinted copies (a poor man's bold) are drawn once.
-			if g.s == prev.s && math.Abs(g.x-prev.x) < 0.3*fmax(prev.w, 0.2*g.size) {
+			if math.Abs(g.x-prev.x) < 0.3*fmax(prev.w, 0.2*g.size) && g.s == prev.s {
 				prev.bold = true
 				continue
 			}
@@ -449,10 +449,10 @@ func wordBreak(prev, g *glyph, gap float64, spaced bool) bool {
 
 // isBlank reports whether s is empty or white space only
 // (strings.TrimSpace(s) == ""); the usual glyph, one printable ASCII
-// byte, is answered inline.
+// byte or a space, is answered inline.
 func isBlank(s string) bool {
-	if len(s) == 1 && s[0] > ' ' && s[0] < utf8.RuneSelf {
-		return false
+	if len(s) == 1 && s[0]-' ' < utf8.RuneSelf-' ' { // ' ' to '\x7f'
+		return s[0] == ' '
 	}
 	return isBlankSlow(s)
 }

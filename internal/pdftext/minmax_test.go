@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -19,6 +20,20 @@ func TestMinMaxMatchMath(t *testing.T) {
 			if got, want := fmax(x, y), math.Max(x, y); math.Float64bits(got) != math.Float64bits(want) {
 				t.Errorf("fmax(%v, %v) = %v (%#x), math.Max %v (%#x)", x, y, got, math.Float64bits(got), want, math.Float64bits(want))
 			}
+		}
+	}
+}
+
+// TestIsBlank checks isBlank's inline answers against strings.TrimSpace
+// for every one-byte string and a few longer ones.
+func TestIsBlank(t *testing.T) {
+	cases := []string{"", "  ", " a", "\u00a0", "\u2003", "\xff", "ab", "\u0085"}
+	for c := 0; c < 256; c++ {
+		cases = append(cases, string([]byte{byte(c)}))
+	}
+	for _, s := range cases {
+		if got, want := isBlank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("isBlank(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

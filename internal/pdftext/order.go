@@ -59,21 +59,38 @@ func fragments(groups [][]glyph) []fragment {
 
 func newFragment(group int, gs []glyph) fragment {
 	f := fragment{group: group, gs: gs, x0: math.Inf(1), x1: math.Inf(-1), y: gs[0].y}
-	sizes := make([]float64, 0, 256) // on the stack unless the fragment is longer
-	for _, g := range gs {
+	// The size is the median of the sizes of the glyphs other than
+	// spaces; they are usually all alike, and then not collected.
+	n, alike, first := 0, true, 0.0
+	for i := range gs {
+		g := &gs[i]
 		if g.s == " " {
 			continue
 		}
 		f.x0 = fmin(f.x0, g.x)
 		f.x1 = fmax(f.x1, g.x+g.w)
-		sizes = append(sizes, g.size)
+		if n == 0 {
+			first = g.size
+		} else if math.Float64bits(g.size) != math.Float64bits(first) {
+			alike = false
+		}
+		n++
 	}
-	if len(sizes) == 0 { // spaces only
+	switch {
+	case n == 0: // spaces only
 		f.x0, f.x1 = gs[0].x, gs[0].x
 		f.size = gs[0].size
-		return f
+	case alike:
+		f.size = first
+	default:
+		sizes := make([]float64, 0, n)
+		for i := range gs {
+			if gs[i].s != " " {
+				sizes = append(sizes, gs[i].size)
+			}
+		}
+		f.size = median(sizes)
 	}
-	f.size = median(sizes)
 	return f
 }
 
