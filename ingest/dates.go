@@ -9,13 +9,14 @@ import (
 )
 
 // A scanner for the three date forms of DateInText, in place of running
-// the regular expressions textDate, numDate and isoDate over a whole page
-// (they try every byte; this looks only at digits that start a word). It
-// finds what each expression's FindStringSubmatchIndex finds: the leftmost
-// match of each, with the same groups, under Go's regexp semantics (\b
-// and \d are ASCII, \s is [\t\n\f\r ], (?i) folds with unicode.SimpleFold,
-// invalid UTF-8 reads as U+FFFD). TestDateScanMatchesRegexp and
-// FuzzDateInText hold it to the expressions.
+// three regular expressions over a whole page (textDateRE, numDateRE and
+// isoDateRE, kept in dates_test.go as the reference; they try every byte,
+// this looks only at digits that start a word). It finds what each
+// expression's FindStringSubmatchIndex finds: the leftmost match of each,
+// with the same groups, under Go's regexp semantics (\b and \d are ASCII,
+// \s is [\t\n\f\r ], (?i) folds with unicode.SimpleFold, invalid UTF-8
+// reads as U+FFFD). TestDateScanMatchesRegexp and FuzzDateInText hold it
+// to the expressions.
 
 // monthNames are norsk.MonthPattern's alternatives, in its order.
 var monthNames = strings.Split(norsk.MonthPattern, "|")
@@ -28,8 +29,9 @@ type dateHit struct {
 	ok  bool
 }
 
-// scanDates returns the leftmost match in s of textDate, numDate and
-// isoDate.
+// scanDates returns the leftmost match in s of each form: text
+// ("14. desember 2023"), numeric ("14.12.2023", "14/12/23") and ISO
+// ("2023-12-14").
 func scanDates(s string) (text, num, iso dateHit) {
 	text, num, iso = dateHit{at: -1}, dateHit{at: -1}, dateHit{at: -1}
 	for p := 0; p < len(s); p++ {
@@ -87,7 +89,7 @@ func spaces(s string, i int) int {
 	return n
 }
 
-// textDateAt matches textDate, `(?i)\b(\d{1,2})\.?\s+(month)\.?\s+(\d{4})\b`,
+// textDateAt matches textDateRE, `(?i)\b(\d{1,2})\.?\s+(month)\.?\s+(\d{4})\b`,
 // at p. A day of three digits or more cannot match: neither \.? nor \s
 // takes a digit.
 func textDateAt(s string, p int) dateHit {
@@ -161,7 +163,7 @@ func foldsTo(r, c rune) bool {
 	return r == c
 }
 
-// numDateAt matches numDate, `\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b`,
+// numDateAt matches numDateRE, `\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b`,
 // at p.
 func numDateAt(s string, p int) dateHit {
 	nd := digits(s, p)
@@ -184,7 +186,7 @@ func numDateAt(s string, p int) dateHit {
 
 func dateSep(s string, i int) bool { return i < len(s) && (s[i] == '.' || s[i] == '/') }
 
-// isoDateAt matches isoDate, `\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`, at p.
+// isoDateAt matches isoDateRE, `\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`, at p.
 func isoDateAt(s string, p int) dateHit {
 	if len(s)-p < 10 || !(s[p] == '1' && s[p+1] == '9' || s[p] == '2' && s[p+1] == '0') ||
 		digits(s, p) != 4 || s[p+4] != '-' || digits(s, p+5) != 2 || s[p+7] != '-' ||

@@ -442,7 +442,7 @@ func wordBreak(prev, g *glyph, gap float64, spaced bool) bool {
 		return spaced || gap > guessGap*g.size
 	}
 	if spaced {
-		return gap >= spaceGap*math.Min(prev.size, g.size)
+		return gap >= spaceGap*fmin(prev.size, g.size)
 	}
 	return gap > wordGap*g.size
 }
