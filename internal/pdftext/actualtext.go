@@ -81,11 +81,11 @@ func (in *interp) actualText() (string, bool) {
 	}
 	switch o := &in.args[n-1]; o.kind {
 	case kindDict:
-		if b, ok := dictString(o.b, "ActualText"); ok {
+		if b, ok := dictString(in.lx.bytes(o), "ActualText"); ok {
 			return decodeTextString(b), true
 		}
 	case kindName:
-		v := in.properties(string(o.b)).Key("ActualText")
+		v := in.properties(string(in.lx.bytes(o))).Key("ActualText")
 		if v.Kind() == pdf.String {
 			return decodeTextString([]byte(v.RawString())), true
 		}
@@ -126,9 +126,9 @@ func dictString(dict []byte, key string) ([]byte, bool) {
 		case op != "":
 			found = false
 		case found && o.kind == kindString:
-			return append([]byte(nil), o.b...), true
+			return append([]byte(nil), lx.bytes(&o)...), true
 		default:
-			found = o.kind == kindName && string(o.b) == key
+			found = o.kind == kindName && string(lx.bytes(&o)) == key
 		}
 	}
 }

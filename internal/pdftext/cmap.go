@@ -25,66 +25,87 @@ func (c *toUnicode) size() int { return len(c.m) + len(c.ranges) }
 const maxCMapEntries = 1 << 17
 
 // parseToUnicode reads a ToUnicode CMap. Malformed parts are skipped.
+// It reads the tokens lexer.next reads (parseToUnicodeNext, kept in the
+// tests, checks it), through scan, without allocating for each.
 func parseToUnicode(data []byte) *toUnicode {
 	cm := &toUnicode{m: map[int]string{}}
-	lx := lexer{b: data}
-	var args []any
+	lx := lexer{b: data, cmap: true, scratch: scratchBufs.get(256), arena: operandBufs.get(64), pending: operandBufs.get(64)}
+	args := operandBufs.get(64)
+	defer func() {
+		scratchBufs.put(lx.scratch)
+		operandBufs.put(lx.arena)
+		operandBufs.put(lx.pending)
+		operandBufs.put(args)
+	}()
+	var o operand
 	for cm.size() < maxCMapEntries {
-		tok, isOp, ok, err := lx.next(0)
+		op, ok, err := lx.scan(0, &o)
 		if err != nil || !ok {
 			break
 		}
-		if !isOp {
+		if op == "" {
 			if len(args) < 3*maxCMapEntries {
-				args = append(args, tok)
+				args = append(args, o)
 			}
 			continue
 		}
-		switch tok.(string) {
-		case "endcodespacerange":
-			for i := 0; i+1 < len(args); i += 2 {
-				if lo, ok := args[i].(opString); ok && len(lo) >= 2 {
-					cm.twoByte = true
-				}
+		cm.run(&lx, op, args)
+		args = args[:0]
+		lx.reset()
+	}
+	return cm
+}
+
+// run runs a CMap operator op on its operands args.
+func (cm *toUnicode) run(lx *lexer, op string, args []operand) {
+	str := func(o *operand) ([]byte, bool) {
+		if o.kind != kindString {
+			return nil, false
+		}
+		return lx.bytes(o), true
+	}
+	switch op {
+	case "endcodespacerange":
+		for i := 0; i+1 < len(args); i += 2 {
+			if lo, ok := str(&args[i]); ok && len(lo) >= 2 {
+				cm.twoByte = true
 			}
-		case "endbfchar":
-			for i := 0; i+1 < len(args); i += 2 {
-				src, ok1 := args[i].(opString)
-				dst, ok2 := args[i+1].(opString)
-				if ok1 && ok2 {
-					cm.m[codeOf(src)] = utf16Text(dst)
-				} else if n, ok := args[i+1].(opName); ok1 && ok {
-					cm.m[codeOf(src)] = string(n)
-				}
+		}
+	case "endbfchar":
+		for i := 0; i+1 < len(args); i += 2 {
+			src, ok1 := str(&args[i])
+			dst, ok2 := str(&args[i+1])
+			if ok1 && ok2 {
+				cm.m[codeOf(src)] = utf16Text(dst)
+			} else if n := &args[i+1]; ok1 && n.kind == kindName {
+				cm.m[codeOf(src)] = string(lx.bytes(n))
 			}
-		case "endbfrange":
-			for i := 0; i+2 < len(args); i += 3 {
-				lo, ok1 := args[i].(opString)
-				hi, ok2 := args[i+1].(opString)
-				if !ok1 || !ok2 {
-					continue
+		}
+	case "endbfrange":
+		for i := 0; i+2 < len(args); i += 3 {
+			lo, ok1 := str(&args[i])
+			hi, ok2 := str(&args[i+1])
+			if !ok1 || !ok2 {
+				continue
+			}
+			a, b := codeOf(lo), codeOf(hi)
+			if b < a || b-a > 0xFFFF {
+				continue
+			}
+			switch dst := &args[i+2]; dst.kind {
+			case kindString:
+				if base := []rune(utf16Text(lx.bytes(dst))); len(base) > 0 {
+					cm.ranges = append(cm.ranges, cmapRange{a, b, base})
 				}
-				a, b := codeOf(lo), codeOf(hi)
-				if b < a || b-a > 0xFFFF {
-					continue
-				}
-				switch dst := args[i+2].(type) {
-				case opString:
-					if base := []rune(utf16Text(dst)); len(base) > 0 {
-						cm.ranges = append(cm.ranges, cmapRange{a, b, base})
-					}
-				case opArray:
-					for k, d := range dst {
-						if s, ok := d.(opString); ok && a+k <= b {
-							cm.m[a+k] = utf16Text(s)
-						}
+			case kindArray:
+				for k, d := range lx.elems(dst) {
+					if s, ok := str(&d); ok && a+k <= b {
+						cm.m[a+k] = utf16Text(s)
 					}
 				}
 			}
 		}
-		args = args[:0]
 	}
-	return cm
 }
 
 func codeOf(b []byte) int {

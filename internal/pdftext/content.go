@@ -3,6 +3,7 @@ package pdftext
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -198,7 +199,21 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 	if !fr.fits(&a, tm, ctm) {
 		*fr = newFrame(&a, tm, ctm)
 	}
-	for _, code := range f.codes(s) {
+	// A simple font's codes are the bytes of s; a Type 0 font's are split
+	// into the font's buffer.
+	n := len(s)
+	var codes []int
+	if f.twoByte {
+		codes = f.codes(s)
+		n = len(codes)
+	}
+	for i := 0; i < n; i++ {
+		var code int
+		if f.twoByte {
+			code = codes[i]
+		} else {
+			code = int(s[i])
+		}
 		text, w0, known := f.glyph(code)
 		if !fr.fitsTm(tm) { // only after an advance that changed more than the translation
 			*fr = newFrame(&a, tm, ctm)
@@ -207,12 +222,10 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 		// the text layer of OCRed scans, and 7 (add to clip, not painted)
 		// shows the glyphs' shapes through whatever is painted next.
 		if text != "" {
-			x, y := origin(&a, tm, ctm)
-			p.glyphs = append(p.glyphs, glyph{
-				x: x, y: y,
-				w: w0 / 1000 * fr.xscale, size: fr.size,
-				s: text, bold: f.bold || gs.mode == 2, known: known, rot: fr.rot,
-			})
+			g := p.newGlyph()
+			g.x, g.y = origin(&a, tm, ctm)
+			g.w, g.size = w0/1000*fr.xscale, fr.size
+			g.s, g.bold, g.known, g.rot = text, f.bold || gs.mode == 2, known, fr.rot
 		}
 		tx := w0/1000*gs.size + gs.tc
 		if f.wordSpace(code) {
@@ -220,6 +233,20 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 		}
 		tm.advance(tx * gs.th)
 	}
+}
+
+// newGlyph appends a glyph to the page's and returns it, for the caller
+// to set every field: the slot may hold a glyph of an earlier page.
+// Setting the fields one by one writes the one pointer among them with a
+// plain write barrier, where appending a glyph value copied it with a
+// bulk barrier over the whole struct while a collection ran.
+// (TestNewGlyphFields fails when glyph gains a field.)
+func (p *pageReader) newGlyph() *glyph {
+	if len(p.glyphs) == cap(p.glyphs) {
+		p.glyphs = slices.Grow(p.glyphs, 1)
+	}
+	p.glyphs = p.glyphs[:len(p.glyphs)+1]
+	return &p.glyphs[len(p.glyphs)-1]
 }
 
 // readPage returns the glyphs on page v, in page space.

@@ -24,18 +24,19 @@ type font struct {
 	prog        *fontProgram     // the embedded font program, read only when needed
 	coll        *collection      // Type0 font: the Adobe character collection of its CIDs
 	macOrder    bool             // Type0 font: not embedded, glyph ids in the standard Mac order
-	enc         pdf.TextEncoding // from ledongthuc/pdf; nil when there is none
+	enc         pdf.TextEncoding // from ledongthuc/pdf; nil when there is none (see encoder)
+	encLater    bool             // enc is simple.Encoder(), not read yet: see cmapsafe.go
 	cmap        *toUnicode       // from the font's ToUnicode CMap; nil when there is none
 	simple      pdf.Font
 	first       int
-	widths      []float64       // simple fonts, in glyph space units (1/1000 em)
-	cidW        map[int]float64 // Type0 widths by CID
-	dw          float64         // Type0 default width
-	scale       float64         // glyph space to text space (Type 3 fonts differ)
-	known       bool            // widths come from the file
-	decoded     map[int]string  // cache of decoded codes
-	simpleCache *[256]codeInfo  // simple font: glyph's results by code, filled as codes are met
-	buf         []int           // codes of the string being shown
+	widths      []float64        // simple fonts, in glyph space units (1/1000 em)
+	cidW        *cidWidths       // Type0 widths by CID
+	dw          float64          // Type0 default width
+	scale       float64          // glyph space to text space (Type 3 fonts differ)
+	known       bool             // widths come from the file
+	simpleCache [4]*[64]codeInfo // simple font: glyph's results by code, in pages made as codes are met
+	codeCache   map[int]codeInfo // Type 0 font: glyph's results by code
+	buf         []int            // codes of the string being shown
 
 	// Type0 font, Identity, not embedded, no ToUnicode: codes may be
 	// Unicode, unless codes below U+0020 were shown (sawControl).
@@ -44,7 +45,7 @@ type font struct {
 
 // newFont reads the font dictionary v.
 func newFont(v pdf.Value, src *source) *font {
-	f := &font{scale: 0.001, dw: 1000, decoded: map[int]string{}}
+	f := &font{scale: 0.001, dw: 1000}
 	f.name = v.Key("BaseFont").Name()
 	if i := strings.IndexByte(f.name, '+'); i >= 0 {
 		f.name = f.name[i+1:]
@@ -55,6 +56,7 @@ func newFont(v pdf.Value, src *source) *font {
 	// font, whichever key it comes from.)
 	tu := v.Key("ToUnicode")
 	desc := v.Key("FontDescriptor")
+	enc := v.Key("Encoding")
 	switch v.Key("Subtype").Name() {
 	case "Type0":
 		f.twoByte = true
@@ -64,8 +66,8 @@ func newFont(v pdf.Value, src *source) *font {
 			f.dw = dw.Float64()
 		}
 		f.cidW = readCIDWidths(d.Key("W"))
-		f.known = len(f.cidW) > 0
-		f.cid = newCIDEncoding(v.Key("Encoding"))
+		f.known = f.cidW.n > 0
+		f.cid = newCIDEncoding(enc)
 		isTrueType := d.Key("Subtype").Name() == "CIDFontType2"
 		if isTrueType {
 			f.prog = newFontProgram(desc)
@@ -91,11 +93,19 @@ func newFont(v pdf.Value, src *source) *font {
 			f.widths = append(f.widths, w.Index(i).Float64())
 		}
 		f.known = len(f.widths) > 0
-		f.simpleEncoding(v.Key("Encoding"), desc)
+		f.simpleEncoding(enc, desc)
 	}
-	f.enc = f.simple.Encoder()
+	safe := false
 	if tu.Kind() == pdf.Stream {
-		f.cmap = readToUnicode(tu, src)
+		f.cmap, safe = readToUnicode(tu, src)
+	}
+	// The library's encoder reads the ToUnicode CMap again when the font
+	// has no /Encoding or /Identity-H; when that cannot panic (which
+	// would empty the font), it is left until a code needs it.
+	if safe && (enc.Kind() == pdf.Null || enc.Kind() == pdf.Name && enc.Name() == "Identity-H") {
+		f.encLater = true
+	} else {
+		f.enc = f.simple.Encoder()
 	}
 	f.bold = isBoldName(f.name) || isBoldDescriptor(desc)
 	return f
@@ -108,35 +118,6 @@ func noProgram(isTrueType bool, prog *fontProgram, desc pdf.Value) bool {
 		return prog == nil
 	}
 	return newFontProgram(desc) == nil
-}
-
-func readCIDWidths(w pdf.Value) map[int]float64 {
-	m := map[int]float64{}
-	n := w.Len()
-	for i := 0; i < n; {
-		first := int(w.Index(i).Int64())
-		if i+1 >= n {
-			break
-		}
-		next := w.Index(i + 1)
-		if next.Kind() == pdf.Array {
-			for k := 0; k < next.Len() && k < 65536; k++ {
-				m[first+k] = next.Index(k).Float64()
-			}
-			i += 2
-			continue
-		}
-		if i+2 >= n {
-			break
-		}
-		last := int(next.Int64())
-		width := w.Index(i + 2).Float64()
-		for c := first; c <= last && c-first < 65536; c++ {
-			m[c] = width
-		}
-		i += 3
-	}
-	return m
 }
 
 func isBoldName(name string) bool {
@@ -160,23 +141,16 @@ func isBoldDescriptor(d pdf.Value) bool {
 	return d.Key("Flags").Int64()&forceBold != 0
 }
 
-// codes splits a shown string into character codes. The slice is the
+// codes splits a string shown in a Type 0 font into character codes
+// (a simple font's codes are the string's bytes). The slice is the
 // font's own buffer, valid until the next call: show uses it at once,
 // and a string needs no allocation.
 func (f *font) codes(s []byte) []int {
-	if f.twoByte {
-		f.buf = f.cidCodes(s, f.buf[:0])
-		return f.buf
-	}
-	out := f.buf[:0]
-	for _, b := range s {
-		out = append(out, int(b))
-	}
-	f.buf = out
-	return out
+	f.buf = f.cidCodes(s, f.buf[:0])
+	return f.buf
 }
 
-// codeInfo is what glyph returns for one code of a simple font.
+// codeInfo is what glyph returns for one code.
 type codeInfo struct {
 	text  string
 	w     float64
@@ -185,16 +159,28 @@ type codeInfo struct {
 }
 
 // glyph returns the text of code and its advance in glyph space units
-// (text and width); a simple font looks each code up once.
+// (text and width), looking each code up once: a simple font keeps them
+// by code in 256 slots (in pages of 64), a Type 0 font in a map.
 func (f *font) glyph(code int) (text string, w float64, known bool) {
 	if f.twoByte || code < 0 || code > 255 {
-		w, known = f.width(code)
-		return f.text(code), w, known
+		if c, ok := f.codeCache[code]; ok {
+			return c.text, c.w, c.known
+		}
+		c := codeInfo{done: true}
+		c.w, c.known = f.width(code)
+		c.text = f.text(code)
+		if f.codeCache == nil {
+			f.codeCache = map[int]codeInfo{}
+		}
+		f.codeCache[code] = c
+		return c.text, c.w, c.known
 	}
-	if f.simpleCache == nil {
-		f.simpleCache = new([256]codeInfo)
+	page := f.simpleCache[code>>6]
+	if page == nil { // subset fonts use a page or two
+		page = new([64]codeInfo)
+		f.simpleCache[code>>6] = page
 	}
-	c := &f.simpleCache[code]
+	c := &page[code&63]
 	if !c.done {
 		c.w, c.known = f.width(code)
 		c.text = f.text(code)
@@ -208,7 +194,7 @@ func (f *font) glyph(code int) (text string, w float64, known bool) {
 func (f *font) width(code int) (float64, bool) {
 	if f.twoByte {
 		cid, ok := f.cid.cid(code)
-		if w, found := f.cidW[cid]; ok && found {
+		if w, found := f.cidW.get(cid); ok && found {
 			return w, true
 		}
 		return f.dw, f.known
@@ -259,11 +245,10 @@ func coreFont(name string, bold bool) string {
 }
 
 // text returns the Unicode text of code, NFKC-normalised so that ligatures
-// such as "ﬁ" come out as "fi".
+// such as "ﬁ" come out as "fi". glyph keeps what it returns: a code's
+// text is the one first found for it (a guess may change later, see
+// guessUnicode).
 func (f *font) text(code int) string {
-	if s, ok := f.decoded[code]; ok {
-		return s
-	}
 	var s string
 	if f.twoByte {
 		s = f.cidText(code)
@@ -272,9 +257,7 @@ func (f *font) text(code int) string {
 	} else {
 		s = f.simpleText(code)
 	}
-	s = cleanGlyphText(s)
-	f.decoded[code] = s
-	return s
+	return cleanGlyphText(s)
 }
 
 // cleanGlyphText normalises the text of one glyph.
@@ -333,21 +316,37 @@ func (c *toUnicode) lookup(code int) (string, bool) {
 	return "", false
 }
 
-// readToUnicode reads a ToUnicode stream, at most 4 MiB of it.
-func readToUnicode(v pdf.Value, src *source) (cm *toUnicode) {
+// encoder returns the library's encoder of the font, reading it when
+// newFont left it for later.
+func (f *font) encoder() pdf.TextEncoding {
+	if f.encLater {
+		f.encLater = false
+		f.enc = f.simple.Encoder()
+	}
+	return f.enc
+}
+
+// maxToUnicode bounds the bytes of a ToUnicode stream read.
+const maxToUnicode = 4 << 20
+
+// readToUnicode reads a ToUnicode stream, at most maxToUnicode bytes of
+// it. safe reports that the stream was read to its end without an error
+// and that the library's readCmap of it cannot panic (cmapSafe).
+func readToUnicode(v pdf.Value, src *source) (cm *toUnicode, safe bool) {
 	defer func() {
 		if recover() != nil {
-			cm = nil
+			cm, safe = nil, false
 		}
 	}()
-	data, err := src.read(v, getBuf(), 4<<20)
-	defer putBuf(data) // parseToUnicode keeps no part of data
+	data, err := src.read(v, getBuf(), maxToUnicode)
+	defer putBuf(data) // parseToUnicode and cmapSafe keep no part of data
 	if err != nil && len(data) == 0 {
-		return nil
+		return nil, false
 	}
+	safe = err == nil && len(data) < maxToUnicode && cmapSafe(data)
 	cm = parseToUnicode(data)
 	if cm.size() == 0 {
-		return nil
+		return nil, safe
 	}
-	return cm
+	return cm, safe
 }

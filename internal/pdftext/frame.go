@@ -3,14 +3,17 @@ package pdftext
 import "math"
 
 // advance moves m by tx along its baseline: m = [1 0 0 1 tx 0] × m,
-// computed as matrix.mul computes it.
+// computed as matrix.mul computes it. The entries are read into
+// variables and written one by one: copying the whole matrix to the
+// stack and back, as a composite literal does, stalled on every glyph.
 func (m *matrix) advance(tx float64) {
-	n := *m
-	*m = matrix{
-		1*n[0] + 0*n[2], 1*n[1] + 0*n[3],
-		0*n[0] + 1*n[2], 0*n[1] + 1*n[3],
-		tx*n[0] + 0*n[2] + n[4], tx*n[1] + 0*n[3] + n[5],
-	}
+	n0, n1, n2, n3, n4, n5 := m[0], m[1], m[2], m[3], m[4], m[5]
+	m[0] = 1*n0 + 0*n2
+	m[1] = 1*n1 + 0*n3
+	m[2] = 0*n0 + 1*n2
+	m[3] = 0*n1 + 1*n3
+	m[4] = tx*n0 + 0*n2 + n4
+	m[5] = tx*n1 + 0*n3 + n5
 }
 
 // origin returns the translation of a × tm × ctm, the glyph's origin,
@@ -61,14 +64,7 @@ func (fr *frame) fitsTm(tm *matrix) bool {
 
 // fits reports whether fr was made for these matrices, bit for bit.
 func (fr *frame) fits(a, tm, ctm *matrix) bool {
-	if !fr.valid {
-		return false
-	}
-	k := frameKey(a, tm, ctm)
-	for i := range k {
-		if math.Float64bits(fr.key[i]) != math.Float64bits(k[i]) {
-			return false
-		}
-	}
-	return true
+	same := func(x, y float64) bool { return math.Float64bits(x) == math.Float64bits(y) }
+	return fr.valid && same(fr.key[0], a[0]) && same(fr.key[1], a[3]) && fr.fitsTm(tm) &&
+		same(fr.key[6], ctm[0]) && same(fr.key[7], ctm[1]) && same(fr.key[8], ctm[2]) && same(fr.key[9], ctm[3])
 }

@@ -3,6 +3,7 @@ package pdftext
 import (
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 )
 
@@ -52,5 +53,14 @@ func TestFrameMatchesMul(t *testing.T) {
 				t.Fatalf("frame kept after advance(%v) of %v, but it changed", tx, tm)
 			}
 		}
+	}
+}
+
+// TestNewGlyphFields guards show, which sets each of glyph's fields in a
+// slot that may hold a glyph of an earlier page: a new field must be set
+// there too, and this count raised.
+func TestNewGlyphFields(t *testing.T) {
+	if n := reflect.TypeOf(glyph{}).NumField(); n != 8 {
+		t.Fatalf("glyph has %d fields; pageReader.show sets 8", n)
 	}
 }

@@ -9,13 +9,12 @@ func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
 	p.fonts = fontScope{} // read when a font is asked for
 	defer func() { p.fonts = saved }()
 	lx := lexer{b: data, scratch: scratchBufs.get(256), arena: operandBufs.get(64), pending: operandBufs.get(64)}
-	in := interp{p: p, resources: resources, gs: textState{ctm: ctm, th: 1}, args: operandBufs.get(16)}
+	in := interp{p: p, lx: &lx, resources: resources, gs: textState{ctm: ctm, th: 1}, args: operandBufs.get(16)}
 	defer func() { // the operands are dead once the stream has run
 		scratchBufs.put(lx.scratch)
-		for _, b := range [][]operand{lx.arena, lx.pending, in.args} {
-			clear(b[:cap(b)]) // let go of what the operands pointed to
-			operandBufs.put(b)
-		}
+		operandBufs.put(lx.arena)
+		operandBufs.put(lx.pending)
+		operandBufs.put(in.args)
 	}()
 	var o operand
 	for {
@@ -53,6 +52,7 @@ func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
 // last operator.
 type interp struct {
 	p         *pageReader
+	lx        *lexer // the stream's, which the operands' bytes are in
 	resources pdf.Value
 	gs        textState
 	stack     []textState
@@ -97,7 +97,7 @@ func (in *interp) graphics(op string) error {
 	case "Do":
 		if n >= 1 {
 			if o := &in.args[n-1]; o.kind == kindName {
-				return in.p.form(in.resources, string(o.b), in.gs.ctm)
+				return in.p.form(in.resources, string(in.lx.bytes(o)), in.gs.ctm)
 			}
 		}
 	}
@@ -126,7 +126,7 @@ func (in *interp) text(op string) bool {
 	case "Tf":
 		if n >= 2 {
 			if o := &in.args[n-2]; o.kind == kindName {
-				gs.font = in.p.fontNamed(in.resources, o.b)
+				gs.font = in.p.fontNamed(in.resources, in.lx.bytes(o))
 			}
 			gs.size = in.arg(n - 1)
 		}
@@ -169,10 +169,11 @@ func (in *interp) show(op string) {
 	if op == "TJ" {
 		if n >= 1 {
 			if a := &in.args[n-1]; a.kind == kindArray {
-				for i := range a.arr {
-					switch e := &a.arr[i]; e.kind {
+				elems := in.lx.elems(a)
+				for i := range elems {
+					switch e := &elems[i]; e.kind {
 					case kindString:
-						in.p.show(&in.gs, &in.tm, e.b)
+						in.p.show(&in.gs, &in.tm, in.lx.bytes(e))
 					case kindNumber:
 						in.tm.advance(-e.num / 1000 * in.gs.size * in.gs.th)
 					}
@@ -190,7 +191,7 @@ func (in *interp) show(op string) {
 	}
 	if n >= 1 {
 		if s := &in.args[n-1]; s.kind == kindString {
-			in.p.show(&in.gs, &in.tm, s.b)
+			in.p.show(&in.gs, &in.tm, in.lx.bytes(s))
 		}
 	}
 }

@@ -27,6 +27,11 @@ type lexer struct {
 	// elements of the arrays being read
 	scratch        []byte
 	arena, pending []operand
+	// cmap makes scan read as next does where the two differ: a name
+	// ends before white space or a delimiter even when it is empty, and an
+	// operator inside an array is kept, as a null, so that the elements
+	// keep their places (parseToUnicode counts them).
+	cmap bool
 }
 
 // errNesting is returned for operands nested deeper than maxNesting.
@@ -218,9 +223,13 @@ func unescapeName(b []byte) string {
 	return string(out)
 }
 
-func (l *lexer) literal() opString {
+func (l *lexer) literal() opString { return l.appendLiteral(nil) }
+
+// appendLiteral reads a literal string ( … ) and appends its bytes,
+// escapes undone, to out; an unfinished one ends at the end of the
+// stream.
+func (l *lexer) appendLiteral(out []byte) []byte {
 	l.pos++ // (
-	var out []byte
 	depth := 1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]

@@ -9,10 +9,13 @@ import (
 // The page interpreter's tokens, read without allocating: lexer.next
 // boxes every number and operator in an interface and copies every string
 // and name, which was a third of the time spent on a page. scan fills an
-// operand in place instead; its names and strings point into the content
-// stream or into the lexer's scratch space, and its arrays into the
-// lexer's operand arena, all of which the lexer reuses once the next
-// operator has been read: an operand lives until its operator has run.
+// operand in place instead; its names and strings are bytes of the
+// content stream or of the lexer's scratch space, and its arrays
+// elements of the lexer's operand arena, all of which the lexer reuses
+// once the next operator has been read: an operand lives until its
+// operator has run. An operand holds offsets, not slices, so that it
+// holds no pointer: copying operands into the arena needs no write
+// barriers while a collection runs, and the arena nothing to clear.
 
 // An operandKind says what an operand holds.
 type operandKind uint8
@@ -20,18 +23,34 @@ type operandKind uint8
 const (
 	kindNull   operandKind = iota // null, and booleans (no operator here reads them)
 	kindNumber                    // num
-	kindName                      // b, without the slash, #xx escapes undone
-	kindString                    // b, escapes undone
-	kindArray                     // arr
-	kindDict                      // b: a dictionary's bytes as written, "<< … >>" (only marked content has them)
+	kindName                      // its bytes (lexer.bytes), without the slash, #xx escapes undone
+	kindString                    // its bytes, escapes undone
+	kindArray                     // its elements (lexer.elems)
+	kindDict                      // its bytes: the dictionary as written, "<< … >>" (only marked content has them)
 )
 
 // An operand is one operand of a content-stream operator.
 type operand struct {
-	kind operandKind
-	num  float64
-	b    []byte
-	arr  []operand
+	num float64
+	// kindName, kindString, kindDict: the bytes [off:end] of the stream,
+	// or of the scratch space when inScratch; kindArray: the elements
+	// [off:end] of the arena
+	off, end  int
+	kind      operandKind
+	inScratch bool
+}
+
+// bytes returns the bytes of a name, string or dictionary operand o.
+func (l *lexer) bytes(o *operand) []byte {
+	if o.inScratch {
+		return l.scratch[o.off:o.end:o.end]
+	}
+	return l.b[o.off:o.end:o.end]
+}
+
+// elems returns the elements of an array operand o.
+func (l *lexer) elems(o *operand) []operand {
+	return l.arena[o.off:o.end:o.end]
 }
 
 // reset lets the lexer reuse its scratch space and arena: every operand
@@ -54,19 +73,24 @@ func (l *lexer) scan(depth int, o *operand) (op string, ok bool, err error) {
 		switch {
 		case c == '/':
 			l.pos++
-			o.kind, o.b = kindName, l.name(l.word())
+			o.kind = kindName
+			l.name(o)
 		case c == '(':
-			o.kind, o.b = kindString, l.literalInPlace()
+			o.kind = kindString
+			l.literalInPlace(o)
 		case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
 			start := l.pos
 			err := l.skipDict(depth)
-			o.kind, o.b = kindDict, l.b[start:l.pos]
+			o.kind, o.off, o.end = kindDict, start, l.pos
 			return "", true, err
 		case c == '<':
-			o.kind, o.b = kindString, l.hexScratch()
+			o.kind, o.inScratch = kindString, true
+			o.off = len(l.scratch)
+			l.scratch = l.appendHex(l.scratch)
+			o.end = len(l.scratch)
 		case c == '[':
 			o.kind = kindArray
-			o.arr, err = l.scanArray(depth)
+			o.off, o.end, err = l.scanArray(depth)
 			return "", true, err
 		case c == ']' || c == ')' || c == '>' || c == '{' || c == '}':
 			l.pos++ // stray delimiter: skip it
@@ -105,43 +129,50 @@ func (l *lexer) word() []byte {
 	return l.b[start:l.pos]
 }
 
-// name undoes the #xx escapes of a name, in the scratch space.
-func (l *lexer) name(b []byte) []byte {
-	if bytes.IndexByte(b, '#') < 0 {
-		return b
+// name reads a name after its slash into o, undoing its #xx escapes in
+// the scratch space.
+func (l *lexer) name(o *operand) {
+	start := l.pos
+	var b []byte
+	if l.cmap {
+		for l.pos < len(l.b) && !endsWord[l.b[l.pos]] {
+			l.pos++
+		}
+		b = l.b[start:l.pos]
+	} else {
+		b = l.word()
 	}
-	return l.keep([]byte(unescapeName(b)))
+	if bytes.IndexByte(b, '#') < 0 {
+		o.off, o.end = start, l.pos
+		return
+	}
+	o.inScratch = true
+	o.off = len(l.scratch)
+	l.scratch = append(l.scratch, unescapeName(b)...)
+	o.end = len(l.scratch)
 }
 
-// keep copies b into the scratch space.
-func (l *lexer) keep(b []byte) []byte {
-	start := len(l.scratch)
-	l.scratch = append(l.scratch, b...)
-	return l.scratch[start:len(l.scratch):len(l.scratch)]
-}
-
-// literalInPlace reads a literal string: in the stream itself when it has
-// no escapes and balanced parentheses, else decoded into the scratch space.
-func (l *lexer) literalInPlace() []byte {
+// literalInPlace reads a literal string into o: in the stream itself
+// when it has no escapes and balanced parentheses, else decoded into the
+// scratch space.
+func (l *lexer) literalInPlace(o *operand) {
 	start := l.pos + 1
 	for i := start; i < len(l.b); i++ {
 		switch l.b[i] {
 		case '\\', '(':
-			return l.literal()
+			o.inScratch = true
+			o.off = len(l.scratch)
+			l.scratch = l.appendLiteral(l.scratch)
+			o.end = len(l.scratch)
+			return
 		case ')':
 			l.pos = i + 1
-			return l.b[start:i:i]
+			o.off, o.end = start, i
+			return
 		}
 	}
 	l.pos = len(l.b)
-	return l.b[start:len(l.b):len(l.b)]
-}
-
-// hexScratch reads a hex string into the scratch space.
-func (l *lexer) hexScratch() []byte {
-	start := len(l.scratch)
-	l.scratch = l.appendHex(l.scratch)
-	return l.scratch[start:len(l.scratch):len(l.scratch)]
+	o.off, o.end = start, len(l.b)
 }
 
 func hexDigit(c byte) (byte, bool) {
@@ -156,11 +187,12 @@ func hexDigit(c byte) (byte, bool) {
 	return 0, false
 }
 
-// scanArray reads an array "[ … ]" at depth into the arena; an unfinished
-// one ends at the end of the stream. Operators inside are dropped.
-func (l *lexer) scanArray(depth int) ([]operand, error) {
+// scanArray reads an array "[ … ]" at depth into the arena and returns
+// where its elements are; an unfinished one ends at the end of the
+// stream. Operators inside are dropped.
+func (l *lexer) scanArray(depth int) (off, end int, err error) {
 	if depth >= maxNesting {
-		return nil, errNesting
+		return 0, 0, errNesting
 	}
 	l.pos++
 	mark := len(l.pending)
@@ -173,15 +205,30 @@ func (l *lexer) scanArray(depth int) ([]operand, error) {
 			}
 			start := len(l.arena)
 			l.arena = append(l.arena, l.pending[mark:]...)
-			return l.arena[start:len(l.arena):len(l.arena)], nil
+			return start, len(l.arena), nil
+		}
+		// Strings and numbers, most of a TJ array, read here as scan
+		// reads them.
+		switch c := l.b[l.pos]; {
+		case c == '(':
+			o := operand{kind: kindString}
+			l.literalInPlace(&o)
+			l.pending = append(l.pending, o)
+			continue
+		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+			l.pending = append(l.pending, operand{kind: kindNumber, num: parseNumber(l.word())})
+			continue
 		}
 		var o operand
 		op, ok, err := l.scan(depth+1, &o)
 		if err != nil {
-			return nil, err
+			return 0, 0, err
 		}
-		if ok && op == "" {
+		switch {
+		case ok && op == "":
 			l.pending = append(l.pending, o)
+		case ok && l.cmap:
+			l.pending = append(l.pending, operand{})
 		}
 	}
 }
@@ -312,6 +359,12 @@ func operator(w []byte) string {
 		return "BDC"
 	case "EMC":
 		return "EMC"
+	case "endcodespacerange": // CMaps' (parseToUnicode)
+		return "endcodespacerange"
+	case "endbfchar":
+		return "endbfchar"
+	case "endbfrange":
+		return "endbfrange"
 	}
 	return "?" // no other operator is run
 }

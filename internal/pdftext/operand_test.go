@@ -111,22 +111,23 @@ func viaScan(b []byte) (string, error) {
 			lx.reset()
 			continue
 		}
-		fmt.Fprintf(&out, "%s\n", printOperand(&o))
+		fmt.Fprintf(&out, "%s\n", printOperand(&lx, &o))
 	}
 }
 
-func printOperand(o *operand) string {
+func printOperand(lx *lexer, o *operand) string {
 	switch o.kind {
 	case kindNumber:
 		return printNum(o.num)
 	case kindName:
-		return "name " + string(o.b)
+		return "name " + string(lx.bytes(o))
 	case kindString:
-		return fmt.Sprintf("string %q", o.b)
+		return fmt.Sprintf("string %q", lx.bytes(o))
 	case kindArray:
 		var parts []string
-		for i := range o.arr {
-			parts = append(parts, printOperand(&o.arr[i]))
+		elems := lx.elems(o)
+		for i := range elems {
+			parts = append(parts, printOperand(lx, &elems[i]))
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	case kindDict:

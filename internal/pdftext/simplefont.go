@@ -41,8 +41,8 @@ func (f *font) simpleText(code int) string {
 		}
 	}
 	s := ""
-	if f.enc != nil {
-		s = f.enc.Decode(string([]byte{byte(code)}))
+	if enc := f.encoder(); enc != nil {
+		s = enc.Decode(string([]byte{byte(code)}))
 	}
 	if unreadable(cleanGlyphText(s)) {
 		if t, ok := f.prog.codeText(code); ok {
