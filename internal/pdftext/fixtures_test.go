@@ -35,6 +35,8 @@ func TestGoldenRealWorld(t *testing.T) {
 		{file: "accents.pdf", class: "accent glyphs combined with their letter"},
 		{file: "table-columns.pdf", class: "dense columns of short entries read column by column"},
 		{file: "scripts.pdf", class: "sub- and superscripts kept in their line"},
+		{file: "listing-column.pdf", class: "a code listing in a column does not hide the column"},
+		{file: "offset-index.pdf", class: "columns of their own, rows not sharing baselines, read column by column"},
 	}
 	dir := filepath.Join("..", "..", "testdata", "realworld-fixtures")
 	for _, tt := range tests {

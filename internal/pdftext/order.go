@@ -298,12 +298,16 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 	// fragments are lines nearly as wide as the column. Cells of a table
 	// are not, and a table's rows stay lines, unless both sides are
 	// long, dense columns (an index, a code table), which poppler
-	// (pdftotext) reads column by column.
-	if width >= 20*size && lx1-lx0 >= 0.25*width && rx1-rx0 >= 0.25*width &&
-		filled(frags, lx0, lx1, true) && filled(frags, rx0, rx1, false) {
-		return lo, hi, true
+	// (pdftotext) reads column by column, or each side is a column of
+	// its own (blocks.go). A code listing's lines do not count against
+	// a filled column (listing.go).
+	if width >= 20*size && lx1-lx0 >= 0.25*width && rx1-rx0 >= 0.25*width {
+		code := listingLines(frags) // listing.go
+		if filled(frags, code, lx0, lx1, true) && filled(frags, code, rx0, rx1, false) {
+			return lo, hi, true
+		}
 	}
-	if dense(frags, mid) {
+	if dense(frags, mid) || ownColumns(frags, mid) { // blocks.go
 		return lo, hi, true
 	}
 	return 0, 0, false
@@ -414,11 +418,12 @@ func clearest(cover []int) float64 {
 }
 
 // filled reports whether most fragments on one side of a gutter span at
-// least 60% of the column [a, b].
-func filled(frags []fragment, a, b float64, left bool) bool {
+// least 60% of the column [a, b], lines of a listing (code, when not nil)
+// aside.
+func filled(frags []fragment, code []bool, a, b float64, left bool) bool {
 	var n, wide int
-	for _, f := range frags {
-		if left && f.x1 > b || !left && f.x0 < a {
+	for i, f := range frags {
+		if left && f.x1 > b || !left && f.x0 < a || code != nil && code[i] {
 			continue
 		}
 		n++

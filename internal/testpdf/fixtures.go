@@ -66,6 +66,10 @@ var Fixtures = []Fixture{
 		Text: lines(registerTitle, registerLeft, registerRight), PDF: tableColumns},
 	{Name: "scripts", Why: "superscripts and subscripts in a smaller size, raised or lowered by Ts and by Td: they stay in their line (m2, CO2, x2)",
 		Text: lines(scriptsText), PDF: scripts},
+	{Name: "listing-column", Why: "two columns sharing baselines, the left one holding a code listing in Courier (short lines, more than of prose): the listing is set aside when asking whether the column is filled, and the page is read column by column",
+		Text: lines(listingTitle, listingLeft, nonEmpty(listingCode), listingAfter, listingRight), PDF: listingColumn},
+	{Name: "offset-index", Why: "an index in two columns whose rows do not share baselines (one column half a line lower, blank lines between letter groups at other places): each column a left-aligned block of its own line spacing, read column by column",
+		Text: lines(offsetIndexTitle, nonEmpty(offsetIndexLeft), nonEmpty(offsetIndexRight)), PDF: offsetIndex},
 }
 
 const (

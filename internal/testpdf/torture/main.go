@@ -17,13 +17,19 @@
 // least 20 words, for referat's cleaned text (title, intro and cases:
 // running heads, footers, page numbers and slide navigation dropped by
 // design) and for the extractor's raw page text (every line, read in this
-// process; column raw); escapes (a crash, an error that is not one clear line,
-// a run still going after referat's own bounds and a grace period, see
-// Checker.RunBound; 0 expected); files whose two reads give
+// process; column raw); the same against a second, independent reference,
+// MuPDF's `mutool draw -F txt` (columns mupdf and rawmu), and pdftotext's
+// similarity to mutool (p2t/mu: where it is low the two references
+// disagree, and a low simil is not necessarily referat's fault); escapes
+// (a crash, an error that is not one clear line, a run still going after
+// referat's own bounds and a grace period, see Checker.RunBound; 0
+// expected); files whose two reads give
 // different output; pages per second. Then every miss, escape and low
 // similarity. With -json the same as one JSON object (see Report).
 //
-// It needs pdftotext and pdfinfo (poppler-utils). Generators need
+// It needs pdftotext and pdfinfo (poppler-utils), and mutool
+// (mupdf-tools) for the MuPDF columns (-mupdf=false or no mutool: empty).
+// Generators need
 // pdflatex (texlive-latex-base), soffice, gs, qpdf, chromium, python3 with
 // reportlab; those whose tool is missing are skipped and named.
 package main
@@ -58,9 +64,14 @@ func main() {
 	gens := flag.String("generators", "", "with -sets generated or mutant: only these generators, comma-separated (e.g. chromium-rtl,libreoffice-rtl,latex-ot1; default: all)")
 	ocrTimeout := flag.Duration("ocr-timeout", 60*time.Second, "referat's --ocr-timeout per recognised page")
 	deadline := flag.Duration("deadline", 60*time.Second, "grace beyond referat's own bounds (--timeout, plus --ocr-timeout per page): a run still going after that is a hang and is killed")
+	mupdf := flag.Bool("mupdf", true, "also compare with MuPDF's text (mutool draw -F txt), the second reference; skipped with a note when mutool is absent")
 	flag.Parse()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		log.Fatal("torture needs pdftotext and pdfinfo (apt-get install poppler-utils)")
+	}
+	if _, err := exec.LookPath("mutool"); *mupdf && err != nil {
+		log.Print("mutool not found (apt-get install mupdf-tools): the MuPDF columns stay empty")
+		*mupdf = false
 	}
 	want := map[string]bool{}
 	for _, s := range strings.Split(*sets, ",") {
@@ -98,11 +109,12 @@ func main() {
 			files = append(files, Result{File: f, Set: "fixtures", Generator: strings.TrimSuffix(filepath.Base(f), ".pdf")})
 		}
 	}
-	c := Checker{Referat: *referat, Timeout: *timeout, OCRTimeout: *ocrTimeout, Deadline: *deadline}
+	c := Checker{Referat: *referat, Timeout: *timeout, OCRTimeout: *ocrTimeout, Deadline: *deadline, MuPDF: *mupdf}
 	for i := range files {
 		c.Check(&files[i])
-		log.Printf("%d/%d %s: words %d/%d similarity %.2f raw %.2f %s", i+1, len(files), files[i].File,
-			files[i].OurWords, files[i].TheirWords, files[i].Similarity, files[i].RawSimil, files[i].Error)
+		log.Printf("%d/%d %s: words %d/%d similarity %.2f raw %.2f mupdf %.2f p2t/mu %.2f %s", i+1, len(files), files[i].File,
+			files[i].OurWords, files[i].TheirWords, files[i].Similarity, files[i].RawSimil,
+			files[i].SimilMuPDF, files[i].P2TvsMuPDF, files[i].Error)
 	}
 	rep := Report{Command: strings.Join(os.Args, " "), Rows: Rows(files), Files: files}
 	js, err := json.MarshalIndent(rep, "", " ")

@@ -22,13 +22,22 @@ type Result struct {
 	Creator   string `json:"creator"`
 	Pages     int    `json:"pages"` // pdfinfo's page count, 0 when it cannot tell
 
-	TheirWords  int     `json:"their_words"`      // words (see Words) in pdftotext's text
-	OurWords    int     `json:"our_words"`        // words in referat's title, intro and cases
-	TheirText   bool    `json:"their_text"`       // pdftotext found >= MinWordsText words
-	OurText     bool    `json:"our_text"`         // referat did
-	Similarity  float64 `json:"similarity"`       // LCS F1, see Similarity; -1 when not compared
-	BagF1       float64 `json:"bag_f1"`           // order-blind F1, see BagF1; -1 when not compared
-	RawSimil    float64 `json:"raw_similarity"`   // Similarity of the extractor's raw page text (rawText); -1 when not compared
+	TheirWords int     `json:"their_words"`    // words (see Words) in pdftotext's text
+	OurWords   int     `json:"our_words"`      // words in referat's title, intro and cases
+	TheirText  bool    `json:"their_text"`     // pdftotext found >= MinWordsText words
+	OurText    bool    `json:"our_text"`       // referat did
+	Similarity float64 `json:"similarity"`     // LCS F1, see Similarity; -1 when not compared
+	BagF1      float64 `json:"bag_f1"`         // order-blind F1, see BagF1; -1 when not compared
+	RawSimil   float64 `json:"raw_similarity"` // Similarity of the extractor's raw page text (rawText); -1 when not compared
+	// The second reference, MuPDF's `mutool draw -F txt`: its word count,
+	// the Similarity of referat's cleaned text and of the raw page text to
+	// it, and pdftotext's Similarity to it (where the two references
+	// disagree). Each is -1 when mutool is absent, fails, or one side has
+	// fewer than MinWordsCompare words.
+	MuPDFWords  int     `json:"mupdf_words"`
+	SimilMuPDF  float64 `json:"simil_mupdf"`
+	RawMuPDF    float64 `json:"raw_simil_mupdf"`
+	P2TvsMuPDF  float64 `json:"p2t_vs_mupdf"`
 	OurSeconds  float64 `json:"our_seconds"`      // wall time of referat's first read
 	ExitCode    int     `json:"exit_code"`        // referat's exit status (-1: killed at the deadline)
 	Error       string  `json:"error"`            // referat's first stderr line, "" when it succeeded
@@ -49,6 +58,7 @@ type Checker struct {
 	Timeout    time.Duration // referat's --timeout per file
 	OCRTimeout time.Duration // referat's --ocr-timeout per recognised page
 	Deadline   time.Duration // grace beyond referat's own bounds (see RunBound) after which a run counts as a hang and is killed
+	MuPDF      bool          // also compare with mutool's text (the second reference)
 }
 
 // RunBound is the longest a referat run on a file of pages pages may take
@@ -65,6 +75,7 @@ func (c Checker) RunBound(pages int) time.Duration {
 // Check reads file and fills everything in r but its set, generator and name.
 func (c Checker) Check(r *Result) {
 	r.Similarity, r.BagF1, r.RawSimil = -1, -1, -1
+	r.SimilMuPDF, r.RawMuPDF, r.P2TvsMuPDF = -1, -1, -1
 	r.Producer, r.Creator, r.Pages = pdfinfo(r.File)
 	r.Family = Family(r.Producer, r.Creator)
 	theirs := Words(pdftotext(r.File))
@@ -82,13 +93,46 @@ func (c Checker) Check(r *Result) {
 	ours := Words(ourText(first.stdout))
 	r.OurWords = len(ours)
 	r.OurText = len(ours) >= MinWordsText
+	var raw []string
+	rawOK := false
+	if len(ours) >= MinWordsCompare && (len(theirs) >= MinWordsCompare || c.MuPDF) {
+		if text, err := rawText(r.File, c.Timeout); err == nil {
+			raw, rawOK = Words(text), true
+		}
+	}
 	if len(ours) >= MinWordsCompare && len(theirs) >= MinWordsCompare {
 		r.Similarity = Similarity(ours, theirs)
 		r.BagF1 = BagF1(ours, theirs)
-		if raw, err := rawText(r.File, c.Timeout); err == nil {
-			r.RawSimil = Similarity(Words(raw), theirs)
+		if rawOK {
+			r.RawSimil = Similarity(raw, theirs)
 		}
 	}
+	if c.MuPDF {
+		mu := Words(mutool(r.File))
+		r.MuPDFWords = len(mu)
+		r.SimilMuPDF, r.RawMuPDF, r.P2TvsMuPDF = compareTo(mu, ours, raw, rawOK, theirs)
+	}
+}
+
+// compareTo gives the Similarity of referat's cleaned text, its raw page
+// text and pdftotext's text to a second reference's words ref: each -1
+// where either side has fewer than MinWordsCompare words (or the raw text
+// could not be read).
+func compareTo(ref, ours, raw []string, rawOK bool, theirs []string) (cleaned, rawSim, p2t float64) {
+	cleaned, rawSim, p2t = -1, -1, -1
+	if len(ref) < MinWordsCompare {
+		return
+	}
+	if len(ours) >= MinWordsCompare {
+		cleaned = Similarity(ours, ref)
+		if rawOK {
+			rawSim = Similarity(raw, ref)
+		}
+	}
+	if len(theirs) >= MinWordsCompare {
+		p2t = Similarity(theirs, ref)
+	}
+	return
 }
 
 type extraction struct {
@@ -171,6 +215,15 @@ func pdftotext(file string) string {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	out, _ := exec.CommandContext(ctx, "pdftotext", "-q", "-enc", "UTF-8", file, "-").Output()
+	return string(out)
+}
+
+// mutool is MuPDF's text of file (`mutool draw -F txt`), "" when mutool
+// fails or is absent.
+func mutool(file string) string {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	out, _ := exec.CommandContext(ctx, "mutool", "draw", "-q", "-F", "txt", "-o", "-", file).Output()
 	return string(out)
 }
 

@@ -27,11 +27,21 @@ type Row struct {
 	// similarity of the extractor's raw page text, running heads and
 	// page numbers kept (see rawText); -1 when none.
 	MedianRawSimilarity float64 `json:"median_raw_similarity"`
-	Escapes             int     `json:"escapes"`          // crashes, unclear errors, hangs
-	Nondeterministic    int     `json:"nondeterministic"` // files whose two reads differ
-	Pages               int     `json:"pages"`
-	Seconds             float64 `json:"seconds"`          // referat's wall time, first reads
-	PagesPerSecond      float64 `json:"pages_per_second"` // Pages/Seconds
+	// The second reference (MuPDF's mutool), over the same compared files
+	// where mutool has >= MinWordsCompare words too (MuPDFCompared of
+	// them): the median similarity of referat's cleaned text to mutool's
+	// (simil_mupdf), of the raw page text (raw_simil_mupdf), and of
+	// pdftotext's text (p2t_vs_mupdf: low where the references disagree);
+	// -1 when none or mutool was not run.
+	MuPDFCompared    int     `json:"mupdf_compared"`
+	MedianSimilMuPDF float64 `json:"simil_mupdf"`
+	MedianRawMuPDF   float64 `json:"raw_simil_mupdf"`
+	MedianP2TvsMuPDF float64 `json:"p2t_vs_mupdf"`
+	Escapes          int     `json:"escapes"`          // crashes, unclear errors, hangs
+	Nondeterministic int     `json:"nondeterministic"` // files whose two reads differ
+	Pages            int     `json:"pages"`
+	Seconds          float64 `json:"seconds"`          // referat's wall time, first reads
+	PagesPerSecond   float64 `json:"pages_per_second"` // Pages/Seconds
 }
 
 // A Report is the whole measurement.
@@ -43,7 +53,7 @@ type Report struct {
 
 func summarise(set, group string, rs []Result) Row {
 	row := Row{Set: set, Group: group, Files: len(rs)}
-	var sims, bags, raws []float64
+	var sims, bags, raws, mus, rawMus, p2tMus []float64
 	for _, r := range rs {
 		if r.TheirText {
 			row.TheirText++
@@ -60,6 +70,14 @@ func summarise(set, group string, rs []Result) Row {
 			if r.RawSimil >= 0 {
 				raws = append(raws, r.RawSimil)
 			}
+			if r.SimilMuPDF >= 0 && r.P2TvsMuPDF >= 0 {
+				row.MuPDFCompared++
+				mus = append(mus, r.SimilMuPDF)
+				p2tMus = append(p2tMus, r.P2TvsMuPDF)
+				if r.RawMuPDF >= 0 {
+					rawMus = append(rawMus, r.RawMuPDF)
+				}
+			}
 		}
 		if r.Escape != "" {
 			row.Escapes++
@@ -75,6 +93,7 @@ func summarise(set, group string, rs []Result) Row {
 		row.Share = float64(row.Both) / float64(row.TheirText)
 	}
 	row.MedianSimilarity, row.MedianBagF1, row.MedianRawSimilarity = median(sims), median(bags), median(raws)
+	row.MedianSimilMuPDF, row.MedianRawMuPDF, row.MedianP2TvsMuPDF = median(mus), median(rawMus), median(p2tMus)
 	if row.Seconds > 0 {
 		row.PagesPerSecond = float64(row.Pages) / row.Seconds
 	}
@@ -152,17 +171,20 @@ func sortedKeys[V any](m map[string]V) []string {
 // escaped or were read differently twice).
 func WriteTable(w io.Writer, rep Report) {
 	fmt.Fprintf(w, "# %s\n", rep.Command)
-	fmt.Fprintf(w, "%-11s %-18s %5s %6s %5s %6s %5s %6s %6s %6s %4s %4s %6s %7s\n",
-		"set", "producer", "files", "p2t", "both", "share", "cmp", "simil", "bagf1", "raw", "esc", "nondt", "pages", "pages/s")
+	fmt.Fprintf(w, "%-11s %-18s %5s %6s %5s %6s %5s %6s %6s %6s %6s %6s %6s %4s %4s %6s %7s\n",
+		"set", "producer", "files", "p2t", "both", "share", "cmp", "simil", "bagf1", "raw",
+		"mupdf", "rawmu", "p2t/mu", "esc", "nondt", "pages", "pages/s")
 	set := ""
 	for _, r := range rep.Rows {
 		if r.Set != set && set != "" {
 			fmt.Fprintln(w)
 		}
 		set = r.Set
-		fmt.Fprintf(w, "%-11s %-18s %5d %6d %5d %6.3f %5d %6s %6s %6s %4d %4d %6d %7.1f\n",
+		fmt.Fprintf(w, "%-11s %-18s %5d %6d %5d %6.3f %5d %6s %6s %6s %6s %6s %6s %4d %4d %6d %7.1f\n",
 			r.Set, trunc(r.Group, 18), r.Files, r.TheirText, r.Both, r.Share, r.Compared,
-			fig(r.MedianSimilarity), fig(r.MedianBagF1), fig(r.MedianRawSimilarity), r.Escapes, r.Nondeterministic, r.Pages, r.PagesPerSecond)
+			fig(r.MedianSimilarity), fig(r.MedianBagF1), fig(r.MedianRawSimilarity),
+			fig(r.MedianSimilMuPDF), fig(r.MedianRawMuPDF), fig(r.MedianP2TvsMuPDF),
+			r.Escapes, r.Nondeterministic, r.Pages, r.PagesPerSecond)
 	}
 	fmt.Fprintln(w)
 	for _, r := range rep.Files {

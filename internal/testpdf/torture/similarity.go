@@ -16,7 +16,9 @@ import (
 //     pdftotext puts around a run of the other direction with no space
 //     ("habibi\u202C\u202Bحبيبي"), separate words, and other format
 //     characters (unicode.Cf: bidi marks, soft hyphens, zero-width
-//     spaces) are removed;
+//     spaces) are removed; the minus sign and the Unicode hyphens
+//     (U+2212, U+2010, U+2011) are "-", as referat reads them by design
+//     (pdftotext and mutool keep them: "Bn−1" and "Bn-1" are one word);
 //   - a line that ends in a letter and "-" and is followed by a line
 //     starting with a lower-case letter is joined without the hyphen
 //     (pdftotext keeps line-end hyphens, referat removes them);
@@ -32,6 +34,8 @@ func Words(text string) []string {
 			return ' ' // pdftotext wraps runs of another direction in embeddings, without spaces
 		case unicode.Is(unicode.Cf, r):
 			return -1
+		case r == '\u2212' || r == '\u2010' || r == '\u2011':
+			return '-' // referat reads the minus sign and hyphens as "-" by design
 		}
 		return r
 	}, text)

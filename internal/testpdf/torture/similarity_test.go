@@ -21,6 +21,7 @@ func TestWords(t *testing.T) {
 		{name: "CJK one word a character", text: "人人生而自由，ok", want: []string{"人", "人", "生", "而", "自", "由", "ok"}},
 		{name: "bidi marks and soft hyphens", text: "\u202bכל בני\u202c organi\u00adsasjon", want: []string{"כל", "בני", "organisasjon"}},
 		{name: "an embedding between two runs separates them", text: "\u202b\u202a habibi\u202cحبيبي\u202c", want: []string{"habibi", "حبيبي"}},
+		{name: "minus sign and hyphens are hyphen-minus", text: "dim Bn\u22121 a\u2010b c\u2011d", want: []string{"dim", "bn-1", "a-b", "c-d"}},
 		{name: "symbols only", text: "— • 12", want: []string{"12"}},
 	}
 	for _, tt := range tests {
