@@ -54,8 +54,9 @@ func startsWord(s string) bool {
 
 // isDateStart reports whether a title opens with a date ("14. desember").
 func isDateStart(s string) bool {
-	_, ok := DateInText(s)
-	return ok && textDate.FindStringIndex(s) != nil && textDate.FindStringIndex(s)[0] == 0
+	text, num, iso := scanDates(s)
+	_, ok := firstDate(text, num, iso)
+	return ok && text.at == 0
 }
 
 func cleanNumber(n string) string {
@@ -96,11 +97,25 @@ var agreementStart = regexp.MustCompile(`(?i)^(enighet om at|enige om at|partene
 
 // isDecisionLabel reports whether a bold run or a line is only a decision
 // label ("Vedtak:", "Konklusjon"), which never starts a case.
-func isDecisionLabel(s string) bool {
-	s = strings.TrimSpace(strings.TrimRight(collapse(s), ":. "))
+func isDecisionLabel(s string) bool { return isCollapsedDecisionLabel(collapse(s)) }
+
+// isCollapsedDecisionLabel is isDecisionLabel of collapsed text
+// (collapse(s) == s).
+func isCollapsedDecisionLabel(s string) bool {
+	s = strings.TrimSpace(strings.TrimRight(s, ":. "))
+	if len(s) > maxDecisionLabel {
+		return false // a paragraph: spare copying it for the expression
+	}
 	loc := decisionLabel.FindStringIndex(s + ": ")
 	return loc != nil && loc[1] == len(s)+2
 }
+
+// maxDecisionLabel bounds the bytes of a text that isDecisionLabel's
+// expression can match whole: s, ending in neither space nor colon,
+// followed by ": ", is matched whole only when s is a label, at most 18
+// letters of at most 4 bytes each (a letter matches its case-folded
+// forms, such as the three-byte Kelvin sign for k).
+const maxDecisionLabel = 18 * utf8.UTFMax
 
 // decisionOf returns the decision a case's paragraphs record: the text
 // after the first "Vedtak:" or "Konklusjon:" label, up to a sentence in

@@ -118,14 +118,9 @@ func build(path, sha string, pd *pdftext.Document, recognised []*ocr.Page) (*ref
 	pages := layOut(pd.Pages)
 	src.Pages, src.Producer = len(pages.lines), pd.Info.Producer
 	seg := segment(pages.blocks())
-	firstPage := ""
-	if len(pages.lines) > 0 {
-		var b strings.Builder
-		for _, l := range pages.lines[0] {
-			b.WriteString(l.Text())
-			b.WriteByte('\n')
-		}
-		firstPage = b.String()
+	firstPage := "" // read for a date only when the heading has none
+	if _, dated := DateInText(seg.heading); !dated && len(pages.lines) > 0 {
+		firstPage = linesText(pages.lines[0])
 	}
 	doc := &referat.Document{
 		Source:  src,
@@ -174,7 +169,7 @@ func layOut(pdfPages []pdftext.Page) *laidOut {
 	out := &laidOut{bodySize: bodySize}
 	var perPage [][]paragraph
 	for p, ls := range pages {
-		var kept []pdftext.Line
+		kept := make([]pdftext.Line, 0, len(ls))
 		for i, l := range ls {
 			if !drop[p][i] {
 				kept = append(kept, l)
@@ -240,9 +235,29 @@ func nonNil(s []string) []string {
 	return s
 }
 
+// linesText returns the text of lines, each ended by a newline.
+func linesText(lines []pdftext.Line) string {
+	n := 0
+	for _, l := range lines {
+		for _, s := range l.Spans {
+			n += len(s.Text)
+		}
+		n++
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, l := range lines {
+		for _, s := range l.Spans {
+			b.WriteString(s.Text)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
 // dropUsed returns the lines not marked used.
 func dropUsed(lines []pdftext.Line, used []bool) []pdftext.Line {
-	var out []pdftext.Line
+	out := make([]pdftext.Line, 0, len(lines))
 	for i, l := range lines {
 		if !used[i] {
 			out = append(out, l)

@@ -8,16 +8,9 @@ import (
 	"time"
 
 	"github.com/ntlnav/referat"
-	"github.com/ntlnav/referat/internal/norsk"
 )
 
 var (
-	// "14. desember 2023", "14 desember 2023", "14. des. 2023"
-	textDate = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(` + norsk.MonthPattern + `)\.?\s+(\d{4})\b`)
-	// "14.12.2023", "14.12.23", "14/12/2023"
-	numDate = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b`)
-	// "2023-12-14"
-	isoDate = regexp.MustCompile(`\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b`)
 	// file names: "2023-12-14", "20231214", "2023_12_14", "14.12.2023"
 	fileDate = regexp.MustCompile(`((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})`)
 )
@@ -38,27 +31,17 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 // DateInText returns the first date written in s, as ISO 8601: "14.
 // desember 2023", "14.12.2023" or "2023-12-14".
 func DateInText(s string) (string, bool) {
-	type hit struct {
-		at  int
-		iso string
-	}
-	best := hit{at: -1}
-	consider := func(at int, iso string, ok bool) {
-		if ok && (best.at < 0 || at < best.at) {
-			best = hit{at, iso}
+	return firstDate(scanDates(s))
+}
+
+// firstDate returns the date of the leftmost of the matches of the three
+// forms that is a date; on a tie, the first of them.
+func firstDate(text, num, iso dateHit) (string, bool) {
+	best := dateHit{at: -1}
+	for _, h := range [...]dateHit{text, num, iso} {
+		if h.at >= 0 && h.ok && (best.at < 0 || h.at < best.at) {
+			best = h
 		}
-	}
-	if m := textDate.FindStringSubmatchIndex(s); m != nil {
-		iso, ok := isoOf(atoi(s[m[6]:m[7]]), norsk.Month(strings.ToLower(s[m[4]:m[5]])), atoi(s[m[2]:m[3]]))
-		consider(m[0], iso, ok)
-	}
-	if m := numDate.FindStringSubmatchIndex(s); m != nil {
-		iso, ok := isoOf(atoi(s[m[6]:m[7]]), atoi(s[m[4]:m[5]]), atoi(s[m[2]:m[3]]))
-		consider(m[0], iso, ok)
-	}
-	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
-		iso, ok := isoOf(atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]]))
-		consider(m[0], iso, ok)
 	}
 	return best.iso, best.at >= 0
 }

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"math"
 	"sort"
 	"strings"
@@ -23,7 +24,15 @@ type paragraph struct {
 }
 
 func (p *paragraph) text() string {
+	if len(p.spans) == 1 {
+		return strings.TrimSpace(p.spans[0].Text)
+	}
+	n := 0
+	for _, s := range p.spans {
+		n += len(s.Text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, s := range p.spans {
 		b.WriteString(s.Text)
 	}
@@ -102,6 +111,7 @@ func endsSentence(s string) bool {
 func paragraphs(lines []pdftext.Line, m pageMetrics) []paragraph {
 	var out []paragraph
 	var cur *paragraph
+	var j spanJoiner // cur's spans
 	var prev *pdftext.Line
 	width := m.right - m.left
 	for i := range lines {
@@ -134,6 +144,7 @@ func paragraphs(lines []pdftext.Line, m pageMetrics) []paragraph {
 		}
 		if brk {
 			if cur != nil {
+				cur.spans = j.done()
 				out = append(out, *cur)
 			}
 			cur = &paragraph{
@@ -142,9 +153,10 @@ func paragraphs(lines []pdftext.Line, m pageMetrics) []paragraph {
 				indented: l.X0 > m.left+0.8*l.Size,
 				heading:  l.AllBold() || l.Size > m.bodySize*1.15,
 			}
-			cur.spans = append(cur.spans, l.Spans...)
+			j.start(nil)
+			j.join(l.Spans)
 		} else {
-			cur.spans = joinSpans(cur.spans, l.Spans)
+			j.join(l.Spans)
 			cur.heading = cur.heading && (l.AllBold() || l.Size > m.bodySize*1.15)
 		}
 		cur.lines++
@@ -152,6 +164,7 @@ func paragraphs(lines []pdftext.Line, m pageMetrics) []paragraph {
 		prev = l
 	}
 	if cur != nil {
+		cur.spans = j.done()
 		out = append(out, *cur)
 	}
 	return out
@@ -162,11 +175,60 @@ func paragraphs(lines []pdftext.Line, m pageMetrics) []paragraph {
 // hyphen always joins, "NAV-" + "kontor" keeps its hyphen, and "arbeids-"
 // + "og" keeps hyphen and space.
 func joinSpans(a, b []pdftext.Span) []pdftext.Span {
-	if len(a) == 0 {
-		return append(a, b...)
+	var j spanJoiner
+	j.start(a)
+	j.join(b)
+	return j.done()
+}
+
+// A spanJoiner joins the lines of a paragraph as joinSpans does, line by
+// line, with the text of the last span in a buffer that grows, instead of
+// a string made again for each line (quadratic in a long paragraph).
+type spanJoiner struct {
+	spans []pdftext.Span // the spans before the last
+	last  []byte         // the last span's text, when open
+	bold  bool           // the last span's weight
+	open  bool           // there is a last span
+}
+
+// start begins a paragraph of spans a, whose backing array it may reuse.
+func (j *spanJoiner) start(a []pdftext.Span) {
+	j.spans, j.last, j.open = a, j.last[:0], false
+	if len(a) > 0 {
+		j.spans = a[:len(a)-1]
+		j.last = append(j.last, a[len(a)-1].Text...)
+		j.bold, j.open = a[len(a)-1].Bold, true
 	}
-	last := &a[len(a)-1]
-	t := strings.TrimRight(last.Text, " ")
+}
+
+// done returns the paragraph's spans; start begins the next one.
+func (j *spanJoiner) done() []pdftext.Span {
+	if !j.open {
+		return j.spans
+	}
+	out := append(j.spans, pdftext.Span{Text: string(j.last), Bold: j.bold})
+	j.spans, j.open = nil, false
+	return out
+}
+
+// add appends s as a span of its own, the new last one.
+func (j *spanJoiner) add(s pdftext.Span) {
+	if j.open {
+		j.spans = append(j.spans, pdftext.Span{Text: string(j.last), Bold: j.bold})
+	}
+	j.last = append(j.last[:0], s.Text...)
+	j.bold, j.open = s.Bold, true
+}
+
+// join appends the spans b of the next line.
+func (j *spanJoiner) join(b []pdftext.Span) {
+	if !j.open {
+		for _, s := range b {
+			j.add(s)
+		}
+		return
+	}
+	t := bytes.TrimRight(j.last, " ")
 	nextText := ""
 	for _, s := range b {
 		nextText += s.Text
@@ -174,43 +236,41 @@ func joinSpans(a, b []pdftext.Span) []pdftext.Span {
 	nextText = strings.TrimLeft(nextText, " ")
 	sep := " "
 	switch {
-	case strings.HasSuffix(t, "\u00AD"):
-		t = strings.TrimSuffix(t, "\u00AD")
+	case bytes.HasSuffix(t, []byte("\u00AD")):
+		t = t[:len(t)-len("\u00AD")]
 		sep = ""
-	case strings.HasSuffix(t, "-"):
-		before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(t, "-"))
+	case bytes.HasSuffix(t, []byte("-")):
+		before, _ := utf8.DecodeLastRune(t[:len(t)-1])
 		first, _ := utf8.DecodeRuneInString(nextText)
 		word := firstWord(nextText)
 		switch {
 		case norsk.IsCompoundConjunction(strings.ToLower(word)) || before == ' ' || before == utf8.RuneError:
 			sep = " "
 		case unicode.IsLower(before) && unicode.IsLower(first):
-			t = strings.TrimSuffix(t, "-")
+			t = t[:len(t)-1]
 			sep = ""
 		default:
 			sep = ""
 		}
 	}
-	last.Text = t
-	out := a
+	j.last = t
 	for i, s := range b {
 		if i == 0 {
 			s.Text = strings.TrimLeft(s.Text, " ")
-			if sep == "" && s.Bold == last.Bold {
-				last.Text += s.Text
+			if sep == "" && s.Bold == j.bold {
+				j.last = append(j.last, s.Text...)
 				continue
 			}
 			if sep != "" {
-				if s.Bold == last.Bold {
-					last.Text += sep + s.Text
+				j.last = append(j.last, sep...)
+				if s.Bold == j.bold {
+					j.last = append(j.last, s.Text...)
 					continue
 				}
-				last.Text += sep
 			}
 		}
-		out = append(out, s)
+		j.add(s)
 	}
-	return out
 }
 
 func firstWord(s string) string {

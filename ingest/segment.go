@@ -47,8 +47,9 @@ func segment(blocks []block) segmented {
 		}
 	}
 	var cur *referat.Case
-	addBody := func(text string, pages []int) {
-		text = collapse(text)
+	// addCollapsed adds a paragraph of collapsed text (collapse(text) ==
+	// text); addBody collapses it first.
+	addCollapsed := func(text string, pages []int) {
 		if text == "" {
 			return
 		}
@@ -59,6 +60,7 @@ func segment(blocks []block) segmented {
 		cur.Paragraphs = append(cur.Paragraphs, text)
 		cur.Pages = appendPage(cur.Pages, pages...)
 	}
+	addBody := func(text string, pages []int) { addCollapsed(collapse(text), pages) }
 	start := func(title string, pages []int) {
 		if cur != nil {
 			s.cases = append(s.cases, *cur)
@@ -71,16 +73,16 @@ func segment(blocks []block) segmented {
 		b := blocks[i]
 		text := collapse(b.Text)
 		if label != "" && text != "" {
-			text, label = label+" "+text, ""
-			addBody(text, b.Pages)
+			text, label = label+" "+text, "" // both collapsed and not empty: so is this
+			addCollapsed(text, b.Pages)
 			continue
 		}
 		switch {
 		case text == "":
-		case isDecisionLabel(text):
+		case isCollapsedDecisionLabel(text):
 			label = text
 		case cur != nil && isSubitem(text, cur.Number) || isDecisionLabel(b.Bold):
-			addBody(text, b.Pages)
+			addCollapsed(text, b.Pages)
 		case (b.AllBold || b.Larger && !b.HasFonts) && wordCount(text) <= 25 && !pageNumber.MatchString(text):
 			start(text, b.Pages)
 		case b.HasFonts && isTitlePrefix(b.Bold, text):
@@ -92,13 +94,13 @@ func segment(blocks []block) segmented {
 				addBody(rest, b.Pages)
 				continue
 			}
-			addBody(text, b.Pages)
+			addCollapsed(text, b.Pages)
 		default:
-			addBody(text, b.Pages)
+			addCollapsed(text, b.Pages)
 		}
 	}
 	if label != "" {
-		addBody(label, nil)
+		addCollapsed(label, nil)
 	}
 	if cur != nil {
 		s.cases = append(s.cases, *cur)
@@ -163,6 +165,8 @@ func isCollapsed(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case c > ' ' && c < utf8.RuneSelf: // the usual byte first
+			prevSpace = false
 		case c >= utf8.RuneSelf:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
@@ -184,7 +188,20 @@ func isCollapsed(s string) bool {
 	return !prevSpace || len(s) == 0
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount returns len(strings.Fields(s)), without making the fields.
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for _, r := range s { // invalid UTF-8 reads as U+FFFD, a letter, as in Fields
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
 
 // firstSentence returns the first sentence of text and the rest.
 func firstSentence(text string) (string, string) {

@@ -3,7 +3,6 @@ package pdftext
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -95,20 +94,25 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 	}
 	sortByYDown(gs)
 	var groups [][]glyph
+	var sizes []sizeRange // of each group, for joinScripts
 	start := 0
+	lo, hi := math.Inf(1), 0.0
 	for i := 1; i <= len(gs); i++ {
+		lo, hi = fmin(lo, gs[i-1].size), fmax(hi, gs[i-1].size)
 		if i < len(gs) {
 			if sameBaseline(&gs[start], &gs[i-1], &gs[i]) {
 				continue
 			}
 		}
 		groups = append(groups, gs[start:i])
+		sizes = append(sizes, sizeRange{lo, hi})
+		lo, hi = math.Inf(1), 0.0
 		start = i
 	}
 	for _, g := range groups {
 		sortByX(g)
 	}
-	groups = joinScripts(groups) // scripts.go
+	groups = joinScripts(groups, sizes) // scripts.go
 	if ordered := readingOrder(groups); ordered != nil {
 		groups = ordered
 	}
@@ -180,7 +184,7 @@ func byX(a, b glyph) int {
 func sortByYDown(gs []glyph) {
 	for i := range gs {
 		if y := gs[i].y; y != y || i > 0 && y > gs[i-1].y {
-			slices.SortStableFunc(gs, byYDown)
+			sortGlyphs(gs, true)
 			return
 		}
 	}
@@ -189,8 +193,108 @@ func sortByYDown(gs []glyph) {
 func sortByX(gs []glyph) {
 	for i := range gs {
 		if x := gs[i].x; x != x || i > 0 && x < gs[i-1].x {
-			slices.SortStableFunc(gs, byX)
+			sortGlyphs(gs, false)
 			return
+		}
+	}
+}
+
+// runSortMin is the number of glyphs from which sortGlyphs sorts runs
+// rather than glyphs.
+const runSortMin = 24
+
+// A glyphRun is a run of consecutive glyphs gs[start:end] with the same
+// sort key k (y or x).
+type glyphRun struct {
+	k          float64
+	start, end int32
+}
+
+func runsYDown(a, b glyphRun) int {
+	switch {
+	case a.k > b.k:
+		return -1
+	case b.k > a.k:
+		return 1
+	}
+	return 0
+}
+
+func runsX(a, b glyphRun) int {
+	switch {
+	case a.k < b.k:
+		return -1
+	case b.k < a.k:
+		return 1
+	}
+	return 0
+}
+
+// sortGlyphs sorts gs stably by y from the top (down) or by x. Glyphs
+// come in runs of one key (a line's glyphs share their y), so many
+// glyphs without a NaN key are sorted as runs: a stable sort of the runs
+// by key orders their glyphs as the stable sort of the glyphs does, the
+// glyphs of equal keys in their order before. Each glyph then moves once,
+// instead of the stable sort's O(n log n) moves of whole glyphs (each a
+// write barrier while a collection runs). TestSortsMatchSliceStable
+// holds it to sort.SliceStable.
+func sortGlyphs(gs []glyph, down bool) {
+	cmp, cmpRuns := byX, runsX
+	if down {
+		cmp, cmpRuns = byYDown, runsYDown
+	}
+	if len(gs) < runSortMin || len(gs) > math.MaxInt32 {
+		slices.SortStableFunc(gs, cmp)
+		return
+	}
+	key := func(g *glyph) float64 {
+		if down {
+			return g.y
+		}
+		return g.x
+	}
+	runs := make([]glyphRun, 0, 64)
+	for i := 0; i < len(gs); {
+		k := key(&gs[i])
+		if k != k {
+			slices.SortStableFunc(gs, cmp)
+			return
+		}
+		j := i + 1
+		for j < len(gs) && key(&gs[j]) == k {
+			j++
+		}
+		runs = append(runs, glyphRun{k, int32(i), int32(j)})
+		i = j
+	}
+	slices.SortStableFunc(runs, cmpRuns)
+	from := make([]int32, 0, len(gs)) // position p takes glyph from[p]
+	for _, r := range runs {
+		for i := r.start; i < r.end; i++ {
+			from = append(from, i)
+		}
+	}
+	permute(gs, from)
+}
+
+// permute moves glyph from[p] to position p, each glyph once, following
+// each cycle of the permutation; it marks a position done by from[p] = p.
+func permute(gs []glyph, from []int32) {
+	for start := range from {
+		if int(from[start]) == start {
+			continue
+		}
+		held := gs[start]
+		p := start
+		for {
+			f := int(from[p])
+			from[p] = int32(p)
+			if f == start {
+				gs[p] = held
+				break
+			}
+			gs[p] = gs[f]
+			p = f
 		}
 	}
 }
@@ -223,6 +327,11 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 	sortByX(gs)
 	accents, rtl := false, false
 	for i := range gs {
+		// Text that starts with a byte below 0xC4 other than these is
+		// neither (see mayBeAccent and isRTLStart): most glyphs.
+		if s := gs[i].s; s != "" && s[0] < 0xC4 && s[0] != '`' && s[0] != '^' && s[0] != '~' && s[0] != ' ' {
+			continue
+		}
 		accents = accents || mayBeAccent(gs[i].s)
 		rtl = rtl || isRTLStart(gs[i].s)
 	}
@@ -250,7 +359,7 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 		}
 		if prev != nil {
 			// Overprinted copies (a poor man's bold) are drawn once.
-			if g.s == prev.s && math.Abs(g.x-prev.x) < 0.3*math.Max(prev.w, 0.2*g.size) {
+			if math.Abs(g.x-prev.x) < 0.3*fmax(prev.w, 0.2*g.size) && g.s == prev.s {
 				prev.bold = true
 				continue
 			}
@@ -274,9 +383,13 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 			lb.flush(&spanStart, bold)
 			bold = g.bold
 		}
-		lb.text = append(lb.text, g.s...)
-		l.X0 = math.Min(l.X0, g.x)
-		l.X1 = math.Max(l.X1, g.x+g.w)
+		if len(g.s) == 1 {
+			lb.text = append(lb.text, g.s[0])
+		} else {
+			lb.text = append(lb.text, g.s...)
+		}
+		l.X0 = fmin(l.X0, g.x)
+		l.X1 = fmax(l.X1, g.x+g.w)
 		if inFirstWord {
 			l.FirstWidth = g.x + g.w - l.X0
 		}
@@ -288,8 +401,7 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 	if !hasText {
 		return l, false
 	}
-	sort.Float64s(lb.sizes)
-	l.Size = lb.sizes[len(lb.sizes)/2]
+	l.Size = median(lb.sizes)
 	text := string(lb.text)
 	l.Spans = make([]Span, len(lb.cuts))
 	start := 0
@@ -330,14 +442,22 @@ func wordBreak(prev, g *glyph, gap float64, spaced bool) bool {
 		return spaced || gap > guessGap*g.size
 	}
 	if spaced {
-		return gap >= spaceGap*math.Min(prev.size, g.size)
+		return gap >= spaceGap*fmin(prev.size, g.size)
 	}
 	return gap > wordGap*g.size
 }
 
 // isBlank reports whether s is empty or white space only
-// (strings.TrimSpace(s) == ""), the usual one-byte glyph without a call.
+// (strings.TrimSpace(s) == ""); the usual glyph, one printable ASCII
+// byte or a space, is answered inline.
 func isBlank(s string) bool {
+	if len(s) == 1 && s[0]-' ' < utf8.RuneSelf-' ' { // ' ' to '\x7f'
+		return s[0] == ' '
+	}
+	return isBlankSlow(s)
+}
+
+func isBlankSlow(s string) bool {
 	if len(s) == 1 && s[0] < utf8.RuneSelf {
 		c := s[0]
 		return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'

@@ -33,15 +33,15 @@ const gapFactor = 0.7
 
 // fragments cuts the baseline groups (each sorted by x) at wide gaps.
 func fragments(groups [][]glyph) []fragment {
-	var out []fragment
+	out := make([]fragment, 0, len(groups)+len(groups)/4)
 	for gi, g := range groups {
 		start := 0
 		x1 := math.Inf(-1)
 		for i := 0; i <= len(g); i++ {
 			if i < len(g) && i > start {
 				gap := g[i].x - x1
-				if gap <= gapFactor*math.Max(g[i].size, 1) {
-					x1 = math.Max(x1, g[i].x+g[i].w)
+				if gap <= gapFactor*fmax(g[i].size, 1) {
+					x1 = fmax(x1, g[i].x+g[i].w)
 					continue
 				}
 			}
@@ -59,22 +59,38 @@ func fragments(groups [][]glyph) []fragment {
 
 func newFragment(group int, gs []glyph) fragment {
 	f := fragment{group: group, gs: gs, x0: math.Inf(1), x1: math.Inf(-1), y: gs[0].y}
-	sizes := make([]float64, 0, 256) // on the stack unless the fragment is longer
-	for _, g := range gs {
+	// The size is the median of the sizes of the glyphs other than
+	// spaces; they are usually all alike, and then not collected.
+	n, alike, first := 0, true, 0.0
+	for i := range gs {
+		g := &gs[i]
 		if g.s == " " {
 			continue
 		}
-		f.x0 = math.Min(f.x0, g.x)
-		f.x1 = math.Max(f.x1, g.x+g.w)
-		sizes = append(sizes, g.size)
+		f.x0 = fmin(f.x0, g.x)
+		f.x1 = fmax(f.x1, g.x+g.w)
+		if n == 0 {
+			first = g.size
+		} else if math.Float64bits(g.size) != math.Float64bits(first) {
+			alike = false
+		}
+		n++
 	}
-	if len(sizes) == 0 { // spaces only
+	switch {
+	case n == 0: // spaces only
 		f.x0, f.x1 = gs[0].x, gs[0].x
 		f.size = gs[0].size
-		return f
+	case alike:
+		f.size = first
+	default:
+		sizes := make([]float64, 0, n)
+		for i := range gs {
+			if gs[i].s != " " {
+				sizes = append(sizes, gs[i].size)
+			}
+		}
+		f.size = median(sizes)
 	}
-	sort.Float64s(sizes)
-	f.size = sizes[len(sizes)/2]
 	return f
 }
 
@@ -235,13 +251,7 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 		return 0, 0, false // narrower than two columns of running text
 	}
 	n := int(math.Ceil(width))
-	cover := make([]int, n+1)
-	for _, f := range frags {
-		a, b := int(f.x0-x0), int(math.Ceil(f.x1-x0))
-		for i := max(a, 0); i < b && i <= n; i++ {
-			cover[i]++
-		}
-	}
+	cover := coverOf(frags, x0, n)
 	limit := max(1, len(frags)/10)
 	best, bestLo := 0, 0
 	for i := int(0.2 * width); i < int(0.8*width); {
@@ -360,6 +370,26 @@ func dense(frags []fragment, x float64) bool {
 	sort.Float64s(pitches)
 	sort.Float64s(sizes)
 	return pitches[len(pitches)/2] <= densePitch*sizes[len(sizes)/2]
+}
+
+// coverOf returns how many fragments cover each unit [i, i+1) from x0,
+// for i from 0 to n: a fragment from x0+a to x0+b covers a to the
+// ceiling of b. Each fragment adds +1 at its start and -1 at its end,
+// summed in one pass over the width, instead of a pass over each
+// fragment's width (TestCoverOf).
+func coverOf(frags []fragment, x0 float64, n int) []int {
+	cover := make([]int, n+2)
+	for _, f := range frags {
+		a, b := max(int(f.x0-x0), 0), min(int(math.Ceil(f.x1-x0)), n+1)
+		if a < b {
+			cover[a]++
+			cover[b]--
+		}
+	}
+	for i := 1; i <= n; i++ {
+		cover[i] += cover[i-1]
+	}
+	return cover[:n+1]
 }
 
 // clearest returns the middle of the longest run of the least value in

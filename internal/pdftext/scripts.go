@@ -2,7 +2,6 @@ package pdftext
 
 import (
 	"math"
-	"sort"
 )
 
 // Sub- and superscripts. A script is set in a smaller size a little above
@@ -31,8 +30,8 @@ type lineStat struct {
 // joinScripts moves the attached runs of small groups into the
 // neighbouring group they are scripts of. groups are top to bottom, each
 // sorted by x; so are the groups it returns.
-func joinScripts(groups [][]glyph) [][]glyph {
-	if len(groups) < 2 || !mayHaveScripts(groups) {
+func joinScripts(groups [][]glyph, sizes []sizeRange) [][]glyph {
+	if len(groups) < 2 || !mayHaveScripts(groups, sizes) {
 		return groups
 	}
 	stats := make([]lineStat, len(groups))
@@ -73,26 +72,22 @@ func joinScripts(groups [][]glyph) [][]glyph {
 	return out
 }
 
+// A sizeRange is the smallest and the largest font size of a baseline
+// group: fmin from +Inf and fmax from 0 over its glyphs' sizes.
+type sizeRange struct{ lo, hi float64 }
+
 // mayHaveScripts reports, without allocating, whether any group has
 // glyphs small enough and near enough to a neighbour's to be its scripts:
-// most pages have none, and joinScripts leaves them alone.
-func mayHaveScripts(groups [][]glyph) bool {
-	lo := make([]float64, 0, 128) // smallest and largest size of each group
-	hi := make([]float64, 0, 128)
-	for _, g := range groups {
-		a, b := math.Inf(1), 0.0
-		for k := range g {
-			a, b = math.Min(a, g[k].size), math.Max(b, g[k].size)
-		}
-		lo, hi = append(lo, a), append(hi, b)
-	}
+// most pages have none, and joinScripts leaves them alone. sizes are the
+// groups' size ranges, which buildLines takes as it finds the groups.
+func mayHaveScripts(groups [][]glyph, sizes []sizeRange) bool {
 	for i := range groups {
 		for j := max(i-2, 0); j <= min(i+2, len(groups)-1); j++ {
-			if j == i || lo[i] > scriptSize*hi[j] {
+			if j == i || sizes[i].lo > scriptSize*sizes[j].hi {
 				continue
 			}
 			// A group's glyphs lie within half a size of its first.
-			if math.Abs(groups[i][0].y-groups[j][0].y) <= (scriptRise+0.5)*hi[j]+0.5*hi[i] {
+			if math.Abs(groups[i][0].y-groups[j][0].y) <= (scriptRise+0.5)*sizes[j].hi+0.5*sizes[i].hi {
 				return true
 			}
 		}
@@ -123,8 +118,7 @@ func statOf(g []glyph) lineStat {
 	if len(sizes) == 0 {
 		return lineStat{}
 	}
-	sort.Float64s(sizes)
-	st := lineStat{size: sizes[len(sizes)/2]}
+	st := lineStat{size: median(sizes)}
 	for i := range g {
 		if g[i].size == st.size && !isBlank(g[i].s) {
 			st.y = g[i].y
