@@ -31,9 +31,10 @@ func benchFiles(b *testing.B) ([]string, int) {
 }
 
 // BenchmarkExtract reads every generated minutes PDF: in this process, in
-// an isolated worker pool of one worker (the cost of isolation), and with
-// pdftotext, one process per file, for the ratio. Compare pages/s within
-// one run.
+// an isolated worker pool of one worker (the cost of isolation: the
+// document decoded by the parent, as Extract gives it, or left encoded,
+// as the pipeline takes it), and with pdftotext, one process per file,
+// for the ratio. Compare pages/s within one run.
 func BenchmarkExtract(b *testing.B) {
 	files, pages := benchFiles(b)
 	var cpu0 time.Duration
@@ -67,6 +68,23 @@ func BenchmarkExtract(b *testing.B) {
 			}
 		}
 		if err := pool.Close(); err != nil { // the worker's CPU time counts once it has exited
+			b.Fatal(err)
+		}
+		report(b)
+	})
+	// As the pipeline uses the pool (ExtractEncoded): the worker's JSON
+	// goes to the store as it came, so the parent does not decode it.
+	b.Run("isolated-encoded", func(b *testing.B) {
+		start(b)
+		pool := &ingest.Pool{Command: workerCommand, Size: 1}
+		for i := 0; i < b.N; i++ {
+			for _, f := range files {
+				if _, err := pool.ExtractEncoded(context.Background(), f, ingest.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		if err := pool.Close(); err != nil {
 			b.Fatal(err)
 		}
 		report(b)

@@ -21,8 +21,11 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// workerCommand starts the test binary as a worker, with GOMAXPROCS=1 as
+// referat starts its workers (pipeline.WorkerCommand), so that the
+// isolated benchmarks measure a worker as it runs.
 func workerCommand() *exec.Cmd {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), envServe+"=1")
+	cmd.Env = append(os.Environ(), envServe+"=1", "GOMAXPROCS=1")
 	return cmd
 }
