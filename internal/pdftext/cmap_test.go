@@ -2,10 +2,7 @@ package pdftext
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/ledongthuc/pdf"
@@ -93,28 +90,7 @@ var toUnicodeCases = []string{
 // ToUnicode CMap of the test PDFs.
 func TestToUnicodeMatchesNext(t *testing.T) {
 	cmaps := append([]string(nil), toUnicodeCases...)
-	var files []string
-	for _, pattern := range []string{"../../testdata/pdf/*/*.pdf", "../../testdata/realworld-fixtures/*.pdf", "testdata/*.pdf"} {
-		m, _ := filepath.Glob(pattern)
-		files = append(files, m...)
-	}
-	for _, file := range files {
-		if strings.Contains(file, "bogus-xref") || strings.Contains(file, "objstm-loop") {
-			continue // they make the library die (FuzzRead's note)
-		}
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		prepared, _, err := prepare(data, "")
-		if err != nil {
-			continue
-		}
-		r, used, err := openReader(prepared, "")
-		if err != nil {
-			continue
-		}
-		src := newSource(r, used)
+	eachOpened(t, testPDFs(), func(_ string, r *pdf.Reader, src *source) {
 		for _, font := range fontsOf(r, 3000) {
 			func() {
 				defer func() { recover() }()
@@ -127,7 +103,7 @@ func TestToUnicodeMatchesNext(t *testing.T) {
 				}
 			}()
 		}
-	}
+	})
 	if len(cmaps) < len(toUnicodeCases)+20 {
 		t.Fatalf("only %d ToUnicode CMaps found in the test files", len(cmaps)-len(toUnicodeCases))
 	}

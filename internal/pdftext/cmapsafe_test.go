@@ -137,11 +137,7 @@ func TestCMapSafe(t *testing.T) {
 // CMaps of our minutes' producers must be found safe (else the encoder
 // is read at once again, as before).
 func TestCMapSafeTestFiles(t *testing.T) {
-	var files []string
-	for _, pattern := range []string{"../../testdata/pdf/*/*.pdf", "../../testdata/realworld-fixtures/*.pdf", "testdata/*.pdf"} {
-		m, _ := filepath.Glob(pattern)
-		files = append(files, m...)
-	}
+	files := testPDFs()
 	if !testing.Short() { // the real-world PDFs, when they are there
 		filepath.WalkDir("/work/shared/realworld", func(path string, d os.DirEntry, err error) error {
 			if err == nil && strings.EqualFold(filepath.Ext(path), ".pdf") {
@@ -151,23 +147,7 @@ func TestCMapSafeTestFiles(t *testing.T) {
 		})
 	}
 	fonts, safe := 0, 0
-	for _, file := range files {
-		if strings.Contains(file, "bogus-xref") || strings.Contains(file, "objstm-loop") {
-			continue // they make the library die (FuzzRead's note)
-		}
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		prepared, _, err := prepare(data, "")
-		if err != nil {
-			continue
-		}
-		r, used, err := openReader(prepared, "")
-		if err != nil {
-			continue
-		}
-		src := newSource(r, used)
+	eachOpened(t, files, func(file string, r *pdf.Reader, src *source) {
 		for i, font := range fontsOf(r, 3000) {
 			if font.Key("ToUnicode").Kind() != pdf.Stream {
 				continue
@@ -177,46 +157,11 @@ func TestCMapSafeTestFiles(t *testing.T) {
 				safe++
 			}
 		}
-	}
+	})
 	t.Logf("%d fonts with a ToUnicode CMap in %d files, %d found safe", fonts, len(files), safe)
 	if safe < fonts*3/4 {
 		t.Errorf("only %d of %d ToUnicode CMaps found safe", safe, fonts)
 	}
-}
-
-// fontsOf returns the font dictionaries reachable from the trailer of r
-// (at most max values visited, /Parent not followed).
-func fontsOf(r *pdf.Reader, max int) (fonts []pdf.Value) {
-	seen := map[string]bool{}
-	var walk func(v pdf.Value, depth int)
-	walk = func(v pdf.Value, depth int) {
-		defer func() { recover() }()
-		if depth > 12 || len(seen) > max {
-			return
-		}
-		switch v.Kind() {
-		case pdf.Dict, pdf.Stream:
-			key := v.String()
-			if seen[key] {
-				return
-			}
-			seen[key] = true
-			if v.Kind() == pdf.Dict && v.Key("Type").Name() == "Font" {
-				fonts = append(fonts, v)
-			}
-			for _, k := range v.Keys() {
-				if k != "Parent" && k != "P" {
-					walk(v.Key(k), depth+1)
-				}
-			}
-		case pdf.Array:
-			for i := 0; i < v.Len() && i < 2000; i++ {
-				walk(v.Index(i), depth+1)
-			}
-		}
-	}
-	walk(r.Trailer(), 0)
-	return fonts
 }
 
 // FuzzCMapSafe feeds arbitrary CMaps to cmapSafe: one it finds safe must

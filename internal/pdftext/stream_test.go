@@ -5,9 +5,6 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/ledongthuc/pdf"
@@ -54,77 +51,22 @@ func checkStream(t *testing.T, src *source, v pdf.Value, where string) (direct b
 	return direct
 }
 
-// streamsOf returns the streams reachable from the trailer of r (at most
-// max values visited, /Parent not followed).
-func streamsOf(r *pdf.Reader, max int) (streams []pdf.Value) {
-	seen := map[string]bool{}
-	var walk func(v pdf.Value, depth int)
-	walk = func(v pdf.Value, depth int) {
-		defer func() { recover() }()
-		if depth > 12 || len(seen) > max {
-			return
-		}
-		switch v.Kind() {
-		case pdf.Dict, pdf.Stream:
-			key := v.String()
-			if seen[key] {
-				return
-			}
-			seen[key] = true
-			if v.Kind() == pdf.Stream {
-				streams = append(streams, v)
-			}
-			for _, k := range v.Keys() {
-				if k != "Parent" && k != "P" {
-					walk(v.Key(k), depth+1)
-				}
-			}
-		case pdf.Array:
-			for i := 0; i < v.Len() && i < 2000; i++ {
-				walk(v.Index(i), depth+1)
-			}
-		}
-	}
-	walk(r.Trailer(), 0)
-	return streams
-}
-
 // TestSourceMatchesLibrary decodes every stream of the test PDFs both
 // ways: the bytes, the error and the panic must be the library's.
 func TestSourceMatchesLibrary(t *testing.T) {
-	var files []string
-	for _, pattern := range []string{"../../testdata/pdf/*/*.pdf", "../../testdata/realworld-fixtures/*.pdf", "testdata/*.pdf"} {
-		m, _ := filepath.Glob(pattern)
-		files = append(files, m...)
-	}
+	files := testPDFs()
 	if len(files) < 20 {
 		t.Fatalf("only %d test PDFs found", len(files))
 	}
 	streams, direct := 0, 0
-	for _, file := range files {
-		if strings.Contains(file, "bogus-xref") || strings.Contains(file, "objstm-loop") {
-			continue // they make the library die (FuzzRead's note)
-		}
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		prepared, _, err := prepare(data, "")
-		if err != nil {
-			continue
-		}
-		r, used, err := openReader(prepared, "")
-		if err != nil {
-			continue
-		}
-		src := newSource(r, used)
+	eachOpened(t, files, func(file string, r *pdf.Reader, src *source) {
 		for i, v := range streamsOf(r, 3000) {
 			streams++
 			if checkStream(t, src, v, fmt.Sprintf("%s, stream %d", file, i)) {
 				direct++
 			}
 		}
-	}
+	})
 	// Most streams are FlateDecode without a predictor: if none were
 	// decoded directly, the fast path is dead.
 	if direct < streams/2 {
