@@ -1,6 +1,7 @@
 package isolate_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -57,6 +58,9 @@ func handle(ctx context.Context, raw json.RawMessage) any {
 		return func() {}
 	case "attach":
 		return isolate.Attached{Answer: answer{Text: "attached"}, Bytes: []byte(j.Text)}
+	case "attach-n": // Text bytes attached, the job itself short
+		n, _ := strconv.Atoi(j.Text)
+		return isolate.Attached{Answer: answer{Text: "attached"}, Bytes: bytes.Repeat([]byte("x"), n)}
 	}
 	return answer{Text: strings.ToUpper(j.Text)}
 }
