@@ -58,6 +58,13 @@ func handle(ctx context.Context, raw json.RawMessage) any {
 		return func() {}
 	case "attach":
 		return isolate.Attached{Answer: answer{Text: "attached"}, Bytes: []byte(j.Text)}
+	case "orphan": // starts a program that outlives the worker, then dies
+		cmd := exec.Command("sleep", "60")
+		if err := cmd.Start(); err != nil {
+			return answer{Text: err.Error()}
+		}
+		os.WriteFile(j.Text, []byte(strconv.Itoa(cmd.Process.Pid)), 0o600)
+		os.Exit(7)
 	case "attach-n": // Text bytes attached, the job itself short
 		n, _ := strconv.Atoi(j.Text)
 		return isolate.Attached{Answer: answer{Text: "attached"}, Bytes: bytes.Repeat([]byte("x"), n)}
@@ -207,6 +214,15 @@ func TestAttached(t *testing.T) {
 		at = &isolate.Attached{Answer: &a}
 		if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, at); err != nil || a.Text != "ETTER" || at.Bytes != nil {
 			t.Errorf("after %.40q: %q, %v, %d bytes", text, a.Text, err, len(at.Bytes))
+		}
+	}
+	// Around the size read at once (1 MiB) and beyond the pipe's.
+	for _, n := range []int{0, 1 << 20, 1<<20 + 1, 3<<20 + 7} {
+		var a answer
+		at := &isolate.Attached{Answer: &a}
+		err := pool.Do(context.Background(), job{Do: "attach-n", Text: strconv.Itoa(n)}, at)
+		if err != nil || a.Text != "attached" || len(at.Bytes) != n || bytes.Count(at.Bytes, []byte("x")) != n {
+			t.Errorf("%d bytes attached: got %q, %d bytes, %v", n, a.Text, len(at.Bytes), err)
 		}
 	}
 	var n int
