@@ -110,6 +110,15 @@ func (p *Pool) start() (*worker, error) {
 		reqW.Close()
 		return nil, err
 	}
+	// A job's deadline is its pipes' (do): pipes without deadlines would
+	// let a hanging worker hang the caller.
+	if err := errors.Join(reqW.SetWriteDeadline(time.Time{}), respR.SetReadDeadline(time.Time{})); err != nil {
+		reqR.Close()
+		reqW.Close()
+		respR.Close()
+		respW.Close()
+		return nil, fmt.Errorf("starting a worker: %w", err)
+	}
 	limit := p.MemoryLimit
 	if limit <= 0 {
 		limit = DefaultMemoryLimit

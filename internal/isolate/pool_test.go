@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -229,6 +230,41 @@ func TestAttached(t *testing.T) {
 	err := pool.Do(context.Background(), job{Do: "echo", Text: "x"}, &n)
 	if !errors.Is(err, isolate.ErrCrashed) {
 		t.Errorf("an answer that does not decode: got %v, want ErrCrashed", err)
+	}
+	var a answer
+	if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, &a); err != nil || a.Text != "ETTER" {
+		t.Errorf("after it: %q, %v", a.Text, err)
+	}
+}
+
+// TestStoppedWorker: a worker that neither reads nor answers (stopped by
+// a signal) fails the job with a timeout, and a fresh worker takes the
+// next one; so does a job cancelled while its worker is stopped.
+func TestStoppedWorker(t *testing.T) {
+	pool := &isolate.Pool{Command: command, Size: 1, Timeout: time.Second}
+	defer pool.Close()
+	stop := func() {
+		var a answer
+		if err := pool.Do(context.Background(), job{Do: "pid"}, &a); err != nil {
+			t.Fatal(err)
+		}
+		pid, err := strconv.Atoi(a.Text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Kill(pid, syscall.SIGSTOP); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stop()
+	if err := pool.Do(context.Background(), job{Do: "echo", Text: "x"}, &answer{}); !errors.Is(err, isolate.ErrTimeout) {
+		t.Errorf("a stopped worker: got %v, want ErrTimeout", err)
+	}
+	stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	if err := pool.Do(ctx, job{Do: "echo", Text: "x"}, &answer{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled on a stopped worker: got %v, want context.Canceled", err)
 	}
 	var a answer
 	if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, &a); err != nil || a.Text != "ETTER" {
