@@ -117,6 +117,7 @@ func TestWorkerEnv(t *testing.T) {
 	t.Setenv("ELASTICSEARCH_PASSWORD", "hemmelig-passord")
 	t.Setenv("ELASTICSEARCH_API_KEY", "hemmelig-nokkel")
 	t.Setenv("AWS_SECRET_ACCESS_KEY", "hemmelig-aws")
+	t.Setenv("GODEBUG", "madvdontneed=1") // kept, the pool's setting added
 	pool := &isolate.Pool{Command: command, Size: 1}
 	defer pool.Close()
 	var a answer
@@ -134,7 +135,7 @@ func TestWorkerEnv(t *testing.T) {
 		}
 	}
 	all := "\x00" + string(env)
-	for _, want := range []string{"PATH=", isolate.EnvMemory + "=", envServe + "=1"} {
+	for _, want := range []string{"PATH=", isolate.EnvMemory + "=", envServe + "=1", "GODEBUG=madvdontneed=1,schedtrace=2147483647\x00"} {
 		if !strings.Contains(all, "\x00"+want) {
 			t.Errorf("the worker lacks %s: %q", want, vars)
 		}

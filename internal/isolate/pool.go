@@ -126,7 +126,7 @@ func (p *Pool) start() (*worker, error) {
 	growPipe(respW)
 	w := &worker{cmd: cmd, req: reqW, respF: respR, resp: bufio.NewReaderSize(respR, 1<<20), stderr: &tailBuffer{max: 64 << 10}, done: make(chan struct{})}
 	cmd.ExtraFiles = []*os.File{reqR, respW}
-	cmd.Env = append(workerEnv(cmd.Environ()), fmt.Sprintf("%s=%d", EnvMemory, limit))
+	cmd.Env = withQuietSysmon(append(workerEnv(cmd.Environ()), fmt.Sprintf("%s=%d", EnvMemory, limit)))
 	if cmd.SysProcAttr == nil {
 		cmd.SysProcAttr = &syscall.SysProcAttr{}
 	}
