@@ -68,8 +68,8 @@ type Pool struct {
 
 type worker struct {
 	cmd    *exec.Cmd
-	req    *os.File // read through the runtime's poller, so that deadlines apply
-	respF  *os.File
+	req    *os.File // the requests' pipe, written through the runtime's poller (deadlines apply)
+	respF  *os.File // the answers' pipe, read so through resp
 	resp   *bufio.Reader
 	stderr *tailBuffer
 	done   chan struct{} // closed when the process has exited

@@ -160,9 +160,9 @@ func appendResponse(buf []byte, resp *response) ([]byte, error) {
 // readLines reads request lines from in on a goroutine of its own, ahead
 // of the jobs, so that the end of in (the parent gone) is seen during a
 // job too; done and lines are closed at the end of in, and *err is then
-// the read error or nil. The parent sends a worker at most a few
-// requests before their answers: lines holds them without blocking the
-// reader.
+// the read error or nil. A Pool sends a worker one request at a time;
+// lines holds up to maxQueued without blocking the reader, which must
+// keep reading during a job to see the requests end.
 func readLines(in io.Reader) (lines <-chan []byte, done <-chan struct{}, err *error) {
 	ch := make(chan []byte, maxQueued)
 	end := make(chan struct{})
