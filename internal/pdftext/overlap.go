@@ -76,7 +76,9 @@ func overlapCut(g []glyph, largest float64) (float64, bool) {
 	run, best := 0, 0
 	sum, bestSum := 0.0, 0.0
 	for i := 1; i < len(g); i++ {
-		if !interleaved(&g[i-1], &g[i], largest) {
+		// Most neighbours share a baseline or do not touch: decided
+		// here, without the call.
+		if a, b := &g[i-1], &g[i]; a.y == b.y || b.x >= a.x+a.w || !interleaved(a, b, largest) {
 			run, sum = 0, 0
 			continue
 		}
