@@ -4,10 +4,10 @@ import (
 	"context"
 	"os/exec"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/ntlnav/referat/internal/cputime"
 	"github.com/ntlnav/referat/internal/isolate"
 )
 
@@ -50,13 +50,9 @@ func BenchmarkRoundTrip(b *testing.B) {
 // cpuTime returns the user and system time of this process and of its
 // children that have exited.
 func cpuTime(b *testing.B) time.Duration {
-	var t time.Duration
-	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
-		var ru syscall.Rusage
-		if err := syscall.Getrusage(who, &ru); err != nil {
-			b.Fatal(err)
-		}
-		t += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	t, err := cputime.WithChildren()
+	if err != nil {
+		b.Fatal(err)
 	}
 	return t
 }
