@@ -103,17 +103,20 @@ func TestThreads(t *testing.T) {
 			train = append(train, m)
 		}
 	}
-	_, wave4, wave4Misses := New(nil, Options{}).EvaluateThreads(all, batch)
-	_, wave5, wave5Misses := New(nil, Options{}).EvaluateThreads(all, batch5)
+	_, wave4, _ := New(nil, Options{}).EvaluateThreads(all, batch)
+	_, wave5, _ := New(nil, Options{}).EvaluateThreads(all, batch5)
 	held, heldout := goldIDs(t, "../testdata/annotated/heldout")
-	inside, across, misses := New(nil, Options{}).EvaluateThreads(append(train, held...), heldout)
+	inside, across, _ := New(nil, Options{}).EvaluateThreads(append(train, held...), heldout)
 	// heldout2, heldout3 and heldout4 were annotated by people who never read the
 	// other sets, so only a set's pairs among themselves have a gold answer.
+	// Misses are listed for the training meetings only: the held-out
+	// sets are referee sets, scored but never read (their misses would
+	// name their titles).
+	_, _, misses := New(nil, Options{}).EvaluateThreads(all, nil)
 	within := func(dir string) PRF {
 		held, all := goldIDs(t, dir)
-		_, got, ms := New(nil, Options{}).EvaluateThreads(held, all)
+		_, got, _ := New(nil, Options{}).EvaluateThreads(held, all)
 		t.Logf("%s pairs among themselves: %v", dir, got)
-		misses = append(misses, ms...)
 		return got
 	}
 	within2 := within("../testdata/annotated/heldout2")
@@ -122,9 +125,8 @@ func TestThreads(t *testing.T) {
 	t.Logf("train pairs: %v", inside)
 	t.Logf("pairs with a wave-4 topic batch case: %v", wave4)
 	t.Logf("pairs with an a5 batch case: %v", wave5)
-	misses = append(misses, wave4Misses...)
-	misses = append(misses, wave5Misses...)
 	t.Logf("pairs with a held-out case: %v", across)
+	t.Log("training misses:")
 	for _, m := range misses {
 		t.Log("  ", m)
 	}
@@ -139,7 +141,8 @@ func TestThreads(t *testing.T) {
 		// foreløpig tildeling" of a county is linked to etats-MBA's "Plan-
 		// og budsjettnotat 2 for 2020 (BN2)" (the same year's budget, not
 		// the same matter).
-		{name: "train", got: inside, minP: 0.94, minF1: 0.9, minAll: 7},
+		// With units, topics, time and modifiers (wave 5): P 1.00, R 1.00.
+		{name: "train", got: inside, minP: 0.97, minF1: 0.97, minAll: 7},
 		// A training case written in wave 3 looks like a held-out case of
 		// another matter (the contact centre's phone hours of another
 		// year): measured P 0.92.
@@ -150,12 +153,19 @@ func TestThreads(t *testing.T) {
 		// are linked by title alone, and a pandemic home-office case joins
 		// the hjemmekontor and return-to-office threads.
 		// With the a5 batch among the meetings: P 0.28, R 0.875.
-		{name: "wave-4 topic batch", got: wave4, minP: 0.28, minF1: 0.42, minAll: 4},
+		// With units, topics, time and modifiers (wave 5): P 1.00, R 0.875
+		// (P 0.636 R 0.875 just before).
+		{name: "wave-4 topic batch", got: wave4, minP: 0.95, minF1: 0.9, minAll: 4},
 		// Measured P 0.26, R 1.00 the first time (the a5 batch, written by
 		// an annotator who read no code): titles that share words across
 		// years and bodies ("... etter første tertial", "Lokale
 		// forhandlinger 2026" centrally and in a county) are linked.
-		{name: "a5 batch", got: wave5, minP: 0.25, minF1: 0.41, minAll: 7},
+		// With units, topics, time and modifiers (wave 5): P 1.00, R 0.857
+		// (P 0.333 R 0.857 just before). The rules were written after
+		// reading this batch's misses too; their two thresholds (farYears,
+		// unitLag) are optimal anywhere in 2.1–2.6 and 0.5–2.4 years on the
+		// other training meetings, so this batch did not choose them.
+		{name: "a5 batch", got: wave5, minP: 0.95, minF1: 0.9, minAll: 7},
 		// Measured P 1.00, R 0.60: the two pairs missed are nine and
 		// seven years apart, beyond maxSpan.
 		{name: "heldout2", got: within2, minP: 0.95, minF1: 0.7, minAll: 5},
@@ -189,77 +199,77 @@ func TestThreadsLookAlikes(t *testing.T) {
 		x, y ThreadCase
 		same bool
 	}{
-		{name: "budget notes for one year", x: ThreadCase{"m1", "2023-06-08", "Plan- og budsjettnotat 0 for 2024 (BN0)"},
-			y: ThreadCase{"m2", "2023-09-14", "Plan- og budsjettnotat 1 for 2024 (BN1)"}, same: true},
-		{name: "budget notes for other years", x: ThreadCase{"m1", "2022-05-12", "Plan- og budsjettnotat 0 for 2023 (BN0)"},
-			y: ThreadCase{"m2", "2023-06-08", "Plan- og budsjettnotat 0 for 2024 (BN0)"}},
-		{name: "negotiations of other years", x: ThreadCase{"m1", "2017-03-02", "Lokale lønnsforhandlinger 2017"},
-			y: ThreadCase{"m2", "2023-06-08", "Lokale lønnsforhandlinger 2023"}},
-		{name: "guidelines for two things", x: ThreadCase{"m1", "2022-01-20", "Retningslinjer for hjemmekontor"},
-			y: ThreadCase{"m2", "2024-06-13", "Retningslinjer for bruk av KI i saksbehandlingen"}},
-		{name: "summaries of two things", x: ThreadCase{"m1", "2016-04-14", "Oppsummering av lønnsoppgjøret 2016"},
-			y: ThreadCase{"m2", "2016-11-24", "Oppsummering av vernerundene 2016"}},
-		{name: "phases of two reorganisations", x: ThreadCase{"m1", "2019-05-23", "Ny struktur i innkrevingssentralen – fase 2"},
-			y: ThreadCase{"m2", "2019-10-17", "Utvikling av organisasjonen – oppstart av fase 2"}},
-		{name: "a system for another benefit", x: ThreadCase{"m1", "2023-09-14", "Ny saksbehandlingsløsning for dagpenger"},
-			y: ThreadCase{"m2", "2026-02-05", "Ny saksbehandlingsløsning for sykepenger"}},
-		{name: "a system is not the work it serves", x: ThreadCase{"m1", "2023-09-14", "Saksbehandlingstid for dagpenger"},
-			y: ThreadCase{"m2", "2024-02-05", "Ny saksbehandlingsløsning i NAV"}},
-		{name: "a unit is not a matter", x: ThreadCase{"m1", "2023-09-14", "Telefontid i NAV Kontaktsenter"},
-			y: ThreadCase{"m2", "2025-12-11", "KI-assistent i NAV Kontaktsenter"}},
-		{name: "inflected compound", x: ThreadCase{"m1", "2025-12-11", "KI-assistent i NAV Kontaktsenter"},
-			y: ThreadCase{"m2", "2026-01-15", "KI-assistenten i kontaktsenteret – plan for innføring"}, same: true},
-		{name: "sick leave of another period", x: ThreadCase{"m1", "2019-10-17", "Sykefravær i NAV Arbeid og ytelser"},
-			y: ThreadCase{"m2", "2020-09-10", "Sykefraværsstatistikk for 2. kvartal 2020"}},
-		{name: "cases are not the routine", x: ThreadCase{"m1", "2022-03-10", "Varslingssak i NAV Kontaktsenter"},
-			y: ThreadCase{"m2", "2023-12-14", "Revidert rutine for intern varsling"}},
-		{name: "sick leave of other units", x: ThreadCase{"m1", "2019-10-17", "Sykefravær i NAV Arbeid og ytelser"},
-			y: ThreadCase{"m2", "2020-02-06", "Sykefravær i kontaktsenteret 2019"}},
-		{name: "the ombud is not the routine", x: ThreadCase{"m1", "2023-12-07", "Revidert rutine for intern varsling"},
-			y: ThreadCase{"m2", "2024-04-18", "Årsrapport fra varslingsombudet"}},
-		{name: "training is not the matter", x: ThreadCase{"m1", "2020-09-10", "Opplæring av nye verneombud"},
-			y: ThreadCase{"m2", "2022-09-15", "Opplæring i arbeidsrettet oppfølging"}},
-		{name: "users are not staff", x: ThreadCase{"m1", "2016-04-14", "Ny modell for oppfølging av sykmeldte brukere"},
-			y: ThreadCase{"m2", "2018-10-25", "Oppfølging av sykmeldte ansatte"}},
-		{name: "fields of work are units", x: ThreadCase{"m1", "2018-10-25", "Arbeidsbelastning i forvaltningsenhetene"},
-			y: ThreadCase{"m2", "2021-06-03", "Restanser på dagpengeområdet og arbeidsbelastning"}},
-		{name: "one negotiation in two meetings", x: ThreadCase{"m1", "2023-03-16", "Lokale lønnsforhandlinger 2023 – rammer"},
-			y: ThreadCase{"m2", "2023-06-08", "Lokale lønnsforhandlinger 2023"}, same: true},
-		{name: "a warning about something is not the routine", x: ThreadCase{"m1", "2019-06-13", "Varsling om trakassering i en avdeling"},
-			y: ThreadCase{"m2", "2020-10-01", "Revidert rutine for intern varsling"}},
-		{name: "administrations are units", x: ThreadCase{"m1", "2021-06-03", "Restanser på dagpengeområdet"},
-			y: ThreadCase{"m2", "2022-01-20", "Restanser i sykepengeforvaltningen"}},
-		{name: "a compound's first part", x: ThreadCase{"m1", "2018-02-08", "Budsjett 2018"},
-			y: ThreadCase{"m2", "2018-03-08", "Ledige stillinger etter budsjettfordelingen"}, same: true},
+		{name: "budget notes for one year", x: ThreadCase{Meeting: "m1", Date: "2023-06-08", Title: "Plan- og budsjettnotat 0 for 2024 (BN0)"},
+			y: ThreadCase{Meeting: "m2", Date: "2023-09-14", Title: "Plan- og budsjettnotat 1 for 2024 (BN1)"}, same: true},
+		{name: "budget notes for other years", x: ThreadCase{Meeting: "m1", Date: "2022-05-12", Title: "Plan- og budsjettnotat 0 for 2023 (BN0)"},
+			y: ThreadCase{Meeting: "m2", Date: "2023-06-08", Title: "Plan- og budsjettnotat 0 for 2024 (BN0)"}},
+		{name: "negotiations of other years", x: ThreadCase{Meeting: "m1", Date: "2017-03-02", Title: "Lokale lønnsforhandlinger 2017"},
+			y: ThreadCase{Meeting: "m2", Date: "2023-06-08", Title: "Lokale lønnsforhandlinger 2023"}},
+		{name: "guidelines for two things", x: ThreadCase{Meeting: "m1", Date: "2022-01-20", Title: "Retningslinjer for hjemmekontor"},
+			y: ThreadCase{Meeting: "m2", Date: "2024-06-13", Title: "Retningslinjer for bruk av KI i saksbehandlingen"}},
+		{name: "summaries of two things", x: ThreadCase{Meeting: "m1", Date: "2016-04-14", Title: "Oppsummering av lønnsoppgjøret 2016"},
+			y: ThreadCase{Meeting: "m2", Date: "2016-11-24", Title: "Oppsummering av vernerundene 2016"}},
+		{name: "phases of two reorganisations", x: ThreadCase{Meeting: "m1", Date: "2019-05-23", Title: "Ny struktur i innkrevingssentralen – fase 2"},
+			y: ThreadCase{Meeting: "m2", Date: "2019-10-17", Title: "Utvikling av organisasjonen – oppstart av fase 2"}},
+		{name: "a system for another benefit", x: ThreadCase{Meeting: "m1", Date: "2023-09-14", Title: "Ny saksbehandlingsløsning for dagpenger"},
+			y: ThreadCase{Meeting: "m2", Date: "2026-02-05", Title: "Ny saksbehandlingsløsning for sykepenger"}},
+		{name: "a system is not the work it serves", x: ThreadCase{Meeting: "m1", Date: "2023-09-14", Title: "Saksbehandlingstid for dagpenger"},
+			y: ThreadCase{Meeting: "m2", Date: "2024-02-05", Title: "Ny saksbehandlingsløsning i NAV"}},
+		{name: "a unit is not a matter", x: ThreadCase{Meeting: "m1", Date: "2023-09-14", Title: "Telefontid i NAV Kontaktsenter"},
+			y: ThreadCase{Meeting: "m2", Date: "2025-12-11", Title: "KI-assistent i NAV Kontaktsenter"}},
+		{name: "inflected compound", x: ThreadCase{Meeting: "m1", Date: "2025-12-11", Title: "KI-assistent i NAV Kontaktsenter"},
+			y: ThreadCase{Meeting: "m2", Date: "2026-01-15", Title: "KI-assistenten i kontaktsenteret – plan for innføring"}, same: true},
+		{name: "sick leave of another period", x: ThreadCase{Meeting: "m1", Date: "2019-10-17", Title: "Sykefravær i NAV Arbeid og ytelser"},
+			y: ThreadCase{Meeting: "m2", Date: "2020-09-10", Title: "Sykefraværsstatistikk for 2. kvartal 2020"}},
+		{name: "cases are not the routine", x: ThreadCase{Meeting: "m1", Date: "2022-03-10", Title: "Varslingssak i NAV Kontaktsenter"},
+			y: ThreadCase{Meeting: "m2", Date: "2023-12-14", Title: "Revidert rutine for intern varsling"}},
+		{name: "sick leave of other units", x: ThreadCase{Meeting: "m1", Date: "2019-10-17", Title: "Sykefravær i NAV Arbeid og ytelser"},
+			y: ThreadCase{Meeting: "m2", Date: "2020-02-06", Title: "Sykefravær i kontaktsenteret 2019"}},
+		{name: "the ombud is not the routine", x: ThreadCase{Meeting: "m1", Date: "2023-12-07", Title: "Revidert rutine for intern varsling"},
+			y: ThreadCase{Meeting: "m2", Date: "2024-04-18", Title: "Årsrapport fra varslingsombudet"}},
+		{name: "training is not the matter", x: ThreadCase{Meeting: "m1", Date: "2020-09-10", Title: "Opplæring av nye verneombud"},
+			y: ThreadCase{Meeting: "m2", Date: "2022-09-15", Title: "Opplæring i arbeidsrettet oppfølging"}},
+		{name: "users are not staff", x: ThreadCase{Meeting: "m1", Date: "2016-04-14", Title: "Ny modell for oppfølging av sykmeldte brukere"},
+			y: ThreadCase{Meeting: "m2", Date: "2018-10-25", Title: "Oppfølging av sykmeldte ansatte"}},
+		{name: "fields of work are units", x: ThreadCase{Meeting: "m1", Date: "2018-10-25", Title: "Arbeidsbelastning i forvaltningsenhetene"},
+			y: ThreadCase{Meeting: "m2", Date: "2021-06-03", Title: "Restanser på dagpengeområdet og arbeidsbelastning"}},
+		{name: "one negotiation in two meetings", x: ThreadCase{Meeting: "m1", Date: "2023-03-16", Title: "Lokale lønnsforhandlinger 2023 – rammer"},
+			y: ThreadCase{Meeting: "m2", Date: "2023-06-08", Title: "Lokale lønnsforhandlinger 2023"}, same: true},
+		{name: "a warning about something is not the routine", x: ThreadCase{Meeting: "m1", Date: "2019-06-13", Title: "Varsling om trakassering i en avdeling"},
+			y: ThreadCase{Meeting: "m2", Date: "2020-10-01", Title: "Revidert rutine for intern varsling"}},
+		{name: "administrations are units", x: ThreadCase{Meeting: "m1", Date: "2021-06-03", Title: "Restanser på dagpengeområdet"},
+			y: ThreadCase{Meeting: "m2", Date: "2022-01-20", Title: "Restanser i sykepengeforvaltningen"}},
+		{name: "a compound's first part", x: ThreadCase{Meeting: "m1", Date: "2018-02-08", Title: "Budsjett 2018"},
+			y: ThreadCase{Meeting: "m2", Date: "2018-03-08", Title: "Ledige stillinger etter budsjettfordelingen"}, same: true},
 		// Wave 4: names, standing matters, the NAV offices as a unit.
-		{name: "places are names", x: ThreadCase{"m1", "2020-03-05", "Ny kontorstruktur i Innlandet – endelig drøfting"},
-			y: ThreadCase{"m2", "2020-10-22", "Kontorstruktur i Troms og Finnmark"}},
-		{name: "one place's structure", x: ThreadCase{"m1", "2019-11-21", "Kontorstruktur i Innlandet – høringsutkast"},
-			y: ThreadCase{"m2", "2020-03-05", "Ny kontorstruktur i Innlandet – endelig drøfting"}, same: true},
-		{name: "a shared name alone", x: ThreadCase{"m1", "2024-02-08", "Ny HR-portal (Mitt HR)"},
-			y: ThreadCase{"m2", "2024-11-28", "Mitt HR – erfaringer etter innføringen"}, same: true},
-		{name: "a standing matter in two bodies", x: ThreadCase{"m1", "2020-09-10", "Smittevern ved NAV-kontorene"},
-			y: ThreadCase{"m2", "2020-10-22", "Smittevern ved kontorene i høst"}},
-		{name: "a standing matter of a unit and of a quarter", x: ThreadCase{"m1", "2019-10-17", "Sykefravær i NAV Arbeid og ytelser"},
-			y: ThreadCase{"m2", "2019-11-21", "Sykefravær 3. kvartal 2019"}},
-		{name: "a standing matter taken up at the next meeting", x: ThreadCase{"m1", "2023-09-21", "Sykefravær 2. kvartal 2023"},
-			y: ThreadCase{"m2", "2023-10-19", "Tiltak i enhetene med høyest sykefravær"}, same: true},
-		{name: "violence and threats two reports", x: ThreadCase{"m1", "2024-04-18", "Vold og trusler i publikumsmottakene"},
-			y: ThreadCase{"m2", "2024-06-13", "Vold og trusler – årsrapport 2023"}},
-		{name: "the state budget is not what is national", x: ThreadCase{"m1", "2023-06-08", "Revidert nasjonalbudsjett 2023"},
-			y: ThreadCase{"m2", "2024-11-28", "Kontorstruktur – nasjonale føringer"}},
-		{name: "the NAV offices are not the contact centre", x: ThreadCase{"m1", "2019-10-17", "Utvidet åpningstid i NAV Kontaktsenter"},
-			y: ThreadCase{"m2", "2024-02-08", "Utvidet åpningstid på NAV-kontorene – pilot"}},
-		{name: "two quarters of one year", x: ThreadCase{"m1", "2017-05-11", "Sykefravær første kvartal 2017"},
-			y: ThreadCase{"m2", "2017-11-30", "Sykefraværet 3. kvartal 2017"}},
-		{name: "a season is not a matter", x: ThreadCase{"m1", "2019-09-05", "Telefonkøer og arbeidspress i høst"},
-			y: ThreadCase{"m2", "2020-10-22", "Smittevern ved kontorene i høst"}},
-		{name: "the pandemic is when, not what", x: ThreadCase{"m1", "2020-05-14", "Hjemmekontor og arbeidstid under pandemien"},
-			y: ThreadCase{"m2", "2021-11-25", "Tilbake på kontoret etter pandemien"}},
-		{name: "working hours are a standing matter", x: ThreadCase{"m1", "2018-10-25", "Retningslinjer for bruk av mobiltelefon utenfor arbeidstid"},
-			y: ThreadCase{"m2", "2020-05-14", "Hjemmekontor og arbeidstid under pandemien"}},
-		{name: "same meeting", x: ThreadCase{"m1", "2023-06-08", "Budsjett 2024"},
-			y: ThreadCase{"m1", "2023-06-08", "Budsjett 2024 – oppfølging"}},
+		{name: "places are names", x: ThreadCase{Meeting: "m1", Date: "2020-03-05", Title: "Ny kontorstruktur i Innlandet – endelig drøfting"},
+			y: ThreadCase{Meeting: "m2", Date: "2020-10-22", Title: "Kontorstruktur i Troms og Finnmark"}},
+		{name: "one place's structure", x: ThreadCase{Meeting: "m1", Date: "2019-11-21", Title: "Kontorstruktur i Innlandet – høringsutkast"},
+			y: ThreadCase{Meeting: "m2", Date: "2020-03-05", Title: "Ny kontorstruktur i Innlandet – endelig drøfting"}, same: true},
+		{name: "a shared name alone", x: ThreadCase{Meeting: "m1", Date: "2024-02-08", Title: "Ny HR-portal (Mitt HR)"},
+			y: ThreadCase{Meeting: "m2", Date: "2024-11-28", Title: "Mitt HR – erfaringer etter innføringen"}, same: true},
+		{name: "a standing matter in two bodies", x: ThreadCase{Meeting: "m1", Date: "2020-09-10", Title: "Smittevern ved NAV-kontorene"},
+			y: ThreadCase{Meeting: "m2", Date: "2020-10-22", Title: "Smittevern ved kontorene i høst"}},
+		{name: "a standing matter of a unit and of a quarter", x: ThreadCase{Meeting: "m1", Date: "2019-10-17", Title: "Sykefravær i NAV Arbeid og ytelser"},
+			y: ThreadCase{Meeting: "m2", Date: "2019-11-21", Title: "Sykefravær 3. kvartal 2019"}},
+		{name: "a standing matter taken up at the next meeting", x: ThreadCase{Meeting: "m1", Date: "2023-09-21", Title: "Sykefravær 2. kvartal 2023"},
+			y: ThreadCase{Meeting: "m2", Date: "2023-10-19", Title: "Tiltak i enhetene med høyest sykefravær"}, same: true},
+		{name: "violence and threats two reports", x: ThreadCase{Meeting: "m1", Date: "2024-04-18", Title: "Vold og trusler i publikumsmottakene"},
+			y: ThreadCase{Meeting: "m2", Date: "2024-06-13", Title: "Vold og trusler – årsrapport 2023"}},
+		{name: "the state budget is not what is national", x: ThreadCase{Meeting: "m1", Date: "2023-06-08", Title: "Revidert nasjonalbudsjett 2023"},
+			y: ThreadCase{Meeting: "m2", Date: "2024-11-28", Title: "Kontorstruktur – nasjonale føringer"}},
+		{name: "the NAV offices are not the contact centre", x: ThreadCase{Meeting: "m1", Date: "2019-10-17", Title: "Utvidet åpningstid i NAV Kontaktsenter"},
+			y: ThreadCase{Meeting: "m2", Date: "2024-02-08", Title: "Utvidet åpningstid på NAV-kontorene – pilot"}},
+		{name: "two quarters of one year", x: ThreadCase{Meeting: "m1", Date: "2017-05-11", Title: "Sykefravær første kvartal 2017"},
+			y: ThreadCase{Meeting: "m2", Date: "2017-11-30", Title: "Sykefraværet 3. kvartal 2017"}},
+		{name: "a season is not a matter", x: ThreadCase{Meeting: "m1", Date: "2019-09-05", Title: "Telefonkøer og arbeidspress i høst"},
+			y: ThreadCase{Meeting: "m2", Date: "2020-10-22", Title: "Smittevern ved kontorene i høst"}},
+		{name: "the pandemic is when, not what", x: ThreadCase{Meeting: "m1", Date: "2020-05-14", Title: "Hjemmekontor og arbeidstid under pandemien"},
+			y: ThreadCase{Meeting: "m2", Date: "2021-11-25", Title: "Tilbake på kontoret etter pandemien"}},
+		{name: "working hours are a standing matter", x: ThreadCase{Meeting: "m1", Date: "2018-10-25", Title: "Retningslinjer for bruk av mobiltelefon utenfor arbeidstid"},
+			y: ThreadCase{Meeting: "m2", Date: "2020-05-14", Title: "Hjemmekontor og arbeidstid under pandemien"}},
+		{name: "same meeting", x: ThreadCase{Meeting: "m1", Date: "2023-06-08", Title: "Budsjett 2024"},
+			y: ThreadCase{Meeting: "m1", Date: "2023-06-08", Title: "Budsjett 2024 – oppfølging"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -282,14 +292,14 @@ func TestThreadsNoChain(t *testing.T) {
 		apart [][2]int // pairs that must not
 	}{
 		{name: "two places through a third", cases: []ThreadCase{
-			{"m1", "2019-11-21", "Samlokalisering av kontorene i Innlandet"},
-			{"m2", "2020-05-14", "Samlokalisering – status"},
-			{"m3", "2020-10-22", "Samlokalisering i Troms og Finnmark"}},
+			{Meeting: "m1", Date: "2019-11-21", Title: "Samlokalisering av kontorene i Innlandet"},
+			{Meeting: "m2", Date: "2020-05-14", Title: "Samlokalisering – status"},
+			{Meeting: "m3", Date: "2020-10-22", Title: "Samlokalisering i Troms og Finnmark"}},
 			same: [][2]int{{0, 1}}, apart: [][2]int{{0, 2}}},
 		{name: "the nearer in time", cases: []ThreadCase{
-			{"m1", "2019-10-17", "Utvidet åpningstid i NAV Kontaktsenter"},
-			{"m2", "2024-02-08", "Utvidet åpningstid på NAV-kontorene – pilot"},
-			{"m3", "2024-06-13", "Arbeidsmiljø ved utvidet åpningstid"}},
+			{Meeting: "m1", Date: "2019-10-17", Title: "Utvidet åpningstid i NAV Kontaktsenter"},
+			{Meeting: "m2", Date: "2024-02-08", Title: "Utvidet åpningstid på NAV-kontorene – pilot"},
+			{Meeting: "m3", Date: "2024-06-13", Title: "Arbeidsmiljø ved utvidet åpningstid"}},
 			same: [][2]int{{1, 2}}, apart: [][2]int{{0, 2}}},
 	}
 	for _, tt := range tests {

@@ -22,7 +22,7 @@ var standingMatters = func() map[string]bool {
 	for _, w := range strings.Fields("sykefravær sykefraværet sjukefråvær fravær budsjett budsjetter budsjettet " +
 		"tildeling tildelinga tildelingen åpningstid åpningstida opningstid opningstida smittevern beredskap " +
 		"sikkerhet tryggleik vold trusler lokale lokal lønnsforhandlinger lønnsforhandlingene lønnsforhandlingane " +
-		"lønnsoppgjøret lønnsoppgjer medarbeiderundersøkelse medarbeidarundersøking arbeidsmiljø arbeidsmiljøet " +
+		"lønnsoppgjøret lønnsoppgjer forhandlinger forhandlingene forhandlingane medarbeiderundersøkelse medarbeidarundersøking arbeidsmiljø arbeidsmiljøet " +
 		"hms vernerunde vernerunder vernerundene kontorstruktur kontorstrukturen virksomhetsplan verksemdsplan " +
 		"årsplan ferie sommerferie restanser arbeidsbelastning bemanning rekruttering kompetanseplan " +
 		"arbeidstid arbeidstida arbeidstiden") {
@@ -148,7 +148,7 @@ func sharesName(x, y []string) bool {
 // name the same year or the same name, or their meetings are at most
 // standingDays apart.
 func standingLink(x, y threadKey) bool {
-	if !sameFacet(x.units, y.units) || !sameFacet(x.groups, y.groups) {
+	if !sameFacet(x.units, y.units) || !sameFacet(x.groups, y.groups) || !sameBody(x, y) {
 		return false
 	}
 	for _, a := range x.years {

@@ -14,6 +14,13 @@ type ThreadCase struct {
 	Meeting string // the meeting's id; cases of one meeting are never linked
 	Date    string // the meeting's ISO date
 	Title   string
+	// Heading is the meeting's heading (referat.Meeting.Title), which
+	// names the unit whose body met ("Referat frå MBA i NAV Hordaland 8.
+	// februar 2018"); "" when not known, and then no rule of units applies.
+	Heading string
+	// Topics are the case's topic ids; nil when not known, and then no
+	// rule of topics applies.
+	Topics []string
 }
 
 // Words of titles that say nothing about the matter: process words and
@@ -23,7 +30,7 @@ var threadStop = func() map[string]bool {
 	st := &Stemmer{}
 	for _, w := range strings.Fields("ny nytt nye revidert revidert evaluering status oppstart første gangs behandling " +
 		"endelig drøfting orientering sak saker rapport plan planer innføring erfaring erfaringar erfaringer kvartal " +
-		"halvår bruk arbeid arbeids tiltak oppfølging opplæring opplæringa kurs kurset kursa kursene eventuelt " +
+		"halvår tertial tertialet bruk arbeid arbeids tiltak oppfølging opplæring opplæringa kurs kurset kursa kursene eventuelt " +
 		"godkjenning innkalling referat møte " +
 		// Kinds of documents and steps a matter goes through: "Retningslinjer
 		// for hjemmekontor" and "Retningslinjer for bruk av KI" are two
@@ -113,6 +120,14 @@ type threadKey struct {
 	forYr  bool   // "for 2024": a plan for the year, discussed the year before
 	date   time.Time
 	hasDay bool
+	title  []string          // the title's words, lower-case
+	places []string          // names that follow a place preposition (placePrepositions)
+	mods   []string          // stems of modifiers (isModifier)
+	next   map[string]string // stems of words → the stem of the word after them
+	topics []string
+	unit   string // the unit whose body met (meetingUnit), if hasBody
+	// hasBody is whether the meeting's heading is known.
+	hasBody bool
 }
 
 func (a *Analyzer) threadKey(c ThreadCase) threadKey {
@@ -166,12 +181,40 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 		if threadStop[st] || contains(k.words, st) {
 			continue
 		}
+		if i+1 < len(whole) {
+			if k.next == nil {
+				k.next = map[string]string{}
+			}
+			k.next[st] = a.stem.Stem(whole[i+1])
+			if isModifier(w, whole[i+1]) {
+				k.mods = append(k.mods, st)
+			}
+		}
 		k.words = append(k.words, st)
 	}
+	k.title = whole
+	k.topics = c.Topics
+	k.unit, k.hasBody = meetingUnit(c.Heading), c.Heading != ""
 	if d, err := time.Parse("2006-01-02", c.Date); err == nil {
 		k.date, k.hasDay = d, true
 	}
 	k.names = a.titleNames(c.Title)
+	for _, n := range k.names {
+		first := strings.Fields(n)[0]
+		for i, w := range whole {
+			if w == first && i > 0 && placePrepositions[whole[i-1]] {
+				k.places = append(k.places, n)
+				break
+			}
+		}
+	}
+	// A place is where a matter is, not what it is: its words are no
+	// evidence (they must still fit, see namesFit).
+	for _, n := range k.places {
+		for _, w := range strings.Fields(n) {
+			k.words = remove(k.words, a.stem.Stem(w))
+		}
+	}
 	k.period = titlePeriod(whole)
 	return k
 }
@@ -235,10 +278,14 @@ func similarity(x, y threadKey) float64 {
 	if len(short) > len(long) {
 		short, long = long, short
 	}
+	sk, lk := x, y
+	if len(x.words) > len(y.words) {
+		sk, lk = y, x
+	}
 	matched, specific := 0, false
 	for _, w := range short {
 		for _, v := range long {
-			if sameWord(w, v) {
+			if wordsMatch(sk, lk, w, v) {
 				matched++
 				specific = specific || !standingMatters[w] && !standingMatters[v]
 				break
@@ -246,11 +293,13 @@ func similarity(x, y threadKey) float64 {
 		}
 	}
 	switch {
-	case matched == 0 && sharesName(x.names, y.names):
+	case matched == 0 && sharesMatterName(x, y):
 		return 1
 	case matched == 0:
 		return -1
 	case !specific && !standingLink(x, y):
+		return -1
+	case matched == 1 && bonus == 0 && !sharesName(x.names, y.names) && yearsApart(x, y) > farYears:
 		return -1
 	}
 	return float64(matched)/float64(len(short)) + bonus
@@ -268,6 +317,9 @@ func compatible(x, y threadKey) bool {
 		}
 	}
 	if !facetFits(x.units, y.units) || !facetFits(x.groups, y.groups) || !namesFit(x.names, y.names) {
+		return false
+	}
+	if !unitsFit(x, y) || !topicsFit(x.topics, y.topics) {
 		return false
 	}
 	// Reports of two parts of a year are two matters.
@@ -527,4 +579,15 @@ func later(cases []ThreadCase, j, k int) bool {
 		return cases[j].Date > cases[k].Date
 	}
 	return j < k
+}
+
+// remove returns list without x (in place).
+func remove(list []string, x string) []string {
+	out := list[:0]
+	for _, v := range list {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
 }
