@@ -147,7 +147,7 @@ func sharesName(x, y []string) bool {
 // than the NAV offices) or a group of people the other does not, and they
 // name the same year or the same name, or their meetings are at most
 // standingDays apart.
-func standingLink(x, y threadKey) bool {
+func standingLink(x, y *threadKey) bool {
 	if !sameFacet(x.units, y.units) || !sameFacet(x.groups, y.groups) || !sameBody(x, y) {
 		return false
 	}

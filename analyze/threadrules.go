@@ -64,7 +64,7 @@ func namesUnit(words []string, unit string) bool {
 // own, so two meetings of different units are other matters unless a
 // title names the other unit. The etat's bodies ("" unit) may take up a
 // unit's matter and a unit the etat's.
-func unitsFit(x, y threadKey) bool {
+func unitsFit(x, y *threadKey) bool {
 	if !x.hasBody || !y.hasBody || x.unit == y.unit {
 		return true
 	}
@@ -94,7 +94,7 @@ const unitLag = 365 * 24 * time.Hour
 // sameBody reports whether two cases are of one body's meetings, or both
 // of the etat's bodies (etats-MBA, sentral MBA and HAMU meet the same
 // employer); true when a meeting's body is unknown.
-func sameBody(x, y threadKey) bool {
+func sameBody(x, y *threadKey) bool {
 	return !x.hasBody || !y.hasBody || x.unit == y.unit
 }
 
@@ -145,14 +145,11 @@ func isModifier(w, next string) bool {
 	return false
 }
 
-// wordsMatch reports whether title word w of x and v of y are evidence of
-// one matter: the same word (sameWord) and, when either is a modifier,
+// nounsMatch reports whether title words w of x and v of y, the same
+// word (sameWord), are evidence of one matter: when either is a modifier,
 // followed by the same noun in both titles ("arbeidsrettet oppfølging",
 // "arbeidsretta oppfølging").
-func wordsMatch(x, y threadKey, w, v string) bool {
-	if !sameWord(w, v) {
-		return false
-	}
+func nounsMatch(x, y *threadKey, w, v string) bool {
 	if !contains(x.mods, w) && !contains(y.mods, v) {
 		return true
 	}
@@ -165,7 +162,7 @@ func wordsMatch(x, y threadKey, w, v string) bool {
 // the matter: not a place, which says where a matter is, not what it is
 // ("Flytting til nytt kontorbygg i Sannergata", "Ny kantineordning i
 // Sannergata").
-func sharesMatterName(x, y threadKey) bool {
+func sharesMatterName(x, y *threadKey) bool {
 	for _, n := range x.names {
 		if contains(y.names, n) && !contains(x.places, n) && !contains(y.places, n) {
 			return true

@@ -266,7 +266,7 @@ func yearFits(y int, forYear bool, m int) bool {
 // ("Ny HR-portal (Mitt HR)", "Mitt HR – erfaringer etter innføringen");
 // -1 when they cannot be (see compatible), share no content word or name,
 // or share only standing matters without what standingLink asks.
-func similarity(x, y threadKey) float64 {
+func similarity(x, y *threadKey) float64 {
 	if !compatible(x, y) {
 		return -1
 	}
@@ -285,7 +285,7 @@ func similarity(x, y threadKey) float64 {
 	matched, specific := 0, false
 	for _, w := range short {
 		for _, v := range long {
-			if wordsMatch(sk, lk, w, v) {
+			if sameWord(w, v) && (len(sk.mods) == 0 && len(lk.mods) == 0 || nounsMatch(sk, lk, w, v)) {
 				matched++
 				specific = specific || !standingMatters[w] && !standingMatters[v]
 				break
@@ -310,7 +310,7 @@ func similarity(x, y threadKey) float64 {
 // fit (facetFits, namesFit); the same part of a year when both name one;
 // years that are shared when both titles name
 // years, and a year the other meeting fits when only one does.
-func compatible(x, y threadKey) bool {
+func compatible(x, y *threadKey) bool {
 	if x.hasDay && y.hasDay {
 		if d := x.date.Sub(y.date); d > maxSpan || d < -maxSpan {
 			return false
@@ -423,14 +423,14 @@ func (a *Analyzer) Threads(cases []ThreadCase) []string {
 			if cases[j].Meeting == cases[i].Meeting || cases[j].Date == cases[i].Date {
 				continue
 			}
-			s := similarity(keys[i], keys[j])
+			s := similarity(&keys[i], &keys[j])
 			if s < MinThreadSimilarity {
 				continue
 			}
 			// The nearer in time ranks higher: a tenth per year apart
 			// ("Utvidet åpningstid" on the NAV offices this spring before
 			// the contact centre's five years ago).
-			r := s - yearsApart(keys[i], keys[j])/10
+			r := s - yearsApart(&keys[i], &keys[j])/10
 			// Ties go to the latest earlier case, then the lowest index.
 			if best >= 0 && (r < bestRank || r == bestRank && !later(cases, j, best)) {
 				continue
@@ -450,7 +450,7 @@ func (a *Analyzer) Threads(cases []ThreadCase) []string {
 				members[ri] = nil
 			}
 		}
-		for _, b := range blocks(keys[i]) {
+		for _, b := range blocks(&keys[i]) {
 			if n := len(seen[b]); n == 0 || seen[b][n-1] != i {
 				seen[b] = append(seen[b], i)
 			}
@@ -510,7 +510,7 @@ func threadSlug(title, date string) string {
 // blocks are the keys under which a case is found as a candidate: each
 // word's first five letters (all of a shorter word), as sameWord
 // requires, and each name.
-func blocks(k threadKey) []string {
+func blocks(k *threadKey) []string {
 	out := make([]string, 0, len(k.words)+len(k.names))
 	for _, w := range k.words {
 		if r := []rune(w); len(r) > 5 {
@@ -529,7 +529,7 @@ func blocks(k threadKey) []string {
 // a link may span, each once (stamp marks them with mark).
 func candidates(keys []threadKey, seen map[string][]int, stamp []int, i, mark int) []int {
 	var cands []int
-	for _, b := range blocks(keys[i]) {
+	for _, b := range blocks(&keys[i]) {
 		list := seen[b]
 		for k := len(list) - 1; k >= 0 && k >= len(list)-maxCandidates; k-- {
 			j := list[k]
@@ -552,7 +552,7 @@ func fitsThread(keys []threadKey, thread []int, i int) bool {
 		if n == maxCandidates {
 			break
 		}
-		if !compatible(keys[i], keys[m]) {
+		if !compatible(&keys[i], &keys[m]) {
 			return false
 		}
 	}
@@ -561,7 +561,7 @@ func fitsThread(keys []threadKey, thread []int, i int) bool {
 
 // yearsApart is how many years lie between two cases' meetings (0 when a
 // date is missing).
-func yearsApart(x, y threadKey) float64 {
+func yearsApart(x, y *threadKey) float64 {
 	if !x.hasDay || !y.hasDay {
 		return 0
 	}
