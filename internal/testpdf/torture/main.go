@@ -18,7 +18,8 @@
 // running heads, footers, page numbers and slide navigation dropped by
 // design) and for the extractor's raw page text (every line, read in this
 // process; column raw); escapes (a crash, an error that is not one clear line,
-// a run killed at the deadline; 0 expected); files whose two reads give
+// a run still going after referat's own bounds and a grace period, see
+// Checker.RunBound; 0 expected); files whose two reads give
 // different output; pages per second. Then every miss, escape and low
 // similarity. With -json the same as one JSON object (see Report).
 //
@@ -55,7 +56,8 @@ func main() {
 	jsonOut := flag.String("json-out", "", "also write the JSON report to this file (default: none)")
 	timeout := flag.Duration("timeout", 60*time.Second, "referat's --timeout per file")
 	gens := flag.String("generators", "", "with -sets generated or mutant: only these generators, comma-separated (e.g. chromium-rtl,libreoffice-rtl,latex-ot1; default: all)")
-	deadline := flag.Duration("deadline", 120*time.Second, "a referat run still going after this is a hang and is killed")
+	ocrTimeout := flag.Duration("ocr-timeout", 60*time.Second, "referat's --ocr-timeout per recognised page")
+	deadline := flag.Duration("deadline", 60*time.Second, "grace beyond referat's own bounds (--timeout, plus --ocr-timeout per page): a run still going after that is a hang and is killed")
 	flag.Parse()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		log.Fatal("torture needs pdftotext and pdfinfo (apt-get install poppler-utils)")
@@ -96,7 +98,7 @@ func main() {
 			files = append(files, Result{File: f, Set: "fixtures", Generator: strings.TrimSuffix(filepath.Base(f), ".pdf")})
 		}
 	}
-	c := Checker{Referat: *referat, Timeout: *timeout, Deadline: *deadline}
+	c := Checker{Referat: *referat, Timeout: *timeout, OCRTimeout: *ocrTimeout, Deadline: *deadline}
 	for i := range files {
 		c.Check(&files[i])
 		log.Printf("%d/%d %s: words %d/%d similarity %.2f raw %.2f %s", i+1, len(files), files[i].File,

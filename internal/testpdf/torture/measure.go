@@ -45,9 +45,21 @@ const (
 
 // Checker reads files with pdftotext, pdfinfo and the referat binary.
 type Checker struct {
-	Referat  string        // path of the referat binary
-	Timeout  time.Duration // referat's --timeout per file
-	Deadline time.Duration // after this a referat run counts as a hang and is killed
+	Referat    string        // path of the referat binary
+	Timeout    time.Duration // referat's --timeout per file
+	OCRTimeout time.Duration // referat's --ocr-timeout per recognised page
+	Deadline   time.Duration // grace beyond referat's own bounds (see RunBound) after which a run counts as a hang and is killed
+}
+
+// RunBound is the longest a referat run on a file of pages pages may take
+// by referat's own deadlines: --timeout to read the file, then up to
+// --ocr-timeout for each page it recognises (any page may be a scan;
+// with --workers 1 they are recognised one after another), plus the
+// checker's grace period. A run still going after that is a hang. A
+// 19-page scan takes over a minute of OCR on a quiet machine and two
+// under load, which is referat keeping its contract, not hanging.
+func (c Checker) RunBound(pages int) time.Duration {
+	return c.Timeout + time.Duration(max(pages, 1))*c.OCRTimeout + c.Deadline
 }
 
 // Check reads file and fills everything in r but its set, generator and name.
@@ -60,9 +72,10 @@ func (c Checker) Check(r *Result) {
 	r.TheirText = len(theirs) >= MinWordsText
 
 	start := time.Now()
-	first := c.extract(r.File)
+	bound := c.RunBound(r.Pages)
+	first := c.extract(r.File, bound)
 	r.OurSeconds = time.Since(start).Seconds()
-	second := c.extract(r.File)
+	second := c.extract(r.File, bound)
 	r.Nondetermin = !bytes.Equal(first.stdout, second.stdout) || first.code != second.code
 	r.ExitCode = first.code
 	r.Error, r.Escape = classify(r.File, first)
@@ -80,14 +93,14 @@ func (c Checker) Check(r *Result) {
 
 type extraction struct {
 	stdout, stderr []byte
-	code           int // -1 when killed at the deadline
+	code           int // -1 when killed at the run's bound (RunBound)
 }
 
-func (c Checker) extract(file string) extraction {
-	ctx, cancel := context.WithTimeout(context.Background(), c.Deadline)
+func (c Checker) extract(file string, bound time.Duration) extraction {
+	ctx, cancel := context.WithTimeout(context.Background(), bound)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, c.Referat, "extract", "--analyze=false", "--workers", "1",
-		"--timeout", c.Timeout.String(), file)
+		"--timeout", c.Timeout.String(), "--ocr-timeout", c.OCRTimeout.String(), file)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.WaitDelay = 5 * time.Second

@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestClassify(t *testing.T) {
 	const file = "a.pdf"
@@ -35,5 +38,27 @@ func TestOurText(t *testing.T) {
 	}
 	if got := ourText([]byte("not json")); got != "" {
 		t.Errorf("ourText(not json) = %q, want empty", got)
+	}
+}
+
+// TestRunBound checks that a run is called a hang only beyond referat's
+// own deadlines: a scan of many pages gets one OCR deadline per page.
+func TestRunBound(t *testing.T) {
+	c := Checker{Timeout: 60 * time.Second, OCRTimeout: 60 * time.Second, Deadline: time.Minute}
+	tests := []struct {
+		name  string
+		pages int
+		want  time.Duration
+	}{
+		{name: "pages unknown", pages: 0, want: 3 * time.Minute},
+		{name: "one page", pages: 1, want: 3 * time.Minute},
+		{name: "19 scanned pages", pages: 19, want: 21 * time.Minute},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.RunBound(tt.pages); got != tt.want {
+				t.Errorf("RunBound(%d) = %v, want %v", tt.pages, got, tt.want)
+			}
+		})
 	}
 }
