@@ -25,7 +25,7 @@ var standingMatters = func() map[string]bool {
 		"lønnsoppgjøret lønnsoppgjer forhandlinger forhandlingene forhandlingane medarbeiderundersøkelse medarbeidarundersøking arbeidsmiljø arbeidsmiljøet " +
 		"hms vernerunde vernerunder vernerundene kontorstruktur kontorstrukturen virksomhetsplan verksemdsplan " +
 		"årsplan ferie sommerferie restanser arbeidsbelastning bemanning rekruttering kompetanseplan " +
-		"arbeidstid arbeidstida arbeidstiden") {
+		"arbeidstid arbeidstida arbeidstiden ia-arbeid ia-arbeidet ia-avtalen ia-avtala") {
 		m[st.Stem(w)] = true
 	}
 	return m

@@ -95,7 +95,30 @@ const unitLag = 365 * 24 * time.Hour
 // of the etat's bodies (etats-MBA, sentral MBA and HAMU meet the same
 // employer); true when a meeting's body is unknown.
 func sameBody(x, y *threadKey) bool {
-	return !x.hasBody || !y.hasBody || x.unit == y.unit
+	return !x.hasBody || !y.hasBody || x.unit == y.unit && x.amu == y.amu
+}
+
+// bodyKindAMU reports whether a meeting heading names a working
+// environment committee (HAMU, AMU, "arbeidsmiljøutvalet"), whose standing
+// matters (sick leave, safety rounds) are its own, not an MBA's.
+func bodyKindAMU(heading string) bool {
+	if strings.Contains(heading, "AMU") {
+		return true
+	}
+	return strings.Contains(strings.ToLower(heading), "arbeidsmiljøutval")
+}
+
+// settingPrepositions put the word after them in a title's setting when
+// it ends the phrase (endsPhrase): "i", "på", "ved" ("KI-verktøy i
+// saksbehandlingen", "Språkmodeller i saksbehandlingen" share where, not
+// what).
+var settingPrepositions = map[string]bool{"i": true, "på": true, "ved": true}
+
+// endsPhrase reports whether the title word next, after a word, ends
+// that word's phrase: a stop word or a number ("i saksbehandlingen og
+// ...", not "i arbeidsretta oppfølging", where the phrase is the matter).
+func endsPhrase(next string) bool {
+	return IsStopWord(next) || strings.IndexFunc(next, unicode.IsDigit) >= 0
 }
 
 // topicsFit reports whether two cases' topics allow one matter: they
@@ -127,7 +150,7 @@ const farYears = 2.5
 // "revidert", "midlertidig", "ledige"): before a noun, such a word says
 // what kind of thing the noun is, and is evidence of one matter only
 // together with that noun ("utvidet åpningstid", not "utvidet fleksitid").
-var modifierEnds = []string{"et", "ete", "ert", "erte", "ig", "ige"}
+var modifierEnds = []string{"et", "ete", "ert", "erte", "ig", "ige", "al", "ale", "isk", "iske", "ell", "elle"}
 
 // isModifier reports whether the lower-case title word w, followed by the
 // word next, is a participle or adjective before a noun: it has one of

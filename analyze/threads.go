@@ -120,12 +120,16 @@ type threadKey struct {
 	forYr  bool   // "for 2024": a plan for the year, discussed the year before
 	date   time.Time
 	hasDay bool
-	title  []string          // the title's words, lower-case
-	places []string          // names that follow a place preposition (placePrepositions)
-	mods   []string          // stems of modifiers (isModifier)
-	next   map[string]string // stems of words → the stem of the word after them
-	topics []string
-	unit   string // the unit whose body met (meetingUnit), if hasBody
+	title  []string // the title's words, lower-case
+	places []string // names that follow a place preposition (placePrepositions)
+	mods   []string // stems of modifiers (isModifier)
+	// settings are stems of words right after "i", "på", "ved": where a
+	// matter is ("KI-verktøy i saksbehandlingen"), no evidence alone.
+	settings []string
+	amu      bool              // the meeting is of a working environment committee (bodyKindAMU)
+	next     map[string]string // stems of words → the stem of the word after them
+	topics   []string
+	unit     string // the unit whose body met (meetingUnit), if hasBody
 	// hasBody is whether the meeting's heading is known.
 	hasBody bool
 }
@@ -181,6 +185,9 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 		if threadStop[st] || contains(k.words, st) {
 			continue
 		}
+		if i > 0 && settingPrepositions[whole[i-1]] && (i+1 == len(whole) || endsPhrase(whole[i+1])) {
+			k.settings = append(k.settings, st)
+		}
 		if i+1 < len(whole) {
 			if k.next == nil {
 				k.next = map[string]string{}
@@ -194,7 +201,7 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 	}
 	k.title = whole
 	k.topics = c.Topics
-	k.unit, k.hasBody = meetingUnit(c.Heading), c.Heading != ""
+	k.unit, k.hasBody, k.amu = meetingUnit(c.Heading), c.Heading != "", bodyKindAMU(c.Heading)
 	if d, err := time.Parse("2006-01-02", c.Date); err == nil {
 		k.date, k.hasDay = d, true
 	}
@@ -285,7 +292,8 @@ func similarity(x, y *threadKey) float64 {
 	matched, specific := 0, false
 	for _, w := range short {
 		for _, v := range long {
-			if sameWord(w, v) && (len(sk.mods) == 0 && len(lk.mods) == 0 || nounsMatch(sk, lk, w, v)) {
+			if sameWord(w, v) && (len(sk.mods) == 0 && len(lk.mods) == 0 || nounsMatch(sk, lk, w, v)) &&
+				!(contains(sk.settings, w) && contains(lk.settings, v)) {
 				matched++
 				specific = specific || !standingMatters[w] && !standingMatters[v]
 				break
