@@ -16,7 +16,7 @@ func refuses(s string) bool {
 	if !strings.Contains(s, "ikk") {
 		return false // rejectNot and negModal need "ikke" or "ikkje"
 	}
-	if hasAny(s, rejectNotWords) && rejectNot.MatchString(s) {
+	if hasAny(s, rejectNotWords) && rejectNot.MatchString(s) && !(strings.Contains(s, "grunnlag") && noGroundToSay.MatchString(s)) {
 		return true
 	}
 	return hasAny(s, negModalWords) && negModalRefuses(s)
@@ -39,6 +39,9 @@ func hasAny(s string, cues []string) bool {
 func clauseRelation(s string) string {
 	if refuses(s) {
 		return referat.RelationRejected
+	}
+	if strings.Contains(s, "tilbake") && promiseLater.MatchString(s) {
+		return referat.RelationDeferred
 	}
 	switch ag := firstIndex(s, agreeCues); {
 	case ag >= 0 && !defers(s[:ag]):
@@ -81,7 +84,7 @@ func answerRelation(sents []string) (rel string, contrasted bool) {
 	for _, s := range sents {
 		r := clauseRelation(s)
 		if r == referat.RelationRejected {
-			if forNowThenLater(s) {
+			if forNowThenLater(s) || strings.Contains(s, "før") && notUntil.MatchString(s) {
 				return referat.RelationDeferred, true
 			}
 			return r, false
@@ -282,7 +285,9 @@ func (a *exchanger) relationTo(stmts []referat.Statement, from int, ans *answer,
 		rel = a.weighParts(stmts[from].Text, s, ans.kind, rel)
 	}
 	q := stmts[from]
-	if q.Kind == "question" && rel != referat.RelationRejected && mayAskWh(a.lower(q.Text)) {
+	// A question that also asks for something ("spurte hvilke ... og ba om
+	// at saken drøftes") is met as the request.
+	if q.Kind == "question" && rel != referat.RelationRejected && mayAskWh(a.lower(q.Text)) && !demands.MatchString(a.lower(q.Text)) {
 		rel = referat.RelationAnswered
 	}
 	// To a question, "det er ikke bestemt" is the answer; to a request it

@@ -10,7 +10,7 @@ import (
 // refusesBefore is refuses as it was before its quick test for "ikk":
 // the reference TestRefusesAsBefore holds it to.
 func refusesBefore(s string) bool {
-	return containsAny(s, rejectCues) || rejectNot.MatchString(s) || negModalRefusesBefore(s)
+	return containsAny(s, rejectCues) || rejectNot.MatchString(s) && !noGroundToSay.MatchString(s) || negModalRefusesBefore(s)
 }
 
 // negModalRefusesBefore is negModalRefuses as it was before its quick

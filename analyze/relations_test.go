@@ -88,6 +88,43 @@ func TestRelations(t *testing.T) {
 		{name: "parts meet different points", text: "NTL mener at kveldsvakter må være frivillige for småbarnsforeldre. Vi er også bekymret for kveldsvakt og tidligvakt etter hverandre. " +
 			"HR-sjefen svarte at ingen skal ha kveldsvakt og tidligvakt to dager på rad, men at frivillighet ikke er mulig.",
 			want: []string{referat.RelationRejected, referat.RelationAgreed}},
+		// Wave 5, from the a5 and a6 batches' misses (each failed on the
+		// code before, the two "answers" rows excepted, which guard
+		// against reading too much into a cue).
+		{name: "bound by a frame set elsewhere", text: "NTL krevde at kuttet utsettes til gevinstene er tatt ut. Direktøren sa seg enig i at kuttet kommer tidlig, men sa at etaten må forholde seg til rammen Stortinget har vedtatt.",
+			want: []string{referat.RelationRejected}},
+		{name: "saying yes", text: "Vi ba om at verneombudene får delta på samlingen. HR-direktøren sa ja til dette.",
+			want: []string{referat.RelationAgreed}},
+		{name: "an apology concedes", text: "NTL ba om at endringer i arbeidstiden drøftes før de innføres. Arbeidsgiver beklaget at saken ikke var drøftet.",
+			want: []string{referat.RelationAgreed}},
+		{name: "opening for what was asked", text: "Vi ba om at ansatte med små barn får jobbe fleksibelt. Arbeidsgiver åpnet for at arbeidstiden kan legges friere i vinter.",
+			want: []string{referat.RelationAgreed}},
+		{name: "allowing what was asked", text: "NTL ba om at ansatte får låne skjerm med hjem. Direktøren sa at lederne kan gi tillatelse til dette.",
+			want: []string{referat.RelationAgreed}},
+		{name: "trying it out", text: "NTL ba om korte pauser mellom samtalene. Direktøren sa at dette prøves ut på to kontor fra mars.",
+			want: []string{referat.RelationAgreed}},
+		{name: "it will be presented", text: "NTL ba om en egen handlingsplan for kontaktsenteret. Direktøren sa at en handlingsplan vil bli lagt fram før sommeren.",
+			want: []string{referat.RelationAgreed}},
+		{name: "a promise to come back", text: "NTL ba om en oversikt over ubesatte stillinger. Arbeidsgiver lovet å komme tilbake med tallene i oktober.",
+			want: []string{referat.RelationDeferred}},
+		{name: "weighed at a later time", text: "NTL mente at fristen på tre måneder er for lang. HR-direktøren sa at fristen vurderes når rutinen revideres neste år.",
+			want: []string{referat.RelationDeferred}},
+		{name: "weighed case by case answers", text: "Vi spurte om fylkene kan bruke midlene til vikarer. Arbeidsgiver svarte at dette må vurderes i hvert enkelt fylke.",
+			want: []string{referat.RelationAnswered}},
+		{name: "handled in another forum", text: "Vi ba om en plan for faste stillinger. HR-direktøren sa at spørsmålet skal behandles i etats-MBA i juni.",
+			want: []string{referat.RelationDeferred}},
+		{name: "taken up later", text: "NTL mente at mindreforbruket bør brukes til å fylle ledige stillinger. Økonomidirektøren sa at fordelingen blir tatt opp i BN1 i september.",
+			want: []string{referat.RelationDeferred}},
+		{name: "taken into a later survey", text: "NTL ba om at belastningen kartlegges. Direktøren vil ta spørsmålet med i medarbeiderundersøkelsen i høst.",
+			want: []string{referat.RelationDeferred}},
+		{name: "agreed, but waiting for something", text: "Vi ba om at rutinen oppdateres. Direktøren var enig i at rutinen må revideres, men vil vente på den nye rutinen for etaten.",
+			want: []string{referat.RelationDeferred}},
+		{name: "a promise withheld until something is settled", text: "Vi ba om at stillingene lyses ut før sommeren. Fylkesdirektøren ville ikke love utlysing før budsjettet er avklart.",
+			want: []string{referat.RelationDeferred}},
+		{name: "no ground to say yet is no refusal", text: "NTL spurte om økningen skyldes hjemmekontor. HR-sjefen sa at det ikke er grunnlag for å si det ennå.",
+			want: []string{referat.RelationAnswered}},
+		{name: "a question that also asks for something", text: "NTL spurte hvilke ledernivåer som forsvinner, og ba om at saken drøftes i MBA. Direktøren var enig i at saken skal drøftes før høringen.",
+			want: []string{referat.RelationAgreed}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

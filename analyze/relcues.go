@@ -18,7 +18,10 @@ var (
 		"ikkje let seg gjere", "ligger fast", "står fast", "ligg fast",
 		// "mente likevel at": after a concession, the employer sets its
 		// own view against NTL's.
-		"mente likevel", "mener likevel", "meinte likevel", "meiner likevel"}
+		"mente likevel", "mener likevel", "meinte likevel", "meiner likevel",
+		// "må forholde seg til rammen": the employer is bound by a frame
+		// set elsewhere and will not do what was asked.
+		"må forholde seg til", "må halde seg til", "må forholde oss til"}
 	// "ikke aktuelt", "det er ikke mulig", "det ikke er rom for", "ikke et
 	// tema", "ikke satt av midler", "ikke behov for", "ikke planlagt": what
 	// was asked for is not available or not intended; "det gis ikke
@@ -48,10 +51,19 @@ var (
 		"under arbeid", "villig til", "imøtekom", "til følge", "vil sørge for", "skal sørge for", "lagt til grunn",
 		"tatt hensyn til", "tas hensyn til",
 		// Withdrawing one's own proposal gives way to NTL.
-		"trakk forslaget", "trekker forslaget", "drog forslaget", "trekte forslaget"}
+		"trakk forslaget", "trekker forslaget", "drog forslaget", "trekte forslaget",
+		// Saying yes, apologising for what NTL criticised, opening for or
+		// allowing what was asked, presenting or trying it out: each grants
+		// the point ("sa ja til det", "beklaget og sa at det var en glipp",
+		// "åpnet for at arbeidstiden kan legges mer fleksibelt", "enhetene
+		// kan gi tillatelse til dette", "dette prøves ut ved to av enhetene").
+		"sa ja", "svarte ja", "svara ja", "beklaget", "beklaga", "åpnet for", "opna for", "åpen for", "open for",
+		"gi tillatelse", "gi løyve", "bli lagt fram", "blir lagt fram", "prøves ut", "prøvast ut"}
 	// acceptCues are the agreeCues that accept or promise, not only confirm.
 	acceptCues = []string{"enig", "samd", "støtte", "støtta", "lovet", "lova", "gikk med på", "gjekk med på", "går med på",
-		"god idé", "god ide", "greitt", "villig til", "imøtekom", "vil legge fram", "legges fram", "leggjast fram", "vil sørge for"}
+		"god idé", "god ide", "greitt", "villig til", "imøtekom", "vil legge fram", "legges fram", "leggjast fram", "vil sørge for",
+		"sa ja", "svarte ja", "svara ja", "beklaget", "beklaga", "åpnet for", "opna for", "åpen for", "open for",
+		"gi tillatelse", "gi løyve"}
 	// A negated "skal" is a commitment, not a refusal: "ingen skal gå ned
 	// i lønn", "framdriften skal ikke påvirkes" promise that what NTL
 	// feared will not happen (a refusal says "kan ikke" or "vil ikke").
@@ -65,7 +77,25 @@ var (
 		"før etter", "som avgjør", "som avgjer",
 		// "avhenger av bevilgningen for 2021", "må tas opp i forhandlingene":
 		// decided later or elsewhere.
-		"avhenger av", "avheng av", "må tas opp", "må takast opp"}
+		"avhenger av", "avheng av", "må tas opp", "må takast opp",
+		// Weighing at a later time ("fristen vurderes når rutinen
+		// revideres"; weighing case by case, "må vurderes i hvert enkelt
+		// fylke", gives the rule and answers); a matter handled or taken up
+		// in another forum is decided there ("skal behandles i etats-MBA i
+		// juni", "blir tatt opp i BN1"); taking the question into something
+		// later, waiting for something.
+		"vurderes når", "vurderast når", "vurderes senere", "vurderes på nytt", "vurderast på nytt", "skal behandles", "skal behandlast", "blir tatt opp",
+		"blir teke opp", "skal tas opp", "ta spørsmålet med", "tar spørsmålet med", "ta saken med", "tar saken med",
+		"vente på", "venter på", "venta på"}
+	// "lovet å komme tilbake til": a promise to return is a postponement,
+	// not an acceptance.
+	promiseLater = regexp.MustCompile(`\b(?:lovet|lova|lover|lovte)\s+å\s+(?:komme|kome)\s+tilbake\b`)
+	// "ville ikke love utlysing før budsjettet er avklart": a promise
+	// withheld until something is settled postpones.
+	notUntil = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:love|lova|lovet)\b.*\bfør\b`)
+	// "det er ikke grunnlag for å si det ennå": not knowing yet is no
+	// refusal (rejectNot's "ikke ... grunnlag").
+	noGroundToSay = regexp.MustCompile(`\bgrunnlag\s+for\s+å\s+(?:si|seie|konkludere|slå fast|fastslå)(?:$|[^\p{L}])`)
 	// "er ikke bestemt ennå", "ikkje avklart", "det er ennå ikke tatt
 	// stilling": not decided yet.
 	notDecided = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:er\s+|blitt\s+|vorte\s+)?(?:tatt\s+noen\s+|teke\s+noka\s+)?(?:bestemt|avklart|avklara|avgjort|avgjord|besluttet|vedtatt|vedteke|beslutning|avgjerd)\b`)
