@@ -46,13 +46,13 @@ func TestEvaluateAnnotated(t *testing.T) {
 		// Relations 0.821 with the wave-5 cues (read from its misses).
 		{name: "wave-4 annotator batch", paths: batchFiles(t, "a5-"),
 			minTopicP: 0.9, minTopicF1: 0.86, minStatem: 0.97, minPairs: 0.87, minRelations: 0.8},
-		// The wave-5 batch of a second annotator who read no code
-		// (train/a6-*.json), scored apart like a5: before anything was
-		// tuned on it topics P 0.952 R 0.714 (the model then in main),
-		// statements F1 0.973, pairs F1 0.827, relations 0.677; with the
-		// wave-5 relation cues (read from its misses and a5's) 0.806.
+		// The wave-5 batch of another annotator who read no code
+		// (train/a6-*.json), scored once before anything was tuned on it:
+		// topics P 0.952 R 0.714, statements F1 0.973, pairs F1 0.827,
+		// relations 0.677 (42/62); with the wave-5 relation cues (read from
+		// its misses and a5's) 0.806.
 		{name: "wave-5 annotator batch", paths: batchFiles(t, "a6-"),
-			minTopicP: 0.9, minTopicF1: 0.8, minStatem: 0.97, minPairs: 0.82, minRelations: 0.8},
+			minTopicP: 0.95, minTopicF1: 0.81, minStatem: 0.97, minPairs: 0.82, minRelations: 0.8},
 		{name: "held out", paths: []string{"../testdata/heldout"}, minTopicP: 0.9, minTopicF1: 0.83, minStatem: 0.9},
 		{name: "annotated held out", paths: []string{"../testdata/annotated/heldout"},
 			minTopicP: 0.80, minTopicF1: 0.80, minStatem: 0.95, minPairs: 0.80, minRelations: 0.60},
@@ -105,14 +105,17 @@ func TestThreads(t *testing.T) {
 	_, batch := goldIDs(t, t4Files(t)...)
 	// So is the batch of an annotator who read no code (train/a5-*.json).
 	_, batch5 := goldIDs(t, batchFiles(t, "a5-")...)
+	// And the wave-5 batch of another such annotator (train/a6-*.json).
+	_, batch6 := goldIDs(t, batchFiles(t, "a6-")...)
 	var train []GoldMeeting
 	for _, m := range all {
-		if !batch[m.ID] && !batch5[m.ID] {
+		if !batch[m.ID] && !batch5[m.ID] && !batch6[m.ID] {
 			train = append(train, m)
 		}
 	}
 	_, wave4, _ := New(nil, Options{}).EvaluateThreads(all, batch)
 	_, wave5, _ := New(nil, Options{}).EvaluateThreads(all, batch5)
+	_, a6, _ := New(nil, Options{}).EvaluateThreads(all, batch6)
 	held, heldout := goldIDs(t, "../testdata/annotated/heldout")
 	inside, across, _ := New(nil, Options{}).EvaluateThreads(append(train, held...), heldout)
 	// heldout2 to heldout5 were annotated by people who never read the
@@ -134,6 +137,7 @@ func TestThreads(t *testing.T) {
 	t.Logf("train pairs: %v", inside)
 	t.Logf("pairs with a wave-4 topic batch case: %v", wave4)
 	t.Logf("pairs with an a5 batch case: %v", wave5)
+	t.Logf("pairs with an a6 batch case: %v", a6)
 	t.Logf("pairs with a held-out case: %v", across)
 	t.Log("training misses:")
 	for _, m := range misses {
@@ -150,10 +154,8 @@ func TestThreads(t *testing.T) {
 		// foreløpig tildeling" of a county is linked to etats-MBA's "Plan-
 		// og budsjettnotat 2 for 2020 (BN2)" (the same year's budget, not
 		// the same matter).
-		// With units, topics, time and modifiers (wave 5): P 1.00, R 1.00;
-		// with the a6 batch (train/a6-*, wave 5) among them P 1.00, R 0.88
-		// (the code before: P 0.667, R 0.88).
-		{name: "train", got: inside, minP: 0.97, minF1: 0.9, minAll: 7},
+		// With units, topics, time and modifiers (wave 5): P 1.00, R 1.00.
+		{name: "train", got: inside, minP: 0.97, minF1: 0.97, minAll: 7},
 		// A training case written in wave 3 looks like a held-out case of
 		// another matter (the contact centre's phone hours of another
 		// year): measured P 0.92.
@@ -177,10 +179,18 @@ func TestThreads(t *testing.T) {
 		// reading this batch's misses too; their two thresholds (farYears,
 		// unitLag) are optimal anywhere in 2.1–2.6 and 0.5–2.4 years on the
 		// other training meetings, so this batch did not choose them.
-		// With the a6 batch: P 0.667, R 0.857 (before P 0.24): an a6 case
-		// on consultants hired by another unit, a rebuilt floor four years
-		// on.
+		// With the a6 batch among the meetings: P 0.667, R 0.857 (the code
+		// before wave 5: P 0.24, R 0.86): an a6 case on consultants hired
+		// by another unit, a rebuilt floor four years on.
 		{name: "a5 batch", got: wave5, minP: 0.65, minF1: 0.7, minAll: 7},
+		// Measured P 0.17, R 0.57 the first time (the a6 batch, wave 5, an
+		// annotator who read no code): a consultants' hire linked to the
+		// contact centre's hired staff, co-location and cloud moves under
+		// new titles missed, "Vernerunder" of one year and unit linked to
+		// another's. P 0.333 by the wave-5 rules written before it came;
+		// P 0.50, R 0.57 after its misses were read (settings, adjectives,
+		// kinds of body).
+		{name: "a6 batch", got: a6, minP: 0.45, minF1: 0.5, minAll: 7},
 		// Measured P 1.00, R 0.60: the two pairs missed are nine and
 		// seven years apart, beyond maxSpan.
 		{name: "heldout2", got: within2, minP: 0.95, minF1: 0.7, minAll: 5},
@@ -356,7 +366,7 @@ func t4Files(t *testing.T) []string { return batchFiles(t, "t4-") }
 
 // batchFiles returns the training meetings of one batch, by file name
 // prefix: t4- (wave 4, topics), a5- (wave 4, an annotator who read no
-// code).
+// code), a6- (wave 5, the same way).
 func batchFiles(t *testing.T, prefix string) []string {
 	files, err := filepath.Glob("../testdata/annotated/train/" + prefix + "*.json")
 	if err != nil || len(files) == 0 {

@@ -29,7 +29,10 @@ func TestTopicModelUpToDate(t *testing.T) {
 // learned model scores about as the rules do at threshold 0.5, and at the
 // threshold ChooseThreshold picks it is more precise than the rules at
 // about their F1; all stay at what was measured (rounded down). Measured
-// on 60 meetings (with the six train/r4-* meetings, whose topics nothing
+// on 72 meetings (with the twelve train/a6-* meetings of wave 5, written
+// by an annotator who read no code; their topics scored R 0.71 unseen):
+// rules P 0.903 R 0.861 F1 0.882; learned at 0.5 P 0.899 F1 0.879, at
+// the chosen 0.65 P 0.936 R 0.832 F1 0.881. On 60 meetings (with the six train/r4-* meetings, whose topics nothing
 // was tuned on): rules P 0.902 F1 0.896; learned at 0.5 P 0.902 F1 0.894,
 // at the chosen 0.65 P 0.933 R 0.854 F1 0.892 (without per-topic
 // weights: 0.55 chosen, P 0.896 R 0.894 F1 0.895). On 54: rules P 0.910
@@ -47,11 +50,11 @@ func TestCrossValidateTopics(t *testing.T) {
 	}
 	rules, learned := New(nil, Options{}).CrossValidateTopics(gold)
 	t.Logf("rules %v, learned %v", rules, learned)
-	if rules.Precision() < 0.9 || rules.F1() < 0.89 {
-		t.Errorf("rules: %v, want P >= 0.90, F1 >= 0.89", rules)
+	if rules.Precision() < 0.9 || rules.F1() < 0.88 {
+		t.Errorf("rules: %v, want P >= 0.90, F1 >= 0.88", rules)
 	}
-	if learned.Precision() < 0.9 || learned.F1() < 0.89 {
-		t.Errorf("learned: %v, want P >= 0.90, F1 >= 0.89", learned)
+	if learned.Precision() < 0.89 || learned.F1() < 0.875 {
+		t.Errorf("learned: %v, want P >= 0.89, F1 >= 0.875", learned)
 	}
 	scores := New(nil, Options{}).CrossValidateThresholds(gold)
 	th := ChooseThreshold(scores)
@@ -60,8 +63,8 @@ func TestCrossValidateTopics(t *testing.T) {
 			continue
 		}
 		t.Logf("chosen threshold %.2f: %v", th, s.Topics)
-		if s.Topics.Precision() < rules.Precision() || s.Topics.F1() < 0.89 || s.Topics.F1() < rules.F1()-0.005 {
-			t.Errorf("at the chosen threshold %.2f: %v, want P >= the rules' %.3f, F1 >= 0.89 and no more than one error in 200 below the rules' %.3f",
+		if s.Topics.Precision() < rules.Precision() || s.Topics.F1() < 0.875 || s.Topics.F1() < rules.F1()-0.005 {
+			t.Errorf("at the chosen threshold %.2f: %v, want P >= the rules' %.3f, F1 >= 0.875 and no more than one error in 200 below the rules' %.3f",
 				th, s.Topics, rules.Precision(), rules.F1())
 		}
 	}
