@@ -268,11 +268,14 @@ func yearFits(y int, forYear bool, m int) bool {
 }
 
 // similarity scores how likely two cases are about the same matter, 0..1+:
-// the share of the shorter title's content words the other shares, plus a
-// quarter when both name the same year; 1 when they share only a name
-// ("Ny HR-portal (Mitt HR)", "Mitt HR – erfaringer etter innføringen");
-// -1 when they cannot be (see compatible), share no content word or name,
-// or share only standing matters without what standingLink asks.
+// the share of the shorter title's content words the other shares (a
+// modifier only with its noun, not two settings: see nounsMatch and
+// settingPrepositions), plus a quarter when both name the same year; 1
+// when they share only a name that is no place ("Ny HR-portal (Mitt HR)",
+// "Mitt HR – erfaringer etter innføringen"); -1 when they cannot be (see
+// compatible), share no content word or name, share only standing matters
+// without what standingLink asks, or share one word alone more than
+// farYears apart.
 func similarity(x, y *threadKey) float64 {
 	if !compatible(x, y) {
 		return -1
