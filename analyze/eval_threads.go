@@ -3,6 +3,9 @@ package analyze
 import (
 	"fmt"
 	"sort"
+	"strings"
+
+	"github.com/ntlnav/referat"
 )
 
 // EvaluateThreads links the cases of the gold meetings with Threads and
@@ -15,9 +18,17 @@ func (a *Analyzer) EvaluateThreads(gold []GoldMeeting, heldout map[string]bool) 
 	var cases []ThreadCase
 	var want []string
 	for _, m := range gold {
-		for _, c := range m.Cases {
-			cases = append(cases, ThreadCase{Meeting: m.ID, Date: m.Date, Title: c.Title})
-			want = append(want, c.Thread)
+		for _, gc := range m.Cases {
+			// The topics analysis gives, not the gold ones: what linking
+			// reads of a stored case.
+			c := referat.Case{Title: gc.Title, Paragraphs: gc.Paragraphs, Text: strings.Join(gc.Paragraphs, "\n\n")}
+			a.Case(&c)
+			topics := make([]string, 0, len(c.Topics))
+			for _, t := range c.Topics {
+				topics = append(topics, t.ID)
+			}
+			cases = append(cases, ThreadCase{Meeting: m.ID, Date: m.Date, Title: gc.Title, Heading: m.Header, Topics: topics})
+			want = append(want, gc.Thread)
 		}
 	}
 	got := a.Threads(cases)

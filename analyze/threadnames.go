@@ -22,10 +22,10 @@ var standingMatters = func() map[string]bool {
 	for _, w := range strings.Fields("sykefravær sykefraværet sjukefråvær fravær budsjett budsjetter budsjettet " +
 		"tildeling tildelinga tildelingen åpningstid åpningstida opningstid opningstida smittevern beredskap " +
 		"sikkerhet tryggleik vold trusler lokale lokal lønnsforhandlinger lønnsforhandlingene lønnsforhandlingane " +
-		"lønnsoppgjøret lønnsoppgjer medarbeiderundersøkelse medarbeidarundersøking arbeidsmiljø arbeidsmiljøet " +
+		"lønnsoppgjøret lønnsoppgjer forhandlinger forhandlingene forhandlingane medarbeiderundersøkelse medarbeidarundersøking arbeidsmiljø arbeidsmiljøet " +
 		"hms vernerunde vernerunder vernerundene kontorstruktur kontorstrukturen virksomhetsplan verksemdsplan " +
 		"årsplan ferie sommerferie restanser arbeidsbelastning bemanning rekruttering kompetanseplan " +
-		"arbeidstid arbeidstida arbeidstiden") {
+		"arbeidstid arbeidstida arbeidstiden ia-arbeid ia-arbeidet ia-avtalen ia-avtala") {
 		m[st.Stem(w)] = true
 	}
 	return m
@@ -147,8 +147,8 @@ func sharesName(x, y []string) bool {
 // than the NAV offices) or a group of people the other does not, and they
 // name the same year or the same name, or their meetings are at most
 // standingDays apart.
-func standingLink(x, y threadKey) bool {
-	if !sameFacet(x.units, y.units) || !sameFacet(x.groups, y.groups) {
+func standingLink(x, y *threadKey) bool {
+	if !sameFacet(x.units, y.units) || !sameFacet(x.groups, y.groups) || !sameBody(x, y) {
 		return false
 	}
 	for _, a := range x.years {

@@ -14,6 +14,13 @@ type ThreadCase struct {
 	Meeting string // the meeting's id; cases of one meeting are never linked
 	Date    string // the meeting's ISO date
 	Title   string
+	// Heading is the meeting's heading (referat.Meeting.Title), which
+	// names the unit whose body met ("Referat frå MBA i NAV Hordaland 8.
+	// februar 2018"); "" when not known, and then no rule of units applies.
+	Heading string
+	// Topics are the case's topic ids; nil when not known, and then no
+	// rule of topics applies.
+	Topics []string
 }
 
 // Words of titles that say nothing about the matter: process words and
@@ -23,7 +30,7 @@ var threadStop = func() map[string]bool {
 	st := &Stemmer{}
 	for _, w := range strings.Fields("ny nytt nye revidert revidert evaluering status oppstart første gangs behandling " +
 		"endelig drøfting orientering sak saker rapport plan planer innføring erfaring erfaringar erfaringer kvartal " +
-		"halvår bruk arbeid arbeids tiltak oppfølging opplæring opplæringa kurs kurset kursa kursene eventuelt " +
+		"halvår tertial tertialet bruk arbeid arbeids tiltak oppfølging opplæring opplæringa kurs kurset kursa kursene eventuelt " +
 		"godkjenning innkalling referat møte " +
 		// Kinds of documents and steps a matter goes through: "Retningslinjer
 		// for hjemmekontor" and "Retningslinjer for bruk av KI" are two
@@ -113,6 +120,18 @@ type threadKey struct {
 	forYr  bool   // "for 2024": a plan for the year, discussed the year before
 	date   time.Time
 	hasDay bool
+	title  []string // the title's words, lower-case
+	places []string // names that follow a place preposition (placePrepositions)
+	mods   []string // stems of modifiers (isModifier)
+	// settings are stems of words right after "i", "på", "ved": where a
+	// matter is ("KI-verktøy i saksbehandlingen"), no evidence alone.
+	settings []string
+	amu      bool              // the meeting is of a working environment committee (bodyKindAMU)
+	next     map[string]string // stems of words → the stem of the word after them
+	topics   []string
+	unit     string // the unit whose body met (meetingUnit), if hasBody
+	// hasBody is whether the meeting's heading is known.
+	hasBody bool
 }
 
 func (a *Analyzer) threadKey(c ThreadCase) threadKey {
@@ -166,12 +185,43 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 		if threadStop[st] || contains(k.words, st) {
 			continue
 		}
+		if i > 0 && settingPrepositions[whole[i-1]] && (i+1 == len(whole) || endsPhrase(whole[i+1])) {
+			k.settings = append(k.settings, st)
+		}
+		if i+1 < len(whole) {
+			if k.next == nil {
+				k.next = map[string]string{}
+			}
+			k.next[st] = a.stem.Stem(whole[i+1])
+			if isModifier(w, whole[i+1]) {
+				k.mods = append(k.mods, st)
+			}
+		}
 		k.words = append(k.words, st)
 	}
+	k.title = whole
+	k.topics = c.Topics
+	k.unit, k.hasBody, k.amu = meetingUnit(c.Heading), c.Heading != "", bodyKindAMU(c.Heading)
 	if d, err := time.Parse("2006-01-02", c.Date); err == nil {
 		k.date, k.hasDay = d, true
 	}
 	k.names = a.titleNames(c.Title)
+	for _, n := range k.names {
+		first := strings.Fields(n)[0]
+		for i, w := range whole {
+			if w == first && i > 0 && placePrepositions[whole[i-1]] {
+				k.places = append(k.places, n)
+				break
+			}
+		}
+	}
+	// A place is where a matter is, not what it is: its words are no
+	// evidence (they must still fit, see namesFit).
+	for _, n := range k.places {
+		for _, w := range strings.Fields(n) {
+			k.words = remove(k.words, a.stem.Stem(w))
+		}
+	}
 	k.period = titlePeriod(whole)
 	return k
 }
@@ -218,12 +268,15 @@ func yearFits(y int, forYear bool, m int) bool {
 }
 
 // similarity scores how likely two cases are about the same matter, 0..1+:
-// the share of the shorter title's content words the other shares, plus a
-// quarter when both name the same year; 1 when they share only a name
-// ("Ny HR-portal (Mitt HR)", "Mitt HR – erfaringer etter innføringen");
-// -1 when they cannot be (see compatible), share no content word or name,
-// or share only standing matters without what standingLink asks.
-func similarity(x, y threadKey) float64 {
+// the share of the shorter title's content words the other shares (a
+// modifier only with its noun, not two settings: see nounsMatch and
+// settingPrepositions), plus a quarter when both name the same year; 1
+// when they share only a name that is no place ("Ny HR-portal (Mitt HR)",
+// "Mitt HR – erfaringer etter innføringen"); -1 when they cannot be (see
+// compatible), share no content word or name, share only standing matters
+// without what standingLink asks, or share one word alone more than
+// farYears apart.
+func similarity(x, y *threadKey) float64 {
 	if !compatible(x, y) {
 		return -1
 	}
@@ -235,10 +288,15 @@ func similarity(x, y threadKey) float64 {
 	if len(short) > len(long) {
 		short, long = long, short
 	}
+	sk, lk := x, y
+	if len(x.words) > len(y.words) {
+		sk, lk = y, x
+	}
 	matched, specific := 0, false
 	for _, w := range short {
 		for _, v := range long {
-			if sameWord(w, v) {
+			if sameWord(w, v) && (len(sk.mods) == 0 && len(lk.mods) == 0 || nounsMatch(sk, lk, w, v)) &&
+				!(contains(sk.settings, w) && contains(lk.settings, v)) {
 				matched++
 				specific = specific || !standingMatters[w] && !standingMatters[v]
 				break
@@ -246,11 +304,13 @@ func similarity(x, y threadKey) float64 {
 		}
 	}
 	switch {
-	case matched == 0 && sharesName(x.names, y.names):
+	case matched == 0 && sharesMatterName(x, y):
 		return 1
 	case matched == 0:
 		return -1
 	case !specific && !standingLink(x, y):
+		return -1
+	case matched == 1 && bonus == 0 && !sharesName(x.names, y.names) && yearsApart(x, y) > farYears:
 		return -1
 	}
 	return float64(matched)/float64(len(short)) + bonus
@@ -261,13 +321,16 @@ func similarity(x, y threadKey) float64 {
 // fit (facetFits, namesFit); the same part of a year when both name one;
 // years that are shared when both titles name
 // years, and a year the other meeting fits when only one does.
-func compatible(x, y threadKey) bool {
+func compatible(x, y *threadKey) bool {
 	if x.hasDay && y.hasDay {
 		if d := x.date.Sub(y.date); d > maxSpan || d < -maxSpan {
 			return false
 		}
 	}
 	if !facetFits(x.units, y.units) || !facetFits(x.groups, y.groups) || !namesFit(x.names, y.names) {
+		return false
+	}
+	if !unitsFit(x, y) || !topicsFit(x.topics, y.topics) {
 		return false
 	}
 	// Reports of two parts of a year are two matters.
@@ -371,14 +434,14 @@ func (a *Analyzer) Threads(cases []ThreadCase) []string {
 			if cases[j].Meeting == cases[i].Meeting || cases[j].Date == cases[i].Date {
 				continue
 			}
-			s := similarity(keys[i], keys[j])
+			s := similarity(&keys[i], &keys[j])
 			if s < MinThreadSimilarity {
 				continue
 			}
 			// The nearer in time ranks higher: a tenth per year apart
 			// ("Utvidet åpningstid" on the NAV offices this spring before
 			// the contact centre's five years ago).
-			r := s - yearsApart(keys[i], keys[j])/10
+			r := s - yearsApart(&keys[i], &keys[j])/10
 			// Ties go to the latest earlier case, then the lowest index.
 			if best >= 0 && (r < bestRank || r == bestRank && !later(cases, j, best)) {
 				continue
@@ -398,7 +461,7 @@ func (a *Analyzer) Threads(cases []ThreadCase) []string {
 				members[ri] = nil
 			}
 		}
-		for _, b := range blocks(keys[i]) {
+		for _, b := range blocks(&keys[i]) {
 			if n := len(seen[b]); n == 0 || seen[b][n-1] != i {
 				seen[b] = append(seen[b], i)
 			}
@@ -458,7 +521,7 @@ func threadSlug(title, date string) string {
 // blocks are the keys under which a case is found as a candidate: each
 // word's first five letters (all of a shorter word), as sameWord
 // requires, and each name.
-func blocks(k threadKey) []string {
+func blocks(k *threadKey) []string {
 	out := make([]string, 0, len(k.words)+len(k.names))
 	for _, w := range k.words {
 		if r := []rune(w); len(r) > 5 {
@@ -477,7 +540,7 @@ func blocks(k threadKey) []string {
 // a link may span, each once (stamp marks them with mark).
 func candidates(keys []threadKey, seen map[string][]int, stamp []int, i, mark int) []int {
 	var cands []int
-	for _, b := range blocks(keys[i]) {
+	for _, b := range blocks(&keys[i]) {
 		list := seen[b]
 		for k := len(list) - 1; k >= 0 && k >= len(list)-maxCandidates; k-- {
 			j := list[k]
@@ -500,7 +563,7 @@ func fitsThread(keys []threadKey, thread []int, i int) bool {
 		if n == maxCandidates {
 			break
 		}
-		if !compatible(keys[i], keys[m]) {
+		if !compatible(&keys[i], &keys[m]) {
 			return false
 		}
 	}
@@ -509,7 +572,7 @@ func fitsThread(keys []threadKey, thread []int, i int) bool {
 
 // yearsApart is how many years lie between two cases' meetings (0 when a
 // date is missing).
-func yearsApart(x, y threadKey) float64 {
+func yearsApart(x, y *threadKey) float64 {
 	if !x.hasDay || !y.hasDay {
 		return 0
 	}
@@ -527,4 +590,15 @@ func later(cases []ThreadCase, j, k int) bool {
 		return cases[j].Date > cases[k].Date
 	}
 	return j < k
+}
+
+// remove returns list without x (in place).
+func remove(list []string, x string) []string {
+	out := list[:0]
+	for _, v := range list {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -33,11 +33,11 @@ func (r *run) link(ctx context.Context) error {
 	var cases []analyze.ThreadCase
 	var refs []ref
 	var old []string
-	// Titles, dates and threads only: decoding every document whole
+	// Titles, headings, topics, dates and threads only: decoding every document whole
 	// was a fifth of a run's time.
 	err := r.db.EachDocStats(func(d *store.DocStats) bool {
 		for _, c := range d.Cases {
-			cases = append(cases, analyze.ThreadCase{Meeting: d.SHA256, Date: d.Date, Title: c.Title})
+			cases = append(cases, analyze.ThreadCase{Meeting: d.SHA256, Date: d.Date, Title: c.Title, Heading: d.Heading, Topics: c.Topics})
 			refs = append(refs, ref{d.SHA256, c.Seq})
 			old = append(old, c.Thread)
 		}

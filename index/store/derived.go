@@ -198,7 +198,7 @@ func (s *Store) HasDocument(sha string) (bool, error) {
 
 // statsOf returns the DocStats of d, as stored in docstats.
 func statsOf(d *referat.Document) *DocStats {
-	st := &DocStats{SHA256: d.Source.SHA256, Date: d.Meeting.Date, TaxonomyVersion: d.TaxonomyVersion, Cases: make([]CaseStats, len(d.Cases))}
+	st := &DocStats{SHA256: d.Source.SHA256, Date: d.Meeting.Date, Heading: d.Meeting.Title, TaxonomyVersion: d.TaxonomyVersion, Cases: make([]CaseStats, len(d.Cases))}
 	for i, c := range d.Cases {
 		cs := &st.Cases[i]
 		cs.Seq, cs.Title, cs.Thread, cs.Statements = c.Seq, c.Title, c.Thread, len(c.Statements)

@@ -10,8 +10,12 @@ import (
 // summary adds up, thread linking compares, and a file of stored content
 // needs for its record (the ids of its documents: DocRefs).
 type DocStats struct {
-	SHA256          string      `json:"-"`              // the document's key: its file's content hash
-	Date            string      `json:"date,omitempty"` // the meeting's date, ISO 8601, or ""
+	SHA256 string `json:"-"`              // the document's key: its file's content hash
+	Date   string `json:"date,omitempty"` // the meeting's date, ISO 8601, or ""
+	// Heading is the meeting's heading (referat.Meeting.Title), which
+	// names the body that met, or ""; "" also in docstats kept before it
+	// was (linking then reads no unit).
+	Heading         string      `json:"heading,omitempty"`
 	TaxonomyVersion string      `json:"taxonomy_version,omitempty"`
 	Cases           []CaseStats `json:"cases"` // one per case
 }
@@ -31,7 +35,8 @@ type CaseStats struct {
 type statsDoc struct {
 	TaxonomyVersion string `json:"taxonomy_version"`
 	Meeting         struct {
-		Date string `json:"date"`
+		Date  string `json:"date"`
+		Title string `json:"title"`
 	} `json:"meeting"`
 	Cases []struct {
 		Seq    int    `json:"seq"`
@@ -45,7 +50,7 @@ type statsDoc struct {
 }
 
 func (d *statsDoc) stats(sha string) *DocStats {
-	st := &DocStats{SHA256: sha, Date: d.Meeting.Date, TaxonomyVersion: d.TaxonomyVersion, Cases: make([]CaseStats, len(d.Cases))}
+	st := &DocStats{SHA256: sha, Date: d.Meeting.Date, Heading: d.Meeting.Title, TaxonomyVersion: d.TaxonomyVersion, Cases: make([]CaseStats, len(d.Cases))}
 	for i, c := range d.Cases {
 		st.Cases[i].Seq, st.Cases[i].Title, st.Cases[i].Thread = c.Seq, c.Title, c.Thread
 		st.Cases[i].Statements = len(c.Statements)

@@ -13,6 +13,7 @@ func TestEachDocStats(t *testing.T) {
 	s := openTemp(t)
 	a := doc("aaa", 2)
 	a.Meeting.Date = "2023-12-14"
+	a.Meeting.Title = "Referat frå MBA i NAV Hordaland 14. desember 2023"
 	a.Cases[0].Topics = []referat.Topic{{ID: "budsjett", Terms: map[string]int{"kutt": 1}}, {ID: "lønn"}}
 	a.Cases[0].Statements = []referat.Statement{{Actor: "NTL", Text: "NTL ba om mer."}, {Actor: "arbeidsgiver"}}
 	a.Cases[1].Statements = []referat.Statement{{Actor: "NTL"}}
@@ -22,7 +23,7 @@ func TestEachDocStats(t *testing.T) {
 	var got []DocStats
 	must(t, s.EachDocStats(func(d *DocStats) bool { got = append(got, *d); return true }))
 	want := []DocStats{
-		{SHA256: "aaa", Date: "2023-12-14", Cases: []CaseStats{
+		{SHA256: "aaa", Date: "2023-12-14", Heading: a.Meeting.Title, Cases: []CaseStats{
 			{Seq: a.Cases[0].Seq, Title: a.Cases[0].Title, Topics: []string{"budsjett", "lønn"}, Statements: 2},
 			{Seq: a.Cases[1].Seq, Title: "Budsjett 2024", Thread: "bn-2024", Statements: 1}}},
 		{SHA256: "bbb", Cases: []CaseStats{}},
