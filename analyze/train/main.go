@@ -21,14 +21,16 @@ import (
 func main() {
 	out := flag.String("o", "", "write the model to this file (default: only print the scores)")
 	grid := flag.Bool("sentences", false, "also score, leaving one meeting out, the sentence model's settings grid (slow; default: only the built-in settings)")
+	batches := flag.Bool("batches", false, "also score the recipe leaving one batch of meetings out (a6-*, ...: one writer's; default: only leaving one meeting out)")
+	misses := flag.Bool("misses", false, "with -batches, print each batch's topic errors (default: only the scores)")
 	flag.Parse()
-	if err := run(*out, *grid, flag.Args()); err != nil {
+	if err := run(*out, *grid, *batches, *misses, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, grid bool, dirs []string) error {
+func run(out string, grid, batches, misses bool, dirs []string) error {
 	if len(dirs) == 0 {
 		return fmt.Errorf("name folders of annotated meetings")
 	}
@@ -49,6 +51,19 @@ func run(out string, grid bool, dirs []string) error {
 		for _, s := range a.CrossValidateSentences(gold, m.Threshold, true) {
 			fmt.Println(s)
 		}
+	}
+	if batches {
+		var all analyze.PRF
+		for _, b := range a.CrossValidateBatches(gold) {
+			fmt.Printf("batch %-4s out (%2d meetings): %v\n", b.Batch, b.Meetings, b.Topics)
+			all.TP, all.FP, all.FN = all.TP+b.Topics.TP, all.FP+b.Topics.FP, all.FN+b.Topics.FN
+			for _, l := range b.Misses {
+				if misses {
+					fmt.Println("  ", l)
+				}
+			}
+		}
+		fmt.Printf("batches out, pooled: %v\n", all)
 	}
 	fmt.Printf("model:   %s", m.Marshal())
 	if out == "" {
