@@ -31,6 +31,9 @@ type word struct {
 	// sentParts are the numbers of the stem's compound parts in the
 	// sentence model (see splitCompound).
 	sentParts []int32
+	// caseID and caseParts are the same in the case model (see CaseModel).
+	caseID    int32
+	caseParts []int32
 }
 
 type wordFlag uint16
@@ -99,8 +102,9 @@ func (a *Analyzer) newWord(raw string) *word {
 	set(stopWord, stop)
 	keyword := !stop && !isNumber(strings.TrimSuffix(strings.TrimSpace(low), "%")) && runes >= 3 && !a.noKeyword[w.stem]
 	set(keywordWord, keyword)
-	w.sentID = -1
+	w.sentID, w.caseID = -1, -1
 	if keyword {
+		w.caseID, w.caseParts = a.cases.id(w.stem), a.cases.parts(w.stem)
 		w.sentID, w.sentParts = a.sent.id(w.stem), a.sent.parts(w.stem)
 	}
 	set(termStemWord, keyword && !a.namesActor(low))

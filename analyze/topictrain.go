@@ -204,5 +204,6 @@ func (a *Analyzer) BuildTopicModel(gold []GoldMeeting) (*TopicModel, []Threshold
 	scores := a.CrossValidateThresholds(gold)
 	m.Threshold = ChooseThreshold(scores)
 	m.Sentences = a.TrainSentenceModel(gold)
+	m.Cases = a.TrainCaseModel(gold)
 	return m, scores
 }

@@ -45,7 +45,7 @@ func run(out string, grid, batches, misses bool, dirs []string) error {
 	for _, s := range scores {
 		fmt.Printf("  threshold %.2f: %v\n", s.Threshold, s.Topics)
 	}
-	fmt.Printf("learned with the sentence model (threshold %.2f, veto %.2f): %v\n", m.Sentences.Threshold, m.Sentences.Veto,
+	fmt.Printf("learned with the sentence model (threshold %.2f, veto %.2f) and the case model (%.2f, sentence %.2f): %v\n", m.Sentences.Threshold, m.Sentences.Veto, m.Cases.Threshold, m.Cases.Sentence,
 		a.CrossValidateRecipe(gold, m.Threshold))
 	if grid {
 		for _, s := range a.CrossValidateSentences(gold, m.Threshold, true) {
