@@ -13,7 +13,7 @@ const (
 	caseL2 = 0.3 // L2 penalty on the summed loss, not on the biases
 	// caseThreshold and caseSentence are the built-in model's Threshold
 	// and Sentence.
-	caseThreshold = 0.95
+	caseThreshold = 0.85
 	caseSentence  = 0.3
 )
 
@@ -78,12 +78,12 @@ func (c *CaseModel) asSentences() *SentenceModel {
 // compound parts) of the title's and the text's words.
 func (sc *sentScorer) caseLogits(title, text *caseText) []float64 {
 	z := append([]float64(nil), sc.bias...)
-	var seen []int32
+	seen := make([]bool, len(sc.index))
 	add := func(id int32) {
-		if id < 0 || slices.Contains(seen, id) {
+		if id < 0 || seen[id] {
 			return
 		}
-		seen = append(seen, id)
+		seen[id] = true
 		for i, w := range sc.rows[int(id)*sc.topics : int(id+1)*sc.topics] {
 			z[i] += w
 		}
@@ -123,9 +123,16 @@ func (a *Analyzer) TrainCaseModel(gold []GoldMeeting) *CaseModel {
 	return &CaseModel{Topics: s.Topics, Threshold: caseThreshold, Sentence: caseSentence, Bias: s.Bias, Weights: s.Weights}
 }
 
-// caseGives reports whether the case model gives topic i: the case's
-// logit z reaches the threshold and the best sentence's logit sz the
-// sentence floor.
-func (a *Analyzer) caseGives(i int, z []float64, sz float64) bool {
-	return a.cases != nil && a.cases.on[i] && z[i] >= a.cases.threshold && sz >= a.caseSentence
+// caseGives reports whether the case model gives topic i to the case of
+// title and text: the best sentence's logit sz reaches the sentence floor
+// and the case's logit the threshold. *z holds the case's logits, worked
+// out at the first call that needs them.
+func (a *Analyzer) caseGives(i int, z *[]float64, sz float64, title, text *caseText) bool {
+	if a.cases == nil || !a.cases.on[i] || sz < a.caseSentence {
+		return false
+	}
+	if *z == nil {
+		*z = a.cases.caseLogits(title, text)
+	}
+	return (*z)[i] >= a.cases.threshold
 }

@@ -29,6 +29,11 @@ func TestTopicModelUpToDate(t *testing.T) {
 // learned model scores about as the rules do at threshold 0.5, and at the
 // threshold ChooseThreshold picks it is more precise than the rules at
 // about their F1; all stay at what was measured (rounded down). Measured
+// on 96 meetings (with the 24 train/a7-* and a8-* meetings of wave 6,
+// written by two annotators who read no code and expressed topics
+// without their most obvious words on purpose; their topics scored R 0.72
+// and 0.70 unseen): rules P 0.877 R 0.814 F1 0.844; learned at 0.5 P
+// 0.888 F1 0.848, at the chosen 0.60 P 0.921 R 0.786 F1 0.848. Measured
 // on 72 meetings (with the twelve train/a6-* meetings of wave 5, written
 // by an annotator who read no code; their topics scored R 0.71 unseen):
 // rules P 0.903 R 0.861 F1 0.882; learned at 0.5 P 0.899 F1 0.879, at
@@ -50,11 +55,11 @@ func TestCrossValidateTopics(t *testing.T) {
 	}
 	rules, learned := New(nil, Options{}).CrossValidateTopics(gold)
 	t.Logf("rules %v, learned %v", rules, learned)
-	if rules.Precision() < 0.9 || rules.F1() < 0.88 {
-		t.Errorf("rules: %v, want P >= 0.90, F1 >= 0.88", rules)
+	if rules.Precision() < 0.87 || rules.F1() < 0.84 {
+		t.Errorf("rules: %v, want P >= 0.87, F1 >= 0.84", rules)
 	}
-	if learned.Precision() < 0.89 || learned.F1() < 0.875 {
-		t.Errorf("learned: %v, want P >= 0.89, F1 >= 0.875", learned)
+	if learned.Precision() < 0.88 || learned.F1() < 0.84 {
+		t.Errorf("learned: %v, want P >= 0.88, F1 >= 0.84", learned)
 	}
 	scores := New(nil, Options{}).CrossValidateThresholds(gold)
 	th := ChooseThreshold(scores)
@@ -63,8 +68,8 @@ func TestCrossValidateTopics(t *testing.T) {
 			continue
 		}
 		t.Logf("chosen threshold %.2f: %v", th, s.Topics)
-		if s.Topics.Precision() < rules.Precision() || s.Topics.F1() < 0.875 || s.Topics.F1() < rules.F1()-0.005 {
-			t.Errorf("at the chosen threshold %.2f: %v, want P >= the rules' %.3f, F1 >= 0.875 and no more than one error in 200 below the rules' %.3f",
+		if s.Topics.Precision() < rules.Precision() || s.Topics.F1() < 0.84 || s.Topics.F1() < rules.F1()-0.005 {
+			t.Errorf("at the chosen threshold %.2f: %v, want P >= the rules' %.3f, F1 >= 0.84 and no more than one error in 200 below the rules' %.3f",
 				th, s.Topics, rules.Precision(), rules.F1())
 		}
 	}

@@ -80,9 +80,6 @@ func (a *Analyzer) topicsOf(title, text *caseText, stmts []referat.Statement) []
 	if a.sent != nil {
 		best = a.sent.best(title, text)
 	}
-	if a.cases != nil && best != nil {
-		caseZ = a.cases.caseLogits(title, text)
-	}
 	for i, d := range a.tax.Topics {
 		t := accs[i]
 		given := t != nil && a.model.gives(cands[i])
@@ -90,7 +87,7 @@ func (a *Analyzer) topicsOf(title, text *caseText, stmts []referat.Statement) []
 			switch b := best[i]; {
 			case given && b.z < a.sent.veto:
 				continue // no sentence is about it
-			case !given && (b.z >= a.sent.threshold || caseZ != nil && a.caseGives(i, caseZ, b.z)):
+			case !given && (b.z >= a.sent.threshold || a.caseGives(i, &caseZ, b.z, title, text)):
 				out = append(out, a.sentenceTopic(i, t, b, title, text))
 				continue
 			}
