@@ -34,8 +34,8 @@ type BatchScore struct {
 }
 
 // CrossValidateBatches scores the built-in recipe (BuildTopicModel: the
-// topic model, its threshold chosen leaving one meeting out, and the
-// sentence model) leaving one batch out: for each batch of the meetings
+// topic model, its threshold chosen leaving one batch out of the
+// training meetings, the sentence and the case model) leaving one batch out: for each batch of the meetings
 // (GoldMeeting.Batch; meetings of no batch are always trained on), a model
 // trained on every other meeting analyses the batch's. One batch is one
 // writer's work, so this imitates meetings of writers and matters the
@@ -71,6 +71,46 @@ func (a *Analyzer) CrossValidateBatches(gold []GoldMeeting) []BatchScore {
 			}
 		}
 		out = append(out, BatchScore{Batch: b, Meetings: len(byBatch[b]), Topics: ev.Topics, Misses: misses})
+	}
+	return out
+}
+
+// CrossValidateBatchThresholds scores the recipe leaving one batch out
+// at each threshold of the topic model's grid (0.35 to 0.70): for each
+// batch, a topic model, a sentence model and a case model trained on
+// the other meetings analyse the batch's meetings at every threshold;
+// the scores are pooled over the batches. It returns nil when the
+// meetings hold fewer than two batches. Deterministic.
+func (a *Analyzer) CrossValidateBatchThresholds(gold []GoldMeeting) []ThresholdScore {
+	byBatch := map[string][]GoldMeeting{}
+	for _, m := range gold {
+		if m.Batch != "" {
+			byBatch[m.Batch] = append(byBatch[m.Batch], m)
+		}
+	}
+	if len(byBatch) < 2 {
+		return nil
+	}
+	out := make([]ThresholdScore, len(thresholdGrid))
+	for i, t := range thresholdGrid {
+		out[i].Threshold = t
+	}
+	opts := a.opts
+	for _, b := range sortedKeys(byBatch) {
+		var rest []GoldMeeting
+		for _, m := range gold {
+			if m.Batch != b {
+				rest = append(rest, m)
+			}
+		}
+		m := a.TrainTopicModel(rest)
+		m.Sentences, m.Cases = a.TrainSentenceModel(rest), a.TrainCaseModel(rest)
+		for i, t := range thresholdGrid {
+			mt := *m
+			mt.Threshold = t
+			opts.TopicModel = &mt
+			out[i].Topics.add(New(a.tax, opts).Evaluate(byBatch[b]).Topics)
+		}
 	}
 	return out
 }

@@ -36,18 +36,3 @@ func TestSplitCompound(t *testing.T) {
 		})
 	}
 }
-
-func TestBatchOf(t *testing.T) {
-	tests := []struct{ name, want string }{
-		{name: "a6-2021-04-22-fylkes-mba", want: "a6"},
-		{name: "t4-2016-06-16-etats-mba", want: "t4"},
-		{name: "2023-09-21-hamu", want: ""},
-		{name: "seed-000", want: ""},
-		{name: "2019-12-12", want: ""},
-	}
-	for _, tt := range tests {
-		if got := BatchOf(tt.name); got != tt.want {
-			t.Errorf("BatchOf(%q) = %q, want %q", tt.name, got, tt.want)
-		}
-	}
-}

@@ -1,7 +1,8 @@
 // Command train fits the built-in topic model (analyze/topicmodel.json)
 // to annotated meetings with the built-in taxonomy and prints, leaving one
 // meeting out, the topic scores of the rules alone and of the model, and
-// the model's scores at each threshold of a grid; the model keeps the
+// the recipe's scores at each threshold of a grid leaving one batch of
+// meetings out (one writer's: a6-*, a7-*, ...); the model keeps the
 // threshold analyze.ChooseThreshold picks from them:
 //
 //	go run ./analyze/train -o analyze/topicmodel.json testdata/annotated/train testdata/samples testdata/meetings
@@ -42,9 +43,11 @@ func run(out string, grid, batches, misses bool, dirs []string) error {
 	m, scores := a.BuildTopicModel(gold)
 	rules, learned := a.CrossValidateTopics(gold)
 	fmt.Printf("%d meetings, leaving one out\nrules:   %v\nlearned: %v (threshold 0.5)\n", len(gold), rules, learned)
+	fmt.Println("the recipe at each threshold, leaving one batch out (leaving one meeting out, the topic model alone, when there are fewer than two batches):")
 	for _, s := range scores {
 		fmt.Printf("  threshold %.2f: %v\n", s.Threshold, s.Topics)
 	}
+	fmt.Printf("chosen threshold: %.2f\n", m.Threshold)
 	fmt.Printf("learned with the sentence model (threshold %.2f, veto %.2f) and the case model (%.2f, sentence %.2f): %v\n", m.Sentences.Threshold, m.Sentences.Veto, m.Cases.Threshold, m.Cases.Sentence,
 		a.CrossValidateRecipe(gold, m.Threshold))
 	if grid {
