@@ -2,9 +2,10 @@ package analyze
 
 import (
 	"os"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/ntlnav/referat/internal/cputime"
 )
 
 // BenchmarkAnalyzeCPU is BenchmarkAnalyze measured in CPU time (user and
@@ -38,9 +39,9 @@ func BenchmarkAnalyzeCPU(b *testing.B) {
 
 // cpuTime returns the user and system time of this process.
 func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+	t, err := cputime.Self()
+	if err != nil {
 		b.Fatal(err)
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return t
 }

@@ -4,11 +4,11 @@ import (
 	"context"
 	"os/exec"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/ntlnav/referat/ingest"
+	"github.com/ntlnav/referat/internal/cputime"
 )
 
 // benchFiles returns the generated minutes PDFs and their page count.
@@ -108,13 +108,9 @@ func BenchmarkExtract(b *testing.B) {
 // cpuTime returns the user and system time of this process and of its
 // children that have exited.
 func cpuTime(b *testing.B) time.Duration {
-	var t time.Duration
-	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
-		var ru syscall.Rusage
-		if err := syscall.Getrusage(who, &ru); err != nil {
-			b.Fatal(err)
-		}
-		t += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	t, err := cputime.WithChildren()
+	if err != nil {
+		b.Fatal(err)
 	}
 	return t
 }

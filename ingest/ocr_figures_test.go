@@ -9,13 +9,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/analyze"
 	"github.com/ntlnav/referat/ingest"
+	"github.com/ntlnav/referat/internal/cputime"
 	"github.com/ntlnav/referat/internal/testpdf"
 )
 
@@ -30,16 +30,12 @@ type figures struct {
 
 // cpuSeconds returns the CPU time (user and system) of this process and
 // of its children that have been waited for, with theirs.
-func cpuSeconds() float64 {
-	var self, kids syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &self); err != nil {
-		return 0
+func cpuSeconds(t *testing.T) float64 {
+	d, err := cputime.WithChildren()
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &kids); err != nil {
-		return 0
-	}
-	sec := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
-	return sec(self.Utime) + sec(self.Stime) + sec(kids.Utime) + sec(kids.Stime)
+	return d.Seconds()
 }
 
 // TestOCRFigures measures, per kind of scan, case-title F1, body word
@@ -96,11 +92,13 @@ func TestOCRFigures(t *testing.T) {
 	// reaped) before the CPU time is read, so that it counts the workers
 	// and the programs they ran.
 	extract := func(path string, opts ingest.Options) (*referat.Document, float64, float64, error) {
-		t0, c0 := time.Now(), cpuSeconds()
+		t0, c0 := time.Now(), cpuSeconds(t)
 		pool := &ingest.Pool{Command: workerCommand, Size: 2, Timeout: time.Minute}
 		doc, err := pool.Extract(context.Background(), path, opts)
-		pool.Close()
-		return doc, time.Since(t0).Seconds(), cpuSeconds() - c0, err
+		if err := pool.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return doc, time.Since(t0).Seconds(), cpuSeconds(t) - c0, err
 	}
 	// Per file, referat and the workaround one after the other, so that
 	// both meet the same load.
@@ -127,12 +125,12 @@ func TestOCRFigures(t *testing.T) {
 			continue
 		}
 		out := filepath.Join(t.TempDir(), "ocr.pdf")
-		t0, c0 := time.Now(), cpuSeconds()
+		t0, c0 := time.Now(), cpuSeconds(t)
 		if b, err := exec.Command("ocrmypdf", "-l", "nor", "-q", "--skip-text", "--tesseract-timeout", "3600", path, out).CombinedOutput(); err != nil {
 			t.Errorf("ocrmypdf %s: %v: %s", e.File, err, b)
 			continue
 		}
-		secs, cpu = time.Since(t0).Seconds(), cpuSeconds()-c0
+		secs, cpu = time.Since(t0).Seconds(), cpuSeconds(t)-c0
 		doc, secs2, cpu2, err := extract(out, ingest.Options{OCR: ingest.OCRNever})
 		if err != nil {
 			t.Errorf("%s after ocrmypdf: %v", e.File, err)

@@ -42,3 +42,34 @@ func workerEnv(env []string) []string {
 // dieWithParent asks the kernel to kill the worker when its parent dies
 // (on Linux; elsewhere the worker ends when its request pipe closes).
 func dieWithParent(a *syscall.SysProcAttr) { setPdeathsig(a) }
+
+// quietSysmon is the GODEBUG setting that keeps a worker's sysmon (the Go
+// runtime's monitor thread) out of its deep sleep: a scheduler trace
+// every 2^31-1 ms (24.8 days), that is never in a worker's life. A worker
+// is idle between any two jobs; sysmon then sleeps until the next system
+// call wakes it, and each such wake makes it poll every 20 µs for the
+// next millisecond: about 50 wake-ups per job, 5 % of a worker's CPU on
+// two-page files. Kept awake, it backs off to one wake-up every 10 ms
+// (PERFORMANCE.md, "Wave 6, isolation"). A worker that crashes prints the
+// scheduler's state before the panic, which deathReason skips.
+const quietSysmon = "schedtrace=2147483647"
+
+// withQuietSysmon returns env with quietSysmon added to its GODEBUG,
+// unless that sets a scheduler trace already.
+func withQuietSysmon(env []string) []string {
+	for i := len(env) - 1; i >= 0; i-- {
+		v, ok := strings.CutPrefix(env[i], "GODEBUG=")
+		if !ok {
+			continue
+		}
+		if strings.Contains(v, "schedtrace=") {
+			return env
+		}
+		if v != "" {
+			v += ","
+		}
+		env[i] = "GODEBUG=" + v + quietSysmon
+		return env
+	}
+	return append(env, "GODEBUG="+quietSysmon)
+}

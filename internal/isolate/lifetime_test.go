@@ -3,9 +3,11 @@ package isolate_test
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -115,6 +117,7 @@ func TestWorkerEnv(t *testing.T) {
 	t.Setenv("ELASTICSEARCH_PASSWORD", "hemmelig-passord")
 	t.Setenv("ELASTICSEARCH_API_KEY", "hemmelig-nokkel")
 	t.Setenv("AWS_SECRET_ACCESS_KEY", "hemmelig-aws")
+	t.Setenv("GODEBUG", "madvdontneed=1") // kept, the pool's setting added
 	pool := &isolate.Pool{Command: command, Size: 1}
 	defer pool.Close()
 	var a answer
@@ -132,9 +135,35 @@ func TestWorkerEnv(t *testing.T) {
 		}
 	}
 	all := "\x00" + string(env)
-	for _, want := range []string{"PATH=", isolate.EnvMemory + "=", envServe + "=1"} {
+	for _, want := range []string{"PATH=", isolate.EnvMemory + "=", envServe + "=1", "GODEBUG=madvdontneed=1,schedtrace=2147483647\x00"} {
 		if !strings.Contains(all, "\x00"+want) {
 			t.Errorf("the worker lacks %s: %q", want, vars)
 		}
+	}
+}
+
+// TestCrashWithChildRunning: a worker that dies while a program it
+// started still runs fails its job as a crash at once, not at the job's
+// deadline: the program must not hold the worker's answer pipe open.
+func TestCrashWithChildRunning(t *testing.T) {
+	if _, err := exec.LookPath("sleep"); err != nil {
+		t.Skip("no sleep program")
+	}
+	pool := &isolate.Pool{Command: command, Size: 1, Timeout: 20 * time.Second}
+	defer pool.Close()
+	pidFile := filepath.Join(t.TempDir(), "pid")
+	err := pool.Do(context.Background(), job{Do: "orphan", Text: pidFile}, &answer{})
+	if b, rerr := os.ReadFile(pidFile); rerr == nil {
+		if pid, perr := strconv.Atoi(string(b)); perr == nil {
+			syscall.Kill(pid, syscall.SIGKILL)
+		}
+	}
+	var crash *isolate.CrashError
+	if !errors.As(err, &crash) || !strings.Contains(crash.Reason, "exit status 7") {
+		t.Fatalf("got %v, want a CrashError with exit status 7", err)
+	}
+	var a answer
+	if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, &a); err != nil || a.Text != "ETTER" {
+		t.Fatalf("after it: %q, %v", a.Text, err)
 	}
 }

@@ -68,7 +68,8 @@ type Pool struct {
 
 type worker struct {
 	cmd    *exec.Cmd
-	req    io.WriteCloser
+	req    *os.File // the requests' pipe, written through the runtime's poller (deadlines apply)
+	respF  *os.File // the answers' pipe, read so through resp
 	resp   *bufio.Reader
 	stderr *tailBuffer
 	done   chan struct{} // closed when the process has exited
@@ -109,13 +110,23 @@ func (p *Pool) start() (*worker, error) {
 		reqW.Close()
 		return nil, err
 	}
+	// A job's deadline is its pipes' (do): pipes without deadlines would
+	// let a hanging worker hang the caller.
+	if err := errors.Join(reqW.SetWriteDeadline(time.Time{}), respR.SetReadDeadline(time.Time{})); err != nil {
+		reqR.Close()
+		reqW.Close()
+		respR.Close()
+		respW.Close()
+		return nil, fmt.Errorf("starting a worker: %w", err)
+	}
 	limit := p.MemoryLimit
 	if limit <= 0 {
 		limit = DefaultMemoryLimit
 	}
-	w := &worker{cmd: cmd, req: reqW, resp: bufio.NewReaderSize(respR, 1<<20), stderr: &tailBuffer{max: 64 << 10}, done: make(chan struct{})}
+	growPipe(respW)
+	w := &worker{cmd: cmd, req: reqW, respF: respR, resp: bufio.NewReaderSize(respR, 1<<20), stderr: &tailBuffer{max: 64 << 10}, done: make(chan struct{})}
 	cmd.ExtraFiles = []*os.File{reqR, respW}
-	cmd.Env = append(workerEnv(cmd.Environ()), fmt.Sprintf("%s=%d", EnvMemory, limit))
+	cmd.Env = withQuietSysmon(append(workerEnv(cmd.Environ()), fmt.Sprintf("%s=%d", EnvMemory, limit)))
 	if cmd.SysProcAttr == nil {
 		cmd.SysProcAttr = &syscall.SysProcAttr{}
 	}
@@ -204,36 +215,54 @@ func (p *Pool) do(ctx context.Context, job any) (json.RawMessage, []byte, error)
 	if err != nil {
 		return nil, nil, fmt.Errorf("encoding the job: %w", err)
 	}
-	line, _ := json.Marshal(request{TimeoutMS: timeout.Milliseconds(), Job: raw}) // a number and JSON Marshal made: never fails
-	ch := make(chan exchanged, 1)
-	// The goroutine gets its own copy of w: the cases below set w to nil
-	// (so the deferred return of the slot starts a fresh worker) and may
-	// do so before the goroutine has run.
-	go func(w *worker) { ch <- w.exchange(line) }(w)
-	timer := time.NewTimer(timeout + time.Second) // the worker's own deadline comes first
-	defer timer.Stop()
-	select {
-	case r := <-ch:
-		var bad *badRequest
-		if errors.As(r.err, &bad) {
-			return nil, nil, r.err
-		}
-		if r.err == nil {
-			return r.answer, r.attached, nil
-		}
-		p.kill(w)
-		why := w.deathReason()
-		w = nil
-		return nil, nil, &CrashError{Reason: why}
-	case <-timer.C:
-		p.kill(w)
-		w = nil
-		return nil, nil, &TimeoutError{Timeout: timeout}
-	case <-ctx.Done():
+	// The exchange runs on this goroutine; the deadline (the worker's own
+	// comes first) and a cancelled ctx end it through the pipes'
+	// deadlines, set before ctx is watched so that a cancel is never
+	// overwritten.
+	w.setDeadline(time.Now().Add(timeout + time.Second))
+	stop := func() bool { return true }
+	if ctx.Done() != nil {
+		cancelled := w // its own copy: w is set to nil below
+		stop = context.AfterFunc(ctx, func() { cancelled.setDeadline(time.Unix(1, 0)) })
+	}
+	r := w.exchange(appendRequest(raw, timeout))
+	if !stop() {
+		// ctx was cancelled during the exchange: its deadline may be
+		// set in the past at any time now.
 		p.kill(w)
 		w = nil
 		return nil, nil, ctx.Err()
 	}
+	var bad *badRequest
+	switch {
+	case r.err == nil:
+		return r.answer, r.attached, nil
+	case errors.As(r.err, &bad):
+		return nil, nil, r.err
+	case errors.Is(r.err, os.ErrDeadlineExceeded):
+		p.kill(w)
+		w = nil
+		return nil, nil, &TimeoutError{Timeout: timeout}
+	}
+	p.kill(w)
+	why := w.deathReason()
+	w = nil
+	return nil, nil, &CrashError{Reason: why}
+}
+
+// appendRequest returns the request line of a job encoded as raw (by
+// json.Marshal: compact and valid, so it is not checked again).
+func appendRequest(raw []byte, timeout time.Duration) []byte {
+	line := make([]byte, 0, len(raw)+40)
+	line = strconv.AppendInt(append(line, `{"timeout_ms":`...), timeout.Milliseconds(), 10)
+	return append(append(append(line, `,"job":`...), raw...), '}', '\n')
+}
+
+// setDeadline sets the deadline of the next writes and reads on w's
+// pipes.
+func (w *worker) setDeadline(t time.Time) {
+	w.req.SetWriteDeadline(t)
+	w.respF.SetReadDeadline(t)
 }
 
 // exchanged is what one exchange with a worker gave.
@@ -255,7 +284,7 @@ const maxAttached = 1 << 30
 // exchange writes one request line to w and reads its answer, and the
 // bytes attached before it.
 func (w *worker) exchange(line []byte) exchanged {
-	if _, err := w.req.Write(append(line, '\n')); err != nil {
+	if _, err := w.req.Write(line); err != nil {
 		return exchanged{err: err}
 	}
 	b, err := w.resp.ReadBytes('\n')
@@ -268,13 +297,9 @@ func (w *worker) exchange(line []byte) exchanged {
 		if err != nil || n < 0 || n > maxAttached {
 			return exchanged{err: fmt.Errorf("a bad length of attached bytes: %.40q", b)}
 		}
-		// Grown as the bytes come, so that a length the worker announces
-		// but does not send costs no memory.
-		buf := bytes.NewBuffer(make([]byte, 0, min(n, 1<<20)))
-		if _, err := io.CopyN(buf, w.resp, int64(n)); err != nil {
+		if attached, err = readAttached(w.resp, n); err != nil {
 			return exchanged{err: err}
 		}
-		attached = buf.Bytes()
 		if b, err = w.resp.ReadBytes('\n'); err != nil {
 			return exchanged{err: err}
 		}
@@ -294,6 +319,20 @@ func (w *worker) exchange(line []byte) exchanged {
 		return exchanged{err: &badRequest{resp.Error}}
 	}
 	return exchanged{answer: resp.Answer, attached: attached}
+}
+
+// readAttached reads n attached bytes from r: up to 1 MiB at once, more
+// as they come, so that a length the worker announces but does not send
+// costs no memory.
+func readAttached(r io.Reader, n int) ([]byte, error) {
+	if n <= 1<<20 {
+		b := make([]byte, n)
+		_, err := io.ReadFull(r, b)
+		return b, err
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, 1<<20))
+	_, err := io.CopyN(buf, r, int64(n))
+	return buf.Bytes(), err
 }
 
 // deathReason describes how a dead worker ended, from its exit status and

@@ -1,13 +1,16 @@
 package isolate_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -57,6 +60,16 @@ func handle(ctx context.Context, raw json.RawMessage) any {
 		return func() {}
 	case "attach":
 		return isolate.Attached{Answer: answer{Text: "attached"}, Bytes: []byte(j.Text)}
+	case "orphan": // starts a program that outlives the worker, then dies
+		cmd := exec.Command("sleep", "60")
+		if err := cmd.Start(); err != nil {
+			return answer{Text: err.Error()}
+		}
+		os.WriteFile(j.Text, []byte(strconv.Itoa(cmd.Process.Pid)), 0o600)
+		os.Exit(7)
+	case "attach-n": // Text bytes attached, the job itself short
+		n, _ := strconv.Atoi(j.Text)
+		return isolate.Attached{Answer: answer{Text: "attached"}, Bytes: bytes.Repeat([]byte("x"), n)}
 	}
 	return answer{Text: strings.ToUpper(j.Text)}
 }
@@ -205,6 +218,15 @@ func TestAttached(t *testing.T) {
 			t.Errorf("after %.40q: %q, %v, %d bytes", text, a.Text, err, len(at.Bytes))
 		}
 	}
+	// Around the size read at once (1 MiB) and beyond the pipe's.
+	for _, n := range []int{0, 1 << 20, 1<<20 + 1, 3<<20 + 7} {
+		var a answer
+		at := &isolate.Attached{Answer: &a}
+		err := pool.Do(context.Background(), job{Do: "attach-n", Text: strconv.Itoa(n)}, at)
+		if err != nil || a.Text != "attached" || len(at.Bytes) != n || bytes.Count(at.Bytes, []byte("x")) != n {
+			t.Errorf("%d bytes attached: got %q, %d bytes, %v", n, a.Text, len(at.Bytes), err)
+		}
+	}
 	var n int
 	err := pool.Do(context.Background(), job{Do: "echo", Text: "x"}, &n)
 	if !errors.Is(err, isolate.ErrCrashed) {
@@ -214,4 +236,64 @@ func TestAttached(t *testing.T) {
 	if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, &a); err != nil || a.Text != "ETTER" {
 		t.Errorf("after it: %q, %v", a.Text, err)
 	}
+}
+
+// TestStoppedWorker: a worker that neither reads nor answers (stopped by
+// a signal) fails the job with a timeout, and a fresh worker takes the
+// next one; so does a job cancelled while its worker is stopped.
+func TestStoppedWorker(t *testing.T) {
+	pool := &isolate.Pool{Command: command, Size: 1, Timeout: time.Second}
+	defer pool.Close()
+	stop := func() {
+		var a answer
+		if err := pool.Do(context.Background(), job{Do: "pid"}, &a); err != nil {
+			t.Fatal(err)
+		}
+		pid, err := strconv.Atoi(a.Text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Kill(pid, syscall.SIGSTOP); err != nil {
+			t.Fatal(err)
+		}
+		// The signal stops the worker's threads one by one: wait for
+		// the last.
+		for deadline := time.Now().Add(10 * time.Second); !stopped(pid); time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("worker %d not stopped", pid)
+			}
+		}
+	}
+	stop()
+	if err := pool.Do(context.Background(), job{Do: "echo", Text: "x"}, &answer{}); !errors.Is(err, isolate.ErrTimeout) {
+		t.Errorf("a stopped worker: got %v, want ErrTimeout", err)
+	}
+	stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	if err := pool.Do(ctx, job{Do: "echo", Text: "x"}, &answer{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled on a stopped worker: got %v, want context.Canceled", err)
+	}
+	var a answer
+	if err := pool.Do(context.Background(), job{Do: "echo", Text: "etter"}, &a); err != nil || a.Text != "ETTER" {
+		t.Errorf("after it: %q, %v", a.Text, err)
+	}
+}
+
+// stopped reports whether every thread of process pid is stopped.
+func stopped(pid int) bool {
+	tasks, err := os.ReadDir(fmt.Sprintf("/proc/%d/task", pid))
+	if err != nil || len(tasks) == 0 {
+		return false
+	}
+	for _, task := range tasks {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/stat", pid, task.Name()))
+		if err != nil {
+			return false
+		}
+		if f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:])); len(f) == 0 || f[0] != "T" {
+			return false
+		}
+	}
+	return true
 }

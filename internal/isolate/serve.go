@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -77,41 +78,57 @@ func Serve(in io.Reader, out io.Writer, h Handler) error {
 	}
 	debug.SetMaxStack(64 << 20)
 	limitAddressSpace(limit)
-	lines, done, readErr := readLines(in)
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	for {
-		var line []byte
-		select {
-		case line = <-lines:
-		case <-done:
-			return *readErr
+	in = pollable(in)
+	closeOnExec(out)
+	jobs, done, readErr := readLines(in)
+	answered := make(chan error, 1)
+	go func() { answered <- answerJobs(jobs, out, h) }()
+	select {
+	case err := <-answered:
+		if err != nil {
+			return err
 		}
-		answered := make(chan response, 1)
-		go func() {
-			var req request
-			var resp response
-			if err := json.Unmarshal(line, &req); err != nil {
-				resp.Error = "bad request: " + err.Error()
-			} else if resp.Answer, resp.attached, err = run(req, h); err != nil {
-				resp.Error = "bad answer: " + err.Error()
-			}
-			answered <- resp
-		}()
-		select {
-		case resp := <-answered:
-			if err := writeResponse(out, enc, &resp); err != nil {
-				return err
-			}
-		case <-done:
-			// The parent closed the requests (or died) during the job:
-			// no one will read the answer. Return, abandoning the job,
-			// so that the worker's program ends.
-			return *readErr
+		<-done // the jobs ended with the requests
+		return *readErr
+	case <-done:
+		// The requests ended (the parent closed them, or died), maybe
+		// during a job: no one will read its answer. Return, abandoning
+		// it, so that the worker's program ends.
+		return *readErr
+	}
+}
+
+// answerJobs answers the jobs, in order, each on this goroutine (whose
+// stack, grown by the first jobs, serves the next ones), until jobs is
+// closed; it returns an error only when out cannot be written.
+func answerJobs(jobs <-chan []byte, out io.Writer, h Handler) error {
+	var buf []byte
+	for line := range jobs {
+		var req request
+		var resp response
+		if err := json.Unmarshal(line, &req); err != nil {
+			resp.Error = "bad request: " + err.Error()
+		} else if resp.Answer, resp.attached, err = run(req, h); err != nil {
+			resp.Error = "bad answer: " + err.Error()
+		}
+		var err error
+		if buf, err = appendResponse(buf[:0], &resp); err != nil {
+			return err
+		}
+		if _, err := out.Write(buf); err != nil {
+			return err
+		}
+		if cap(buf) > maxKeptBuffer {
+			buf = nil // a large document's bytes are not kept for the next job
 		}
 		collectAfterBigJob()
 	}
+	return nil
 }
+
+// maxKeptBuffer is the largest response buffer a worker keeps for the
+// next answer.
+const maxKeptBuffer = 1 << 20
 
 // answerPrefix starts the line of an answer; the parent takes the answer
 // from between it and the closing brace without decoding the line.
@@ -122,40 +139,37 @@ const answerPrefix = `{"answer":`
 // answer's line. (Every other line is JSON and starts with '{'.)
 const attachedPrefix = '='
 
-// writeResponse writes one response: the bytes attached, if any, then
-// its line. An answer is written as it was encoded (json.Marshal's output
-// is compact and valid: encoding the response whole would check and copy
-// it again); an error is encoded.
-func writeResponse(out io.Writer, enc *json.Encoder, resp *response) error {
+// appendResponse appends one response to buf: the bytes attached, if
+// any, then its line, so that it is written at once (one write, one
+// wake-up of the parent). An answer is appended as it was encoded
+// (json.Marshal's output is compact and valid: encoding the response
+// whole would check and copy it again); an error is encoded.
+func appendResponse(buf []byte, resp *response) ([]byte, error) {
 	if resp.Error != "" || len(resp.Answer) == 0 {
-		return enc.Encode(resp)
+		b, err := json.Marshal(resp)
+		return append(append(buf, b...), '\n'), err
 	}
-	line := make([]byte, 0, len(answerPrefix)+len(resp.Answer)+2)
 	if resp.attached != nil {
-		line = append(strconv.AppendInt(append(line, attachedPrefix), int64(len(resp.attached)), 10), '\n')
-		if _, err := out.Write(line); err != nil {
-			return err
-		}
-		if _, err := out.Write(resp.attached); err != nil {
-			return err
-		}
-		line = line[:0]
+		buf = slices.Grow(buf, len(resp.attached)+len(resp.Answer)+32)
+		buf = append(strconv.AppendInt(append(buf, attachedPrefix), int64(len(resp.attached)), 10), '\n')
+		buf = append(buf, resp.attached...)
 	}
-	line = append(append(append(line, answerPrefix...), resp.Answer...), '}', '\n')
-	_, err := out.Write(line)
-	return err
+	return append(append(append(buf, answerPrefix...), resp.Answer...), '}', '\n'), nil
 }
 
-// readLines reads request lines from in, one at a time, on a goroutine of
-// its own, so that the end of in (the parent gone) is seen during a job
-// too; done is closed at the end of in, and *err is then the read error
-// or nil.
+// readLines reads request lines from in on a goroutine of its own, ahead
+// of the jobs, so that the end of in (the parent gone) is seen during a
+// job too; done and lines are closed at the end of in, and *err is then
+// the read error or nil. A Pool sends a worker one request at a time;
+// lines holds up to maxQueued without blocking the reader, which must
+// keep reading during a job to see the requests end.
 func readLines(in io.Reader) (lines <-chan []byte, done <-chan struct{}, err *error) {
-	ch := make(chan []byte)
+	ch := make(chan []byte, maxQueued)
 	end := make(chan struct{})
 	var readErr error
 	go func() {
 		defer close(end)
+		defer close(ch)
 		sc := bufio.NewScanner(in)
 		sc.Buffer(make([]byte, 64<<10), 16<<20)
 		for sc.Scan() {
@@ -165,6 +179,10 @@ func readLines(in io.Reader) (lines <-chan []byte, done <-chan struct{}, err *er
 	}()
 	return ch, end, &readErr
 }
+
+// maxQueued is the number of requests read ahead that a worker holds
+// without blocking its reader.
+const maxQueued = 16
 
 // bigHeap is the heap, in bytes, past which a worker collects garbage
 // between jobs: after a large file, so that its memory does not stay with
@@ -216,5 +234,40 @@ func limitAddressSpace(limit int64) {
 			v := uint64(kb*1024 + limit)
 			_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: v, Max: v})
 		}
+	}
+}
+
+// pollable returns in, or when it is a file in blocking mode (as a
+// worker's fd 3 comes), a duplicate of its descriptor read through the
+// runtime's network poller: a read that waits then parks its goroutine
+// instead of holding a thread in a system call, which the scheduler would
+// hand the worker's one processor away from and back at every request.
+// Either descriptor is closed on exec, so that a program the worker runs
+// (Tesseract) does not hold the pipe open after the worker is gone.
+func pollable(in io.Reader) io.Reader {
+	f, ok := in.(*os.File)
+	if !ok {
+		return in
+	}
+	fd := int(f.Fd())
+	syscall.CloseOnExec(fd)
+	dup, err := syscall.Dup(fd)
+	if err != nil {
+		return in
+	}
+	syscall.CloseOnExec(dup)
+	// The flag belongs to the pipe's open file, which f shares; f is
+	// not read again.
+	if err := syscall.SetNonblock(dup, true); err != nil {
+		syscall.Close(dup)
+		return in
+	}
+	return os.NewFile(uintptr(dup), f.Name())
+}
+
+// closeOnExec marks out's descriptor, when it is a file, closed on exec.
+func closeOnExec(out io.Writer) {
+	if f, ok := out.(*os.File); ok {
+		syscall.CloseOnExec(int(f.Fd()))
 	}
 }

@@ -7,12 +7,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 
+	"github.com/ntlnav/referat/internal/cputime"
 	"github.com/ntlnav/referat/internal/textsim"
 )
 
@@ -67,12 +67,12 @@ func TestCleaningFigures(t *testing.T) {
 
 // cpuNow returns the CPU time (user and system) of this process and of
 // its children that have been waited for.
-func cpuNow() float64 {
-	var self, kids syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &self)
-	syscall.Getrusage(syscall.RUSAGE_CHILDREN, &kids)
-	sec := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
-	return sec(self.Utime) + sec(self.Stime) + sec(kids.Utime) + sec(kids.Stime)
+func cpuNow(t *testing.T) float64 {
+	d, err := cputime.WithChildren()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Seconds()
 }
 
 // TestStageFigures measures where the CPU time of a page goes: taking
@@ -102,25 +102,25 @@ func TestStageFigures(t *testing.T) {
 			t.Fatal(err)
 		}
 		for page := 1; page <= n; page++ {
-			c := cpuNow()
+			c := cpuNow(t)
 			img, res, err := pageImage(data, page, DefaultDPI, "")
 			if err != nil {
 				continue // a text page of the mixed file
 			}
-			sum["direct image"] += cpuNow() - c
-			c = cpuNow()
+			sum["direct image"] += cpuNow(t) - c
+			c = cpuNow(t)
 			if _, _, _, err := pageImageOr(context.Background(), data, page, DefaultDPI, Options{Render: true}); err != nil {
 				t.Fatal(err)
 			}
-			sum["pdftoppm"] += cpuNow() - c
-			c = cpuNow()
+			sum["pdftoppm"] += cpuNow(t) - c
+			c = cpuNow(t)
 			img = clean(img, res, &Page{})
-			sum["cleaning"] += cpuNow() - c
-			c = cpuNow()
+			sum["cleaning"] += cpuNow(t) - c
+			c = cpuNow(t)
 			if _, err := run(context.Background(), encodePGM(img), "tesseract", tesseractArgs("nor", res)...); err != nil {
 				t.Fatal(err)
 			}
-			sum["tesseract"] += cpuNow() - c
+			sum["tesseract"] += cpuNow(t) - c
 			pages++
 		}
 	}

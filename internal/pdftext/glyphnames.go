@@ -28,9 +28,13 @@ var (
 // Adobe Glyph List specification): a name of the Adobe Glyph List,
 // uniXXXX (one or more), uXXXX to uXXXXXX, a name with a suffix
 // ("a.sc", "f_i"), and the names some producers give glyphs by code
-// (Cdd, cdd: decimal; Gxx, gxx: hexadecimal).
+// (Cdd, cdd: decimal; Gxx, gxx: hexadecimal); and the names of TeX's
+// math fonts that the list lacks (texGlyph).
 func glyphText(name string) (string, bool) {
 	if s, ok := aglLookup(name); ok {
+		return s, true
+	}
+	if s, ok := texGlyph(name); ok { // texglyphs.go
 		return s, true
 	}
 	if i := strings.IndexByte(name, '.'); i > 0 {

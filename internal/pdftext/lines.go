@@ -112,7 +112,8 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 	for _, g := range groups {
 		sortByX(g)
 	}
-	groups = joinScripts(groups, sizes) // scripts.go
+	groups, sizes = splitOverlaps(groups, sizes) // overlap.go
+	groups = joinScripts(groups, sizes)          // scripts.go
 	if ordered := readingOrder(groups); ordered != nil {
 		groups = ordered
 	}

@@ -292,7 +292,7 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 		}
 	}
 	if nl < 3 || nr < 3 {
-		return 0, 0, false
+		return flowGutter(frags, x0, width, size, cover) // flows.go
 	}
 	// Columns of running text are wide and filled: most of their
 	// fragments are lines nearly as wide as the column. Cells of a table
@@ -310,7 +310,7 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 	if dense(frags, mid) || ownColumns(frags, mid) { // blocks.go
 		return lo, hi, true
 	}
-	return 0, 0, false
+	return flowGutter(frags, x0, width, size, cover) // flows.go
 }
 
 // Dense columns: at least denseRows baseline groups have fragments on
@@ -420,10 +420,19 @@ func clearest(cover []int) float64 {
 // filled reports whether most fragments on one side of a gutter span at
 // least 60% of the column [a, b], lines of a listing (code, when not nil)
 // aside.
+//
+// A side that holds nothing but a listing (at least minListing lines)
+// is filled too: a code block set beside its text on a slide or in a
+// paper's column is read as a column of its own, as pdftotext and MuPDF
+// read it.
 func filled(frags []fragment, code []bool, a, b float64, left bool) bool {
-	var n, wide int
+	var n, wide, listing int
 	for i, f := range frags {
-		if left && f.x1 > b || !left && f.x0 < a || code != nil && code[i] {
+		if left && f.x1 > b || !left && f.x0 < a {
+			continue
+		}
+		if code != nil && code[i] {
+			listing++
 			continue
 		}
 		n++
@@ -431,5 +440,12 @@ func filled(frags []fragment, code []bool, a, b float64, left bool) bool {
 			wide++
 		}
 	}
+	if n == 0 {
+		return listing >= minListing
+	}
 	return wide*2 > n
 }
+
+// minListing is the number of lines a listing needs to fill a side of a
+// gutter on its own.
+const minListing = 3

@@ -27,6 +27,13 @@
 // different output; pages per second. Then every miss, escape and low
 // similarity. With -json the same as one JSON object (see Report).
 //
+// With -consensus it prints instead, per file and page, where referat's
+// raw page text differs from what pdftotext and mutool agree on (see
+// Consensus): the errors both references hold against referat, worst
+// pages first; -families and -files choose the files:
+//
+//	go run ./internal/testpdf/torture -sets py-pdf,pdfcpu -pypdf DIR -consensus -families "TeX (other),cairo"
+//
 // It needs pdftotext and pdfinfo (poppler-utils), and mutool
 // (mupdf-tools) for the MuPDF columns (-mupdf=false or no mutool: empty).
 // Generators need
@@ -65,6 +72,11 @@ func main() {
 	ocrTimeout := flag.Duration("ocr-timeout", 60*time.Second, "referat's --ocr-timeout per recognised page")
 	deadline := flag.Duration("deadline", 60*time.Second, "grace beyond referat's own bounds (--timeout, plus --ocr-timeout per page): a run still going after that is a hang and is killed")
 	mupdf := flag.Bool("mupdf", true, "also compare with MuPDF's text (mutool draw -F txt), the second reference; skipped with a note when mutool is absent")
+	consensus := flag.Bool("consensus", false, "instead of the report, list per file and page the runs of words where pdftotext and mutool agree and referat's raw page text differs (see Consensus); needs mutool")
+	families := flag.String("families", "", "with -consensus: only files of these producer families, comma-separated (e.g. \"TeX (other),cairo\"; default: all)")
+	only := flag.String("files", "", "with -consensus: only files whose path contains one of these strings, comma-separated (default: all)")
+	worst := flag.Int("worst", 5, "with -consensus: pages listed per file, worst first")
+	minRun := flag.Int("min-run", 2, "with -consensus: shortest run of words listed")
 	flag.Parse()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		log.Fatal("torture needs pdftotext and pdfinfo (apt-get install poppler-utils)")
@@ -108,6 +120,10 @@ func main() {
 		for _, f := range fx {
 			files = append(files, Result{File: f, Set: "fixtures", Generator: strings.TrimSuffix(filepath.Base(f), ".pdf")})
 		}
+	}
+	if *consensus {
+		runConsensus(files, *families, *only, *timeout, *worst, *minRun)
+		return
 	}
 	c := Checker{Referat: *referat, Timeout: *timeout, OCRTimeout: *ocrTimeout, Deadline: *deadline, MuPDF: *mupdf}
 	for i := range files {
