@@ -27,14 +27,17 @@ type Options struct {
 // An Analyzer adds topics, statements and keywords to cases. It is safe
 // for concurrent use.
 type Analyzer struct {
-	tax    *Taxonomy
-	opts   Options
-	stem   *Stemmer
-	terms  *matcher
-	model  *TopicModel
-	sent   *sentScorer // the model's SentenceModel compiled, or nil
-	actors []actor
-	kinds  []kindPhrase
+	tax   *Taxonomy
+	opts  Options
+	stem  *Stemmer
+	terms *matcher
+	model *TopicModel
+	sent  *sentScorer // the model's SentenceModel compiled, or nil
+	cases *sentScorer // the model's CaseModel compiled, or nil (also when it has no SentenceModel)
+	// caseSentence is the CaseModel's Sentence in logits.
+	caseSentence float64
+	actors       []actor
+	kinds        []kindPhrase
 	// words that name actors or mark speech, left out of keywords
 	noKeyword map[string]bool
 	// what is known of each word form met (see word), and the numbers of
@@ -70,6 +73,9 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 		a.model = DefaultTopicModel()
 	}
 	a.sent = compileSentences(a.model.Sentences, t)
+	if a.sent != nil && a.model.Cases != nil {
+		a.cases, a.caseSentence = compileSentences(a.model.Cases.asSentences(), t), logit(a.model.Cases.Sentence)
+	}
 	a.actors = compileActors(t)
 	a.kinds = compileKinds(t)
 	for _, ac := range a.actors {

@@ -12,4 +12,14 @@
 // Topics, actors and speech verbs are data (taxonomy.yaml, embedded; see
 // ParseTaxonomy), so that another organisation's minutes can be analysed
 // by editing a file. Analysis is deterministic and safe for concurrent use.
+//
+// The taxonomy's rules find a case's candidate topics; the built-in
+// TopicModel (topicmodel.json, trained on the development meetings by
+// `go generate ./analyze`) decides from how their evidence stands, its
+// SentenceModel adds a topic one sentence is about in words the term
+// lists lack, and its CaseModel one the case as a whole is about when a
+// sentence of it leans the same way. Both read the stems of compounds'
+// parts as well (splitCompound). Settings are chosen leaving one batch of
+// annotated meetings out (CrossValidateBatches: one writer's meetings
+// the model never saw) and leaving one meeting out (CrossValidateRecipe).
 package analyze

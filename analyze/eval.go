@@ -21,6 +21,9 @@ type GoldMeeting struct {
 	Header string     `json:"header"` // the first line printed on page 1
 	Intro  string     `json:"intro"`
 	Cases  []GoldCase `json:"cases"`
+	// Batch is the batch the meeting's file belongs to (see BatchOf),
+	// set by LoadGold from the file's name; "" for none.
+	Batch string `json:"-"`
 }
 
 // A GoldCase is an annotated case.
@@ -60,9 +63,11 @@ func LoadGold(paths ...string) ([]GoldMeeting, error) {
 			if err := json.Unmarshal(b, &m); err != nil {
 				return nil, fmt.Errorf("%s: %w", f, err)
 			}
+			stem := strings.TrimSuffix(filepath.Base(f), ".json")
 			if m.ID == "" {
-				m.ID = strings.TrimSuffix(filepath.Base(f), ".json")
+				m.ID = stem
 			}
+			m.Batch = BatchOf(stem)
 			out = append(out, m)
 		}
 	}

@@ -28,6 +28,12 @@ type word struct {
 	stemID  int32  // the stem's number (see stemIDs), or -1
 	stemKey uint64 // prefixKey(stem)
 	sentID  int32  // the stem's number in the sentence model (see sentScorer), or -1
+	// sentParts are the numbers of the stem's compound parts in the
+	// sentence model (see splitCompound).
+	sentParts []int32
+	// caseID and caseParts are the same in the case model (see CaseModel).
+	caseID    int32
+	caseParts []int32
 }
 
 type wordFlag uint16
@@ -96,9 +102,10 @@ func (a *Analyzer) newWord(raw string) *word {
 	set(stopWord, stop)
 	keyword := !stop && !isNumber(strings.TrimSuffix(strings.TrimSpace(low), "%")) && runes >= 3 && !a.noKeyword[w.stem]
 	set(keywordWord, keyword)
-	w.sentID = -1
+	w.sentID, w.caseID = -1, -1
 	if keyword {
-		w.sentID = a.sent.id(w.stem)
+		w.caseID, w.caseParts = a.cases.id(w.stem), a.cases.parts(w.stem)
+		w.sentID, w.sentParts = a.sent.id(w.stem), a.sent.parts(w.stem)
 	}
 	set(termStemWord, keyword && !a.namesActor(low))
 	set(contentWord, !stop && !isNumber(low) && runes >= 4 && !a.noKeyword[w.stem] && !commonWords[w.stem])

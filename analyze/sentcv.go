@@ -191,10 +191,18 @@ func (a *Analyzer) sentOutcomes(gold []GoldMeeting, co *sentCorpus, outs []*sent
 
 // CrossValidateRecipe scores, leaving one meeting out, the built-in
 // model's recipe in full: for each meeting, a topic model (at threshold
-// caseThreshold) and a sentence model trained on the other meetings
-// analyse it as referat does. Its figure is the one to trust for new
-// meetings; it equals the built-in row of CrossValidateSentences.
+// caseThreshold), a sentence model and a case model trained on the other
+// meetings analyse it as referat does. Its figure is the one to trust
+// for new meetings of writers the training meetings share; for new
+// writers see CrossValidateBatches.
 func (a *Analyzer) CrossValidateRecipe(gold []GoldMeeting, caseThreshold float64) PRF {
+	return a.crossValidateRecipe(gold, caseThreshold, true)
+}
+
+// crossValidateRecipe is CrossValidateRecipe, without the case model when
+// cases is false: then it equals the built-in row of
+// CrossValidateSentences.
+func (a *Analyzer) crossValidateRecipe(gold []GoldMeeting, caseThreshold float64, cases bool) PRF {
 	var out PRF
 	opts := a.opts
 	for k := range gold {
@@ -202,6 +210,9 @@ func (a *Analyzer) CrossValidateRecipe(gold []GoldMeeting, caseThreshold float64
 		m := a.TrainTopicModel(rest)
 		m.Threshold = caseThreshold
 		m.Sentences = a.TrainSentenceModel(rest)
+		if cases {
+			m.Cases = a.TrainCaseModel(rest)
+		}
 		opts.TopicModel = m
 		ev := New(a.tax, opts).Evaluate(gold[k : k+1])
 		out.add(ev.Topics)

@@ -144,10 +144,9 @@ func (sc *sentScorer) id(stem string) int32 {
 func (sc *sentScorer) logits(z []float64, ws []*word, seen []int32) []int32 {
 	copy(z, sc.bias)
 	seen = seen[:0]
-	for _, w := range ws {
-		id := w.sentID
+	add := func(id int32) {
 		if id < 0 || slices.Contains(seen, id) {
-			continue
+			return
 		}
 		seen = append(seen, id)
 		row := sc.rows[int(id)*sc.topics : int(id+1)*sc.topics]
@@ -156,7 +155,26 @@ func (sc *sentScorer) logits(z []float64, ws []*word, seen []int32) []int32 {
 			z[i] += w
 		}
 	}
+	for _, w := range ws {
+		add(w.sentID)
+		for _, id := range w.sentParts {
+			add(id)
+		}
+	}
 	return seen
+}
+
+// parts returns the numbers of the compound parts of a stem among the
+// stems the model weighs (see splitCompound).
+func (sc *sentScorer) parts(stem string) []int32 {
+	if sc == nil || !sentCompounds {
+		return nil
+	}
+	var out []int32
+	for _, p := range splitCompound(stem, func(s string) bool { _, ok := sc.index[s]; return ok }) {
+		out = append(out, sc.index[p])
+	}
+	return out
 }
 
 // A sentBest is the unit of a case (its title or a sentence) that scores
@@ -279,10 +297,12 @@ func (sc *sentScorer) words(ws []*word, i int) []string {
 	}
 	var out []wt
 	for _, w := range ws {
-		if w.sentID < 0 {
-			continue
+		v := 0.0
+		for _, id := range append([]int32{w.sentID}, w.sentParts...) {
+			if id >= 0 {
+				v = max(v, sc.rows[int(id)*sc.topics+i])
+			}
 		}
-		v := sc.rows[int(w.sentID)*sc.topics+i]
 		if v > 0 && !slices.ContainsFunc(out, func(x wt) bool { return x.w == w.text }) {
 			out = append(out, wt{w.text, v})
 		}

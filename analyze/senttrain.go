@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -33,6 +34,10 @@ const (
 	labelAll          // every sentence and the title
 	labelShort        // as labelTerms, and every sentence of a case of at most three
 )
+
+// sentCompounds: the sentence model weighs the parts of compound stems
+// too (see splitCompound); chosen leaving one batch out.
+const sentCompounds = true
 
 // sentLabel is the labelling the built-in model is trained with.
 const sentLabel = labelTerms
@@ -133,7 +138,42 @@ func (a *Analyzer) sentCorpus(gold []GoldMeeting) *sentCorpus {
 			sort.Slice(u, func(x, y int) bool { return u[x] < u[y] })
 		}
 	}
+	co.addParts()
 	return co
+}
+
+// addParts adds to each unit the parts of its compound stems (see
+// splitCompound) among the stems in sentMinMeetings meetings or more: the
+// stems a model of all the corpus weighs, as the analyzer splits with
+// those its model holds.
+func (co *sentCorpus) addParts() {
+	if !sentCompounds {
+		return
+	}
+	known := func(s string) bool {
+		i, ok := slices.BinarySearch(co.stems, s)
+		return ok && len(co.meetings[i]) >= sentMinMeetings
+	}
+	parts := make([][]int32, len(co.stems))
+	for s, st := range co.stems {
+		for _, p := range splitCompound(st, known) {
+			i, _ := slices.BinarySearch(co.stems, p)
+			parts[s] = append(parts[s], int32(i))
+		}
+	}
+	for ci := range co.cases {
+		for ui := range co.cases[ci].units {
+			u := &co.cases[ci].units[ui]
+			for _, s := range u.stems {
+				for _, p := range parts[s] {
+					if !containsID(u.stems, p) {
+						u.stems = append(u.stems, p)
+					}
+				}
+			}
+			slices.Sort(u.stems)
+		}
+	}
 }
 
 func containsID(xs []int32, x int32) bool {

@@ -74,6 +74,10 @@ type TopicModel struct {
 	// Sentences, when set, gives a case topics the weights above did not
 	// from how its sentences score (see SentenceModel).
 	Sentences *SentenceModel `json:"sentences,omitempty"`
+	// Cases, when set with Sentences, gives a case topics neither the
+	// weights above nor Sentences did from how the whole case scores
+	// (see CaseModel).
+	Cases *CaseModel `json:"cases,omitempty"`
 }
 
 // topicKeys are the features a topic may weigh apart (TopicModel.PerTopic),
@@ -129,6 +133,11 @@ func ParseTopicModel(b []byte) (*TopicModel, error) {
 			return nil, err
 		}
 	}
+	if m.Cases != nil {
+		if err := m.Cases.asSentences().check(); err != nil {
+			return nil, fmt.Errorf("cases: %w", err)
+		}
+	}
 	return &m, nil
 }
 
@@ -172,6 +181,10 @@ func (m *TopicModel) Marshal() []byte {
 	if m.Sentences != nil {
 		b.WriteString(",\n  \"sentences\": ")
 		m.Sentences.marshalTo(&b)
+	}
+	if m.Cases != nil {
+		b.WriteString(",\n  \"cases\": ")
+		m.Cases.marshalTo(&b)
 	}
 	b.WriteString("\n}\n")
 	return []byte(b.String())

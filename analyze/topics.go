@@ -76,6 +76,7 @@ func (a *Analyzer) topicsOf(title, text *caseText, stmts []referat.Statement) []
 	accs, cands := a.candidates(title, text, stmts)
 	var out []referat.Topic
 	var best []sentBest
+	var caseZ []float64
 	if a.sent != nil {
 		best = a.sent.best(title, text)
 	}
@@ -86,7 +87,7 @@ func (a *Analyzer) topicsOf(title, text *caseText, stmts []referat.Statement) []
 			switch b := best[i]; {
 			case given && b.z < a.sent.veto:
 				continue // no sentence is about it
-			case !given && b.z >= a.sent.threshold:
+			case !given && (b.z >= a.sent.threshold || a.caseGives(i, &caseZ, b.z, title, text)):
 				out = append(out, a.sentenceTopic(i, t, b, title, text))
 				continue
 			}

@@ -196,13 +196,20 @@ func ChooseThreshold(scores []ThresholdScore) float64 {
 }
 
 // BuildTopicModel is the built-in model's recipe: TrainTopicModel on the
-// meetings, with the threshold ChooseThreshold picks from their
-// CrossValidateThresholds scores (also returned), and the sentence model
-// TrainSentenceModel fits to them.
+// meetings, the sentence model TrainSentenceModel and the case model
+// TrainCaseModel fit to them, and the threshold ChooseThreshold picks
+// from the recipe's scores leaving one batch out
+// (CrossValidateBatchThresholds: new writers), or, when the meetings hold
+// fewer than two batches, from CrossValidateThresholds' scores leaving
+// one meeting out. It returns the scores the threshold was chosen from.
 func (a *Analyzer) BuildTopicModel(gold []GoldMeeting) (*TopicModel, []ThresholdScore) {
 	m := a.TrainTopicModel(gold)
-	scores := a.CrossValidateThresholds(gold)
-	m.Threshold = ChooseThreshold(scores)
 	m.Sentences = a.TrainSentenceModel(gold)
+	m.Cases = a.TrainCaseModel(gold)
+	scores := a.CrossValidateBatchThresholds(gold)
+	if scores == nil {
+		scores = a.CrossValidateThresholds(gold)
+	}
+	m.Threshold = ChooseThreshold(scores)
 	return m, scores
 }

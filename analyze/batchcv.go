@@ -1,0 +1,116 @@
+package analyze
+
+import (
+	"sort"
+	"strings"
+)
+
+// BatchOf returns the batch of an annotated meeting's file name (without
+// ".json"): the prefix a later batch writes before the date ("a6" of
+// "a6-2021-03-11-hamu"), or "" for a meeting of no batch (a name that
+// begins with the date, or whose prefix is not followed by one:
+// "seed-000").
+func BatchOf(name string) string {
+	p, rest, ok := strings.Cut(name, "-")
+	if !ok || p == "" || p[0] >= '0' && p[0] <= '9' || len(rest) < 5 || rest[4] != '-' {
+		return ""
+	}
+	for _, r := range rest[:4] {
+		if r < '0' || r > '9' {
+			return ""
+		}
+	}
+	return p
+}
+
+// A BatchScore is the topic score of one batch of meetings analysed by
+// the built-in recipe trained without the batch.
+type BatchScore struct {
+	Batch    string
+	Meetings int
+	Topics   PRF
+	// Misses are the topic errors, one line each (see Evaluation.Misses).
+	Misses []string
+}
+
+// CrossValidateBatches scores the built-in recipe (BuildTopicModel: the
+// topic model, its threshold chosen leaving one batch out of the
+// training meetings, the sentence and the case model) leaving one batch out: for each batch of the meetings
+// (GoldMeeting.Batch; meetings of no batch are always trained on), a model
+// trained on every other meeting analyses the batch's. One batch is one
+// writer's work, so this imitates meetings of writers and matters the
+// model never saw better than leaving one meeting out does. Batches are
+// returned sorted; deterministic.
+func (a *Analyzer) CrossValidateBatches(gold []GoldMeeting) []BatchScore {
+	byBatch := map[string][]GoldMeeting{}
+	for _, m := range gold {
+		if b := m.Batch; b != "" {
+			byBatch[b] = append(byBatch[b], m)
+		}
+	}
+	names := make([]string, 0, len(byBatch))
+	for b := range byBatch {
+		names = append(names, b)
+	}
+	sort.Strings(names)
+	opts := a.opts
+	var out []BatchScore
+	for _, b := range names {
+		var rest []GoldMeeting
+		for _, m := range gold {
+			if m.Batch != b {
+				rest = append(rest, m)
+			}
+		}
+		opts.TopicModel, _ = a.BuildTopicModel(rest)
+		ev := New(a.tax, opts).Evaluate(byBatch[b])
+		var misses []string
+		for _, l := range ev.Misses {
+			if strings.Contains(l, ": topic ") {
+				misses = append(misses, l)
+			}
+		}
+		out = append(out, BatchScore{Batch: b, Meetings: len(byBatch[b]), Topics: ev.Topics, Misses: misses})
+	}
+	return out
+}
+
+// CrossValidateBatchThresholds scores the recipe leaving one batch out
+// at each threshold of the topic model's grid (0.35 to 0.70): for each
+// batch, a topic model, a sentence model and a case model trained on
+// the other meetings analyse the batch's meetings at every threshold;
+// the scores are pooled over the batches. It returns nil when the
+// meetings hold fewer than two batches. Deterministic.
+func (a *Analyzer) CrossValidateBatchThresholds(gold []GoldMeeting) []ThresholdScore {
+	byBatch := map[string][]GoldMeeting{}
+	for _, m := range gold {
+		if m.Batch != "" {
+			byBatch[m.Batch] = append(byBatch[m.Batch], m)
+		}
+	}
+	if len(byBatch) < 2 {
+		return nil
+	}
+	out := make([]ThresholdScore, len(thresholdGrid))
+	for i, t := range thresholdGrid {
+		out[i].Threshold = t
+	}
+	opts := a.opts
+	for _, b := range sortedKeys(byBatch) {
+		var rest []GoldMeeting
+		for _, m := range gold {
+			if m.Batch != b {
+				rest = append(rest, m)
+			}
+		}
+		m := a.TrainTopicModel(rest)
+		m.Sentences, m.Cases = a.TrainSentenceModel(rest), a.TrainCaseModel(rest)
+		for i, t := range thresholdGrid {
+			mt := *m
+			mt.Threshold = t
+			opts.TopicModel = &mt
+			out[i].Topics.add(New(a.tax, opts).Evaluate(byBatch[b]).Topics)
+		}
+	}
+	return out
+}

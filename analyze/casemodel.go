@@ -1,0 +1,138 @@
+package analyze
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Settings of the case model (see TrainCaseModel), chosen leaving one
+// batch of meetings out (see CrossValidateBatches): fixed, so that
+// training is deterministic.
+const (
+	caseL2 = 0.3 // L2 penalty on the summed loss, not on the biases
+	// caseThreshold and caseSentence are the built-in model's Threshold
+	// and Sentence.
+	caseThreshold = 0.85
+	caseSentence  = 0.3
+)
+
+// A CaseModel says how far a whole case is about each topic: per topic, a
+// logistic regression over the distinct stems of its title and text
+// (with the parts of compound stems, see splitCompound; the stems the
+// SentenceModel weighs: in sentMinMeetings training meetings or more),
+// trained by TrainCaseModel on annotated meetings with the gold topics of
+// each case. Where the sentence model asks whether one sentence is about
+// a topic, the case model weighs what the case says in all its
+// sentences; it gives a topic neither the TopicModel nor the sentence
+// model did when the case scores Threshold or more for it and its best
+// sentence (or title) scores Sentence or more in the sentence model:
+// two views agree. That sentence is the topic's evidence. It needs the
+// sentence model; topics not in Topics are never given so.
+type CaseModel struct {
+	Topics []string `json:"topics"` // topic ids, in the order of Bias and each stem's weights
+	// Threshold is the probability from which a case has a topic.
+	Threshold float64 `json:"threshold"`
+	// Sentence is the sentence model's probability its best sentence
+	// must reach as well.
+	Sentence float64   `json:"sentence"`
+	Bias     []float64 `json:"bias"`
+	// Weights are, per stem, its weight for each topic.
+	Weights map[string][]float64 `json:"weights"`
+}
+
+// marshalTo writes the model as the JSON value of TopicModel's "cases"
+// key, stems sorted and weights rounded to three decimals.
+func (c *CaseModel) marshalTo(b *strings.Builder) {
+	b.WriteString("{\n    \"topics\": [")
+	for i, t := range c.Topics {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(b, "%q", t)
+	}
+	fmt.Fprintf(b, "],\n    \"threshold\": %.2f,\n    \"sentence\": %.2f,\n    \"bias\": [", c.Threshold, c.Sentence)
+	writeWeights(b, c.Bias)
+	b.WriteString("],\n    \"weights\": {")
+	for i, st := range sortedKeys(c.Weights) {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(b, "\n      %q: [", st)
+		writeWeights(b, c.Weights[st])
+		b.WriteString("]")
+	}
+	b.WriteString("\n    }\n  }")
+}
+
+// asSentences is the model in the shape of a SentenceModel, to compile.
+func (c *CaseModel) asSentences() *SentenceModel {
+	if c == nil {
+		return nil
+	}
+	return &SentenceModel{Topics: c.Topics, Threshold: c.Threshold, Bias: c.Bias, Weights: c.Weights}
+}
+
+// caseLogits returns, per taxonomy topic, the case model's logit of a
+// case: its biases plus the weights of the distinct weighed stems (and
+// compound parts) of the title's and the text's words.
+func (sc *sentScorer) caseLogits(title, text *caseText) []float64 {
+	z := append([]float64(nil), sc.bias...)
+	seen := make([]bool, len(sc.index))
+	add := func(id int32) {
+		if id < 0 || seen[id] {
+			return
+		}
+		seen[id] = true
+		for i, w := range sc.rows[int(id)*sc.topics : int(id+1)*sc.topics] {
+			z[i] += w
+		}
+	}
+	for _, ws := range [][]*word{title.whole, text.whole} {
+		for _, w := range ws {
+			add(w.caseID)
+			for _, id := range w.caseParts {
+				add(id)
+			}
+		}
+	}
+	return z
+}
+
+// TrainCaseModel fits the case model to the annotated meetings with the
+// analyzer's taxonomy (see CaseModel), with the built-in settings: the
+// same meetings always give the same model.
+func (a *Analyzer) TrainCaseModel(gold []GoldMeeting) *CaseModel {
+	co := a.sentCorpus(gold)
+	// One unit per case: the distinct stems of its title and sentences.
+	for ci := range co.cases {
+		c := &co.cases[ci]
+		var all []int32
+		for _, u := range c.units {
+			for _, s := range u.stems {
+				if !containsID(all, s) {
+					all = append(all, s)
+				}
+			}
+		}
+		slices.Sort(all)
+		c.units = []sentUnit{{stems: all, supports: make([]bool, co.topics)}}
+	}
+	bias, w := co.fitSentences(func(*sentCase) bool { return true }, sentConfig{label: labelAll, minMeetings: sentMinMeetings, l2: caseL2})
+	s := co.model(a.tax, bias, w)
+	return &CaseModel{Topics: s.Topics, Threshold: caseThreshold, Sentence: caseSentence, Bias: s.Bias, Weights: s.Weights}
+}
+
+// caseGives reports whether the case model gives topic i to the case of
+// title and text: the best sentence's logit sz reaches the sentence floor
+// and the case's logit the threshold. *z holds the case's logits, worked
+// out at the first call that needs them.
+func (a *Analyzer) caseGives(i int, z *[]float64, sz float64, title, text *caseText) bool {
+	if a.cases == nil || !a.cases.on[i] || sz < a.caseSentence {
+		return false
+	}
+	if *z == nil {
+		*z = a.cases.caseLogits(title, text)
+	}
+	return (*z)[i] >= a.cases.threshold
+}
