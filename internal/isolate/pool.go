@@ -219,11 +219,23 @@ func (p *Pool) do(ctx context.Context, job any) (json.RawMessage, []byte, error)
 	// comes first) and a cancelled ctx end it through the pipes'
 	// deadlines, set before ctx is watched so that a cancel is never
 	// overwritten.
-	w.setDeadline(time.Now().Add(timeout + time.Second))
+	if err := w.setDeadline(time.Now().Add(timeout + time.Second)); err != nil {
+		p.kill(w)
+		w = nil
+		return nil, nil, &CrashError{Reason: "its pipes: " + err.Error()}
+	}
 	stop := func() bool { return true }
 	if ctx.Done() != nil {
 		cancelled := w // its own copy: w is set to nil below
-		stop = context.AfterFunc(ctx, func() { cancelled.setDeadline(time.Unix(1, 0)) })
+		stop = context.AfterFunc(ctx, func() {
+			// Should the pipes refuse, killing the worker ends the
+			// exchange as surely (its answer pipe reaches its end);
+			// should that fail too (the worker is gone already), the
+			// job's own deadline, set above, still ends it.
+			if err := cancelled.setDeadline(time.Unix(1, 0)); err != nil {
+				_ = cancelled.cmd.Process.Kill()
+			}
+		})
 	}
 	r := w.exchange(appendRequest(raw, timeout))
 	if !stop() {
@@ -259,10 +271,10 @@ func appendRequest(raw []byte, timeout time.Duration) []byte {
 }
 
 // setDeadline sets the deadline of the next writes and reads on w's
-// pipes.
-func (w *worker) setDeadline(t time.Time) {
-	w.req.SetWriteDeadline(t)
-	w.respF.SetReadDeadline(t)
+// pipes. It fails only when a pipe is closed (start checked that both
+// take deadlines).
+func (w *worker) setDeadline(t time.Time) error {
+	return errors.Join(w.req.SetWriteDeadline(t), w.respF.SetReadDeadline(t))
 }
 
 // exchanged is what one exchange with a worker gave.
