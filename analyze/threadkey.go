@@ -1,0 +1,272 @@
+package analyze
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// What a case title says about its matter (threadKey), and how two
+// titles compare (similarity, compatible).
+
+// threadKey is what a title says about its matter: content stems, and
+// the years it names.
+type threadKey struct {
+	words  []string
+	units  []string // named units (threadUnits), not among words
+	groups []string // named groups of people (threadGroups), not among words
+	names  []string // names in the title (titleNames)
+	years  []int
+	period string // the part of a year a title names: "3 kvartal", "1 halvår" (titlePeriod)
+	forYr  bool   // "for 2024": a plan for the year, discussed the year before
+	date   time.Time
+	hasDay bool
+	title  []string // the title's words, lower-case
+	places []string // names that follow a place preposition (placePrepositions)
+	mods   []string // stems of modifiers (isModifier)
+	// settings are stems of words right after "i", "på", "ved": where a
+	// matter is ("KI-verktøy i saksbehandlingen"), no evidence alone.
+	settings []string
+	amu      bool              // the meeting is of a working environment committee (bodyKindAMU)
+	next     map[string]string // stems of words → the stem of the word after them
+	topics   []string
+	unit     string // the unit whose body met (meetingUnit), if hasBody
+	// hasBody is whether the meeting's heading is known.
+	hasBody bool
+}
+
+func (a *Analyzer) threadKey(c ThreadCase) threadKey {
+	var k threadKey
+	prev := ""
+	var whole []string
+	for _, t := range Tokens(c.Title) {
+		if !t.Part {
+			whole = append(whole, t.Text)
+		}
+	}
+	for i, w := range whole {
+		// "X om Y": X is what kind of thing it is (a report, an
+		// agreement, a warning), Y the matter: "Varsling om trakassering"
+		// is not the whistleblowing routine.
+		if i+2 < len(whole) && whole[i+1] == "om" {
+			prev = w
+			continue
+		}
+		if y, err := strconv.Atoi(w); err == nil {
+			if len(w) == 4 && y >= 1900 && y < 2100 {
+				k.years = append(k.years, y)
+				k.forYr = k.forYr || prev == "for"
+			}
+			prev = w
+			continue
+		}
+		prev = w
+		if IsStopWord(w) || len([]rune(w)) < 3 {
+			continue
+		}
+		// A short code with a number names a series: BN0, BN1 are "bn".
+		if n := len(w); n <= 4 && w[n-1] >= '0' && w[n-1] <= '9' {
+			w = strings.TrimRight(w, "0123456789")
+		}
+		if officeWords[w] {
+			if !contains(k.units, offices) {
+				k.units = append(k.units, offices)
+			}
+			continue
+		}
+		st := a.stem.Stem(w)
+		if (threadUnits[st] || isUnit(w)) && !contains(k.units, st) {
+			k.units = append(k.units, st)
+			continue
+		}
+		if threadGroups[st] && !contains(k.groups, st) {
+			k.groups = append(k.groups, st)
+			continue
+		}
+		if threadStop[st] || contains(k.words, st) {
+			continue
+		}
+		if i > 0 && settingPrepositions[whole[i-1]] && (i+1 == len(whole) || endsPhrase(whole[i+1])) {
+			k.settings = append(k.settings, st)
+		}
+		if i+1 < len(whole) {
+			if k.next == nil {
+				k.next = map[string]string{}
+			}
+			k.next[st] = a.stem.Stem(whole[i+1])
+			if isModifier(w, whole[i+1]) {
+				k.mods = append(k.mods, st)
+			}
+		}
+		k.words = append(k.words, st)
+	}
+	k.title = whole
+	k.topics = c.Topics
+	k.unit, k.hasBody, k.amu = meetingUnit(c.Heading), c.Heading != "", bodyKindAMU(c.Heading)
+	if d, err := time.Parse("2006-01-02", c.Date); err == nil {
+		k.date, k.hasDay = d, true
+	}
+	k.names = a.titleNames(c.Title)
+	for _, n := range k.names {
+		first := strings.Fields(n)[0]
+		for i, w := range whole {
+			if w == first && i > 0 && placePrepositions[whole[i-1]] {
+				k.places = append(k.places, n)
+				break
+			}
+		}
+	}
+	// A place is where a matter is, not what it is: its words are no
+	// evidence (they must still fit, see namesFit).
+	for _, n := range k.places {
+		for _, w := range strings.Fields(n) {
+			k.words = remove(k.words, a.stem.Stem(w))
+		}
+	}
+	k.period = titlePeriod(whole)
+	return k
+}
+
+// sameWord reports whether two stems name the same thing: equal, or one
+// of five letters or more begins the other (budsjett, budsjettfordeling)
+// and the rest is not one of otherHeads.
+func sameWord(x, y string) bool {
+	if x == y {
+		return true
+	}
+	if len([]rune(x)) > len([]rune(y)) {
+		x, y = y, x
+	}
+	if len([]rune(x)) < 5 || !strings.HasPrefix(y, x) {
+		return false
+	}
+	// A compound is what its last part names: "varslingssaker" are
+	// cases, reports of them, not the routine "varsling" names.
+	rest := strings.TrimPrefix(strings.TrimPrefix(y[len(x):], "s"), "e")
+	for _, head := range otherHeads {
+		if strings.HasPrefix(rest, head) {
+			return false
+		}
+	}
+	return true
+}
+
+// otherHeads are last parts of compounds that make them another matter
+// than their first part: a case, a report, figures, a role
+// ("varslingsombud" is the ombud, not the routine) and a system
+// ("saksbehandlingsløsning" is an IT system, not how cases are handled),
+// and a budget ("nasjonalbudsjett" is the state budget, not what is
+// national).
+var otherHeads = []string{"sak", "rapport", "statistikk", "tall", "ombud", "løsning", "system", "budsjett"}
+
+// yearFits reports whether a case that names no year, from a meeting in
+// year m, may belong with a title that names year y.
+func yearFits(y int, forYear bool, m int) bool {
+	if forYear {
+		return m == y-1 || m == y
+	}
+	return m == y || m == y+1
+}
+
+// similarity scores how likely two cases are about the same matter, 0..1+:
+// the share of the shorter title's content words the other shares (a
+// modifier only with its noun, not two settings: see nounsMatch and
+// settingPrepositions), plus a quarter when both name the same year; 1
+// when they share only a name that is no place ("Ny HR-portal (Mitt HR)",
+// "Mitt HR – erfaringer etter innføringen"); -1 when they cannot be (see
+// compatible), share no content word or name, share only standing matters
+// without what standingLink asks, or share one word alone more than
+// farYears apart.
+func similarity(x, y *threadKey) float64 {
+	if !compatible(x, y) {
+		return -1
+	}
+	bonus := 0.0
+	if len(x.years) > 0 && len(y.years) > 0 {
+		bonus = 0.25
+	}
+	short, long := x.words, y.words
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	sk, lk := x, y
+	if len(x.words) > len(y.words) {
+		sk, lk = y, x
+	}
+	matched, specific := 0, false
+	for _, w := range short {
+		for _, v := range long {
+			if sameWord(w, v) && (len(sk.mods) == 0 && len(lk.mods) == 0 || nounsMatch(sk, lk, w, v)) &&
+				!(contains(sk.settings, w) && contains(lk.settings, v)) {
+				matched++
+				specific = specific || !standingMatters[w] && !standingMatters[v]
+				break
+			}
+		}
+	}
+	switch {
+	case matched == 0 && sharesMatterName(x, y):
+		return 1
+	case matched == 0:
+		return -1
+	case !specific && !standingLink(x, y):
+		return -1
+	case matched == 1 && bonus == 0 && !sharesName(x.names, y.names) && yearsApart(x, y) > farYears:
+		return -1
+	}
+	return float64(matched)/float64(len(short)) + bonus
+}
+
+// compatible reports whether two cases may be about the same matter at
+// all: at most five years apart; units, groups of people and names that
+// fit (facetFits, namesFit); the same part of a year when both name one;
+// years that are shared when both titles name
+// years, and a year the other meeting fits when only one does.
+func compatible(x, y *threadKey) bool {
+	if x.hasDay && y.hasDay {
+		if d := x.date.Sub(y.date); d > maxSpan || d < -maxSpan {
+			return false
+		}
+	}
+	if !facetFits(x.units, y.units) || !facetFits(x.groups, y.groups) || !namesFit(x.names, y.names) {
+		return false
+	}
+	if !unitsFit(x, y) || !topicsFit(x.topics, y.topics) {
+		return false
+	}
+	// Reports of two parts of a year are two matters.
+	if x.period != "" && y.period != "" && x.period != y.period {
+		return false
+	}
+	switch {
+	case len(x.years) > 0 && len(y.years) > 0:
+		for _, a := range x.years {
+			for _, b := range y.years {
+				if a == b {
+					return true
+				}
+			}
+		}
+		return false
+	case len(x.years) > 0 && y.hasDay && !yearFits(x.years[0], x.forYr, y.date.Year()),
+		len(y.years) > 0 && x.hasDay && !yearFits(y.years[0], y.forYr, x.date.Year()):
+		return false
+	}
+	return true
+}
+
+// facetFits reports whether two titles' units (or groups) allow the same
+// matter: one of them names none, or they share one.
+func facetFits(x, y []string) bool {
+	if len(x) == 0 || len(y) == 0 {
+		return true
+	}
+	for _, u := range x {
+		for _, v := range y {
+			if sameWord(u, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
