@@ -42,27 +42,9 @@ type CaseModel struct {
 }
 
 // marshalTo writes the model as the JSON value of TopicModel's "cases"
-// key, stems sorted and weights rounded to three decimals.
+// key (see marshalLinear).
 func (c *CaseModel) marshalTo(b *strings.Builder) {
-	b.WriteString("{\n    \"topics\": [")
-	for i, t := range c.Topics {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(b, "%q", t)
-	}
-	fmt.Fprintf(b, "],\n    \"threshold\": %.2f,\n    \"sentence\": %.2f,\n    \"bias\": [", c.Threshold, c.Sentence)
-	writeWeights(b, c.Bias)
-	b.WriteString("],\n    \"weights\": {")
-	for i, st := range sortedKeys(c.Weights) {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		fmt.Fprintf(b, "\n      %q: [", st)
-		writeWeights(b, c.Weights[st])
-		b.WriteString("]")
-	}
-	b.WriteString("\n    }\n  }")
+	marshalLinear(b, c.Topics, fmt.Sprintf("\"threshold\": %.2f,\n    \"sentence\": %.2f", c.Threshold, c.Sentence), c.Bias, c.Weights)
 }
 
 // asSentences is the model in the shape of a SentenceModel, to compile.

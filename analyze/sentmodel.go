@@ -35,24 +35,32 @@ type SentenceModel struct {
 }
 
 // marshalTo writes the model as the JSON value of TopicModel's
-// "sentences" key, stems sorted and weights rounded to three decimals.
+// "sentences" key (see marshalLinear).
 func (s *SentenceModel) marshalTo(b *strings.Builder) {
+	marshalLinear(b, s.Topics, fmt.Sprintf("\"threshold\": %.2f,\n    \"veto\": %.2f", s.Threshold, s.Veto), s.Bias, s.Weights)
+}
+
+// marshalLinear writes a model of per-topic weights of stems (the
+// sentence and case models) as a JSON object: its topics, its settings
+// (JSON members written already), its biases and its weights per stem,
+// stems sorted and weights rounded to three decimals.
+func marshalLinear(b *strings.Builder, topics []string, settings string, bias []float64, weights map[string][]float64) {
 	b.WriteString("{\n    \"topics\": [")
-	for i, t := range s.Topics {
+	for i, t := range topics {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(b, "%q", t)
 	}
-	fmt.Fprintf(b, "],\n    \"threshold\": %.2f,\n    \"veto\": %.2f,\n    \"bias\": [", s.Threshold, s.Veto)
-	writeWeights(b, s.Bias)
+	fmt.Fprintf(b, "],\n    %s,\n    \"bias\": [", settings)
+	writeWeights(b, bias)
 	b.WriteString("],\n    \"weights\": {")
-	for i, st := range sortedKeys(s.Weights) {
+	for i, st := range sortedKeys(weights) {
 		if i > 0 {
 			b.WriteString(",")
 		}
 		fmt.Fprintf(b, "\n      %q: [", st)
-		writeWeights(b, s.Weights[st])
+		writeWeights(b, weights[st])
 		b.WriteString("]")
 	}
 	b.WriteString("\n    }\n  }")
