@@ -154,24 +154,19 @@ func isRotated(gs []glyph) bool {
 }
 
 // byYDown and byX order glyphs top to bottom and left to right, for the
-// stable sorts of buildLines and makeLine. They compare with > and <
-// only, as the sort.SliceStable functions they replaced did, so that
-// glyphs at NaN stay where they were.
-func byYDown(a, b glyph) int {
-	switch {
-	case a.y > b.y:
-		return -1
-	case b.y > a.y:
-		return 1
-	}
-	return 0
-}
+// stable sorts of buildLines and makeLine.
+func byYDown(a, b glyph) int { return before(b.y, a.y) }
 
-func byX(a, b glyph) int {
+func byX(a, b glyph) int { return before(a.x, b.x) }
+
+// before compares keys with < only, as the sort.SliceStable functions
+// the comparators replaced did, so that glyphs at NaN stay where they
+// were: -1 when a < b, 1 when b < a, else 0.
+func before(a, b float64) int {
 	switch {
-	case a.x < b.x:
+	case a < b:
 		return -1
-	case b.x < a.x:
+	case b < a:
 		return 1
 	}
 	return 0
@@ -211,25 +206,9 @@ type glyphRun struct {
 	start, end int32
 }
 
-func runsYDown(a, b glyphRun) int {
-	switch {
-	case a.k > b.k:
-		return -1
-	case b.k > a.k:
-		return 1
-	}
-	return 0
-}
+func runsYDown(a, b glyphRun) int { return before(b.k, a.k) }
 
-func runsX(a, b glyphRun) int {
-	switch {
-	case a.k < b.k:
-		return -1
-	case b.k < a.k:
-		return 1
-	}
-	return 0
-}
+func runsX(a, b glyphRun) int { return before(a.k, b.k) }
 
 // sortGlyphs sorts gs stably by y from the top (down) or by x. Glyphs
 // come in runs of one key (a line's glyphs share their y), so many
