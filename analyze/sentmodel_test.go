@@ -144,21 +144,31 @@ func TestSentenceModelEvidence(t *testing.T) {
 // TestSentenceModelRoundTrip: the model reads back what it wrote, and a
 // stem with weights that do not fit the topics is an error.
 func TestSentenceModelRoundTrip(t *testing.T) {
-	m := handModel(0.9, 0.05)
+	checkRoundTrip(t, handModel(0.9, 0.05), `"kjernetid": [0,5]`, `"kjernetid": [5]`, func(back *TopicModel) bool {
+		return back.Sentences.Weights["kjernetid"][1] == 5 && back.Sentences.Veto == 0.05
+	})
+}
+
+// checkRoundTrip writes m, reads it back and checks that it writes the
+// same bytes and that read holds for what was read; then it spoils the
+// weights written as good (they become bad, fewer than the topics) and
+// checks that they are refused.
+func checkRoundTrip(t *testing.T, m *TopicModel, good, bad string, read func(*TopicModel) bool) {
+	t.Helper()
 	b := m.Marshal()
 	back, err := ParseTopicModel(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(back.Marshal(), b) || back.Sentences.Weights["kjernetid"][1] != 5 || back.Sentences.Veto != 0.05 {
+	if !bytes.Equal(back.Marshal(), b) || !read(back) {
 		t.Errorf("read back:\n%s\nwrote:\n%s", back.Marshal(), b)
 	}
-	bad := strings.Replace(string(b), `"kjernetid": [0,5]`, `"kjernetid": [5]`, 1)
-	if bad == string(b) {
-		t.Fatalf("no kjernetid weights in\n%s", b)
+	spoilt := strings.Replace(string(b), good, bad, 1)
+	if spoilt == string(b) {
+		t.Fatalf("no %s in\n%s", good, b)
 	}
-	if _, err := ParseTopicModel([]byte(bad)); err == nil {
-		t.Error("a stem with one weight for two topics was read without error")
+	if _, err := ParseTopicModel([]byte(spoilt)); err == nil {
+		t.Errorf("a stem with weights %s for two topics was read without error", bad)
 	}
 }
 
