@@ -122,7 +122,7 @@ func (a *exchanger) pair(stmts []referat.Statement, run, emp, others []int) []re
 	// støtter forslaget.", with no "men"): it answers that, and the rest of
 	// the run gets the answer that follows.
 	if p := run[0] - 1; len(run) > 1 && p >= 0 && stmts[p].Actor == referat.ActorArbeidsgiver &&
-		stmts[run[0]].Kind == "agreement" && !contrast.MatchString(stmts[run[0]].Text) {
+		stmts[run[0]].Kind == "agreement" && !hasContrast(stmts[run[0]].Text) {
 		head := referat.Exchange{NTL: run[:1], Employer: []int{p}, Others: []int{}, Relation: referat.RelationAgreed}
 		return append([]referat.Exchange{head}, a.pair(stmts, run[1:], emp, others)...)
 	}

@@ -115,3 +115,43 @@ func submatches(re *regexp.Regexp, s string) iter.Seq[[]string] {
 		}
 	}
 }
+
+// A guarded is a regular expression of the exchange rules behind quick
+// tests: each of its lists holds a piece of every text the expression
+// matches, so a text that holds no piece of one list is spared the
+// expression (TestQuickTests holds each to its expression).
+type guarded struct {
+	re   *regexp.Regexp
+	need [][]string // lists that never change (see hasAny)
+}
+
+// MatchString is g.re.MatchString(s).
+func (g *guarded) MatchString(s string) bool {
+	for _, n := range g.need {
+		if !hasAny(s, n) {
+			return false
+		}
+	}
+	return g.re.MatchString(s)
+}
+
+// The exchange rules' expressions that run on most answers or points,
+// each behind the pieces its matches hold.
+var (
+	// "bekreftet", "bekrefta", "stadfesta", "stadfestet".
+	alreadyQuick = &guarded{re: alreadyCue, need: [][]string{{"bekreft", "stadfest"}}}
+	// "om" after white space, or "krev", "krav".
+	demandsQuick = &guarded{re: demands, need: [][]string{{" om", "\tom", "\nom", "\rom", "\fom", "krev", "krav"}}}
+	// "skal" or "skulle", with "ingen"/"inga" or "ikke"/"ikkje".
+	promiseNotQuick = &guarded{re: promiseNot, need: [][]string{{"skal", "skul"}, {"ing", "ikk"}}}
+	// "ikke"/"ikkje" and a word of deciding.
+	notDecidedQuick = &guarded{re: notDecided, need: [][]string{{"ikk"}, {"bestemt", "avklar", "avgjor", "beslut", "vedta", "vedtek", "avgjerd"}}}
+	// "nå", "no", "foreløpig", "ennå", "enno", "i dag".
+	forNowQuick = &guarded{re: forNow, need: [][]string{{"nå", "no", "foreløpig", "i dag"}}}
+)
+
+// hasContrast is contrast.MatchString(s).
+func hasContrast(s string) bool {
+	start, _ := nextContrast(s, 0)
+	return start >= 0
+}

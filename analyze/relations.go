@@ -62,7 +62,7 @@ func firstIndex(s string, cues []string) int {
 
 // defers reports whether a lower-case answer (or clause) postpones.
 func defers(s string) bool {
-	return hasAny(s, deferCues) || strings.Contains(s, "ikk") && notDecided.MatchString(s) ||
+	return hasAny(s, deferCues) || notDecidedQuick.MatchString(s) ||
 		(strings.Contains(s, "avgj") || strings.Contains(s, "bestem") || strings.Contains(s, "avkla")) &&
 			deferElsewhere.MatchString(s)
 }
@@ -114,7 +114,7 @@ func answerRelation(sents []string) (rel string, contrasted bool) {
 // saken før budsjettet fordeles".
 func forNowThenLater(s string) bool {
 	parts := splitContrast(s)
-	if len(parts) < 2 || hasAny(s, rejectCues) || !forNow.MatchString(parts[0]) {
+	if len(parts) < 2 || hasAny(s, rejectCues) || !forNowQuick.MatchString(parts[0]) {
 		return false
 	}
 	for _, p := range parts[1:] {
@@ -128,10 +128,10 @@ func forNowThenLater(s string) bool {
 // answerText is the employer's answer to the statement at from: its first
 // statement, and the statements right after it that go on with a pronoun
 // for the same speaker ("Hun vil komme tilbake ...", "Han viste til ...").
-func answerText(stmts []referat.Statement, employer []int) []string {
-	out := []string{strings.ToLower(stmts[employer[0]].Text)}
+func (a *exchanger) answerText(stmts []referat.Statement, employer []int) []string {
+	out := []string{a.lower(stmts[employer[0]].Text)}
 	for k := 1; k < len(employer) && employer[k] == employer[k-1]+1; k++ {
-		t := strings.ToLower(stmts[employer[k]].Text)
+		t := a.lower(stmts[employer[k]].Text)
 		if !continues(t) {
 			break
 		}
@@ -177,7 +177,7 @@ func (a *exchanger) echoes(point string, answer []string) bool {
 func promises(point string, answer []string) bool {
 	a := answer[0]
 	return (strings.Contains(point, " om") || strings.Contains(point, "krav") || strings.Contains(point, "krev")) &&
-		strings.Contains(a, "skal") && demands.MatchString(point) && promiseNot.MatchString(a)
+		strings.Contains(a, "skal") && promiseNotQuick.MatchString(a) && demandsQuick.MatchString(point)
 }
 
 // negModalRefuses reports whether negModal finds a refusal in s, as
@@ -231,7 +231,7 @@ func (a *exchanger) relation(stmts []referat.Statement, from int, employer []int
 	if len(employer) == 0 {
 		return referat.RelationNoAnswer
 	}
-	ans := answerOf(stmts, employer)
+	ans := a.answerOf(stmts, employer)
 	return a.relationTo(stmts, from, &ans, split)
 }
 
@@ -245,15 +245,15 @@ type answer struct {
 	contrasted bool
 }
 
-func answerOf(stmts []referat.Statement, employer []int) answer {
-	ans := answer{sents: answerText(stmts, employer), kind: stmts[employer[0]].Kind}
+func (a *exchanger) answerOf(stmts []referat.Statement, employer []int) answer {
+	ans := answer{sents: a.answerText(stmts, employer), kind: stmts[employer[0]].Kind}
 	ans.rel, ans.contrasted = answerRelation(ans.sents)
 	switch {
 	case ans.kind == "disagreement":
 		ans.rel = referat.RelationRejected
 	case ans.kind == "agreement" && ans.rel != referat.RelationRejected && !ans.contrasted:
 		ans.rel = referat.RelationAgreed
-	case ans.rel == referat.RelationAgreed && alreadyCue.MatchString(ans.sents[0]) && !hasAny(ans.sents[0], acceptCues):
+	case ans.rel == referat.RelationAgreed && alreadyQuick.MatchString(ans.sents[0]) && !hasAny(ans.sents[0], acceptCues):
 		ans.rel = referat.RelationAnswered
 	}
 	return ans
@@ -267,17 +267,17 @@ func (a *exchanger) relationTo(stmts []referat.Statement, from int, ans *answer,
 	}
 	switch rel {
 	case referat.RelationRejected:
-		if ans.kind != "disagreement" && a.echoes(strings.ToLower(stmts[from].Text), sents) {
+		if ans.kind != "disagreement" && a.echoes(a.lower(stmts[from].Text), sents) {
 			rel = referat.RelationAgreed
 		}
 	case referat.RelationAnswered:
-		if promises(strings.ToLower(stmts[from].Text), sents) {
+		if promises(a.lower(stmts[from].Text), sents) {
 			rel = referat.RelationAgreed
 		}
 	case referat.RelationDeferred:
 		// Promising the consultation NTL asked for accepts it: "ba om at
 		// saken drøftes lokalt" - "skal drøftes i fylkene".
-		if strings.Contains(s, "drøft") && strings.Contains(strings.ToLower(stmts[from].Text), "drøft") && consults.MatchString(s) {
+		if strings.Contains(s, "drøft") && strings.Contains(a.lower(stmts[from].Text), "drøft") && consults.MatchString(s) {
 			rel = referat.RelationAgreed
 		}
 	}
@@ -287,12 +287,12 @@ func (a *exchanger) relationTo(stmts []referat.Statement, from int, ans *answer,
 	q := stmts[from]
 	// A question that also asks for something ("spurte hvilke ... og ba om
 	// at saken drøftes") is met as the request.
-	if q.Kind == "question" && rel != referat.RelationRejected && mayAskWh(a.lower(q.Text)) && !demands.MatchString(a.lower(q.Text)) {
+	if q.Kind == "question" && rel != referat.RelationRejected && mayAskWh(a.lower(q.Text)) && !demandsQuick.MatchString(a.lower(q.Text)) {
 		rel = referat.RelationAnswered
 	}
 	// To a question, "det er ikke bestemt" is the answer; to a request it
 	// postpones.
-	if q.Kind == "question" && rel == referat.RelationDeferred && !hasAny(s, deferCues) && notDecided.MatchString(s) {
+	if q.Kind == "question" && rel == referat.RelationDeferred && !hasAny(s, deferCues) && notDecidedQuick.MatchString(s) {
 		rel = referat.RelationAnswered
 	}
 	// A question whether something is so is answered by confirming it;
@@ -385,7 +385,7 @@ func (a *exchanger) splitByRelation(stmts []referat.Statement, ntl, emp, others 
 	at := map[string]int{}
 	var ans answer
 	if len(emp) > 0 {
-		ans = answerOf(stmts, emp)
+		ans = a.answerOf(stmts, emp)
 	}
 	for _, i := range ntl {
 		rel := referat.RelationNoAnswer
