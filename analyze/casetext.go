@@ -40,6 +40,13 @@ type caseText struct {
 	entries []topicEntry
 	sts     []sentenceTopic
 	terms   []string // their own and weak terms
+	// the topics' candidates of the case (see candidates), per topic, and
+	// the starts of its statements
+	accs    []*topicAcc
+	cands   []*topicCandidate
+	accBuf  []topicAcc
+	candBuf []topicCandidate
+	said    []int
 }
 
 // A tok is a token of a caseText.
@@ -114,8 +121,10 @@ func (ct *caseText) release() {
 		return // an outsize text: let it go
 	}
 	clear(ct.counts)
+	clear(ct.accBuf) // the last case's terms and evidence
 	*ct = caseText{toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
-		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], terms: ct.terms[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], breaks: ct.breaks[:0], clauses2: ct.clauses2[:0], stmts: ct.stmts[:0], counts: ct.counts, slots: ct.slots, stemCounts: ct.stemCounts[:0], top: ct.top[:0]}
+		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], terms: ct.terms[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], breaks: ct.breaks[:0], clauses2: ct.clauses2[:0], stmts: ct.stmts[:0], counts: ct.counts, slots: ct.slots, stemCounts: ct.stemCounts[:0], top: ct.top[:0],
+		accs: ct.accs, cands: ct.cands, accBuf: ct.accBuf, candBuf: ct.candBuf, said: ct.said[:0]}
 	caseTexts.Put(ct)
 }
 

@@ -1,7 +1,7 @@
 package analyze
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/ntlnav/referat"
 )
@@ -27,6 +27,17 @@ func (s *sentenceTopic) strong() bool { return len(s.own) > 0 && s.strength() >=
 
 func (s *sentenceTopic) terms() []string {
 	return append(append([]string(nil), s.own...), s.weak...)
+}
+
+// countTerms adds one to each of the sentence's terms in m (those of
+// terms(), without making the slice).
+func (s *sentenceTopic) countTerms(m map[string]int) {
+	for _, w := range s.own {
+		m[w]++
+	}
+	for _, w := range s.weak {
+		m[w]++
+	}
 }
 
 func contains(xs []string, x string) bool {
@@ -96,7 +107,16 @@ func (a *Analyzer) topicsOf(title, text *caseText, stmts []referat.Statement) []
 			out = append(out, referat.Topic{ID: d.ID, Label: d.Label, Score: t.score, Terms: t.terms, Evidence: t.evidence})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
+	// Highest score first, equals in taxonomy order (a stable sort).
+	slices.SortStableFunc(out, func(x, y referat.Topic) int {
+		switch {
+		case x.Score > y.Score:
+			return -1
+		case y.Score > x.Score:
+			return 1
+		}
+		return 0
+	})
 	return out
 }
 
@@ -113,23 +133,50 @@ func (a *Analyzer) topicCandidates(title, text string, stmts []referat.Statement
 	tt, ct := a.split(title, false), a.split(text, true)
 	defer tt.release()
 	defer ct.release()
-	return a.candidates(tt, ct, stmts)
+	accs, cands := a.candidates(tt, ct, stmts)
+	// The candidates are ct's scratch: copied out before it is released.
+	am, cm := map[int]*topicAcc{}, map[int]*topicCandidate{}
+	for i := range accs {
+		if accs[i] != nil {
+			t := *accs[i]
+			am[i] = &t
+		}
+		if cands[i] != nil {
+			c := *cands[i]
+			cm[i] = &c
+		}
+	}
+	return am, cm
 }
 
-// candidates is topicCandidates of a split title and text.
-func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) (map[int]*topicAcc, map[int]*topicCandidate) {
-	said := map[int]bool{}
+// candidates is topicCandidates of a split title and text, per topic
+// index (nil where the case holds no evidence of the topic). Both slices
+// are text's scratch, valid until it is released; the accumulators'
+// terms and evidence are not.
+func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) ([]*topicAcc, []*topicCandidate) {
+	n := len(a.tax.Topics)
+	accs, cands := text.topicScratch(n)
+	// said: the starts of the statements, sorted, for a binary search.
+	said := text.said[:0]
 	for _, s := range stmts {
-		said[s.Start] = true
+		said = append(said, s.Start)
 	}
-	accs := map[int]*topicAcc{}
-	cands := map[int]*topicCandidate{}
+	slices.Sort(said)
+	text.said = said
+	newCand := func(i int) *topicCandidate {
+		c := &text.candBuf[i]
+		*c = topicCandidate{}
+		cands[i] = c
+		return c
+	}
 	get := func(i int) (*topicAcc, *topicCandidate) {
 		if accs[i] == nil {
-			accs[i] = &topicAcc{terms: map[string]int{}}
+			t := &text.accBuf[i]
+			*t = topicAcc{terms: map[string]int{}}
+			accs[i] = t
 		}
 		if cands[i] == nil {
-			cands[i] = &topicCandidate{}
+			newCand(i)
 		}
 		return accs[i], cands[i]
 	}
@@ -137,16 +184,14 @@ func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) 
 	for _, e := range a.wholeTopics(title) {
 		i, st := e.topic, e.st
 		if !st.supports() {
-			cands[i] = &topicCandidate{titleWeak: true} // given with one supporting sentence
+			newCand(i).titleWeak = true // given with one supporting sentence
 			continue
 		}
 		t, c := get(i)
 		c.titleOwn, titled = true, true
 		t.score += a.opts.TitleWeight
 		t.evidence = append(t.evidence, referat.Evidence{Title: true, Start: 0, End: len(title.text), Terms: st.terms(), Strong: true})
-		for _, w := range st.terms() {
-			t.terms[w]++
-		}
+		st.countTerms(t.terms)
 	}
 	sents := text.sents
 	for k, sp := range sents {
@@ -156,7 +201,7 @@ func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) 
 				if cands[i] != nil {
 					cands[i].weakOnly++
 				} else {
-					cands[i] = &topicCandidate{weakOnly: 1}
+					newCand(i).weakOnly = 1
 				}
 				continue
 			}
@@ -168,20 +213,23 @@ func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) 
 			if strong {
 				c.strong++
 			}
-			if said[sp.Start] {
+			if _, ok := slices.BinarySearch(said, sp.Start); ok {
 				c.said++
 			}
 			t.evidence = append(t.evidence, referat.Evidence{Start: sp.Start, End: sp.End, Terms: st.terms(), Strong: strong})
-			for _, w := range st.terms() {
-				t.terms[w]++
-			}
+			st.countTerms(t.terms)
 		}
 	}
 	best := 0.0
 	for _, t := range accs {
-		best = max(best, t.score)
+		if t != nil {
+			best = max(best, t.score)
+		}
 	}
 	for i, c := range cands {
+		if c == nil {
+			continue
+		}
 		c.topic = a.tax.Topics[i].ID
 		c.sentences = len(sents)
 		c.otherTitle = titled && !c.titleOwn
@@ -194,6 +242,18 @@ func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) 
 		c.rule = c.titleOwn || c.strong > 0 || c.said > 0 || (c.titleWeak && c.support > 0) || c.support >= a.opts.MinSentences
 	}
 	return accs, cands
+}
+
+// topicScratch returns ct's per-topic candidates, n of each, all nil.
+func (ct *caseText) topicScratch(n int) ([]*topicAcc, []*topicCandidate) {
+	if cap(ct.accs) < n {
+		ct.accs, ct.cands = make([]*topicAcc, n), make([]*topicCandidate, n)
+		ct.accBuf, ct.candBuf = make([]topicAcc, n), make([]topicCandidate, n)
+	}
+	ct.accs, ct.cands = ct.accs[:n], ct.cands[:n]
+	clear(ct.accs)
+	clear(ct.cands)
+	return ct.accs, ct.cands
 }
 
 // supportedIn returns the ids of the topics the sentence s supports, in
@@ -209,10 +269,8 @@ func (a *Analyzer) supportedIn(s string) []string {
 // statement that supports none of them is about what the title names
 // (in "Budsjett 2018", "NTL ba om en oversikt." is about the budget).
 func statementTopics(c *referat.Case) {
-	caseTopic := map[string]bool{}
 	var titled []string
 	for _, t := range c.Topics {
-		caseTopic[t.ID] = true
 		if len(t.Evidence) > 0 && t.Evidence[0].Title {
 			titled = append(titled, t.ID)
 		}
@@ -221,7 +279,7 @@ func statementTopics(c *referat.Case) {
 		s := &c.Statements[i]
 		var keep []string
 		for _, id := range s.Topics {
-			if caseTopic[id] {
+			if slices.ContainsFunc(c.Topics, func(t referat.Topic) bool { return t.ID == id }) {
 				keep = append(keep, id)
 			}
 		}
