@@ -1,7 +1,8 @@
 package analyze
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"sync"
 
 	"github.com/ntlnav/referat"
@@ -47,6 +48,10 @@ type caseText struct {
 	accBuf  []topicAcc
 	candBuf []topicCandidate
 	said    []int
+	// the sentence model's scratch: ids met in a unit, and marks by id
+	// (all false between uses)
+	seenIDs []int32
+	marks   []bool
 }
 
 // A tok is a token of a caseText.
@@ -124,7 +129,8 @@ func (ct *caseText) release() {
 	clear(ct.accBuf) // the last case's terms and evidence
 	*ct = caseText{toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
 		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], terms: ct.terms[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], breaks: ct.breaks[:0], clauses2: ct.clauses2[:0], stmts: ct.stmts[:0], counts: ct.counts, slots: ct.slots, stemCounts: ct.stemCounts[:0], top: ct.top[:0],
-		accs: ct.accs, cands: ct.cands, accBuf: ct.accBuf, candBuf: ct.candBuf, said: ct.said[:0]}
+		accs: ct.accs, cands: ct.cands, accBuf: ct.accBuf, candBuf: ct.candBuf, said: ct.said[:0],
+		seenIDs: ct.seenIDs[:0], marks: ct.marks}
 	caseTexts.Put(ct)
 }
 
@@ -191,7 +197,8 @@ func (ct *caseText) termsOf(topic int, weak bool, from int) []string {
 // supported returns the ids of the topics that entries support, in
 // taxonomy order.
 func (a *Analyzer) supported(entries []topicEntry) []string {
-	var idx []int
+	var buf [16]int
+	idx := buf[:0]
 	for _, e := range entries {
 		if e.st.supports() {
 			idx = append(idx, e.topic)
@@ -200,7 +207,7 @@ func (a *Analyzer) supported(entries []topicEntry) []string {
 	if len(idx) == 0 {
 		return nil
 	}
-	sort.Ints(idx)
+	slices.Sort(idx)
 	ids := make([]string, len(idx))
 	for i, k := range idx {
 		ids[i] = a.tax.Topics[k].ID
@@ -294,11 +301,12 @@ func (m *matcher) findPhrasesIn(ct *caseText, w0, w1 int, hits []termHit) []term
 	}
 	ct.found = found
 	if len(found) > 1 {
-		sort.Slice(found, func(a, b int) bool {
-			if found[a].phrase != found[b].phrase {
-				return found[a].phrase < found[b].phrase
+		// (phrase, word) pairs are distinct: the order is total.
+		slices.SortFunc(found, func(a, b phraseAt) int {
+			if a.phrase != b.phrase {
+				return cmp.Compare(a.phrase, b.phrase)
 			}
-			return found[a].word < found[b].word
+			return cmp.Compare(a.word, b.word)
 		})
 	}
 	for _, f := range found {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -149,13 +148,18 @@ func (sc *sentScorer) id(stem string) int32 {
 
 // logits sets z (one per taxonomy topic) to the biases plus the weights
 // of the distinct weighed stems of the words ws.
-func (sc *sentScorer) logits(z []float64, ws []*word, seen []int32) []int32 {
+//
+// seen is scratch (returned to be passed again): the ids added, each
+// marked in mark (len(sc.index)), whose marks are cleared before it
+// returns.
+func (sc *sentScorer) logits(z []float64, ws []*word, seen []int32, mark []bool) []int32 {
 	copy(z, sc.bias)
 	seen = seen[:0]
 	add := func(id int32) {
-		if id < 0 || slices.Contains(seen, id) {
+		if id < 0 || mark[id] {
 			return
 		}
+		mark[id] = true
 		seen = append(seen, id)
 		row := sc.rows[int(id)*sc.topics : int(id+1)*sc.topics]
 		row = row[:len(z)]
@@ -168,6 +172,9 @@ func (sc *sentScorer) logits(z []float64, ws []*word, seen []int32) []int32 {
 		for _, id := range w.sentParts {
 			add(id)
 		}
+	}
+	for _, id := range seen {
+		mark[id] = false
 	}
 	return seen
 }
@@ -203,10 +210,15 @@ func (sc *sentScorer) best(title, text *caseText) []sentBest {
 	buf := make([]float64, 2*n)
 	z, top := buf[:n], buf[n:]
 	at := make([]int, n)
-	var seen []int32
+	seen, mark := text.seenIDs[:0], text.marks
+	if len(mark) < len(sc.index) {
+		mark = make([]bool, len(sc.index))
+		text.marks = mark
+	}
+	defer func() { text.seenIDs = seen[:0] }()
 	first := true
 	consider := func(ws []*word, unit int) {
-		seen = sc.logits(z, ws, seen)
+		seen = sc.logits(z, ws, seen, mark)
 		if first {
 			copy(top, z)
 			for i := range at {
@@ -306,7 +318,10 @@ func (sc *sentScorer) words(ws []*word, i int) []string {
 	var out []wt
 	for _, w := range ws {
 		v := 0.0
-		for _, id := range append([]int32{w.sentID}, w.sentParts...) {
+		if id := w.sentID; id >= 0 {
+			v = max(v, sc.rows[int(id)*sc.topics+i])
+		}
+		for _, id := range w.sentParts {
 			if id >= 0 {
 				v = max(v, sc.rows[int(id)*sc.topics+i])
 			}
@@ -315,7 +330,15 @@ func (sc *sentScorer) words(ws []*word, i int) []string {
 			out = append(out, wt{w.text, v})
 		}
 	}
-	sort.SliceStable(out, func(x, y int) bool { return out[x].v > out[y].v })
+	slices.SortStableFunc(out, func(x, y wt) int {
+		switch {
+		case x.v > y.v:
+			return -1
+		case y.v > x.v:
+			return 1
+		}
+		return 0
+	})
 	terms := []string{}
 	for _, x := range out[:min(len(out), maxWords)] {
 		terms = append(terms, x.w)

@@ -180,6 +180,17 @@ func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) 
 		}
 		return accs[i], cands[i]
 	}
+	// The evidence's terms (st.terms()) share backing arrays, a few per
+	// case instead of one per sentence; each is capped at its length.
+	var arena []string
+	termsOf := func(st *sentenceTopic) []string {
+		from := len(arena)
+		arena = append(append(arena, st.own...), st.weak...)
+		if len(arena) == from {
+			return nil
+		}
+		return arena[from:len(arena):len(arena)]
+	}
 	titled := false
 	for _, e := range a.wholeTopics(title) {
 		i, st := e.topic, e.st
@@ -190,7 +201,7 @@ func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) 
 		t, c := get(i)
 		c.titleOwn, titled = true, true
 		t.score += a.opts.TitleWeight
-		t.evidence = append(t.evidence, referat.Evidence{Title: true, Start: 0, End: len(title.text), Terms: st.terms(), Strong: true})
+		t.evidence = append(t.evidence, referat.Evidence{Title: true, Start: 0, End: len(title.text), Terms: termsOf(st), Strong: true})
 		st.countTerms(t.terms)
 	}
 	sents := text.sents
@@ -216,7 +227,7 @@ func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) 
 			if _, ok := slices.BinarySearch(said, sp.Start); ok {
 				c.said++
 			}
-			t.evidence = append(t.evidence, referat.Evidence{Start: sp.Start, End: sp.End, Terms: st.terms(), Strong: strong})
+			t.evidence = append(t.evidence, referat.Evidence{Start: sp.Start, End: sp.End, Terms: termsOf(st), Strong: strong})
 			st.countTerms(t.terms)
 		}
 	}
@@ -275,17 +286,24 @@ func statementTopics(c *referat.Case) {
 			titled = append(titled, t.ID)
 		}
 	}
+	// The statements' topics share one backing array, each capped at its
+	// length (nil when it has none).
+	var arena []string
 	for i := range c.Statements {
 		s := &c.Statements[i]
-		var keep []string
+		from := len(arena)
 		for _, id := range s.Topics {
 			if slices.ContainsFunc(c.Topics, func(t referat.Topic) bool { return t.ID == id }) {
-				keep = append(keep, id)
+				arena = append(arena, id)
 			}
 		}
-		if len(keep) == 0 {
-			keep = append(keep, titled...)
+		if len(arena) == from {
+			arena = append(arena, titled...)
 		}
-		s.Topics = keep
+		if len(arena) == from {
+			s.Topics = nil
+			continue
+		}
+		s.Topics = arena[from:len(arena):len(arena)]
 	}
 }
