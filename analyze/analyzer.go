@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"maps"
 	"strings"
 	"sync/atomic"
 
@@ -36,8 +37,11 @@ type Analyzer struct {
 	cases *sentScorer // the model's CaseModel compiled, or nil (also when it has no SentenceModel)
 	// caseSentence is the CaseModel's Sentence in logits.
 	caseSentence float64
-	actors       []actor
-	kinds        []kindPhrase
+	// sameStems tells that the sentence and case models weigh the same
+	// stems: a stem's numbers and parts are the same in both.
+	sameStems bool
+	actors    []actor
+	kinds     []kindPhrase
 	// words that name actors or mark speech, left out of keywords
 	noKeyword map[string]bool
 	// what is known of each word form met (see word), and the numbers of
@@ -75,6 +79,7 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 	a.sent = compileSentences(a.model.Sentences, t)
 	if a.sent != nil && a.model.Cases != nil {
 		a.cases, a.caseSentence = compileSentences(a.model.Cases.asSentences(), t), logit(a.model.Cases.Sentence)
+		a.sameStems = maps.Equal(a.sent.index, a.cases.index)
 	}
 	a.actors = compileActors(t)
 	a.kinds = compileKinds(t)

@@ -105,7 +105,11 @@ func (a *Analyzer) newWord(raw string) *word {
 	w.sentID, w.caseID = -1, -1
 	if keyword {
 		w.caseID, w.caseParts = a.cases.id(w.stem), a.cases.parts(w.stem)
-		w.sentID, w.sentParts = a.sent.id(w.stem), a.sent.parts(w.stem)
+		if a.sameStems {
+			w.sentID, w.sentParts = w.caseID, w.caseParts
+		} else {
+			w.sentID, w.sentParts = a.sent.id(w.stem), a.sent.parts(w.stem)
+		}
 	}
 	set(termStemWord, keyword && !a.namesActor(low))
 	set(contentWord, !stop && !isNumber(low) && runes >= 4 && !a.noKeyword[w.stem] && !commonWords[w.stem])

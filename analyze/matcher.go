@@ -28,10 +28,15 @@ type matcher struct {
 	forms   map[string][]termRef // word form → terms written with "=="
 	exact   map[string][]termRef // stem → terms, for every other single-word term
 	partial map[string][]termRef // stem or written form → terms that may stand inside a compound
-	phrases []phraseTerm
-	byFirst map[string][]int // first stem → indexes into phrases
-	mu      sync.RWMutex
-	cache   map[string][]termRef // word → what match returned; at most maxCache words
+	// partialPairs has bit b0<<8|b1 set when a key of partial begins with
+	// the bytes b0, b1; partialMax is the longest key, in bytes: compute
+	// looks up no part that cannot be a key.
+	partialPairs [1 << 16 / 64]uint64
+	partialMax   int
+	phrases      []phraseTerm
+	byFirst      map[string][]int // first stem → indexes into phrases
+	mu           sync.RWMutex
+	cache        map[string][]termRef // word → what match returned; at most maxCache words
 }
 
 // minPart is the shortest term, in letters, that is looked for inside a
@@ -81,6 +86,9 @@ func newMatcher(t *Taxonomy, st *Stemmer) *matcher {
 				for _, form := range []string{s, w} {
 					if utf8.RuneCountInString(form) >= minPart {
 						m.partial[form] = appendRef(m.partial[form], ref)
+						p := uint16(form[0])<<8 | uint16(form[1])
+						m.partialPairs[p/64] |= 1 << (p % 64)
+						m.partialMax = max(m.partialMax, len(form))
 					}
 				}
 			}
@@ -121,6 +129,16 @@ func (m *matcher) match(w string) []termRef {
 	return refs
 }
 
+// mayBeginPartial reports whether a key of m.partial may begin at byte
+// b of w: some key begins with the two bytes there.
+func (m *matcher) mayBeginPartial(w string, b int) bool {
+	if b+1 >= len(w) {
+		return false
+	}
+	p := uint16(w[b])<<8 | uint16(w[b+1])
+	return m.partialPairs[p/64]&(1<<(p%64)) != 0
+}
+
 // compute is match without the cache.
 func (m *matcher) compute(w string) []termRef {
 	var refs []termRef
@@ -144,7 +162,15 @@ func (m *matcher) compute(w string) []termRef {
 		if ki > 0 && ki < 3 {
 			continue // a head is at least three letters
 		}
+		// A part of minPart runes or more has two bytes or more: no key
+		// begins with these two, or none is this long, then none is here.
+		if !m.mayBeginPartial(w, at[ki]) {
+			continue
+		}
 		for ji := ki + minPart; ji <= runes; ji++ {
+			if at[ji]-at[ki] > m.partialMax {
+				break
+			}
 			part := w[at[ki]:at[ji]]
 			rs, ok := m.partial[part]
 			if !ok {
