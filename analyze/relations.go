@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -92,7 +93,7 @@ func answerRelation(sents []string) (rel string, contrasted bool) {
 		rels = append(rels, r)
 	}
 	for k, s := range sents {
-		if parts := splitContrast(s); len(parts) > 1 {
+		if parts := contrastParts(s); len(parts) > 1 {
 			for _, p := range parts[1:] {
 				if defers(p) && !hasAny(p, agreeCues) && clauseRelation(parts[0]) != referat.RelationDeferred {
 					return referat.RelationDeferred, true
@@ -113,7 +114,7 @@ func answerRelation(sents []string) (rel string, contrasted bool) {
 // now and postpones after "men": "ville ikke love det nå, men vil se på
 // saken før budsjettet fordeles".
 func forNowThenLater(s string) bool {
-	parts := splitContrast(s)
+	parts := contrastParts(s)
 	if len(parts) < 2 || hasAny(s, rejectCues) || !forNowQuick.MatchString(parts[0]) {
 		return false
 	}
@@ -307,7 +308,7 @@ func (a *exchanger) relationTo(stmts []referat.Statement, from int, ans *answer,
 // shares the most words with it, when one part does (see relation); rel
 // is the relation of the whole answer.
 func (a *exchanger) weighParts(point, s, kind, rel string) string {
-	parts := splitContrast(s)
+	parts := contrastParts(s)
 	if len(parts) < 2 {
 		return rel
 	}
@@ -382,7 +383,6 @@ func sameHead(x, y string) bool {
 // one per relation, in the order the statements come.
 func (a *exchanger) splitByRelation(stmts []referat.Statement, ntl, emp, others []int) []referat.Exchange {
 	var out []referat.Exchange
-	at := map[string]int{}
 	var ans answer
 	if len(emp) > 0 {
 		ans = a.answerOf(stmts, emp)
@@ -392,10 +392,10 @@ func (a *exchanger) splitByRelation(stmts []referat.Statement, ntl, emp, others 
 		if len(emp) > 0 {
 			rel = a.relationTo(stmts, i, &ans, len(ntl) > 1)
 		}
-		k, ok := at[rel]
-		if !ok {
+		// out holds one exchange per relation.
+		k := slices.IndexFunc(out, func(e referat.Exchange) bool { return e.Relation == rel })
+		if k < 0 {
 			k = len(out)
-			at[rel] = k
 			out = append(out, referat.Exchange{NTL: []int{}, Employer: emp, Others: []int{}, Relation: rel})
 		}
 		out[k].NTL = append(out[k].NTL, i)
@@ -404,6 +404,16 @@ func (a *exchanger) splitByRelation(stmts []referat.Statement, ntl, emp, others 
 		out[len(out)-1].Others = others
 	}
 	return out
+}
+
+// contrastParts is splitContrast(s) where contrast matches s, else nil
+// (where splitContrast gives s alone): the rules use the parts only when
+// there are two or more.
+func contrastParts(s string) []string {
+	if !hasContrast(s) {
+		return nil
+	}
+	return splitContrast(s)
 }
 
 // splitContrast is contrast.Split(s, -1), by a scanner (see
