@@ -73,7 +73,7 @@ func (sc *sentScorer) caseLogits(title, text *caseText) []float64 {
 	for _, ws := range [][]*word{title.whole, text.whole} {
 		for _, w := range ws {
 			add(w.caseID)
-			for _, id := range w.caseParts {
+			for _, id := range w.caseParts() {
 				add(id)
 			}
 		}

@@ -18,22 +18,81 @@ type word struct {
 	stem    string    // Stemmer.Stem(text)
 	refs    []termRef // matcher.match(text): single-word terms it holds
 	phrases []int     // matcher.byFirst[stem]: phrase terms that start with it
-	names   []nameRef // actor names whose first word it is, in the taxonomy's order
-	suffix  []int     // actors one of whose name suffixes ends it, ascending
-	kinds   []int     // Analyzer.kinds whose first word it is, ascending
-	views   []viewRef // actors' view phrases whose first word it is, in order
-	pronoun string    // the actor it stands for as a subject pronoun, or ""
 	circ    uint64    // bit j: it is circumstanceWords[j] (strings.EqualFold), for j < 64
 	flags   wordFlag
 	stemID  int32  // the stem's number (see stemIDs), or -1
 	stemKey uint64 // prefixKey(stem)
 	sentID  int32  // the stem's number in the sentence model (see sentScorer), or -1
+	caseID  int32  // the same in the case model (see CaseModel)
+	// what few words have, nil when the word has none of it: kept apart
+	// so that the words every case reads are small (128 bytes: more of
+	// them stay in the processor's caches)
+	rare *wordRare
+}
+
+// wordRare is what a word holds of actors' names, speech and view
+// phrases, pronouns and compounds, when it holds any.
+type wordRare struct {
+	names   []nameRef // actor names whose first word it is, in the taxonomy's order
+	suffix  []int     // actors one of whose name suffixes ends it, ascending
+	kinds   []int     // Analyzer.kinds whose first word it is, ascending
+	views   []viewRef // actors' view phrases whose first word it is, in order
+	pronoun string    // the actor it stands for as a subject pronoun, or ""
 	// sentParts are the numbers of the stem's compound parts in the
-	// sentence model (see splitCompound).
+	// sentence model (see splitCompound); caseParts the same in the case
+	// model.
 	sentParts []int32
-	// caseID and caseParts are the same in the case model (see CaseModel).
-	caseID    int32
 	caseParts []int32
+}
+
+// The word's wordRare fields, or their zero values.
+func (w *word) nameRefs() []nameRef {
+	if w.rare == nil {
+		return nil
+	}
+	return w.rare.names
+}
+
+func (w *word) suffixes() []int {
+	if w.rare == nil {
+		return nil
+	}
+	return w.rare.suffix
+}
+
+func (w *word) kindRefs() []int {
+	if w.rare == nil {
+		return nil
+	}
+	return w.rare.kinds
+}
+
+func (w *word) viewRefs() []viewRef {
+	if w.rare == nil {
+		return nil
+	}
+	return w.rare.views
+}
+
+func (w *word) pronoun() string {
+	if w.rare == nil {
+		return ""
+	}
+	return w.rare.pronoun
+}
+
+func (w *word) sentParts() []int32 {
+	if w.rare == nil {
+		return nil
+	}
+	return w.rare.sentParts
+}
+
+func (w *word) caseParts() []int32 {
+	if w.rare == nil {
+		return nil
+	}
+	return w.rare.caseParts
 }
 
 type wordFlag uint16
@@ -80,18 +139,19 @@ func (a *Analyzer) newWord(raw string) *word {
 	w := &word{text: low, stem: a.stem.Stem(low), refs: a.terms.match(low)}
 	w.stemID, w.stemKey = a.stemIDs.of(w.stem), prefixKey(w.stem)
 	w.phrases = a.terms.byFirst[w.stem]
-	w.names = a.nameFirst[low]
-	w.kinds = a.kindFirst[low]
-	w.views = a.viewFirst[low]
+	var r wordRare
+	r.names = a.nameFirst[low]
+	r.kinds = a.kindFirst[low]
+	r.views = a.viewFirst[low]
 	for k, ac := range a.actors {
 		for _, suf := range ac.suffixes {
 			if strings.HasSuffix(low, suf) {
-				w.suffix = append(w.suffix, k)
+				r.suffix = append(r.suffix, k)
 				break
 			}
 		}
 	}
-	w.pronoun = a.pronoun(low)
+	r.pronoun = a.pronoun(low)
 	set := func(f wordFlag, ok bool) {
 		if ok {
 			w.flags |= f
@@ -104,12 +164,16 @@ func (a *Analyzer) newWord(raw string) *word {
 	set(keywordWord, keyword)
 	w.sentID, w.caseID = -1, -1
 	if keyword {
-		w.caseID, w.caseParts = a.cases.id(w.stem), a.cases.parts(w.stem)
+		w.caseID, r.caseParts = a.cases.id(w.stem), a.cases.parts(w.stem)
 		if a.sameStems {
-			w.sentID, w.sentParts = w.caseID, w.caseParts
+			w.sentID, r.sentParts = w.caseID, r.caseParts
 		} else {
-			w.sentID, w.sentParts = a.sent.id(w.stem), a.sent.parts(w.stem)
+			w.sentID, r.sentParts = a.sent.id(w.stem), a.sent.parts(w.stem)
 		}
+	}
+	if len(r.names) > 0 || len(r.suffix) > 0 || len(r.kinds) > 0 || len(r.views) > 0 || r.pronoun != "" ||
+		len(r.sentParts) > 0 || len(r.caseParts) > 0 {
+		w.rare = &r
 	}
 	set(termStemWord, keyword && !a.namesActor(low))
 	set(contentWord, !stop && !isNumber(low) && runes >= 4 && !a.noKeyword[w.stem] && !commonWords[w.stem])

@@ -83,10 +83,10 @@ func TestWordModelsAndTerms(t *testing.T) {
 	for _, f := range forms {
 		w := a.word(f)
 		if w.is(keywordWord) {
-			if id, parts := a.sent.id(w.stem), a.sent.parts(w.stem); w.sentID != id || !slices.Equal(w.sentParts, parts) {
-				t.Fatalf("%q: sentence model %d %v, want %d %v", f, w.sentID, w.sentParts, id, parts)
+			if id, parts := a.sent.id(w.stem), a.sent.parts(w.stem); w.sentID != id || !slices.Equal(w.sentParts(), parts) {
+				t.Fatalf("%q: sentence model %d %v, want %d %v", f, w.sentID, w.sentParts(), id, parts)
 			}
-			if len(w.sentParts) > 0 {
+			if len(w.sentParts()) > 0 {
 				compounds++
 			}
 		}

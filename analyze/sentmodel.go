@@ -169,7 +169,7 @@ func (sc *sentScorer) logits(z []float64, ws []*word, seen []int32, mark []bool)
 	}
 	for _, w := range ws {
 		add(w.sentID)
-		for _, id := range w.sentParts {
+		for _, id := range w.sentParts() {
 			add(id)
 		}
 	}
@@ -321,7 +321,7 @@ func (sc *sentScorer) words(ws []*word, i int) []string {
 		if id := w.sentID; id >= 0 {
 			v = max(v, sc.rows[int(id)*sc.topics+i])
 		}
-		for _, id := range w.sentParts {
+		for _, id := range w.sentParts() {
 			if id >= 0 {
 				v = max(v, sc.rows[int(id)*sc.topics+i])
 			}

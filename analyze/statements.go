@@ -218,19 +218,19 @@ func sentenceWords(s string) []string {
 // actor or one before it starts there.
 func (a *Analyzer) nameAt(ws []*word, i int) (string, int) {
 	w := ws[i]
-	if len(w.names) == 0 && len(w.suffix) == 0 {
+	if len(w.nameRefs()) == 0 && len(w.suffixes()) == 0 {
 		return "", 0
 	}
 	best, n := "", 0
 	j := 0 // into w.names, which are in the actors' order
 	for k := range a.actors {
-		for ; j < len(w.names) && w.names[j].actor == k; j++ {
-			name := w.names[j].words
+		for ; j < len(w.nameRefs()) && w.nameRefs()[j].actor == k; j++ {
+			name := w.nameRefs()[j].words
 			if len(name) > n && i+len(name) <= len(ws) && wordsAt(ws, i, name) {
 				best, n = a.actors[k].id, len(name)
 			}
 		}
-		if n == 0 && containsInt(w.suffix, k) {
+		if n == 0 && containsInt(w.suffixes(), k) {
 			best, n = a.actors[k].id, 1
 		}
 	}
@@ -288,7 +288,7 @@ func (a *Analyzer) subject(ws []*word, last string) (string, int) {
 		if id, _ := a.nameAt(ws, i); id != "" && (i == start || !ws[i-1].is(preposition)) {
 			return id, i
 		}
-		if id := w.pronoun; id != "" && i == start {
+		if id := w.pronoun(); id != "" && i == start {
 			return id, i
 		}
 	}
@@ -300,13 +300,13 @@ func (a *Analyzer) subject(ws []*word, last string) (string, int) {
 		if id, _ := a.nameAt(ws, i); id != "" && !ws[i-1].is(preposition) {
 			return id, i
 		}
-		if id := ws[i].pronoun; id != "" {
+		if id := ws[i].pronoun(); id != "" {
 			return id, i
 		}
 	}
 	// A subject pronoun names its actor wherever it stands.
 	for i := start; i < len(ws); i++ {
-		if id := ws[i].pronoun; id != "" && (i == start || !ws[i-1].is(preposition)) {
+		if id := ws[i].pronoun(); id != "" && (i == start || !ws[i-1].is(preposition)) {
 			return id, i
 		}
 	}
@@ -347,7 +347,7 @@ func (a *Analyzer) viewPhrase(ws []*word) (string, int) {
 		return best < 0 || v.actor < bestRef.actor || v.actor == bestRef.actor && v.phrase < bestRef.phrase
 	}
 	for i, w := range ws {
-		for _, v := range w.views {
+		for _, v := range w.viewRefs() {
 			if i+len(v.words) <= len(ws) && wordsAt(ws, i, v.words) && better(v) {
 				best, at, bestRef = 0, i, v
 			}
@@ -369,7 +369,7 @@ func (a *Analyzer) isSpeech(ws []*word, i int) bool {
 	if len(a.emptyKinds) > 0 {
 		return true
 	}
-	for _, k := range ws[i].kinds {
+	for _, k := range ws[i].kindRefs() {
 		if words := a.kinds[k].words; i+len(words) <= len(ws) && wordsAt(ws, i, words) {
 			return true
 		}
@@ -390,7 +390,7 @@ func (a *Analyzer) kind(ws []*word, subj int, question bool) string {
 			}
 		}
 		if i < len(ws) {
-			for _, ki := range ws[i].kinds {
+			for _, ki := range ws[i].kindRefs() {
 				if k := &a.kinds[ki]; i+len(k.words) <= len(ws) && wordsAt(ws, i, k.words) {
 					consider(k)
 				}
