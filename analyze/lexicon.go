@@ -269,6 +269,9 @@ type lexicon struct {
 	// the words of minutes), by shortIndex, looked up without hashing
 	// (65,792 pointers, 514 KB an analyzer)
 	short []atomic.Pointer[word]
+	// table holds the forms of up to 15 bytes of the published map (see
+	// formTable), published after it
+	table atomic.Pointer[formTable]
 }
 
 // shortIndex returns the place of a form of one or two bytes in
@@ -287,6 +290,13 @@ func (l *lexicon) get(raw string) *word {
 	if n := len(raw); (n == 1 || n == 2) && l.short != nil {
 		if w := l.short[shortIndex(raw)].Load(); w != nil {
 			return w
+		}
+	}
+	if n := len(raw); n <= maxTableForm {
+		if t := l.table.Load(); t != nil {
+			if w := t.get(raw); w != nil {
+				return w
+			}
 		}
 	}
 	if m := l.read.Load(); m != nil {
@@ -336,6 +346,7 @@ func (l *lexicon) put(raw string, w *word) *word {
 		}
 	}
 	l.read.Store(&m)
+	l.table.Store(newFormTable(m))
 	l.dirty = nil
 	return w
 }
