@@ -105,7 +105,7 @@ func info(r *pdf.Reader) (info Info) {
 // readPrepared reads prepared bytes; orig, when not nil, is the file's
 // Info from before it was decrypted.
 func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info) (*Document, error) {
-	r, used, err := openReader(prepared, opts.Password)
+	r, root, used, err := openReader(prepared, opts.Password)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info
 	cache.src = newSource(r, used)
 	var firstErr error
 	readable, unreadable := 0, 0
-	pages, err := pageTree(r, maxPages)
+	pages, err := walkPageTree(root, maxPages)
 	if err != nil {
 		return nil, err
 	}
@@ -223,6 +223,20 @@ func page(v pdf.Value, budget *int64, doc *docCache) (gs []glyph, box [4]float64
 // and loops forever on a tree that contains itself; here depth and nodes
 // are bounded, and a damaged node loses only the pages below it.
 func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Value, err error) {
+	var root pdf.Value
+	func() {
+		defer recoverAs(&err, "reading the page tree")
+		root = r.Trailer().Key("Root").Key("Pages")
+	}()
+	if err != nil {
+		return nil, err
+	}
+	return walkPageTree(root, maxPages)
+}
+
+// walkPageTree is pageTree from the tree's root, as openReader read it
+// (the file's first object read again costs a parse).
+func walkPageTree(root pdf.Value, maxPages int) (pages []pdf.Value, err error) {
 	const maxDepth = 64
 	nodes := 0
 	seen := map[string]bool{}
@@ -280,14 +294,7 @@ func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Value, err error) {
 		}
 		return nil
 	}
-	var root pdf.Value
-	func() {
-		defer recoverAs(&err, "reading the page tree")
-		root = r.Trailer().Key("Root").Key("Pages")
-	}()
-	if err == nil {
-		err = walk(root, 0)
-	}
+	err = walk(root, 0)
 	if err == nil && len(pages) == 0 && firstErr != nil {
 		err = firstErr
 	}
