@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 
@@ -143,9 +144,9 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info
 				firstErr = &Error{Page: n, Err: err}
 			}
 		}
-		r, u := countReadable(gs)
-		readable, unreadable = readable+r, unreadable+u
-		doc.Pages = append(doc.Pages, Page{Lines: buildLines(n, gs, box), Box: box})
+		sc := scanGlyphs(gs) // one pass for what countReadable and buildLines ask first
+		readable, unreadable = readable+sc.readable, unreadable+sc.unreadable
+		doc.Pages = append(doc.Pages, Page{Lines: buildScanned(n, gs, box, sc), Box: box})
 		putGlyphs(gs) // lines hold no glyph
 	}
 	if len(doc.Pages) == 0 {
@@ -180,27 +181,47 @@ func noText(readable, unreadable, pages int) error {
 	return nil
 }
 
-// countReadable counts the characters of gs that are text (anything but
-// white space and control characters) and those that stand for a glyph
-// without Unicode: U+FFFD, and private-use code points, which fonts
-// without a Unicode mapping give their glyphs.
-func countReadable(gs []glyph) (readable, unreadable int) {
-	for _, g := range gs {
+// A glyphScan is what one pass over a page's glyphs tells: the characters
+// that are text (anything but white space and control characters) and
+// those that stand for a glyph without Unicode (U+FFFD, and private-use
+// code points, which fonts without a Unicode mapping give their glyphs), isRotated, and whether they are sorted as sortByYDown sorts
+// them (no NaN y, none higher than the glyph before).
+type glyphScan struct {
+	readable, unreadable int
+	rotated, sortedDown  bool
+}
+
+// scanGlyphs reads gs once for the counts, isRotated and sortByYDown's
+// check, each of which was a pass over the page's glyphs of its own
+// (TestScanGlyphsMatches).
+func scanGlyphs(gs []glyph) glyphScan {
+	sc := glyphScan{sortedDown: true}
+	prevY := math.Inf(1)
+	for i := range gs {
+		g := &gs[i]
+		if g.rot != 0 {
+			sc.rotated = true
+		}
+		if y := g.y; y != y || y > prevY {
+			sc.sortedDown = false
+		} else {
+			prevY = y
+		}
 		for _, c := range g.s {
 			switch {
 			case c < 0x80: // most glyphs: no table lookups
 				if c > ' ' && c != 0x7F {
-					readable++
+					sc.readable++
 				}
 			case c == '\uFFFD' || isPrivateUse(c):
-				unreadable++
+				sc.unreadable++
 			case unicode.IsSpace(c) || unicode.IsControl(c) || unicode.Is(unicode.Cf, c):
 			default:
-				readable++
+				sc.readable++
 			}
 		}
 	}
-	return readable, unreadable
+	return sc
 }
 
 // isPrivateUse reports whether c is in a private-use area.
