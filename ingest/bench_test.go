@@ -30,8 +30,9 @@ func benchFiles(b *testing.B) ([]string, int) {
 	return keep, pages
 }
 
-// BenchmarkExtract reads every generated minutes PDF: in this process, in
-// an isolated worker pool of one worker (the cost of isolation: the
+// BenchmarkExtract reads every generated minutes PDF: in this process
+// (the document as Extract gives it, or encoded as the pipeline stores
+// it), in an isolated worker pool of one worker (the cost of isolation: the
 // document decoded by the parent, as Extract gives it, or left encoded,
 // as the pipeline takes it), and with pdftotext, one process per file,
 // for the ratio. Compare pages/s within one run.
@@ -51,6 +52,23 @@ func BenchmarkExtract(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			for _, f := range files {
 				if _, err := ingest.ExtractFile(context.Background(), f, ingest.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		report(b)
+	})
+	// In process, the document encoded as the pipeline stores it: the
+	// work the isolated pool does, without the worker boundary.
+	b.Run("inprocess-encoded", func(b *testing.B) {
+		start(b)
+		for i := 0; i < b.N; i++ {
+			for _, f := range files {
+				doc, err := ingest.ExtractFile(context.Background(), f, ingest.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := ingest.Encode(doc); err != nil {
 					b.Fatal(err)
 				}
 			}
