@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/elastic/go-elasticsearch/v8 v8.19.7
 	github.com/go-pdf/fpdf v0.9.0
+	github.com/klauspost/compress v1.20.4
 	github.com/kljensen/snowball v0.10.0
 	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0
 	github.com/pdfcpu/pdfcpu v0.15.0

@@ -13,8 +13,8 @@ const (
 	caseL2 = 0.3 // L2 penalty on the summed loss, not on the biases
 	// caseThreshold and caseSentence are the built-in model's Threshold
 	// and Sentence.
-	caseThreshold = 0.85
-	caseSentence  = 0.3
+	caseThreshold = 0.70
+	caseSentence  = 0.5
 )
 
 // A CaseModel says how far a whole case is about each topic: per topic, a

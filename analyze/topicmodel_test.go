@@ -28,8 +28,13 @@ func TestTopicModelUpToDate(t *testing.T) {
 // TestCrossValidateTopics: leaving one development meeting out, the
 // learned model scores about as the rules do at threshold 0.5, and at the
 // threshold ChooseThreshold picks it is more precise than the rules at
-// about their F1; all stay at what was measured (rounded down). Measured
-// on 96 meetings (with the 24 train/a7-* and a8-* meetings of wave 6,
+// about their F1; all stay at what was measured (rounded down). With the
+// wave-7 term lists (taxonomy.yaml's general-knowledge additions), on 96
+// meetings: rules P 0.863 R 0.882 F1 0.872 (the rules' precision floor
+// lowered from 0.87 to 0.86: the lists add recall, R 0.814 -> 0.882, and
+// the topic model, not the rules, decides); learned at 0.5 P 0.893 F1
+// 0.876, at the chosen 0.60 P 0.916 R 0.849 F1 0.881. Before, on 96
+// meetings (with the 24 train/a7-* and a8-* meetings of wave 6,
 // written by two annotators who read no code and expressed topics
 // without their most obvious words on purpose; their topics scored R 0.72
 // and 0.70 unseen): rules P 0.877 R 0.814 F1 0.844; learned at 0.5 P
@@ -55,8 +60,8 @@ func TestCrossValidateTopics(t *testing.T) {
 	}
 	rules, learned := New(nil, Options{}).CrossValidateTopics(gold)
 	t.Logf("rules %v, learned %v", rules, learned)
-	if rules.Precision() < 0.87 || rules.F1() < 0.84 {
-		t.Errorf("rules: %v, want P >= 0.87, F1 >= 0.84", rules)
+	if rules.Precision() < 0.86 || rules.F1() < 0.86 {
+		t.Errorf("rules: %v, want P >= 0.86, F1 >= 0.86", rules)
 	}
 	if learned.Precision() < 0.88 || learned.F1() < 0.84 {
 		t.Errorf("learned: %v, want P >= 0.88, F1 >= 0.84", learned)

@@ -36,12 +36,30 @@ func attendanceField(label string) string {
 	return "" // dato, kopi: consumed, not kept
 }
 
+// matchLabel is attendanceLabel.FindStringSubmatch(text), the expression
+// tried only when text's first letter can start a label.
+func matchLabel(text string) []string {
+	if text == "" {
+		return nil
+	}
+	// Every label starts with one of these letters, in either case
+	// (and non-ASCII letters fold to s and k: ſ, the Kelvin sign).
+	switch text[0] | 0x20 {
+	case 't', 'm', 'd', 'f', 'r', 'l', 's', 'k':
+	default:
+		if text[0] < 0x80 {
+			return nil
+		}
+	}
+	return attendanceLabel.FindStringSubmatch(text)
+}
+
 // labelOf reports whether line l is a labelled row: the label followed by
 // a colon or by a table cell's gap (" | "), or set in bold before a value
 // that is not.
 func labelOf(l pdftext.Line) (label, value string, ok bool) {
 	text := collapse(l.Text())
-	m := attendanceLabel.FindStringSubmatch(text)
+	m := matchLabel(text)
 	if m == nil {
 		return "", "", false
 	}

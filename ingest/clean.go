@@ -13,6 +13,25 @@ import (
 // "Side 2 av 4", "side 2", "2/4", "Page 2 of 4", "s. 2".
 var pageNumber = regexp.MustCompile(`(?i)^\s*(?:[-–—]\s*)?(?:(?:side|page|s\.)\s*)?\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$`)
 
+// isPageNumber is pageNumber.MatchString(s), the expression tried only
+// when s can match it: its first character after leading \s is a dash,
+// a digit or the first letter of "side", "page" or "s." in any case
+// (ſ, U+017F, folds to s). Most lines fail that test at once.
+func isPageNumber(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	if i == len(s) {
+		return false
+	}
+	switch c := s[i]; {
+	case c >= '0' && c <= '9', c == '-', c == 's', c == 'S', c == 'p', c == 'P', c >= 0x80:
+		return pageNumber.MatchString(s)
+	}
+	return false
+}
+
 // yearLine is a line that is only a year, as the second line of a
 // heading ("… 21. september" / "2023"): a page number only when it
 // stands apart.
@@ -36,7 +55,7 @@ func furniture(pages [][]pdftext.Line, boxes [][4]float64, bodySize float64) [][
 			if !top && !bottom {
 				continue
 			}
-			if pageNumber.MatchString(l.Text()) && (!yearLine.MatchString(l.Text()) || isolated(lines, i)) {
+			if isPageNumber(l.Text()) && (!yearLine.MatchString(l.Text()) || isolated(lines, i)) {
 				drop[p][i] = true
 				continue
 			}
@@ -91,7 +110,7 @@ func keepIfAllDropped(pages [][]pdftext.Line, drop [][]bool) {
 	}
 	for p := range drop {
 		for i := range drop[p] {
-			drop[p][i] = pageNumber.MatchString(pages[p][i].Text())
+			drop[p][i] = isPageNumber(pages[p][i].Text())
 		}
 	}
 }

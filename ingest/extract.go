@@ -48,10 +48,11 @@ func (o Options) pdf() pdftext.Options {
 // crash a process in ways no recover catches; batch callers should use a
 // Pool, which runs this in isolated workers.
 func ExtractFile(ctx context.Context, path string, opts Options) (*referat.Document, error) {
-	data, err := readRegular(path)
+	data, err := readRegularInto(getFileBuf(), path)
 	if err != nil {
 		return nil, &Error{File: path, Err: err}
 	}
+	defer putFileBuf(data) // the document holds none of its bytes
 	return Extract(ctx, path, data, opts)
 }
 

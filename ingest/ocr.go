@@ -97,6 +97,10 @@ func hasText(ls []pdftext.Line) bool {
 		for _, s := range l.Spans {
 			for _, c := range s.Text {
 				switch {
+				case c < 0x80: // most characters: no table lookups
+					if c > ' ' && c != 0x7F {
+						readable++
+					}
 				case c == '\uFFFD' || c >= 0xE000 && c <= 0xF8FF || c >= 0xF0000:
 					unreadable++
 				case unicode.IsSpace(c) || unicode.IsControl(c) || unicode.Is(unicode.Cf, c):

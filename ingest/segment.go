@@ -83,7 +83,7 @@ func segment(blocks []block) segmented {
 			label = text
 		case cur != nil && isSubitem(text, cur.Number) || isDecisionLabel(b.Bold):
 			addCollapsed(text, b.Pages)
-		case (b.AllBold || b.Larger && !b.HasFonts) && wordCount(text) <= 25 && !pageNumber.MatchString(text):
+		case (b.AllBold || b.Larger && !b.HasFonts) && wordCount(text) <= 25 && !isPageNumber(text):
 			start(text, b.Pages)
 		case b.HasFonts && isTitlePrefix(b.Bold, text):
 			start(b.Bold, b.Pages)

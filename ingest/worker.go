@@ -144,10 +144,11 @@ func answer(ctx context.Context, req request) (response, error) {
 	if ask {
 		return response{Need: true}, nil // before the file is read
 	}
-	data, err := readRegular(req.Path)
+	data, err := readRegularInto(getFileBuf(), req.Path)
 	if err != nil {
 		return response{}, &Error{File: req.Path, Err: err}
 	}
+	defer putFileBuf(data) // the response holds none of its bytes
 	if req.Op == "ocr" {
 		p, err := recognisePage(ctx, data, req.Page, opts)
 		if err != nil {

@@ -127,14 +127,28 @@ func (p *pageReader) lookupFont(resources pdf.Value, name string) (f *font) {
 	if v.Kind() != pdf.Dict {
 		return nil
 	}
-	// Font dictionaries hold indirect references to their big parts, so
-	// their printed form is short and identifies them.
-	key := v.String()
-	if f, ok := p.doc.fonts[key]; ok {
-		return f
+	// Two font dictionaries that print alike are one font. Printing one
+	// costs (a simple font's /Widths are printed number by number), so
+	// fonts are first told apart by their BaseFont, which newFont reads
+	// first anyway (a panic there gives the empty font either way): the
+	// printed forms are compared only between fonts of one BaseFont, each
+	// printed once.
+	base := v.Key("BaseFont").Name()
+	same := p.doc.fonts[base]
+	var key string
+	if len(same) > 0 {
+		key = v.String()
+		for i := range same {
+			if same[i].key == "" {
+				same[i].key = same[i].v.String()
+			}
+			if same[i].key == key {
+				return same[i].f
+			}
+		}
 	}
 	f = newFont(v, p.doc.src)
-	p.doc.fonts[key] = f
+	p.doc.fonts[base] = append(same, fontEntry{v: v, key: key, f: f})
 	return f
 }
 

@@ -29,14 +29,15 @@ type font struct {
 	cmap        *toUnicode       // from the font's ToUnicode CMap; nil when there is none
 	simple      pdf.Font
 	first       int
-	widths      []float64        // simple fonts, in glyph space units (1/1000 em)
-	cidW        *cidWidths       // Type0 widths by CID
-	dw          float64          // Type0 default width
-	scale       float64          // glyph space to text space (Type 3 fonts differ)
-	known       bool             // widths come from the file
-	simpleCache [4]*[64]codeInfo // simple font: glyph's results by code, in pages made as codes are met
-	codeCache   map[int]codeInfo // Type 0 font: glyph's results by code
-	buf         []int            // codes of the string being shown
+	widths      []float64               // simple fonts, in glyph space units (1/1000 em)
+	cidW        *cidWidths              // Type0 widths by CID
+	dw          float64                 // Type0 default width
+	scale       float64                 // glyph space to text space (Type 3 fonts differ)
+	known       bool                    // widths come from the file
+	simpleCache [4]*[64]codeInfo        // simple font: glyph's results by code, in pages made as codes are met
+	cidCache    *[1 << 10]*[64]codeInfo // Type 0 font: glyph's results by code below 1<<16, in pages made as codes are met
+	codeCache   map[int]codeInfo        // Type 0 font: glyph's results by code, codes from 1<<16
+	buf         []int                   // codes of the string being shown
 
 	// Type0 font, Identity, not embedded, no ToUnicode: codes may be
 	// Unicode, unless codes below U+0020 were shown (sawControl).
@@ -160,9 +161,18 @@ type codeInfo struct {
 
 // glyph returns the text of code and its advance in glyph space units
 // (text and width), looking each code up once: a simple font keeps them
-// by code in 256 slots (in pages of 64), a Type 0 font in a map.
+// by code in 256 slots (in pages of 64), a Type 0 font those of codes
+// below 1<<16 in pages of 64 too (a map lookup per glyph cost more than
+// the rest of the lookup), and other codes in a map.
 func (f *font) glyph(code int) (text string, w float64, known bool) {
-	if f.twoByte || code < 0 || code > 255 {
+	var c *codeInfo
+	switch {
+	case f.twoByte && code >= 0 && code < 1<<16:
+		if f.cidCache == nil {
+			f.cidCache = new([1 << 10]*[64]codeInfo)
+		}
+		c = codePage(&f.cidCache[code>>6], code)
+	case f.twoByte || code < 0 || code > 255:
 		if c, ok := f.codeCache[code]; ok {
 			return c.text, c.w, c.known
 		}
@@ -174,19 +184,24 @@ func (f *font) glyph(code int) (text string, w float64, known bool) {
 		}
 		f.codeCache[code] = c
 		return c.text, c.w, c.known
+	default:
+		c = codePage(&f.simpleCache[code>>6], code)
 	}
-	page := f.simpleCache[code>>6]
-	if page == nil { // subset fonts use a page or two
-		page = new([64]codeInfo)
-		f.simpleCache[code>>6] = page
-	}
-	c := &page[code&63]
 	if !c.done {
 		c.w, c.known = f.width(code)
 		c.text = f.text(code)
 		c.done = true
 	}
 	return c.text, c.w, c.known
+}
+
+// codePage returns code's slot in the page *page, made when it is nil
+// (fonts use a few pages of their codes).
+func codePage(page **[64]codeInfo, code int) *codeInfo {
+	if *page == nil {
+		*page = new([64]codeInfo)
+	}
+	return &(*page)[code&63]
 }
 
 // width returns the advance of code in glyph space units (1/1000 em for all

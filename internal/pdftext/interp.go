@@ -60,6 +60,22 @@ type interp struct {
 	args      []operand // see operand.go for how long they live
 	marks     []mark    // open marked-content sequences (actualtext.go)
 	deepMarks int       // sequences opened beyond maxMarks
+	// the font named last by Tf, and its name: some producers select
+	// the font again for every word (fpdf, with names of 40 bytes)
+	lastFont *font
+	lastName []byte
+	hasLast  bool
+}
+
+// fontNamed is pageReader.fontNamed in this stream's resources, which
+// gives the same font for the same name as long as the stream runs.
+func (in *interp) fontNamed(name []byte) *font {
+	if in.hasLast && string(name) == string(in.lastName) {
+		return in.lastFont
+	}
+	f := in.p.fontNamed(in.resources, name)
+	in.lastFont, in.lastName, in.hasLast = f, append(in.lastName[:0], name...), true
+	return f
 }
 
 // arg returns operand i as a number, 0 when it is past the operands or
@@ -126,7 +142,7 @@ func (in *interp) text(op string) bool {
 	case "Tf":
 		if n >= 2 {
 			if o := &in.args[n-2]; o.kind == kindName {
-				gs.font = in.p.fontNamed(in.resources, in.lx.bytes(o))
+				gs.font = in.fontNamed(in.lx.bytes(o))
 			}
 			gs.size = in.arg(n - 1)
 		}

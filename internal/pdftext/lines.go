@@ -73,11 +73,17 @@ const (
 // read left to right; on a page set in columns, column by column (see
 // readingOrder). It relies on positions, not on drawing order.
 func buildLines(page int, gs []glyph, box [4]float64) []Line {
+	return buildScanned(page, gs, box, glyphScan{rotated: isRotated(gs)})
+}
+
+// buildScanned is buildLines for glyphs whose scanGlyphs (or isRotated
+// alone, sortedDown false) is sc.
+func buildScanned(page int, gs []glyph, box [4]float64, sc glyphScan) []Line {
 	if len(gs) == 0 {
 		return nil
 	}
 	// Rotated runs are read in their own frame, after the upright text.
-	if isRotated(gs) {
+	if sc.rotated {
 		var byRot [4][]glyph
 		for _, g := range gs {
 			byRot[g.rot%4] = append(byRot[g.rot%4], g)
@@ -92,7 +98,9 @@ func buildLines(page int, gs []glyph, box [4]float64) []Line {
 		}
 		return lines
 	}
-	sortByYDown(gs)
+	if !sc.sortedDown {
+		sortByYDown(gs)
+	}
 	var groups [][]glyph
 	var sizes []sizeRange // of each group, for joinScripts
 	start := 0

@@ -193,32 +193,41 @@ func damaged(r any, doing string) error {
 
 // openReader opens prepared bytes with ledongthuc/pdf, falling back to a
 // repaired copy when the library cannot read the structure.
-func openReader(data []byte, password string) (r *pdf.Reader, used []byte, err error) {
-	r, err = newReader(data)
+func openReader(data []byte, password string) (r *pdf.Reader, pages pdf.Value, used []byte, err error) {
+	r, pages, err = openPages(data)
 	if err == nil {
-		return r, data, nil
+		return r, pages, data, nil
 	}
 	if rebuilt, rerr := rebuildXref(data); rerr == nil {
-		if r, rerr := newReader(rebuilt); rerr == nil {
-			return r, rebuilt, nil
+		if r, pages, rerr := openPages(rebuilt); rerr == nil {
+			return r, pages, rebuilt, nil
 		}
 	}
 	fixed, rerr := repair(data, password, fmt.Sprintf("the structure is broken (%s)", shortErr(err)))
 	if rerr != nil {
-		return nil, nil, rerr
+		return nil, pdf.Value{}, nil, rerr
 	}
-	r, err = newReader(fixed)
+	r, pages, err = openPages(fixed)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %s", ErrDamaged, shortErr(err))
+		return nil, pdf.Value{}, nil, fmt.Errorf("%w: %s", ErrDamaged, shortErr(err))
 	}
-	return r, fixed, nil
+	return r, pages, fixed, nil
 }
 
-func newReader(data []byte) (r *pdf.Reader, err error) {
+func newReader(data []byte) (*pdf.Reader, error) {
+	r, _, err := openPages(data)
+	return r, err
+}
+
+// openPages opens data and returns the root of its page tree, which must
+// be a dictionary, as pageTree would read it again.
+func openPages(data []byte) (r *pdf.Reader, pages pdf.Value, err error) {
 	defer recoverAs(&err, "opening")
 	r, err = pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err == nil && r.Trailer().Key("Root").Key("Pages").Kind() != pdf.Dict {
-		return nil, errors.New("no page tree")
+	if err == nil {
+		if pages = r.Trailer().Key("Root").Key("Pages"); pages.Kind() != pdf.Dict {
+			return nil, pdf.Value{}, errors.New("no page tree")
+		}
 	}
-	return r, err
+	return r, pages, err
 }

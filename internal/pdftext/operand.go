@@ -208,7 +208,7 @@ func (l *lexer) scanArray(depth int) (off, end int, err error) {
 			return start, len(l.arena), nil
 		}
 		// Strings and numbers, most of a TJ array, read here as scan
-		// reads them.
+		// reads them (TestScanMatchesNext).
 		switch c := l.b[l.pos]; {
 		case c == '(':
 			o := operand{kind: kindString}
@@ -217,6 +217,12 @@ func (l *lexer) scanArray(depth int) (off, end int, err error) {
 			continue
 		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
 			l.pending = append(l.pending, operand{kind: kindNumber, num: parseNumber(l.word())})
+			continue
+		case c == '<' && (l.pos+1 >= len(l.b) || l.b[l.pos+1] != '<'): // a hex string (LibreOffice's TJ)
+			o := operand{kind: kindString, inScratch: true, off: len(l.scratch)}
+			l.scratch = l.appendHex(l.scratch)
+			o.end = len(l.scratch)
+			l.pending = append(l.pending, o)
 			continue
 		}
 		var o operand

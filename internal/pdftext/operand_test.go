@@ -20,6 +20,7 @@ func TestScanMatchesNext(t *testing.T) {
 		{name: "TJ array", in: "[(Ord)-250(og)12.5<0041 42>(\\(x\\))] TJ"},
 		{name: "escapes", in: "(a\\nb\\101\\7c\\\r\nd) Tj (nested (paren) ok) Tj (unterminated"},
 		{name: "hex", in: "<48656C6C6F> Tj <4 8 6> Tj <zz41> Tj"},
+		{name: "hex in arrays", in: "[<010203>43<04>-5<>< 0 5 >< 4><zz>] TJ [<<>> <41>] TJ [<4"},
 		{name: "names", in: "/F#31 9 Tf /A#2 Do /#41#42 Do"},
 		{name: "nested", in: "[1 [2 [3 (x)]] /N true false null] TJ"},
 		{name: "dict", in: "/Span <</ActualText (x) /MCID 3 /K [1 2]>> BDC (y) Tj EMC"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 
@@ -105,7 +106,7 @@ func info(r *pdf.Reader) (info Info) {
 // readPrepared reads prepared bytes; orig, when not nil, is the file's
 // Info from before it was decrypted.
 func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info) (*Document, error) {
-	r, used, err := openReader(prepared, opts.Password)
+	r, root, used, err := openReader(prepared, opts.Password)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +126,7 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info
 	cache.src = newSource(r, used)
 	var firstErr error
 	readable, unreadable := 0, 0
-	pages, err := pageTree(r, maxPages)
+	pages, err := walkPageTree(root, maxPages)
 	if err != nil {
 		return nil, err
 	}
@@ -143,9 +144,9 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info
 				firstErr = &Error{Page: n, Err: err}
 			}
 		}
-		r, u := countReadable(gs)
-		readable, unreadable = readable+r, unreadable+u
-		doc.Pages = append(doc.Pages, Page{Lines: buildLines(n, gs, box), Box: box})
+		sc := scanGlyphs(gs) // one pass for what countReadable and buildLines ask first
+		readable, unreadable = readable+sc.readable, unreadable+sc.unreadable
+		doc.Pages = append(doc.Pages, Page{Lines: buildScanned(n, gs, box, sc), Box: box})
 		putGlyphs(gs) // lines hold no glyph
 	}
 	if len(doc.Pages) == 0 {
@@ -180,27 +181,47 @@ func noText(readable, unreadable, pages int) error {
 	return nil
 }
 
-// countReadable counts the characters of gs that are text (anything but
-// white space and control characters) and those that stand for a glyph
-// without Unicode: U+FFFD, and private-use code points, which fonts
-// without a Unicode mapping give their glyphs.
-func countReadable(gs []glyph) (readable, unreadable int) {
-	for _, g := range gs {
+// A glyphScan is what one pass over a page's glyphs tells: the characters
+// that are text (anything but white space and control characters) and
+// those that stand for a glyph without Unicode (U+FFFD, and private-use
+// code points, which fonts without a Unicode mapping give their glyphs), isRotated, and whether they are sorted as sortByYDown sorts
+// them (no NaN y, none higher than the glyph before).
+type glyphScan struct {
+	readable, unreadable int
+	rotated, sortedDown  bool
+}
+
+// scanGlyphs reads gs once for the counts, isRotated and sortByYDown's
+// check, each of which was a pass over the page's glyphs of its own
+// (TestScanGlyphsMatches).
+func scanGlyphs(gs []glyph) glyphScan {
+	sc := glyphScan{sortedDown: true}
+	prevY := math.Inf(1)
+	for i := range gs {
+		g := &gs[i]
+		if g.rot != 0 {
+			sc.rotated = true
+		}
+		if y := g.y; y != y || y > prevY {
+			sc.sortedDown = false
+		} else {
+			prevY = y
+		}
 		for _, c := range g.s {
 			switch {
 			case c < 0x80: // most glyphs: no table lookups
 				if c > ' ' && c != 0x7F {
-					readable++
+					sc.readable++
 				}
 			case c == '\uFFFD' || isPrivateUse(c):
-				unreadable++
+				sc.unreadable++
 			case unicode.IsSpace(c) || unicode.IsControl(c) || unicode.Is(unicode.Cf, c):
 			default:
-				readable++
+				sc.readable++
 			}
 		}
 	}
-	return readable, unreadable
+	return sc
 }
 
 // isPrivateUse reports whether c is in a private-use area.
@@ -223,6 +244,20 @@ func page(v pdf.Value, budget *int64, doc *docCache) (gs []glyph, box [4]float64
 // and loops forever on a tree that contains itself; here depth and nodes
 // are bounded, and a damaged node loses only the pages below it.
 func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Value, err error) {
+	var root pdf.Value
+	func() {
+		defer recoverAs(&err, "reading the page tree")
+		root = r.Trailer().Key("Root").Key("Pages")
+	}()
+	if err != nil {
+		return nil, err
+	}
+	return walkPageTree(root, maxPages)
+}
+
+// walkPageTree is pageTree from the tree's root, as openReader read it
+// (the file's first object read again costs a parse).
+func walkPageTree(root pdf.Value, maxPages int) (pages []pdf.Value, err error) {
 	const maxDepth = 64
 	nodes := 0
 	seen := map[string]bool{}
@@ -280,14 +315,7 @@ func pageTree(r *pdf.Reader, maxPages int) (pages []pdf.Value, err error) {
 		}
 		return nil
 	}
-	var root pdf.Value
-	func() {
-		defer recoverAs(&err, "reading the page tree")
-		root = r.Trailer().Key("Root").Key("Pages")
-	}()
-	if err == nil {
-		err = walk(root, 0)
-	}
+	err = walk(root, 0)
 	if err == nil && len(pages) == 0 && firstErr != nil {
 		err = firstErr
 	}

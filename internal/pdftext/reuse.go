@@ -10,8 +10,8 @@ import (
 // A docCache holds what the pages of one file share.
 type docCache struct {
 	src *source // the file's bytes, for decoding streams; nil: the library decodes them
-	// fonts by the font dictionary's printed form
-	fonts map[string]*font
+	// fonts by BaseFont; those of one BaseFont differ in printed form
+	fonts map[string][]fontEntry
 	// named holds the fonts of each /Font resource dictionary by
 	// resource name, by the dictionary's printed form: pages that share
 	// their fonts look each font up once, even when their resource
@@ -19,6 +19,14 @@ type docCache struct {
 	// page, alike). Two /Font dictionaries that print alike have the same
 	// entries and so the same fonts.
 	named map[string]map[string]*font
+}
+
+// A fontEntry is a font dictionary read, its printed form once asked for
+// ("" until then), and its font.
+type fontEntry struct {
+	v   pdf.Value
+	key string
+	f   *font
 }
 
 // A fontScope is what the content stream being run finds fonts in: its
@@ -33,7 +41,7 @@ type fontScope struct {
 }
 
 func newDocCache() *docCache {
-	return &docCache{fonts: map[string]*font{}, named: map[string]map[string]*font{}}
+	return &docCache{fonts: map[string][]fontEntry{}, named: map[string]map[string]*font{}}
 }
 
 // fontScope returns the font scope of the resource dictionary resources.

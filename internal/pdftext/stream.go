@@ -1,7 +1,9 @@
 package pdftext
 
 import (
-	"compress/zlib"
+	"bytes"
+	stdzlib "compress/zlib"
+	"github.com/klauspost/compress/zlib"
 	"io"
 	"slices"
 	"strconv"
@@ -57,12 +59,30 @@ func (s *source) read(v pdf.Value, dst []byte, limit int64) ([]byte, error) {
 		}
 		return append(dst, raw...), nil
 	}
-	z, err := getInflater(raw)
+	return inflateInto(dst, raw, limit)
+}
+
+// inflateInto appends to dst the zlib data raw decoded, at most limit
+// bytes of it, as readAllInto(dst, io.LimitReader(r, limit)) gives them
+// for the standard library's zlib reader r of raw, and panics with
+// zlib.NewReader's error as the library does.
+func inflateInto(dst, raw []byte, limit int64) ([]byte, error) {
+	if z, err := getInflater(raw); err == nil {
+		out, err := readAllInto(dst, io.LimitReader(z.zr, limit))
+		putInflater(z)
+		if err == nil && int64(len(out)-len(dst)) < limit {
+			return out, nil // the whole stream, its checksum right
+		}
+	}
+	// A damaged stream, or one cut by the limit: what is read before the
+	// damage or the limit is the standard library's (its decoder hands
+	// out more of a damaged stream than klauspost's), as are the errors.
+	// readAllInto wrote only past len(dst), so dst is as it was.
+	zr, err := stdzlib.NewReader(bytes.NewReader(raw))
 	if err != nil {
 		panic(err) // as the library does
 	}
-	defer putInflater(z)
-	return readAllInto(dst, io.LimitReader(z.zr, limit))
+	return readAllInto(dst, io.LimitReader(zr, limit))
 }
 
 // raw returns the encoded bytes of the stream v and whether they are
@@ -118,10 +138,17 @@ func streamOffset(v pdf.Value) (int64, bool) {
 
 // An inflater is a zlib reader and what it reads from: a reader of a
 // byte slice that lets go of the slice when the inflater is put back, so
-// that a kept inflater does not keep a file's bytes alive.
+// that a kept inflater does not keep a file's bytes alive. The zlib and
+// flate readers are klauspost/compress's, whose decoder specialised for
+// a *bytes.Reader reads its bytes without a call through an interface
+// for each one (the standard library's huffSym calls ReadByte per byte).
+// A whole, undamaged stream decodes to the same bytes with either; of a
+// damaged one klauspost's hands out less before the error, so source.read
+// decodes a stream that fails again with the standard library
+// (TestInflateMatchesStdlib, FuzzInflate).
 type inflater struct {
 	zr  io.ReadCloser
-	src byteReader
+	src bytes.Reader
 }
 
 // inflaters keeps inflaters for reuse: Reset keeps a zlib reader's window
@@ -137,7 +164,7 @@ func getInflater(raw []byte) (*inflater, error) {
 	default:
 		z = new(inflater)
 	}
-	z.src = byteReader{b: raw}
+	z.src.Reset(raw)
 	var err error
 	if z.zr == nil {
 		z.zr, err = zlib.NewReader(&z.src)
@@ -155,34 +182,9 @@ func getInflater(raw []byte) (*inflater, error) {
 
 // putInflater keeps z for reuse.
 func putInflater(z *inflater) {
-	z.src = byteReader{}
+	z.src.Reset(nil)
 	select {
 	case inflaters <- z:
 	default:
 	}
-}
-
-// A byteReader reads a byte slice. It is a flate.Reader, which zlib and
-// flate read from directly, without a bufio.Reader of their own.
-type byteReader struct {
-	b []byte
-	i int
-}
-
-func (r *byteReader) Read(p []byte) (int, error) {
-	if r.i >= len(r.b) {
-		return 0, io.EOF
-	}
-	n := copy(p, r.b[r.i:])
-	r.i += n
-	return n, nil
-}
-
-func (r *byteReader) ReadByte() (byte, error) {
-	if r.i >= len(r.b) {
-		return 0, io.EOF
-	}
-	c := r.b[r.i]
-	r.i++
-	return c, nil
 }

@@ -38,7 +38,7 @@ func eachOpened(t *testing.T, files []string, fn func(file string, r *pdf.Reader
 		if err != nil {
 			continue
 		}
-		r, used, err := openReader(prepared, "")
+		r, _, used, err := openReader(prepared, "")
 		if err != nil {
 			continue
 		}
