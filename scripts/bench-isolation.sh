@@ -40,10 +40,10 @@ for bin in "$@"; do
 			return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
 		}
 		$1 == bin { v[$3, $2] = $4; if ($2 > rounds) rounds = $2 }
-		function overhead(iso, base,   n, r, a) {
+		function overhead(iso, base,   n, r, a) { # "-" for a build without one of them
 			n = 0
-			for (r = 1; r <= rounds; r++) a[++n] = 100 * (1 - v[iso, r] / v[base, r])
-			return median(a, n)
+			for (r = 1; r <= rounds; r++) if (v[iso, r] > 0 && v[base, r] > 0) a[++n] = 100 * (1 - v[iso, r] / v[base, r])
+			return n ? sprintf("%.0f", median(a, n)) : "-"
 		}
 		END {
 			line = bin ":"
@@ -53,7 +53,7 @@ for bin in "$@"; do
 				for (r = 1; r <= rounds; r++) a[++n] = v[names[k], r]
 				line = line sprintf(" %s %.0f", names[k], median(a, n))
 			}
-			line = line sprintf("; overhead isolated %.0f %%, isolated-encoded %.0f %% (against inprocess-encoded %.0f %%)",
+			line = line sprintf("; overhead isolated %s %%, isolated-encoded %s %% (against inprocess-encoded %s %%)",
 				overhead("isolated", "inprocess"), overhead("isolated-encoded", "inprocess"),
 				overhead("isolated-encoded", "inprocess-encoded"))
 			print line " (pages per CPU second, medians)"
