@@ -2,7 +2,8 @@
 // process has used, and that its children have used once they have been
 // waited for, from getrusage(2). Benchmarks and measuring tests divide
 // their work by it: on a shared machine CPU time varies far less than
-// wall time. Unix only.
+// wall time. Unix only; Children and Process, which read a running
+// child's time from /proc, Linux only.
 package cputime
 
 import (
