@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -330,15 +331,7 @@ func (sc *sentScorer) words(ws []*word, i int) []string {
 			out = append(out, wt{w.text, v})
 		}
 	}
-	slices.SortStableFunc(out, func(x, y wt) int {
-		switch {
-		case x.v > y.v:
-			return -1
-		case y.v > x.v:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, func(x, y wt) int { return cmp.Compare(y.v, x.v) })
 	terms := []string{}
 	for _, x := range out[:min(len(out), maxWords)] {
 		terms = append(terms, x.w)

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/ntlnav/referat"
@@ -108,15 +109,7 @@ func (a *Analyzer) topicsOf(title, text *caseText, stmts []referat.Statement) []
 		}
 	}
 	// Highest score first, equals in taxonomy order (a stable sort).
-	slices.SortStableFunc(out, func(x, y referat.Topic) int {
-		switch {
-		case x.Score > y.Score:
-			return -1
-		case y.Score > x.Score:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(out, func(x, y referat.Topic) int { return cmp.Compare(y.Score, x.Score) })
 	return out
 }
 
