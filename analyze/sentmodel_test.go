@@ -58,16 +58,10 @@ func TestSentenceModelGives(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := referat.Case{Title: tt.title, Text: tt.text}
 			a.Case(&c)
-			if tt.want == "" {
-				if len(c.Topics) != 0 {
-					t.Errorf("got %+v, want no topic", c.Topics)
-				}
+			e, ok := oneTopic(t, c, tt.want)
+			if !ok {
 				return
 			}
-			if len(c.Topics) != 1 || c.Topics[0].ID != tt.want || len(c.Topics[0].Evidence) != 1 {
-				t.Fatalf("got %+v, want %s with one evidence sentence", c.Topics, tt.want)
-			}
-			e := c.Topics[0].Evidence[0]
 			src := c.Text
 			if e.Title {
 				src = c.Title
@@ -260,4 +254,21 @@ func TestCrossValidateRecipe(t *testing.T) {
 	if !found {
 		t.Errorf("no built-in row in %v", scores)
 	}
+}
+
+// oneTopic checks that the case analysed c has no topic when want is
+// "", else exactly the topic want with one evidence sentence, which it
+// returns (ok false: no topic was wanted).
+func oneTopic(t *testing.T, c referat.Case, want string) (e referat.Evidence, ok bool) {
+	t.Helper()
+	if want == "" {
+		if len(c.Topics) != 0 {
+			t.Errorf("got %+v, want no topic", c.Topics)
+		}
+		return e, false
+	}
+	if len(c.Topics) != 1 || c.Topics[0].ID != want || len(c.Topics[0].Evidence) != 1 {
+		t.Fatalf("got %+v, want %s with one evidence sentence", c.Topics, want)
+	}
+	return c.Topics[0].Evidence[0], true
 }
