@@ -35,7 +35,7 @@ type font struct {
 	scale       float64                 // glyph space to text space (Type 3 fonts differ)
 	known       bool                    // widths come from the file
 	simpleCache [4]*[64]codeInfo        // simple font: glyph's results by code, in pages made as codes are met
-	cidCache    *[1 << 10]*[64]codeInfo // Type 0 font: glyph's results by code below 1<<16, in pages made as codes are met
+	cidCache    *[1 << 10]*[64]codeInfo // Type 0 font: glyph's results by two-byte code, in pages made as codes are met
 	codeCache   map[int]codeInfo        // Type 0 font: glyph's results by code, codes from 1<<16
 	buf         []int                   // codes of the string being shown
 
@@ -161,17 +161,20 @@ type codeInfo struct {
 
 // glyph returns the text of code and its advance in glyph space units
 // (text and width), looking each code up once: a simple font keeps them
-// by code in 256 slots (in pages of 64), a Type 0 font those of codes
-// below 1<<16 in pages of 64 too (a map lookup per glyph cost more than
-// the rest of the lookup), and other codes in a map.
+// by code in 256 slots (in pages of 64), a Type 0 font those of its
+// two-byte codes in pages of 64 too (a map lookup per glyph cost more
+// than the rest of the lookup), and other codes in a map. A Type 0
+// font's codes carry their length in bytes above bit 32 (cidEncoding.split:
+// <0041> is 2<<32|0x41, <41> 1<<32|0x41), so a two-byte code is one
+// from 2<<32 to 2<<32|0xFFFF, and its slot is its low 16 bits.
 func (f *font) glyph(code int) (text string, w float64, known bool) {
 	var c *codeInfo
 	switch {
-	case f.twoByte && code >= 0 && code < 1<<16:
+	case f.twoByte && code>>16 == 2<<16:
 		if f.cidCache == nil {
 			f.cidCache = new([1 << 10]*[64]codeInfo)
 		}
-		c = codePage(&f.cidCache[code>>6], code)
+		c = codePage(&f.cidCache[code>>6&(1<<10-1)], code)
 	case f.twoByte || code < 0 || code > 255:
 		if c, ok := f.codeCache[code]; ok {
 			return c.text, c.w, c.known
