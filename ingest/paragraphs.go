@@ -297,10 +297,7 @@ func newColumnParagraph(prev, l *pdftext.Line) bool {
 // separator has a '|', so a line none of whose spans has one is no row,
 // and its spans need not be joined (TestIsRowMatchesText).
 func isRow(l *pdftext.Line) bool {
-	if len(l.Spans) == 1 {
-		return strings.Contains(l.Spans[0].Text, pdftext.CellSeparator)
-	}
-	for _, s := range l.Spans {
+	for _, s := range l.Spans { // a search for the separator stops at every space
 		if strings.IndexByte(s.Text, '|') >= 0 {
 			return strings.Contains(l.Text(), pdftext.CellSeparator)
 		}
