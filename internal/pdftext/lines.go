@@ -106,7 +106,9 @@ func buildScanned(page int, gs []glyph, box [4]float64, sc glyphScan) []Line {
 	start := 0
 	lo, hi := math.Inf(1), 0.0
 	for i := 1; i <= len(gs); i++ {
-		lo, hi = fmin(lo, gs[i-1].size), fmax(hi, gs[i-1].size)
+		if s := gs[i-1].size; !inRange(lo, hi, s) {
+			lo, hi = fmin(lo, s), fmax(hi, s)
+		}
 		if i < len(gs) {
 			if sameBaseline(&gs[start], &gs[i-1], &gs[i]) {
 				continue
@@ -137,6 +139,12 @@ func buildScanned(page int, gs []glyph, box [4]float64, sc glyphScan) []Line {
 	}
 	return lines
 }
+
+// inRange reports whether s is equal to both lo and hi and not zero, so
+// that fmin(lo, s) is lo and fmax(hi, s) is hi, bit for bit
+// (TestInRangeKeepsMinMax): the usual glyph, in the size of the glyphs
+// before it, for which fmin and fmax would take their slow path.
+func inRange(lo, hi, s float64) bool { return s == lo && s == hi && s != 0 }
 
 // sameBaseline reports whether g, below prev in a group that starts at
 // first (sorted from the top), stands on the group's baseline: within 0.35
@@ -317,7 +325,7 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 	for i := range gs {
 		// Text that starts with a byte below 0xC4 other than these is
 		// neither (see mayBeAccent and isRTLStart): most glyphs.
-		if s := gs[i].s; s != "" && s[0] < 0xC4 && s[0] != '`' && s[0] != '^' && s[0] != '~' && s[0] != ' ' {
+		if s := gs[i].s; s != "" && plainStart[s[0]] {
 			continue
 		}
 		accents = accents || mayBeAccent(gs[i].s)
@@ -403,6 +411,15 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 	}
 	return l, true
 }
+
+// plainStart holds the first bytes of glyph text that is neither an
+// accent nor right-to-left: those below 0xC4 but ` ^ ~ and the space.
+var plainStart = func() (t [256]bool) {
+	for c := range 0xC4 {
+		t[c] = c != '`' && c != '^' && c != '~' && c != ' '
+	}
+	return t
+}()
 
 // Word breaks follow the drawn gap between glyphs, as poppler's
 // TextOutputDev (pdftotext) decides them: a glyph's extent is its advance
