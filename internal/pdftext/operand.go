@@ -1,7 +1,6 @@
 package pdftext
 
 import (
-	"bytes"
 	"math"
 	"strconv"
 )
@@ -133,16 +132,16 @@ func (l *lexer) word() []byte {
 // the scratch space.
 func (l *lexer) name(o *operand) {
 	start := l.pos
-	var b []byte
-	if l.cmap {
-		for l.pos < len(l.b) && !endsWord[l.b[l.pos]] {
-			l.pos++
-		}
-		b = l.b[start:l.pos]
-	} else {
-		b = l.word()
+	escaped := false // a '#' seen: the loop is word's, noting it on the way
+	for l.pos < len(l.b) && !endsWord[l.b[l.pos]] {
+		escaped = escaped || l.b[l.pos] == '#'
+		l.pos++
 	}
-	if bytes.IndexByte(b, '#') < 0 {
+	if !l.cmap && l.pos == start && l.pos < len(l.b) {
+		l.pos++ // as word reads an empty name: the white space or delimiter after the slash is taken (not a '#')
+	}
+	b := l.b[start:l.pos]
+	if !escaped {
 		o.off, o.end = start, l.pos
 		return
 	}
