@@ -17,12 +17,18 @@ func TestGlyphCacheByCode(t *testing.T) {
 1 begincidrange <80> <FF> 1 endcidrange
 1 begincidrange <0000> <7FFF> 200 endcidrange
 endcmap end end`))
+	wide := &cidEncoding{cidChar: map[int]int{}} // two-byte codes only, all of them
+	wide.parse([]byte(`/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+1 begincidrange <0000> <FFFF> 0 endcidrange
+endcmap end end`))
 	w := &cidWidths{}
 	for cid := 0; cid < 1<<16; cid += 2 {
 		w.set(cid, float64(cid%997))
 	}
 	fonts := map[string]*font{
 		"type0":  {twoByte: true, cid: e, cidW: w, dw: 1000, known: true, scale: 0.001},
+		"wide":   {twoByte: true, cid: wide, cidW: w, dw: 1000, known: true, scale: 0.001},
 		"simple": {first: 32, widths: []float64{250, 333, 408, 500}, known: true, scale: 0.001},
 	}
 	rng := rand.New(rand.NewSource(1))

@@ -101,8 +101,11 @@ func buildScanned(page int, gs []glyph, box [4]float64, sc glyphScan) []Line {
 	if !sc.sortedDown {
 		sortByYDown(gs)
 	}
-	var groups [][]glyph
-	var sizes []sizeRange // of each group, for joinScripts
+	// The baseline groups and their sizes in buffers kept for the next
+	// page: nothing points into them once the lines are made.
+	groups := groupBufs.get(64)
+	sizes := sizeBufs.get(64) // of each group, for joinScripts
+	defer func() { putGroups(groups, sizes) }()
 	start := 0
 	lo, hi := math.Inf(1), 0.0
 	for i := 1; i <= len(gs); i++ {
@@ -122,14 +125,14 @@ func buildScanned(page int, gs []glyph, box [4]float64, sc glyphScan) []Line {
 	for _, g := range groups {
 		sortByX(g)
 	}
-	groups, sizes = splitOverlaps(groups, sizes) // overlap.go
-	groups = joinScripts(groups, sizes)          // scripts.go
-	if ordered := readingOrder(groups); ordered != nil {
-		groups = ordered
+	lineGroups, lineSizes := splitOverlaps(groups, sizes) // overlap.go
+	lineGroups = joinScripts(lineGroups, lineSizes)       // scripts.go
+	if ordered := readingOrder(lineGroups); ordered != nil {
+		lineGroups = ordered
 	}
-	lines := make([]Line, 0, len(groups))
+	lines := make([]Line, 0, len(lineGroups))
 	var lb lineBuilder
-	for _, g := range groups {
+	for _, g := range lineGroups {
 		if l, ok := lb.makeLine(page, g); ok {
 			lines = append(lines, l)
 		}
@@ -145,6 +148,20 @@ func buildScanned(page int, gs []glyph, box [4]float64, sc glyphScan) []Line {
 // (TestInRangeKeepsMinMax): the usual glyph, in the size of the glyphs
 // before it, for which fmin and fmax would take their slow path.
 func inRange(lo, hi, s float64) bool { return s == lo && s == hi && s != 0 }
+
+// Buffers of buildScanned's baseline groups and their sizes.
+var (
+	groupBufs = newFreeList[[]glyph](4, 4<<10, 64<<10)
+	sizeBufs  = newFreeList[sizeRange](4, 4<<10, 64<<10)
+)
+
+// putGroups gives back buildScanned's buffers, the groups cleared so
+// that a kept buffer holds no page's glyphs.
+func putGroups(groups [][]glyph, sizes []sizeRange) {
+	clear(groups)
+	groupBufs.put(groups)
+	sizeBufs.put(sizes)
+}
 
 // sameBaseline reports whether g, below prev in a group that starts at
 // first (sorted from the top), stands on the group's baseline: within 0.35
@@ -249,7 +266,8 @@ func sortGlyphs(gs []glyph, down bool) {
 		}
 		return g.x
 	}
-	runs := make([]glyphRun, 0, 64)
+	runs := runBufs.get(64)
+	defer func() { runBufs.put(runs) }()
 	for i := 0; i < len(gs); {
 		k := key(&gs[i])
 		if k != k {
@@ -264,14 +282,21 @@ func sortGlyphs(gs []glyph, down bool) {
 		i = j
 	}
 	slices.SortStableFunc(runs, cmpRuns)
-	from := make([]int32, 0, len(gs)) // position p takes glyph from[p]
+	from := fromBufs.get(len(gs)) // position p takes glyph from[p]
 	for _, r := range runs {
 		for i := r.start; i < r.end; i++ {
 			from = append(from, i)
 		}
 	}
 	permute(gs, from)
+	fromBufs.put(from)
 }
+
+// Buffers of sortGlyphs, reused from sort to sort (see reuse.go).
+var (
+	runBufs  = newFreeList[glyphRun](4, 4<<10, 64<<10)
+	fromBufs = newFreeList[int32](4, 16<<10, 256<<10)
+)
 
 // permute moves glyph from[p] to position p, each glyph once, following
 // each cycle of the permutation; it marks a position done by from[p] = p.
