@@ -364,6 +364,11 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 	}
 	l := Line{Page: page, Y: gs[0].y, X0: math.Inf(1), X1: math.Inf(-1)}
 	lb.text, lb.cuts, lb.sizes = lb.text[:0], lb.cuts[:0], lb.sizes[:0]
+	// The sizes of the glyphs taken, for the median: while they are all
+	// alike (the usual line) only counted, and collected from the first
+	// that differs on, the count of the first size included.
+	var firstSize float64
+	nSizes, alike := 0, true
 	spanStart := 0 // where the span being built starts in lb.text
 	bold := false
 	var prev *glyph
@@ -414,7 +419,19 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 		if inFirstWord {
 			l.FirstWidth = g.x + g.w - l.X0
 		}
-		lb.sizes = append(lb.sizes, g.size)
+		switch {
+		case nSizes == 0:
+			firstSize = g.size
+		case alike && math.Float64bits(g.size) != math.Float64bits(firstSize):
+			alike = false
+			for range nSizes {
+				lb.sizes = append(lb.sizes, firstSize)
+			}
+		}
+		if !alike {
+			lb.sizes = append(lb.sizes, g.size)
+		}
+		nSizes++
 		prev = g
 		hasText = true
 	}
@@ -422,7 +439,10 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 	if !hasText {
 		return l, false
 	}
-	l.Size = median(lb.sizes)
+	l.Size = firstSize // median's answer for sizes all alike
+	if !alike {
+		l.Size = median(lb.sizes)
+	}
 	text := string(lb.text)
 	l.Spans = make([]Span, len(lb.cuts))
 	start := 0
