@@ -8,12 +8,12 @@ import (
 )
 
 // TestIndexPatternMatchesIndex holds indexPattern to bytes.Index: for
-// every pattern mayHaveOddFilters looks for, over every test PDF (whole,
+// every pattern mayHaveOddFilters and isEncrypted look for, over every test PDF (whole,
 // and cut at random places) and over random bytes from a small alphabet
 // that spells the patterns' beginnings and the patterns themselves, at
 // the start, the end, overlapping and cut short.
 func TestIndexPatternMatchesIndex(t *testing.T) {
-	pats := []string{"HexDecode", "AHx", "LZW", "RunLength", "A85", "Predictor"}
+	pats := []string{"HexDecode", "AHx", "LZW", "RunLength", "A85", "Predictor", "/Encrypt"}
 	check := func(t *testing.T, name string, data []byte) {
 		t.Helper()
 		for _, p := range pats {
@@ -35,7 +35,7 @@ func TestIndexPatternMatchesIndex(t *testing.T) {
 			check(t, file, data[i:j])
 		}
 	}
-	pieces := append([]string{"H", "A", "L", "R", "P", "He", "AH", "LZ", "A8", "Pred", "Predicto", "HexDecod", "RunLengt", "x", "\x00", " "}, pats...)
+	pieces := append([]string{"H", "A", "L", "R", "P", "/", "/E", "/Encryp", "He", "AH", "LZ", "A8", "Pred", "Predicto", "HexDecod", "RunLengt", "x", "\x00", " "}, pats...)
 	for n := range 20000 {
 		var b []byte
 		for range rng.Intn(12) {
