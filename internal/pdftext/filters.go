@@ -36,12 +36,12 @@ var filterNames = map[string]string{
 // are rewritten only when another pattern is found.
 func mayHaveOddFilters(data []byte) bool {
 	for _, s := range []string{"HexDecode", "AHx", "LZW", "RunLength", "A85"} {
-		if indexPattern(data, s) >= 0 {
+		if bytes.Contains(data, []byte(s)) {
 			return true
 		}
 	}
 	for rest := data; ; {
-		i := indexPattern(rest, "Predictor")
+		i := bytes.Index(rest, []byte("Predictor"))
 		if i < 0 {
 			return false
 		}
@@ -50,30 +50,6 @@ func mayHaveOddFilters(data []byte) bool {
 		if !bytes.HasPrefix(v, []byte("12")) {
 			return true
 		}
-	}
-}
-
-// indexPattern is bytes.Index(data, []byte(pat)) for a pattern of
-// several bytes in a file's bytes, which are mostly compressed: the
-// first byte of the pattern turns up every 256 bytes or so, after which
-// bytes.Index gives up its vectorised search of that byte for a search
-// position by position (TestIndexPatternMatchesIndex). Here each such
-// false start costs one comparison, and the search of the first byte
-// goes on vectorised.
-func indexPattern(data []byte, pat string) int {
-	for off := 0; ; {
-		i := bytes.IndexByte(data[off:], pat[0])
-		if i < 0 {
-			return -1
-		}
-		off += i
-		if len(data)-off < len(pat) {
-			return -1
-		}
-		if string(data[off:off+len(pat)]) == pat {
-			return off
-		}
-		off++
 	}
 }
 

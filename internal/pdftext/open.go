@@ -93,7 +93,7 @@ func isEncrypted(data []byte) bool {
 	}
 	// Cross-reference streams keep the trailer in a stream dictionary
 	// that may sit anywhere.
-	return indexPattern(data, "/Encrypt") >= 0 && // bytes.Contains, faster over compressed data (filters.go)
+	return bytes.Contains(data, []byte("/Encrypt")) &&
 		(bytes.Contains(data, []byte("/Filter/Standard")) || bytes.Contains(data, []byte("/Filter /Standard")))
 }
 
