@@ -162,7 +162,7 @@ func layOut(pdfPages []pdftext.Page) *laidOut {
 	sizes := map[int]int{}
 	for _, ls := range pages {
 		for _, l := range ls {
-			sizes[int(l.Size*2+0.5)] += len(l.Text())
+			sizes[int(l.Size*2+0.5)] += textLen(&l)
 		}
 	}
 	bodySize := float64(argmax(sizes)) / 2

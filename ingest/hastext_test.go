@@ -65,4 +65,21 @@ func TestHasTextMatchesTables(t *testing.T) {
 		}
 		check(line(spans...))
 	}
+	// Pages of several lines, for hasText's stop before the last: the
+	// unreadable characters of the later lines must still count.
+	for i := 0; i < 20000; i++ {
+		var ls []pdftext.Line
+		for n := 1 + rng.Intn(6); n > 0; n-- {
+			l := line()[0]
+			for k := rng.Intn(3); k >= 0; k-- {
+				var b strings.Builder
+				for m := rng.Intn(6); m >= 0; m-- {
+					b.WriteString(pieces[rng.Intn(len(pieces))])
+				}
+				l.Spans = append(l.Spans, pdftext.Span{Text: b.String()})
+			}
+			ls = append(ls, l)
+		}
+		check(ls)
+	}
 }

@@ -91,10 +91,25 @@ func anyText(pages []pdftext.Page) bool {
 
 // hasText reports whether ls hold readable characters, and more of them
 // than characters that carry no text (U+FFFD, private use).
+//
+// Once the readable characters are as many as the unreadable ones and
+// the bytes still to read together (each of which could at most be one
+// more unreadable character), the answer is yes, and the rest of the
+// page is not read (TestHasTextMatchesTables).
 func hasText(ls []pdftext.Line) bool {
-	readable, unreadable := 0, 0
+	left := 0 // bytes not read yet
 	for _, l := range ls {
 		for _, s := range l.Spans {
+			left += len(s.Text)
+		}
+	}
+	readable, unreadable := 0, 0
+	for _, l := range ls {
+		if readable > 0 && readable >= unreadable+left {
+			return true
+		}
+		for _, s := range l.Spans {
+			left -= len(s.Text)
 			for _, c := range s.Text {
 				switch {
 				case c < 0x80: // most characters: no table lookups

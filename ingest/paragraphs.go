@@ -65,8 +65,9 @@ func measure(lines []pdftext.Line) pageMetrics {
 	sizes := map[int]int{}
 	var rights, deltas []float64
 	for i, l := range lines {
-		lefts[int(math.Round(l.X0))] += len(l.Text())
-		sizes[int(math.Round(l.Size*2))] += len(l.Text())
+		n := textLen(&l)
+		lefts[int(math.Round(l.X0))] += n
+		sizes[int(math.Round(l.Size*2))] += n
 		rights = append(rights, l.X1)
 		if i > 0 {
 			d := lines[i-1].Y - l.Y
@@ -113,9 +114,11 @@ func paragraphs(lines []pdftext.Line, m pageMetrics) []paragraph {
 	var cur *paragraph
 	var j spanJoiner // cur's spans
 	var prev *pdftext.Line
+	prevRow := false // isRow(prev)
 	width := m.right - m.left
 	for i := range lines {
 		l := &lines[i]
+		row := isRow(l)
 		brk := cur == nil
 		if !brk {
 			gap := prev.Y - l.Y
@@ -128,7 +131,7 @@ func paragraphs(lines []pdftext.Line, m pageMetrics) []paragraph {
 				brk = newColumnParagraph(prev, l) // the next column, or a line above
 			case gap > limit:
 				brk = true
-			case isRow(l) || isRow(prev):
+			case row || prevRow:
 				brk = true // a table row is a paragraph of its own
 			case math.Abs(l.Size-prev.Size) > 0.15*prev.Size:
 				brk = true
@@ -161,7 +164,7 @@ func paragraphs(lines []pdftext.Line, m pageMetrics) []paragraph {
 		}
 		cur.lines++
 		cur.lastFull = l.X1 > m.right-0.08*width
-		prev = l
+		prev, prevRow = l, row
 	}
 	if cur != nil {
 		cur.spans = j.done()
@@ -290,5 +293,23 @@ func newColumnParagraph(prev, l *pdftext.Line) bool {
 	return !cont || l.StartsBold() || prev.AllBold() || math.Abs(l.Size-prev.Size) > 0.15*prev.Size
 }
 
-// isRow reports whether a line is a table row: cells set apart.
-func isRow(l *pdftext.Line) bool { return strings.Contains(l.Text(), pdftext.CellSeparator) }
+// isRow reports whether a line is a table row: cells set apart. The
+// separator has a '|', so a line none of whose spans has one is no row,
+// and its spans need not be joined (TestIsRowMatchesText).
+func isRow(l *pdftext.Line) bool {
+	for _, s := range l.Spans { // a search for the separator stops at every space
+		if strings.IndexByte(s.Text, '|') >= 0 {
+			return strings.Contains(l.Text(), pdftext.CellSeparator)
+		}
+	}
+	return false
+}
+
+// textLen is len(l.Text()), without joining the spans.
+func textLen(l *pdftext.Line) int {
+	n := 0
+	for _, s := range l.Spans {
+		n += len(s.Text)
+	}
+	return n
+}

@@ -254,9 +254,8 @@ func (r *run) promote(ctx context.Context) error {
 	if err != nil || len(dups) == 0 {
 		return err
 	}
-	r.entries = nil // the store changed since they were read
 	progress := r.opts.Progress
 	r.opts.Progress = NoProgress{}
 	defer func() { r.opts.Progress = progress }()
-	return r.files(ctx, dups)
+	return r.files(ctx, newFileSet(dups...))
 }

@@ -38,19 +38,18 @@ type (
 // classify looks at a file without reading it: the same size and
 // modification time as recorded means unchanged, and the result is
 // returned; else the job to hash it. A file read before and not failed
-// is looked at from its entry alone (a few bytes, read with all the
-// others when the run started); others from their whole record.
-func (r *run) classify(path string) (job, *result) {
+// is looked at from its entry e alone (a few bytes, nil when it has
+// none; err when it could not be read); others from their whole record.
+func (r *run) classify(path string, e *store.Entry, err error) (job, *result) {
 	j := job{path: path}
-	fi, err := os.Stat(path)
-	if err == nil && !fi.Mode().IsRegular() { // replaced since it was found
-		err = fmt.Errorf("%w (a %s)", ErrNotRegular, fileKind(fi.Mode()))
+	fi, serr := os.Stat(path)
+	if serr == nil && !fi.Mode().IsRegular() { // replaced since it was found
+		serr = fmt.Errorf("%w (a %s)", ErrNotRegular, fileKind(fi.Mode()))
 	}
-	if err != nil {
-		return j, &result{job: j, outcome: Failed, err: &ingest.Error{File: path, Err: err}}
+	if serr != nil {
+		return j, &result{job: j, outcome: Failed, err: &ingest.Error{File: path, Err: serr}}
 	}
 	j.size, j.mtime = fi.Size(), fi.ModTime().UnixNano()
-	e, err := r.entry(path)
 	if err != nil || e == nil {
 		if err != nil {
 			return j, &result{job: j, outcome: Failed, err: err}
@@ -69,15 +68,6 @@ func (r *run) classify(path string) (job, *result) {
 		return j, unchanged(j, prev.SHA256)
 	}
 	return j, nil
-}
-
-// entry returns the entry of path: from those read when the run started
-// while they hold, else from the store.
-func (r *run) entry(path string) (*store.Entry, error) {
-	if r.entries != nil {
-		return r.entries[path], nil
-	}
-	return r.db.Entry(path)
 }
 
 // unchanged is the result of a file whose content is as recorded: a file
@@ -154,7 +144,7 @@ func (r *run) gonePaths(sha, path string) ([]string, error) {
 	}
 	var gone []string
 	for _, p := range paths {
-		if p == path || r.given[p] { // found by this run: not gone
+		if p == path || r.given.has(p) { // found by this run: not gone
 			continue
 		}
 		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {

@@ -13,7 +13,7 @@ import (
 // but never into a loop), and glob patterns. Other files are counted, not
 // returned. Paths that do not exist are returned as missing.
 type inputs struct {
-	files   []string // PDFs, in order, without duplicates
+	files   *fileSet // PDFs, in order, without duplicates
 	nonPDF  int      // other files found in folders, or given
 	skipped []Skip   // not regular files, and links that lead nowhere
 	missing []string // arguments that name nothing
@@ -22,15 +22,15 @@ type inputs struct {
 
 func isPDFName(p string) bool { return strings.EqualFold(filepath.Ext(p), ".pdf") }
 
-// expander gathers inputs, remembering what it has seen.
+// expander gathers inputs, remembering what it has seen (the files in
+// in.files).
 type expander struct {
-	in       inputs
-	seenFile map[string]bool
-	seenDir  map[string]bool // by real path: breaks symlink loops
+	in      inputs
+	seenDir map[string]bool // by real path: breaks symlink loops
 }
 
 func expand(args []string) inputs {
-	e := &expander{seenFile: map[string]bool{}, seenDir: map[string]bool{}}
+	e := &expander{in: inputs{files: newFileSet()}, seenDir: map[string]bool{}}
 	for _, arg := range args {
 		matches := []string{arg}
 		if strings.ContainsAny(arg, "*?[") {
@@ -71,10 +71,7 @@ func (e *expander) addFile(p string) {
 		e.in.nonPDF++
 		return
 	}
-	if !e.seenFile[p] {
-		e.seenFile[p] = true
-		e.in.files = append(e.in.files, p)
-	}
+	e.in.files.add(p)
 }
 
 // walk adds the files below dir, following symbolic links to folders it

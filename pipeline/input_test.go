@@ -23,8 +23,12 @@ func TestExpand(t *testing.T) {
 	must(os.Symlink(filepath.Join(dir, "a"), filepath.Join(dir, "a", "b", "up")))
 	in := expand([]string{filepath.Join(dir, "a"), filepath.Join(dir, "*.pdf"), filepath.Join(dir, "missing")})
 	want := []string{filepath.Join(dir, "a", "1.pdf"), filepath.Join(dir, "a", "b", "2.PDF"), filepath.Join(dir, "c.pdf")}
-	if !reflect.DeepEqual(in.files, want) {
-		t.Errorf("files %v, want %v", in.files, want)
+	var got []string
+	for i := range in.files.len() {
+		got = append(got, in.files.at(i))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("files %v, want %v", got, want)
 	}
 	if in.nonPDF != 1 || len(in.missing) != 1 || len(in.roots) != 2 {
 		t.Errorf("nonPDF %d, missing %v, roots %v", in.nonPDF, in.missing, in.roots)

@@ -29,7 +29,7 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		}
 	}
 	in := expand(opts.Paths)
-	if opts.Worker == nil && len(in.files) > 0 {
+	if opts.Worker == nil && in.files.len() > 0 {
 		return nil, ErrNoWorker
 	}
 	db, err := store.Open(opts.Store, store.Options{LockTimeout: opts.LockTimeout})
@@ -43,11 +43,10 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		sum.Failures = append(sum.Failures, Failure{Path: m, Cause: "missing", Error: "no such file or folder"})
 	}
 	r := &run{opts: opts, db: db, sum: sum, version: extractorVersion}
-	files, err := r.withOutdated(in.files)
-	if err != nil {
+	if err := r.withOutdated(in.files); err != nil {
 		return nil, err
 	}
-	if err := r.files(ctx, files); err != nil {
+	if err := r.files(ctx, in.files); err != nil {
 		return nil, fmt.Errorf("writing the store %s: %w", opts.Store, err)
 	}
 	if err := r.maintain(ctx, in); err != nil {
@@ -80,11 +79,7 @@ type run struct {
 	version  int          // the extractor's (ExtractorVersion)
 	meetings meetingIndex // stored documents by body and date (dupes.go)
 	pruned   []string     // files whose records Prune removed
-	// entries are the entries of the files given, read when the run
-	// started (nil: look them up in the store); given are the files
-	// given and found.
-	entries map[string]*store.Entry
-	given   map[string]bool
+	given    *fileSet     // the files given and found, and those read again for an older extractor (version.go)
 }
 
 // maintain prunes and retags, as the options say, and links the cases

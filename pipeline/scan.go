@@ -19,14 +19,18 @@ const (
 	groupWait  = 200 * time.Millisecond
 )
 
+// The dispatcher reads the entries of the next lookAhead files in one
+// transaction (one per file cost 15 % of a run that changes nothing).
+const lookAhead = 256
+
 // files looks at every file and records what became of it. A dispatcher
 // sends the files that may have changed to Workers goroutines, each of
 // which hashes a file and, when its content is new, has a worker process
 // parse and analyse it; one committer records the results, a group of
 // them per transaction, while the next group gathers. It stops at the first error writing the store, and returns
 // it.
-func (r *run) files(ctx context.Context, paths []string) error {
-	r.opts.Progress.Start(len(paths))
+func (r *run) files(ctx context.Context, paths *fileSet) error {
+	r.opts.Progress.Start(paths.len())
 	pool := &ingest.Pool{Command: r.opts.Worker, Size: r.opts.Workers, Timeout: r.opts.Timeout, OCRMemoryLimit: r.opts.OCRMemoryLimit}
 	defer pool.Close()
 	// The first error writing the store (a full disk) stops the run: the
@@ -122,7 +126,7 @@ func (r *run) commitGroup(ctx context.Context, group []result) ([]result, error)
 // done. (Two per worker, so that a worker's next request is ready when it
 // answers, measured no faster on 2 cores: the time a worker waits, the
 // parent uses the core.)
-func (r *run) dispatch(ctx context.Context, paths []string, pool *ingest.Pool) <-chan result {
+func (r *run) dispatch(ctx context.Context, paths *fileSet, pool *ingest.Pool) <-chan result {
 	n := r.opts.Workers
 	jobs := make(chan job, 2*n)
 	results := make(chan result, 2*n)
@@ -141,19 +145,31 @@ func (r *run) dispatch(ctx context.Context, paths []string, pool *ingest.Pool) <
 	go func() { // unchanged files need no hasher
 		defer producers.Done()
 		defer close(jobs)
-		for _, p := range paths {
-			if ctx.Err() != nil {
-				return
+		for next := 0; next < paths.len(); {
+			chunk := make([]string, min(lookAhead, paths.len()-next))
+			for i := range chunk {
+				chunk[i] = paths.at(next + i)
 			}
-			j, unchanged := r.classify(p)
-			if unchanged != nil {
-				results <- *unchanged
-				continue
-			}
-			select {
-			case jobs <- j:
-			case <-ctx.Done():
-				return
+			next += len(chunk)
+			entries, err := r.db.EntriesOf(chunk)
+			for i, p := range chunk {
+				if ctx.Err() != nil {
+					return
+				}
+				var e *store.Entry
+				if err == nil {
+					e = entries[i]
+				}
+				j, unchanged := r.classify(p, e, err)
+				if unchanged != nil {
+					results <- *unchanged
+					continue
+				}
+				select {
+				case jobs <- j:
+				case <-ctx.Done():
+					return
+				}
 			}
 		}
 	}()

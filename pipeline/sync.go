@@ -48,11 +48,9 @@ func (r *run) sync(ctx context.Context, es *ESSummary) error {
 		if _, err := r.db.Unconfirm(elastic.Aliases, nil); err != nil {
 			return err
 		}
-		all, err := r.db.Unconfirmed()
-		if err != nil {
+		if es.Resent, err = r.db.CountUnconfirmed(); err != nil {
 			return err
 		}
-		es.Resent = len(all)
 	}
 	if err := s.deletes(ctx); err != nil {
 		return err
@@ -97,31 +95,42 @@ func (s *syncer) deletes(ctx context.Context) error {
 }
 
 // documents sends the documents of every unconfirmed record, in batches
-// of about batchSize actions.
+// of about batchSize actions. The records are read unconfirmedPage at a
+// time: a first sync of many files holds a page and a batch, not them
+// all.
 func (s *syncer) documents(ctx context.Context) error {
-	unconfirmed, err := s.db.Unconfirmed()
-	if err != nil {
-		return err
-	}
-	for _, rec := range unconfirmed {
-		d, err := s.db.Document(rec.SHA256)
-		if err != nil {
+	for after := ""; ; {
+		page, err := s.db.UnconfirmedAfter(after, unconfirmedPage)
+		if err != nil || len(page) == 0 {
+			if err == nil {
+				err = s.flush(ctx)
+			}
 			return err
 		}
-		if d == nil {
-			continue
-		}
-		d.Source.Path = rec.Path
-		s.batch = append(s.batch, rec)
-		s.acts = append(s.acts, index.Docs(d, s.stems)...)
-		if len(s.acts) >= batchSize {
-			if err := s.flush(ctx); err != nil {
+		after = page[len(page)-1].Path
+		for _, rec := range page {
+			d, err := s.db.Document(rec.SHA256)
+			if err != nil {
 				return err
+			}
+			if d == nil {
+				continue
+			}
+			d.Source.Path = rec.Path
+			s.batch = append(s.batch, rec)
+			s.acts = append(s.acts, index.Docs(d, s.stems)...)
+			if len(s.acts) >= batchSize {
+				if err := s.flush(ctx); err != nil {
+					return err
+				}
 			}
 		}
 	}
-	return s.flush(ctx)
 }
+
+// unconfirmedPage is how many unconfirmed records documents reads at a
+// time.
+const unconfirmedPage = 512
 
 // flush writes the batch and confirms the records all of whose documents
 // Elasticsearch took.

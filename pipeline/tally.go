@@ -12,11 +12,11 @@ func (r *run) tally() error {
 	sum := r.sum
 	sum.TopicsByYear = map[int]map[string]int{}
 	if sum.ES != nil {
-		unconfirmed, err := r.db.Unconfirmed()
+		pending, err := r.db.CountUnconfirmed()
 		if err != nil {
 			return err
 		}
-		sum.ES.Pending = len(unconfirmed)
+		sum.ES.Pending = pending
 	}
 	return r.db.EachDocStats(func(d *store.DocStats) bool {
 		sum.Meetings++

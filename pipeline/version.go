@@ -86,35 +86,25 @@ func (r *run) docCurrent(sha string) (bool, error) {
 	return false, nil
 }
 
-// withOutdated returns files and the recorded files, not among them, that
-// an older extractor read and that still exist, to be read again; those
-// that are gone are listed in the Summary (their documents are kept). It
-// reads the entries of all recorded files, in one transaction, and keeps
-// those of files for classify.
-func (r *run) withOutdated(files []string) ([]string, error) {
-	r.given = make(map[string]bool, len(files))
-	for _, f := range files {
-		r.given[f] = true
-	}
-	r.entries = make(map[string]*store.Entry, len(files))
-	out := files
-	err := r.db.Entries(func(e *store.Entry) bool {
-		if r.given[e.Path] {
-			r.entries[e.Path] = e
-			return true
-		}
-		if e.Status != store.StatusOK || e.ExtractorVersion >= r.version {
+// withOutdated adds to files the recorded files, not among them, that an
+// older extractor read and that still exist, to be read again; those that
+// are gone are listed in the Summary (their documents are kept). It reads
+// the entries of all recorded files, in one transaction, keeping none:
+// classify looks each file's up when it comes to it. files are then the
+// files given and found (r.given).
+func (r *run) withOutdated(files *fileSet) error {
+	r.given = files
+	return r.db.Entries(func(e *store.Entry) bool {
+		if e.Status != store.StatusOK || e.ExtractorVersion >= r.version || files.has(e.Path) {
 			return true
 		}
 		if _, err := os.Stat(e.Path); errors.Is(err, os.ErrNotExist) {
 			r.sum.Outdated = append(r.sum.Outdated, Outdated{Path: e.Path, ExtractorVersion: e.ExtractorVersion, Reason: "gone"})
 		} else if r.opts.Worker != nil {
-			out = append(out, e.Path)
-			r.given[e.Path], r.entries[e.Path] = true, e
+			files.add(e.Path)
 		}
 		return true
 	})
-	return out, err
 }
 
 // isCurrent is docCurrent, false on an error (the file is then read).

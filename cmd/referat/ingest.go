@@ -31,6 +31,7 @@ type ingestOptions struct {
 	interval time.Duration  // between progress lines when not on a terminal; default 10s
 	ocr      ocrOptions     // OCR of scanned pages; default auto, nor, 60s
 	cpuprof  string         // write a CPU profile of the run here (workers: FILE.worker-PID); default "": none
+	memprof  string         // write a heap profile of the run's largest live heap here; default "": none
 	stdout   io.Writer
 	stderr   io.Writer
 }
@@ -81,6 +82,7 @@ EXIT STATUS beyond the common ones: 3 when Elasticsearch could not be reached
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but the summary"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of this process to `FILE`, and of each worker to FILE.worker-PID (go tool pprof -top referat FILE FILE.worker-*)"},
+			&cli.StringFlag{Name: "memprofile", Usage: "write a heap profile of this process to `FILE`, taken when its live heap was largest (go tool pprof -sample_index inuse_space -top referat FILE)"},
 		), append(ocrFlags(), esFlags()...)...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -98,6 +100,7 @@ func ingestAction(c *cli.Context, paths []string) error {
 		password: c.String("password"), taxonomy: c.String("taxonomy"), prune: c.Bool("prune"),
 		retag: c.Bool("retag"), quiet: c.Bool("quiet"), json: c.Bool("json"), es: esConfig(c),
 		interval: 10 * time.Second, ocr: ocrFrom(c), stdout: c.App.Writer, stderr: c.App.ErrWriter, cpuprof: c.String("cpuprofile"),
+		memprof: c.String("memprofile"),
 	}, paths)
 }
 
@@ -108,6 +111,13 @@ func runIngest(ctx context.Context, opts ingestOptions, args []string) error {
 	}
 	if opts.cpuprof != "" {
 		stop, err := startCPUProfile(opts.cpuprof)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if opts.memprof != "" {
+		stop, err := startMemProfile(opts.memprof)
 		if err != nil {
 			return err
 		}

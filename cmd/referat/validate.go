@@ -78,6 +78,7 @@ var options = map[string]option{
 	"html":         {accepts: fixed("an output file in an existing folder, or - for stdout"), check: checkOutput},
 	"number":       {accepts: fixed("an agenda number as printed, such as 10/23, 2 or 1.2"), check: checkAgendaNumber, syntax: true},
 	"cpuprofile":   {accepts: fixed("an output file in an existing folder"), check: checkProfileFile},
+	"memprofile":   {accepts: fixed("an output file in an existing folder"), check: checkProfileFile},
 }
 
 // agendaNumber is a case number as ingest stores it: "10/23", "2", "1.2", "2 a".
@@ -92,7 +93,7 @@ func checkAgendaNumber(_ *values, s string) (string, error) {
 }
 
 // fileOptions name files or folders.
-var fileOptions = map[string]bool{"store": true, "taxonomy": true, "es-ca-cert": true, "html": true, "cpuprofile": true}
+var fileOptions = map[string]bool{"store": true, "taxonomy": true, "es-ca-cert": true, "html": true, "cpuprofile": true, "memprofile": true}
 
 // freeOptions accept any text.
 var freeOptions = map[string]bool{"password": true}

@@ -74,5 +74,5 @@ func (b *Batch) Document(sha string) (*referat.Document, error) { return b.t.s.d
 
 // Documents is Store.Documents in the batch.
 func (b *Batch) Documents(fn func(*referat.Document) bool) error {
-	return b.t.s.eachDocument(b.t.tx, false, fn)
+	return b.t.s.eachDocument(b.t.tx, fn)
 }

@@ -46,3 +46,53 @@ func TestConfirmedAndUnconfirm(t *testing.T) {
 		t.Errorf("ClusterIndices() = %v, want %v", known, uuids)
 	}
 }
+
+// TestUnconfirmedAfter: paging through the unconfirmed records, a few at
+// a time from the last path got, gives what Unconfirmed gives, confirmed
+// records left out, and CountUnconfirmed counts them.
+func TestUnconfirmedAfter(t *testing.T) {
+	s := openTemp(t)
+	for _, p := range []string{"a.pdf", "b.pdf", "c.pdf", "d.pdf", "e.pdf", "f.pdf", "g.pdf"} {
+		must(t, s.RecordParsed(Parsed{Path: p, Doc: doc("sha-"+p, 1)}))
+	}
+	must(t, s.RecordFailed(Failure{Path: "bad.pdf", Size: 1, MTime: 1, Cause: "damaged", Error: "x"})) // no document: never sent
+	b, err := s.Source("b.pdf")
+	must(t, err)
+	f, err := s.Source("f.pdf")
+	must(t, err)
+	must(t, s.Confirm([]SourceRecord{*b, *f}, nil))
+	want, err := s.Unconfirmed()
+	must(t, err)
+	if len(want) != 5 {
+		t.Fatalf("%d unconfirmed, want 5", len(want))
+	}
+	for _, n := range []int{1, 2, 5, 10} {
+		var got []SourceRecord
+		for after := ""; ; {
+			page, err := s.UnconfirmedAfter(after, n)
+			must(t, err)
+			if len(page) > n {
+				t.Fatalf("a page of %d records, asked for %d", len(page), n)
+			}
+			if len(page) == 0 {
+				break
+			}
+			got = append(got, page...)
+			after = page[len(page)-1].Path
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("pages of %d: %v, want %v", n, paths(got), paths(want))
+		}
+	}
+	if n, err := s.CountUnconfirmed(); err != nil || n != 5 {
+		t.Errorf("CountUnconfirmed() = %d, %v; want 5", n, err)
+	}
+}
+
+func paths(recs []SourceRecord) []string {
+	var out []string
+	for _, r := range recs {
+		out = append(out, r.Path)
+	}
+	return out
+}

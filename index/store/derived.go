@@ -87,8 +87,12 @@ func decodeEntry(db, path string, b []byte) (*Entry, error) {
 }
 
 // trimEvery is how many values a scan reads between trims of the mapping
-// (trim_linux.go): the pages around each are mapped too.
-const trimEvery = 2048
+// (trim_linux.go): the pages around each are mapped too; trimBytes how
+// many bytes of values (a document is tens of kilobytes).
+const (
+	trimEvery = 2048
+	trimBytes = 4 << 20
+)
 
 // Entries calls fn with the entry of every recorded file, in path order,
 // until fn returns false; all are read in one transaction.
@@ -124,12 +128,13 @@ func (s *Store) scan(fn func(tx *bolt.Tx) error) error {
 }
 
 // eachTrimmed is b.ForEach(fn), trimming the mapping every trimEvery
-// values.
+// values or trimBytes of them.
 func (s *Store) eachTrimmed(tx *bolt.Tx, b *bolt.Bucket, fn func(k, v []byte) error) error {
-	n := 0
+	n, size := 0, 0
 	return b.ForEach(func(k, v []byte) error {
-		if n++; n%trimEvery == 0 {
+		if n, size = n+1, size+len(v); n == trimEvery || size >= trimBytes {
 			s.trimIn(tx)
+			n, size = 0, 0
 		}
 		return fn(k, v)
 	})
@@ -162,6 +167,23 @@ func (s *Store) Entry(path string) (*Entry, error) {
 		return err
 	})
 	return e, err
+}
+
+// EntriesOf returns the entries of paths, nil for a path with none, read
+// in one transaction.
+func (s *Store) EntriesOf(paths []string) ([]*Entry, error) {
+	entries := make([]*Entry, len(paths))
+	err := s.view(func(tx *bolt.Tx) error {
+		for i, p := range paths {
+			var err error
+			if entries[i], err = s.entryIn(tx, p); err != nil {
+				return err
+			}
+		}
+		s.touched(tx, len(paths))
+		return nil
+	})
+	return entries, err
 }
 
 func (s *Store) entryIn(tx *bolt.Tx, path string) (*Entry, error) {

@@ -24,7 +24,11 @@ import (
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	defer recoverDamage(s.path, &err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	return incompatible(s.path, s.db.View(fn))
+	return incompatible(s.path, s.db.View(func(tx *bolt.Tx) error {
+		err := fn(tx)
+		s.touched(tx, 1)
+		return err
+	}))
 }
 
 // updateTx runs fn in a write transaction, guarded.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"math"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -246,14 +247,55 @@ func (s *Store) PendingDeletes(n int) ([]index.Action, error) {
 // never gave a document are not among them; a failed file that keeps the
 // documents of its earlier content is.
 func (s *Store) Unconfirmed() ([]SourceRecord, error) {
+	return s.UnconfirmedAfter("", math.MaxInt)
+}
+
+// UnconfirmedAfter returns the first n of the records Unconfirmed
+// returns whose paths come after the path after ("": from the first):
+// a caller pages through them, giving the last path it got, and holds n
+// at a time however many files there are.
+func (s *Store) UnconfirmedAfter(after string, n int) ([]SourceRecord, error) {
 	var out []SourceRecord
+	err := s.scan(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketSources).Cursor()
+		k, v := c.Seek([]byte(after))
+		if k != nil && after != "" && string(k) == after {
+			k, v = c.Next()
+		}
+		for read := 0; k != nil && len(out) < n; k, v = c.Next() {
+			if read++; read%trimEvery == 0 {
+				s.trimIn(tx)
+			}
+			var rec SourceRecord
+			if err := s.decode(v, &rec); err != nil {
+				return err
+			}
+			if rec.unconfirmed() {
+				rec.Path = string(k) // the key keeps the bytes JSON may not
+				out = append(out, rec)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// CountUnconfirmed returns how many records Unconfirmed returns.
+func (s *Store) CountUnconfirmed() (int, error) {
+	n := 0
 	err := s.Sources(func(rec *SourceRecord) bool {
-		if (rec.Status == StatusOK || rec.SHA256 != "") && !rec.Synced {
-			out = append(out, *rec)
+		if rec.unconfirmed() {
+			n++
 		}
 		return true
 	})
-	return out, err
+	return n, err
+}
+
+// unconfirmed reports whether rec has documents Elasticsearch has not
+// all confirmed.
+func (rec *SourceRecord) unconfirmed() bool {
+	return (rec.Status == StatusOK || rec.SHA256 != "") && !rec.Synced
 }
 
 // Confirm records that Elasticsearch has the documents of recs, as they

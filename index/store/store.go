@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"errors"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -32,9 +33,10 @@ type Store struct {
 	Writer   string // then: the writer, "pid N since TIME", or ""
 
 	db     *bolt.DB
-	path   string // the database file read
-	writer bool   // opened for writing
-	dirty  bool   // written since opened
+	path   string       // the database file read
+	writer bool         // opened for writing
+	dirty  bool         // written since opened
+	reads  atomic.Int64 // values read since the mapping was last trimmed (resident.go)
 }
 
 var (
@@ -154,7 +156,7 @@ func (s *Store) Sources(fn func(*SourceRecord) bool) error {
 // returns false. Documents are decoded one at a time, with their
 // threads as Document gives them.
 func (s *Store) Documents(fn func(*referat.Document) bool) error {
-	return s.scan(func(tx *bolt.Tx) error { return s.eachDocument(tx, true, fn) })
+	return s.scan(func(tx *bolt.Tx) error { return s.eachDocument(tx, fn) })
 }
 
 // each decodes every value of a bucket in key order and calls fn with it,

@@ -101,8 +101,10 @@ func (s *Store) documentIn(tx *bolt.Tx, sha string) (*referat.Document, error) {
 }
 
 // eachDocument calls fn with every document in tx, in hash order, until
-// fn returns false.
-func (s *Store) eachDocument(tx *bolt.Tx, trim bool, fn func(*referat.Document) bool) error {
+// fn returns false, trimming the mapping as it goes (a write
+// transaction's changes are not in the mapping: trimming is safe in
+// either kind).
+func (s *Store) eachDocument(tx *bolt.Tx, fn func(*referat.Document) bool) error {
 	stats := tx.Bucket(bucketDocStats)
 	each := func(k, v []byte) error {
 		d, err := s.decodeDocument(stats, k, v)
@@ -114,12 +116,7 @@ func (s *Store) eachDocument(tx *bolt.Tx, trim bool, fn func(*referat.Document) 
 		}
 		return nil
 	}
-	var err error
-	if trim {
-		err = s.eachTrimmed(tx, tx.Bucket(bucketDocuments), each)
-	} else {
-		err = tx.Bucket(bucketDocuments).ForEach(each)
-	}
+	err := s.eachTrimmed(tx, tx.Bucket(bucketDocuments), each)
 	if errors.Is(err, errStop) {
 		return nil
 	}

@@ -43,7 +43,9 @@ const pathFill = 0.9
 // hashes that lost their last path in it.
 func (t *txn) do(fn func(t *txn) error) error {
 	t.touched = map[string]bool{}
-	if err := fn(t); err != nil {
+	err := fn(t)
+	t.s.touched(t.tx, 1)
+	if err != nil {
 		return err
 	}
 	for sha := range t.touched {
@@ -84,6 +86,7 @@ func (t *txn) sourcesOf(sha string) ([]*SourceRecord, error) {
 	if err != nil {
 		return nil, err
 	}
+	t.s.touched(t.tx, len(paths))
 	var recs []*SourceRecord
 	for _, p := range paths {
 		rec, err := t.source(p)

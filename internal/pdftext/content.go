@@ -228,7 +228,16 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 		} else {
 			code = int(s[i])
 		}
-		text, w0, known := f.glyph(code)
+		// glyph's lookup of a simple font's code met before, inlined
+		var text string
+		var w0 float64
+		var known bool
+		if pg := f.simpleCache[code>>6&3]; !f.twoByte && pg != nil && pg[code&63].done {
+			c := &pg[code&63]
+			text, w0, known = c.text, c.w, c.known
+		} else {
+			text, w0, known = f.glyph(code)
+		}
 		if !fr.fitsTm(tm) { // only after an advance that changed more than the translation
 			*fr = newFrame(&a, tm, ctm)
 		}

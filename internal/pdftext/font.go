@@ -29,15 +29,15 @@ type font struct {
 	cmap        *toUnicode       // from the font's ToUnicode CMap; nil when there is none
 	simple      pdf.Font
 	first       int
-	widths      []float64               // simple fonts, in glyph space units (1/1000 em)
-	cidW        *cidWidths              // Type0 widths by CID
-	dw          float64                 // Type0 default width
-	scale       float64                 // glyph space to text space (Type 3 fonts differ)
-	known       bool                    // widths come from the file
-	simpleCache [4]*[64]codeInfo        // simple font: glyph's results by code, in pages made as codes are met
-	cidCache    *[1 << 10]*[64]codeInfo // Type 0 font: glyph's results by code below 1<<16, in pages made as codes are met
-	codeCache   map[int]codeInfo        // Type 0 font: glyph's results by code, codes from 1<<16
-	buf         []int                   // codes of the string being shown
+	widths      []float64              // simple fonts, in glyph space units (1/1000 em)
+	cidW        *cidWidths             // Type0 widths by CID
+	dw          float64                // Type0 default width
+	scale       float64                // glyph space to text space (Type 3 fonts differ)
+	known       bool                   // widths come from the file
+	simpleCache [4]*[64]codeInfo       // simple font: glyph's results by code, in pages made as codes are met
+	cidCache    [16]*[64]*[64]codeInfo // Type 0 font: glyph's results by two-byte code, in pages made as codes are met (and their tables of 64 pages)
+	codeCache   map[int]codeInfo       // Type 0 font: glyph's results by code, codes from 1<<16
+	buf         []int                  // codes of the string being shown
 
 	// Type0 font, Identity, not embedded, no ToUnicode: codes may be
 	// Unicode, unless codes below U+0020 were shown (sawControl).
@@ -161,17 +161,21 @@ type codeInfo struct {
 
 // glyph returns the text of code and its advance in glyph space units
 // (text and width), looking each code up once: a simple font keeps them
-// by code in 256 slots (in pages of 64), a Type 0 font those of codes
-// below 1<<16 in pages of 64 too (a map lookup per glyph cost more than
-// the rest of the lookup), and other codes in a map.
+// by code in 256 slots (in pages of 64), a Type 0 font those of its
+// two-byte codes in pages of 64 too (a map lookup per glyph cost more
+// than the rest of the lookup), and other codes in a map. A Type 0
+// font's codes carry their length in bytes above bit 32 (cidEncoding.split:
+// <0041> is 2<<32|0x41, <41> 1<<32|0x41), so a two-byte code is one
+// from 2<<32 to 2<<32|0xFFFF, and its slot is its low 16 bits.
 func (f *font) glyph(code int) (text string, w float64, known bool) {
 	var c *codeInfo
 	switch {
-	case f.twoByte && code >= 0 && code < 1<<16:
-		if f.cidCache == nil {
-			f.cidCache = new([1 << 10]*[64]codeInfo)
+	case f.twoByte && code>>16 == 2<<16:
+		table := &f.cidCache[code>>12&15]
+		if *table == nil {
+			*table = new([64]*[64]codeInfo) // 512 bytes, where a table of all 1,024 pages took 8 KiB a font
 		}
-		c = codePage(&f.cidCache[code>>6], code)
+		c = codePage(&(*table)[code>>6&63], code)
 	case f.twoByte || code < 0 || code > 255:
 		if c, ok := f.codeCache[code]; ok {
 			return c.text, c.w, c.known

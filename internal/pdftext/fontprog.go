@@ -23,7 +23,7 @@ type fontProgram struct {
 	kind    string         // "Type1", "CFF", "TrueType"
 	builtin map[int]string // Type 1 / CFF built-in encoding: code → glyph name
 	tt      *sfnt.Font
-	buf     sfnt.Buffer
+	buf     *sfnt.Buffer             // tt's, made with it: a Buffer is about 1 KiB, and most programs are never read
 	byGID   map[sfnt.GlyphIndex]rune // reverse of a Unicode cmap, when asked
 }
 
@@ -65,7 +65,7 @@ func (p *fontProgram) load() {
 			p.builtin = cffEncoding(data)
 		case "TrueType":
 			if f, err := sfnt.Parse(data); err == nil {
-				p.tt = f
+				p.tt, p.buf = f, new(sfnt.Buffer)
 			}
 		}
 	})
@@ -86,7 +86,7 @@ func (p *fontProgram) codeText(code int) (string, bool) {
 		return "", false
 	}
 	for _, r := range []rune{0xF000 + rune(code), rune(code)} {
-		if gid, err := p.tt.GlyphIndex(&p.buf, r); err == nil && gid != 0 {
+		if gid, err := p.tt.GlyphIndex(p.buf, r); err == nil && gid != 0 {
 			return p.gidText(gid)
 		}
 	}
@@ -112,7 +112,7 @@ func (p *fontProgram) gidText(gid sfnt.GlyphIndex) (string, bool) {
 	if p.tt == nil || int(gid) >= p.tt.NumGlyphs() {
 		return "", false
 	}
-	if name, err := p.tt.GlyphName(&p.buf, gid); err == nil && name != "" {
+	if name, err := p.tt.GlyphName(p.buf, gid); err == nil && name != "" {
 		if s, ok := glyphText(name); ok {
 			return s, true
 		}
@@ -123,7 +123,7 @@ func (p *fontProgram) gidText(gid sfnt.GlyphIndex) (string, bool) {
 			if r >= 0xD800 && r < 0xF900 {
 				continue // surrogates and private use
 			}
-			if g, err := p.tt.GlyphIndex(&p.buf, r); err == nil && g != 0 {
+			if g, err := p.tt.GlyphIndex(p.buf, r); err == nil && g != 0 {
 				if _, seen := p.byGID[g]; !seen {
 					p.byGID[g] = r
 				}

@@ -49,10 +49,19 @@ func isDelimiter(c byte) bool {
 	return false
 }
 
+// white holds the bytes for which isWhite is true, for skipSpace: a
+// lookup instead of six comparisons per byte.
+var white = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isWhite(byte(c))
+	}
+	return t
+}()
+
 func (l *lexer) skipSpace() {
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
-		if isWhite(c) {
+		if white[c] {
 			l.pos++
 			continue
 		}
@@ -286,6 +295,19 @@ func (l *lexer) appendLiteral(out []byte) []byte {
 
 func (l *lexer) hex() opString { return l.appendHex(nil) }
 
+// hexValue holds hexDigit's value of each byte, 0xFF for those that are
+// no hex digit.
+var hexValue = func() (t [256]byte) {
+	for c := range t {
+		v, ok := hexDigit(byte(c))
+		if !ok {
+			v = 0xFF
+		}
+		t[c] = v
+	}
+	return t
+}()
+
 // appendHex reads a hex string (< … >) and appends its bytes to dst:
 // white space and other non-hex bytes are skipped, an odd last digit is
 // followed by 0.
@@ -299,8 +321,8 @@ func (l *lexer) appendHex(dst []byte) []byte {
 		if c == '>' {
 			break
 		}
-		v, ok := hexDigit(c)
-		if !ok {
+		v := hexValue[c]
+		if v > 0xF {
 			continue
 		}
 		if half {

@@ -101,12 +101,17 @@ func buildScanned(page int, gs []glyph, box [4]float64, sc glyphScan) []Line {
 	if !sc.sortedDown {
 		sortByYDown(gs)
 	}
-	var groups [][]glyph
-	var sizes []sizeRange // of each group, for joinScripts
+	// The baseline groups and their sizes in buffers kept for the next
+	// page: nothing points into them once the lines are made.
+	groups := groupBufs.get(64)
+	sizes := sizeBufs.get(64) // of each group, for joinScripts
+	defer func() { putGroups(groups, sizes) }()
 	start := 0
 	lo, hi := math.Inf(1), 0.0
 	for i := 1; i <= len(gs); i++ {
-		lo, hi = fmin(lo, gs[i-1].size), fmax(hi, gs[i-1].size)
+		if s := gs[i-1].size; !inRange(lo, hi, s) {
+			lo, hi = fmin(lo, s), fmax(hi, s)
+		}
 		if i < len(gs) {
 			if sameBaseline(&gs[start], &gs[i-1], &gs[i]) {
 				continue
@@ -120,14 +125,14 @@ func buildScanned(page int, gs []glyph, box [4]float64, sc glyphScan) []Line {
 	for _, g := range groups {
 		sortByX(g)
 	}
-	groups, sizes = splitOverlaps(groups, sizes) // overlap.go
-	groups = joinScripts(groups, sizes)          // scripts.go
-	if ordered := readingOrder(groups); ordered != nil {
-		groups = ordered
+	lineGroups, lineSizes := splitOverlaps(groups, sizes) // overlap.go
+	lineGroups = joinScripts(lineGroups, lineSizes)       // scripts.go
+	if ordered := readingOrder(lineGroups); ordered != nil {
+		lineGroups = ordered
 	}
-	lines := make([]Line, 0, len(groups))
+	lines := make([]Line, 0, len(lineGroups))
 	var lb lineBuilder
-	for _, g := range groups {
+	for _, g := range lineGroups {
 		if l, ok := lb.makeLine(page, g); ok {
 			lines = append(lines, l)
 		}
@@ -136,6 +141,26 @@ func buildScanned(page int, gs []glyph, box [4]float64, sc glyphScan) []Line {
 		return nil
 	}
 	return lines
+}
+
+// inRange reports whether s is equal to both lo and hi and not zero, so
+// that fmin(lo, s) is lo and fmax(hi, s) is hi, bit for bit
+// (TestInRangeKeepsMinMax): the usual glyph, in the size of the glyphs
+// before it, for which fmin and fmax would take their slow path.
+func inRange(lo, hi, s float64) bool { return s == lo && s == hi && s != 0 }
+
+// Buffers of buildScanned's baseline groups and their sizes.
+var (
+	groupBufs = newFreeList[[]glyph](4, 4<<10, 64<<10)
+	sizeBufs  = newFreeList[sizeRange](4, 4<<10, 64<<10)
+)
+
+// putGroups gives back buildScanned's buffers, the groups cleared so
+// that a kept buffer holds no page's glyphs.
+func putGroups(groups [][]glyph, sizes []sizeRange) {
+	clear(groups)
+	groupBufs.put(groups)
+	sizeBufs.put(sizes)
 }
 
 // sameBaseline reports whether g, below prev in a group that starts at
@@ -241,7 +266,8 @@ func sortGlyphs(gs []glyph, down bool) {
 		}
 		return g.x
 	}
-	runs := make([]glyphRun, 0, 64)
+	runs := runBufs.get(64)
+	defer func() { runBufs.put(runs) }()
 	for i := 0; i < len(gs); {
 		k := key(&gs[i])
 		if k != k {
@@ -256,14 +282,21 @@ func sortGlyphs(gs []glyph, down bool) {
 		i = j
 	}
 	slices.SortStableFunc(runs, cmpRuns)
-	from := make([]int32, 0, len(gs)) // position p takes glyph from[p]
+	from := fromBufs.get(len(gs)) // position p takes glyph from[p]
 	for _, r := range runs {
 		for i := r.start; i < r.end; i++ {
 			from = append(from, i)
 		}
 	}
 	permute(gs, from)
+	fromBufs.put(from)
 }
+
+// Buffers of sortGlyphs, reused from sort to sort (see reuse.go).
+var (
+	runBufs  = newFreeList[glyphRun](4, 4<<10, 64<<10)
+	fromBufs = newFreeList[int32](4, 16<<10, 256<<10)
+)
 
 // permute moves glyph from[p] to position p, each glyph once, following
 // each cycle of the permutation; it marks a position done by from[p] = p.
@@ -317,7 +350,7 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 	for i := range gs {
 		// Text that starts with a byte below 0xC4 other than these is
 		// neither (see mayBeAccent and isRTLStart): most glyphs.
-		if s := gs[i].s; s != "" && s[0] < 0xC4 && s[0] != '`' && s[0] != '^' && s[0] != '~' && s[0] != ' ' {
+		if s := gs[i].s; s != "" && plainStart[s[0]] {
 			continue
 		}
 		accents = accents || mayBeAccent(gs[i].s)
@@ -331,6 +364,11 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 	}
 	l := Line{Page: page, Y: gs[0].y, X0: math.Inf(1), X1: math.Inf(-1)}
 	lb.text, lb.cuts, lb.sizes = lb.text[:0], lb.cuts[:0], lb.sizes[:0]
+	// The sizes of the glyphs taken, for the median: while they are all
+	// alike (the usual line) only counted, and collected from the first
+	// that differs on, the count of the first size included.
+	var firstSize float64
+	nSizes, alike := 0, true
 	spanStart := 0 // where the span being built starts in lb.text
 	bold := false
 	var prev *glyph
@@ -381,7 +419,19 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 		if inFirstWord {
 			l.FirstWidth = g.x + g.w - l.X0
 		}
-		lb.sizes = append(lb.sizes, g.size)
+		switch {
+		case nSizes == 0:
+			firstSize = g.size
+		case alike && math.Float64bits(g.size) != math.Float64bits(firstSize):
+			alike = false
+			for range nSizes {
+				lb.sizes = append(lb.sizes, firstSize)
+			}
+		}
+		if !alike {
+			lb.sizes = append(lb.sizes, g.size)
+		}
+		nSizes++
 		prev = g
 		hasText = true
 	}
@@ -389,7 +439,10 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 	if !hasText {
 		return l, false
 	}
-	l.Size = median(lb.sizes)
+	l.Size = firstSize // median's answer for sizes all alike
+	if !alike {
+		l.Size = median(lb.sizes)
+	}
 	text := string(lb.text)
 	l.Spans = make([]Span, len(lb.cuts))
 	start := 0
@@ -403,6 +456,15 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 	}
 	return l, true
 }
+
+// plainStart holds the first bytes of glyph text that is neither an
+// accent nor right-to-left: those below 0xC4 but ` ^ ~ and the space.
+var plainStart = func() (t [256]bool) {
+	for c := range 0xC4 {
+		t[c] = c != '`' && c != '^' && c != '~' && c != ' '
+	}
+	return t
+}()
 
 // Word breaks follow the drawn gap between glyphs, as poppler's
 // TextOutputDev (pdftotext) decides them: a glyph's extent is its advance

@@ -37,3 +37,25 @@ func TestIsBlank(t *testing.T) {
 		}
 	}
 }
+
+// TestInRangeKeepsMinMax holds inRange to what buildScanned takes it
+// for: when it is true, fmin and fmax leave the ends as they are, bit for
+// bit, for every pair of ends and size among the special values.
+func TestInRangeKeepsMinMax(t *testing.T) {
+	vals := []float64{
+		0, math.Copysign(0, -1), 1, -1, 12, 11.955, math.MaxFloat64, math.SmallestNonzeroFloat64,
+		math.Inf(1), math.Inf(-1), math.NaN(), math.Float64frombits(0x7FF0000000000001),
+	}
+	for _, lo := range vals {
+		for _, hi := range vals {
+			for _, s := range vals {
+				if !inRange(lo, hi, s) {
+					continue
+				}
+				if math.Float64bits(fmin(lo, s)) != math.Float64bits(lo) || math.Float64bits(fmax(hi, s)) != math.Float64bits(hi) {
+					t.Errorf("inRange(%v, %v, %v), but fmin, fmax give %v, %v", lo, hi, s, fmin(lo, s), fmax(hi, s))
+				}
+			}
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package pdftext
 
 import (
-	"bytes"
 	"math"
 	"strconv"
 )
@@ -96,7 +95,7 @@ func (l *lexer) scan(depth int, o *operand) (op string, ok bool, err error) {
 			l.pos++ // stray delimiter: skip it
 			continue
 		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
-			o.kind, o.num = kindNumber, parseNumber(l.word())
+			o.kind, o.num = kindNumber, l.number()
 		default:
 			w := l.word()
 			switch string(w) {
@@ -133,16 +132,16 @@ func (l *lexer) word() []byte {
 // the scratch space.
 func (l *lexer) name(o *operand) {
 	start := l.pos
-	var b []byte
-	if l.cmap {
-		for l.pos < len(l.b) && !endsWord[l.b[l.pos]] {
-			l.pos++
-		}
-		b = l.b[start:l.pos]
-	} else {
-		b = l.word()
+	escaped := false // a '#' seen: the loop is word's, noting it on the way
+	for l.pos < len(l.b) && !endsWord[l.b[l.pos]] {
+		escaped = escaped || l.b[l.pos] == '#'
+		l.pos++
 	}
-	if bytes.IndexByte(b, '#') < 0 {
+	if !l.cmap && l.pos == start && l.pos < len(l.b) {
+		l.pos++ // as word reads an empty name: the white space or delimiter after the slash is taken (not a '#')
+	}
+	b := l.b[start:l.pos]
+	if !escaped {
 		o.off, o.end = start, l.pos
 		return
 	}
@@ -216,7 +215,7 @@ func (l *lexer) scanArray(depth int) (off, end int, err error) {
 			l.pending = append(l.pending, o)
 			continue
 		case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
-			l.pending = append(l.pending, operand{kind: kindNumber, num: parseNumber(l.word())})
+			l.pending = append(l.pending, operand{kind: kindNumber, num: l.number()})
 			continue
 		case c == '<' && (l.pos+1 >= len(l.b) || l.b[l.pos+1] != '<'): // a hex string (LibreOffice's TJ)
 			o := operand{kind: kindString, inScratch: true, off: len(l.scratch)}
@@ -294,6 +293,44 @@ func parseNumber(b []byte) float64 {
 	if digits == 0 || digits > 15 {
 		return slowNumber(b)
 	}
+	f := float64(mant) / pow10[frac]
+	if neg {
+		f = -f
+	}
+	return f
+}
+
+// number reads a number as parseNumber(l.word()) reads it, the usual
+// ones (those parseNumber reads itself) in one pass over their bytes
+// instead of two (TestNumberMatchesParse).
+func (l *lexer) number() float64 {
+	b, start := l.b, l.pos
+	i, neg := start, false
+	if i < len(b) && (b[i] == '-' || b[i] == '+') {
+		neg, i = b[i] == '-', i+1
+	}
+	var mant uint64
+	digits, frac, dot := 0, 0, false
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + uint64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+			continue
+		case c == '.' && !dot:
+			dot = true
+			continue
+		}
+		break
+	}
+	if i < len(b) && !endsWord[b[i]] || digits == 0 || digits > 15 {
+		return parseNumber(l.word()) // from start: l.pos has not moved
+	}
+	l.pos = i
 	f := float64(mant) / pow10[frac]
 	if neg {
 		f = -f

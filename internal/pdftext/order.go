@@ -33,7 +33,11 @@ const gapFactor = 0.7
 
 // fragments cuts the baseline groups (each sorted by x) at wide gaps.
 func fragments(groups [][]glyph) []fragment {
-	out := make([]fragment, 0, len(groups)+len(groups)/4)
+	return appendFragments(make([]fragment, 0, len(groups)+len(groups)/4), groups)
+}
+
+// appendFragments appends the fragments of groups to out.
+func appendFragments(out []fragment, groups [][]glyph) []fragment {
 	for gi, g := range groups {
 		start := 0
 		x1 := math.Inf(-1)
@@ -98,7 +102,13 @@ func newFragment(group int, gs []glyph) fragment {
 // in reading order, or nil when the page has no columns (the groups are
 // then already in order).
 func readingOrder(groups [][]glyph) [][]glyph {
-	frags := fragments(groups)
+	// The fragments are dead once the lines are regrouped: in a buffer
+	// kept for the next page, cleared of this page's glyphs.
+	frags := appendFragments(fragBufs.get(len(groups)+len(groups)/4), groups)
+	defer func() {
+		clear(frags)
+		fragBufs.put(frags)
+	}()
 	var order [][]fragment
 	if !orderRegion(frags, 0, &order) {
 		return nil
@@ -251,7 +261,12 @@ func gutter(frags []fragment) (lo, hi float64, ok bool) {
 		return 0, 0, false // narrower than two columns of running text
 	}
 	n := int(math.Ceil(width))
-	cover := coverOf(frags, x0, n)
+	// cover lives until gutter returns (flowGutter only reads it): in a
+	// buffer kept for the next region.
+	buf := coverBufs.get(n + 2)
+	defer func() { coverBufs.put(buf) }()
+	buf = append(buf, make([]int, n+2)...) // zeros, appended without allocating when buf has room
+	cover := coverInto(buf, frags, x0, n)
 	limit := max(1, len(frags)/10)
 	best, bestLo := 0, 0
 	for i := int(0.2 * width); i < int(0.8*width); {
@@ -378,7 +393,11 @@ func dense(frags []fragment, x float64) bool {
 // summed in one pass over the width, instead of a pass over each
 // fragment's width (TestCoverOf).
 func coverOf(frags []fragment, x0 float64, n int) []int {
-	cover := make([]int, n+2)
+	return coverInto(make([]int, n+2), frags, x0, n)
+}
+
+// coverInto is coverOf in cover, n+2 zeros.
+func coverInto(cover []int, frags []fragment, x0 float64, n int) []int {
 	for _, f := range frags {
 		a, b := max(int(f.x0-x0), 0), min(int(math.Ceil(f.x1-x0)), n+1)
 		if a < b {
@@ -391,6 +410,13 @@ func coverOf(frags []fragment, x0 float64, n int) []int {
 	}
 	return cover[:n+1]
 }
+
+// coverBufs keeps gutter's cover arrays, a few KiB a region, and
+// fragBufs readingOrder's fragments.
+var (
+	coverBufs = newFreeList[int](4, 16<<10, 1<<20)
+	fragBufs  = newFreeList[fragment](4, 4<<10, 64<<10)
+)
 
 // clearest returns the middle of the longest run of the least value in
 // cover.
