@@ -41,9 +41,6 @@ type sentOutcome struct {
 	c          *sentCase
 	given, any []bool
 	z1, z2     []float64
-	// p is the topic model's probability of each topic the rules found
-	// evidence of, -1 for the others (see TopicModel.decide).
-	p []float64
 }
 
 // CrossValidateSentences scores, leaving one meeting out, the topic model
@@ -108,18 +105,13 @@ func (o *sentOutcome) adds(i, way int, th float64) bool {
 
 // score is the case's topic score with the topics the topic model gives
 // and those add adds (none when nil), without those given whose best
-// sentence scores under veto unless the topic model scores them sentSure
-// or more; with add, those the topic model scores sentNear or more whose
-// best sentence scores sentAgree are given too (see SentenceModel).
+// sentence scores under veto.
 func (o *sentOutcome) score(add func(i int) bool, veto float64) PRF {
 	var s PRF
 	for i, want := range o.c.gold {
 		got := o.given[i] || (add != nil && add(i))
-		if got && veto > 0 && o.z1 != nil && o.z1[i] < math.Log(veto/(1-veto)) && o.p[i] < sentSure {
+		if got && veto > 0 && o.z1 != nil && o.z1[i] < math.Log(veto/(1-veto)) {
 			got = false
-		}
-		if !got && add != nil && o.z1 != nil && o.p[i] >= sentNear && o.z1[i] >= logit(sentAgree) {
-			got = true
 		}
 		switch {
 		case got && want:
@@ -152,18 +144,13 @@ func (a *Analyzer) baseOutcomes(gold []GoldMeeting, co *sentCorpus, th float64) 
 		tm := fitTopicModel(rest)
 		tm.Threshold = th
 		for _, gc := range m.Cases {
-			o := &sentOutcome{c: &co.cases[ci], given: make([]bool, co.topics), any: make([]bool, co.topics), p: make([]float64, co.topics)}
+			o := &sentOutcome{c: &co.cases[ci], given: make([]bool, co.topics), any: make([]bool, co.topics)}
 			ci++
 			text := strings.Join(gc.Paragraphs, "\n\n")
 			accs, cands := a.topicCandidates(gc.Title, text, a.Statements(text))
-			for i := range o.p {
-				o.p[i] = -1
-			}
 			for i, c := range cands {
 				o.any[i] = true
-				if accs[i] != nil {
-					o.p[i], o.given[i] = tm.decide(c)
-				}
+				o.given[i] = accs[i] != nil && tm.gives(c)
 			}
 			out = append(out, o)
 		}

@@ -19,8 +19,7 @@ import (
 // meetings. A case is given a topic the TopicModel did not give it when a
 // sentence of it (or its title) scores Threshold or more for the topic;
 // that sentence is the topic's evidence. Topics not in Topics are never
-// given so. Two more rules join the views of the TopicModel and the
-// sentence model (see Sure, Near and Agree).
+// given so.
 type SentenceModel struct {
 	Topics []string `json:"topics"` // topic ids, in the order of Bias and each stem's weights
 	// Threshold is the probability from which a sentence gives its case
@@ -29,20 +28,8 @@ type SentenceModel struct {
 	// Veto is the probability under which a topic the TopicModel gives
 	// is taken away: no sentence of the case (nor its title) is about it.
 	// 0: never.
-	Veto float64 `json:"veto"`
-	// Sure is the TopicModel's probability from which Veto does not take
-	// a topic away: the rules' evidence is decisive alone. 0: the veto
-	// always applies.
-	Sure float64 `json:"sure"`
-	// Near and Agree give a topic the TopicModel scores Near or more but
-	// under its threshold, when the rules found a supporting sentence of
-	// it (or the title) and a sentence of the case (or its title) scores
-	// Agree or more in this model: two views agree on a topic neither
-	// gives alone, as with a secondary topic raised in one sentence. Its
-	// evidence is the rules'. Near 0: never.
-	Near  float64   `json:"near"`
-	Agree float64   `json:"agree"`
-	Bias  []float64 `json:"bias"`
+	Veto float64   `json:"veto"`
+	Bias []float64 `json:"bias"`
 	// Weights are, per stem, its weight for each topic.
 	Weights map[string][]float64 `json:"weights"`
 }
@@ -50,8 +37,7 @@ type SentenceModel struct {
 // marshalTo writes the model as the JSON value of TopicModel's
 // "sentences" key (see marshalLinear).
 func (s *SentenceModel) marshalTo(b *strings.Builder) {
-	marshalLinear(b, s.Topics, fmt.Sprintf("\"threshold\": %.2f,\n    \"veto\": %.2f,\n    \"sure\": %.2f,\n    \"near\": %.2f,\n    \"agree\": %.2f",
-		s.Threshold, s.Veto, s.Sure, s.Near, s.Agree), s.Bias, s.Weights)
+	marshalLinear(b, s.Topics, fmt.Sprintf("\"threshold\": %.2f,\n    \"veto\": %.2f", s.Threshold, s.Veto), s.Bias, s.Weights)
 }
 
 // marshalLinear writes a model of per-topic weights of stems (the
@@ -117,9 +103,6 @@ type sentScorer struct {
 	index     map[string]int32
 	threshold float64 // in logits
 	veto      float64 // in logits; -Inf: never
-	// sure and near are probabilities of the topic model (2: never);
-	// agree is in logits.
-	sure, near, agree float64
 }
 
 // compileSentences compiles s for the taxonomy t; nil when s is nil.
@@ -139,13 +122,6 @@ func compileSentences(s *SentenceModel, t *Taxonomy) *sentScorer {
 	sc.threshold, sc.veto = logit(s.Threshold), math.Inf(-1)
 	if s.Veto > 0 {
 		sc.veto = logit(s.Veto)
-	}
-	sc.sure, sc.near, sc.agree = 2, 2, logit(s.Agree)
-	if s.Sure > 0 {
-		sc.sure = s.Sure
-	}
-	if s.Near > 0 {
-		sc.near = s.Near
 	}
 	for _, st := range sortedKeys(s.Weights) {
 		sc.index[st] = int32(len(sc.index))

@@ -101,72 +101,6 @@ func TestSentenceModelVeto(t *testing.T) {
 	}
 }
 
-// TestSentenceModelSure: the veto spares a topic the topic model scores
-// Sure or more, and takes it away under that.
-func TestSentenceModelSure(t *testing.T) {
-	text := "Vi tok opp lønnsoppgjøret. NTL ba om fleksibel arbeidstid og hjemmekontor."
-	for _, tt := range []struct {
-		name string
-		sure float64
-		want bool // arbeidstid kept
-	}{
-		{name: "no sure", sure: 0, want: false},
-		{name: "sure under the topic model's probability", sure: 0.99, want: true},
-		{name: "sure over it", sure: 0.999, want: false},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			m := handModel(0.99, 0.2)
-			m.Weights[0], m.Weights[1] = -5, 10 // the rules' decision, at probability 0.993
-			m.Sentences.Sure = tt.sure
-			got := false
-			for _, tp := range New(nil, Options{TopicModel: m}).Topics("Orientering", text) {
-				got = got || tp.ID == "arbeidstid"
-			}
-			if got != tt.want {
-				t.Errorf("arbeidstid given: %v, want %v (no sentence scores the veto for it)", got, tt.want)
-			}
-		})
-	}
-}
-
-// TestSentenceModelAgree: a topic the topic model scores Near or more but
-// under its threshold is given, with the rules' evidence, when a sentence
-// scores Agree or more for it; not when none does, nor when the topic
-// model scores it under Near.
-func TestSentenceModelAgree(t *testing.T) {
-	// The rules support lønn (lønnsoppgjøret) and arbeidstid
-	// (hjemmekontor); the sentence model scores the first sentence 0.73
-	// for lønn and no sentence over 0.05 for arbeidstid.
-	text := "Vi tok opp lønnsoppgjøret. NTL ba om hjemmekontor."
-	for _, tt := range []struct {
-		name        string
-		near, agree float64
-		want        []string
-	}{
-		{name: "off", near: 0, agree: 0.5, want: nil},
-		{name: "a sentence agrees", near: 0.4, agree: 0.5, want: []string{"lønn"}},
-		{name: "no sentence agrees", near: 0.4, agree: 0.9, want: nil},
-		{name: "the topic model too far", near: 0.6, agree: 0.5, want: nil},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			m := handModel(0.99, 0)
-			m.Weights = make([]float64, len(topicFeatures)) // probability 0.5 for every candidate
-			m.Threshold = 0.7
-			m.Sentences.Near, m.Sentences.Agree = tt.near, tt.agree
-			var got []string
-			for _, tp := range New(nil, Options{TopicModel: m}).Topics("Orientering", text) {
-				got = append(got, tp.ID)
-				if tp.ID == "lønn" && (len(tp.Evidence) != 1 || text[tp.Evidence[0].Start:tp.Evidence[0].End] != "Vi tok opp lønnsoppgjøret.") {
-					t.Errorf("lønn's evidence %+v, want the rules' sentence", tp.Evidence)
-				}
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("topics %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 // TestSentenceModelEvidence: a topic the sentence model gives where the
 // rules found evidence too keeps the rules' evidence and adds its best
 // sentence in order, once.
@@ -204,11 +138,8 @@ func TestSentenceModelEvidence(t *testing.T) {
 // TestSentenceModelRoundTrip: the model reads back what it wrote, and a
 // stem with weights that do not fit the topics is an error.
 func TestSentenceModelRoundTrip(t *testing.T) {
-	m := handModel(0.9, 0.05)
-	m.Sentences.Sure, m.Sentences.Near, m.Sentences.Agree = 0.85, 0.6, 0.4
-	checkRoundTrip(t, m, `"kjernetid": [0,5]`, `"kjernetid": [5]`, func(back *TopicModel) bool {
-		s := back.Sentences
-		return s.Weights["kjernetid"][1] == 5 && s.Veto == 0.05 && s.Sure == 0.85 && s.Near == 0.6 && s.Agree == 0.4
+	checkRoundTrip(t, handModel(0.9, 0.05), `"kjernetid": [0,5]`, `"kjernetid": [5]`, func(back *TopicModel) bool {
+		return back.Sentences.Weights["kjernetid"][1] == 5 && back.Sentences.Veto == 0.05
 	})
 }
 
@@ -305,12 +236,8 @@ func TestCrossValidateRecipe(t *testing.T) {
 	scores := a.CrossValidateSentences(gold, th, false)
 	alone := scores[0].Topics
 	t.Logf("topic model alone %v; with the sentence model %v; with the case model too %v", alone, sent, full)
-	// Wave 8: the sure / near / agree rules (SentenceModel) cost
-	// leave-one-out precision 0.015 here (alone 0.946, with the sentence
-	// model 0.946 -> 0.931) for F1 0.880 -> 0.892; leaving one batch out,
-	// the recipe's precision rose (0.904 -> 0.912). Was within 0.005.
-	if sent.Precision() < alone.Precision()-0.02 || sent.F1() < alone.F1()+0.005 || sent.F1() < 0.85 {
-		t.Errorf("with the sentence model %v, alone %v: want P within 0.02 of alone's, F1 >= 0.85 and 0.005 above alone's", sent, alone)
+	if sent.Precision() < alone.Precision()-0.005 || sent.F1() < alone.F1()+0.005 || sent.F1() < 0.85 {
+		t.Errorf("with the sentence model %v, alone %v: want P within 0.005 of alone's, F1 >= 0.85 and 0.005 above alone's", sent, alone)
 	}
 	if full.Precision() < sent.Precision()-0.015 || full.F1() < sent.F1()+0.005 {
 		t.Errorf("with the case model %v, without %v: want P within 0.015 of without's, F1 0.005 above", full, sent)

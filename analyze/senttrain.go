@@ -24,12 +24,6 @@ const (
 	// Veto.
 	sentThreshold = 0.93
 	sentVeto      = 0.07
-	// sentSure, sentNear and sentAgree are the built-in model's Sure,
-	// Near and Agree, chosen leaving one batch of train/ out and on the
-	// development batches testdata/annotated/dev (see its README).
-	sentSure  = 0.85
-	sentNear  = 0.60
-	sentAgree = 0.40
 )
 
 // Sentence labels: which sentences of a case that has a topic are
@@ -309,14 +303,13 @@ func (co *sentCorpus) fitSentences(use func(c *sentCase) bool, cfg sentConfig) (
 
 // TrainSentenceModel fits the sentence model to the annotated meetings
 // with the analyzer's taxonomy (see SentenceModel), with the built-in
-// settings, threshold, veto, sure, near and agree: the same meetings
-// always give the same model.
+// settings, threshold and veto: the same meetings always give the same
+// model.
 func (a *Analyzer) TrainSentenceModel(gold []GoldMeeting) *SentenceModel {
 	co := a.sentCorpus(gold)
 	bias, w := co.fitSentences(func(*sentCase) bool { return true }, builtinSentConfig)
 	m := co.model(a.tax, bias, w)
 	m.Threshold, m.Veto = sentThreshold, sentVeto
-	m.Sure, m.Near, m.Agree = sentSure, sentNear, sentAgree
 	return m
 }
 

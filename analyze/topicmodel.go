@@ -219,18 +219,10 @@ func (m *TopicModel) topicSum(topic string, x []float64) float64 {
 // the rules give it: the shared weights are fitted beside every known
 // topic's own and say nothing of a topic without them.
 func (m *TopicModel) gives(c *topicCandidate) bool {
-	_, given := m.decide(c)
-	return given
-}
-
-// decide is gives with the probability it weighed: -1 for a topic the
-// model has no weights for (see gives).
-func (m *TopicModel) decide(c *topicCandidate) (p float64, given bool) {
 	if len(m.PerTopic) > 0 && m.PerTopic[c.topic] == nil {
-		return -1, c.rule
+		return c.rule
 	}
-	p = m.probabilityOf(c.features(), c.topic)
-	return p, p >= m.Threshold
+	return m.probabilityOf(c.features(), c.topic) >= m.Threshold
 }
 
 // probabilityOf is the probability that a case has the topic, with the

@@ -63,9 +63,7 @@ func contains(xs []string, x string) bool {
 // one input of the analyzer's TopicModel, which makes the decision; its
 // SentenceModel, when it has one, may then add a topic one sentence (or
 // the title) is about in words the term lists lack, with that sentence
-// as evidence, or take away one no sentence is about unless the topic
-// model is sure of it, or give one the topic model nearly gives when a
-// sentence agrees (see SentenceModel).
+// as evidence, or take away one no sentence is about (see SentenceModel).
 // The score is Options.TitleWeight for the title plus each supporting
 // sentence's strength (plus the sentence's probability for a topic the
 // sentence model adds).
@@ -96,19 +94,14 @@ func (a *Analyzer) topicsOf(title, text *caseText, stmts []referat.Statement) []
 	}
 	for i, d := range a.tax.Topics {
 		t := accs[i]
-		given, p := false, -1.0
-		if t != nil {
-			p, given = a.model.decide(cands[i])
-		}
+		given := t != nil && a.model.gives(cands[i])
 		if best != nil && a.sent.on[i] {
 			switch b := best[i]; {
-			case given && b.z < a.sent.veto && p < a.sent.sure:
+			case given && b.z < a.sent.veto:
 				continue // no sentence is about it
 			case !given && (b.z >= a.sent.threshold || a.caseGives(i, &caseZ, b.z, title, text)):
 				out = append(out, a.sentenceTopic(i, t, b, title, text))
 				continue
-			case !given && t != nil && p >= a.sent.near && b.z >= a.sent.agree:
-				given = true // the rules' evidence, and a sentence agrees
 			}
 		}
 		if given {
