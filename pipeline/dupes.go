@@ -257,5 +257,7 @@ func (r *run) promote(ctx context.Context) error {
 	progress := r.opts.Progress
 	r.opts.Progress = NoProgress{}
 	defer func() { r.opts.Progress = progress }()
-	return r.files(ctx, newFileSet(dups...))
+	set := newFileSet(dups...)
+	defer set.release()
+	return r.files(ctx, set)
 }

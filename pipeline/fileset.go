@@ -1,6 +1,9 @@
 package pipeline
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"runtime"
+)
 
 // A fileSet is the files of a run: paths in the order added, each once.
 // It is what grows with the number of files, so it is kept compact: the
@@ -8,13 +11,26 @@ import "hash/maphash"
 // where each ends, and an open-addressing table of their positions for
 // has, with no copy of any path: about len(path) + 12 bytes a path
 // (100,000 paths of 40 bytes: 5 MB), where a []string and a
-// map[string]bool held ~110. The zero fileSet is empty; a nil *fileSet
-// has nothing.
+// map[string]bool held ~110. Large arrays are kept off the Go heap
+// (offheap.go), so a path costs those bytes of memory and no more; they
+// are unmapped by release, or when the set is collected. The zero
+// fileSet is empty; a nil *fileSet has nothing.
 type fileSet struct {
-	buf   []byte   // the paths, one after the other
-	ends  []uint32 // where path i ends in buf
-	table []uint32 // 0, or 1 + the index of a path; a power of two long, at most half full
+	mem   *fileMem // the memory of the three arrays below
+	buf   []byte   // the paths, one after the other (in mem.buf)
+	ends  []uint32 // where path i ends in buf (in mem.ends)
+	table []uint32 // 0, or 1 + the index of a path; a power of two long, at most half full (mem.table)
 	seed  maphash.Seed
+}
+
+// fileMem is a fileSet's memory, apart from the set so that a cleanup
+// can free it once the set is unreachable.
+type fileMem struct{ buf, ends, table block }
+
+func (m *fileMem) free() {
+	m.buf.free()
+	m.ends.free()
+	m.table.free()
 }
 
 // newFileSet returns a set of the paths, in their order, each once.
@@ -24,6 +40,15 @@ func newFileSet(paths ...string) *fileSet {
 		s.add(p)
 	}
 	return s
+}
+
+// release frees the set's memory and empties it. A nil set is left as is.
+func (s *fileSet) release() {
+	if s == nil || s.mem == nil {
+		return
+	}
+	s.mem.free()
+	*s = fileSet{}
 }
 
 // len returns the number of paths.
@@ -47,8 +72,10 @@ func (s *fileSet) bytes(i int) []byte {
 
 // add adds p unless it is in the set, and reports whether it added it.
 func (s *fileSet) add(p string) bool {
-	if len(s.table) == 0 {
+	if s.mem == nil {
+		s.mem = &fileMem{}
 		s.seed = maphash.MakeSeed()
+		runtime.AddCleanup(s, (*fileMem).free, s.mem)
 	}
 	if 2*(len(s.ends)+1) > len(s.table) {
 		s.grow()
@@ -57,10 +84,36 @@ func (s *fileSet) add(p string) bool {
 	if found {
 		return false
 	}
+	if len(s.buf)+len(p) > cap(s.buf) {
+		s.buf = moveTo(&s.mem.buf, s.buf, max(2*cap(s.buf), len(s.buf)+len(p), 4096))
+	}
+	if len(s.ends) == cap(s.ends) {
+		s.ends = moveTo32(&s.mem.ends, s.ends, max(2*cap(s.ends), 1024))
+	}
 	s.buf = append(s.buf, p...)
 	s.ends = append(s.ends, uint32(len(s.buf)))
 	s.table[slot] = uint32(len(s.ends))
 	return true
+}
+
+// moveTo copies b into a new block of n bytes, frees old (b's memory),
+// makes the new block old's, and returns the copy.
+func moveTo(old *block, b []byte, n int) []byte {
+	nb := newBlock(n)
+	c := nb.b[:copy(nb.b, b)]
+	old.free()
+	*old = nb
+	return c
+}
+
+// moveTo32 is moveTo for uint32s: n of them.
+func moveTo32(old *block, v []uint32, n int) []uint32 {
+	nb := newBlock(4 * n)
+	c := nb.uint32s()[:len(v)]
+	copy(c, v)
+	old.free()
+	*old = nb
+	return c
 }
 
 // has reports whether p is in the set.
@@ -89,7 +142,9 @@ func (s *fileSet) find(p string) (int, bool) {
 
 // grow doubles the table (16 slots at first) and places every path again.
 func (s *fileSet) grow() {
-	s.table = make([]uint32, max(16, 2*len(s.table)))
+	s.mem.table.free()
+	s.mem.table = newBlock(4 * max(16, 2*len(s.table)))
+	s.table = s.mem.table.uint32s()
 	mask := len(s.table) - 1
 	for n := range s.ends {
 		i := int(maphash.Bytes(s.seed, s.bytes(n))) & mask

@@ -29,6 +29,7 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		}
 	}
 	in := expand(opts.Paths)
+	defer in.files.release() // the files' memory (fileset.go): every use is over when Run returns
 	if opts.Worker == nil && in.files.len() > 0 {
 		return nil, ErrNoWorker
 	}

@@ -1,0 +1,54 @@
+package pipeline
+
+import "unsafe"
+
+// The fileSet's arrays hold no pointers and grow with the number of files,
+// so large ones are kept off the Go heap, in anonymous mappings
+// (offheap_unix.go): the collector neither scans them nor counts them
+// towards its goal (a heap is let grow to twice its live bytes, so every
+// byte of a set on the heap cost about two of memory), and an array
+// outgrown is unmapped at once instead of left as garbage that the
+// runtime returns to the system only minutes later. Pages of a mapping
+// never written cost nothing. Arrays under mapMin bytes, and any array
+// where mapping fails (or on systems without mmap), are ordinary heap
+// slices: behaviour is the same either way.
+const mapMin = 64 << 10
+
+// A block is the memory of one array: mapped, or on the heap.
+type block struct {
+	b      []byte
+	mapped bool
+}
+
+// newBlock returns n bytes of zeroed memory, mapped when n ≥ mapMin and
+// the system allows it.
+func newBlock(n int) block {
+	if n >= mapMin {
+		if b, ok := mapBytes(n); ok {
+			return block{b: b, mapped: true}
+		}
+	}
+	return block{b: make([]byte, n)}
+}
+
+// free unmaps a mapped block; a heap block is left to the collector.
+// The block must not be used afterwards.
+func (b *block) free() {
+	if b.mapped {
+		unmapBytes(b.b)
+	}
+	*b = block{}
+}
+
+// uint32s views the block as uint32s (a mapping is page-aligned; a heap
+// block is allocated as bytes, so it is checked).
+func (b *block) uint32s() []uint32 {
+	if len(b.b) < 4 {
+		return nil
+	}
+	p := unsafe.Pointer(unsafe.SliceData(b.b))
+	if uintptr(p)%4 != 0 {
+		panic("pipeline: block not aligned for uint32")
+	}
+	return unsafe.Slice((*uint32)(p), len(b.b)/4)
+}
