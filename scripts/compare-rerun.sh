@@ -15,6 +15,8 @@
 #	go build -o /tmp/new ./cmd/referat
 #	scripts/compare-rerun.sh /tmp/old /tmp/new /work/corpus/c2000
 set -euo pipefail
+# shellcheck source=scripts/compare-lib.sh
+source "$(dirname "$0")/compare-lib.sh"
 old=${1:?usage: compare-rerun.sh OLD NEW CORPUS}
 new=${2:?usage: compare-rerun.sh OLD NEW CORPUS}
 corpus=${3:?usage: compare-rerun.sh OLD NEW CORPUS}
@@ -52,13 +54,5 @@ outputs() {
 outputs "$old" old
 outputs "$new" new
 status=0
-for f in summary.json noop.json cases.json threads.json trends-year.json check.txt; do
-	if cmp -s "$tmp/old/$f" "$tmp/new/$f"; then
-		echo "identical: $f ($(wc -c <"$tmp/old/$f") bytes)"
-	else
-		echo "DIFFERENT: $f"
-		diff "$tmp/old/$f" "$tmp/new/$f" | head -20
-		status=1
-	fi
-done
+compare_outputs "$tmp/old" "$tmp/new" summary.json noop.json cases.json threads.json trends-year.json check.txt || status=1
 exit $status

@@ -11,6 +11,8 @@
 #	go build -o /tmp/new ./cmd/referat
 #	scripts/compare-stores.sh /tmp/old /tmp/new /work/corpus/c2000
 set -euo pipefail
+# shellcheck source=scripts/compare-lib.sh
+source "$(dirname "$0")/compare-lib.sh"
 old=${1:?usage: compare-stores.sh OLD NEW CORPUS [SHOW]}
 new=${2:?usage: compare-stores.sh OLD NEW CORPUS [SHOW]}
 corpus=${3:?usage: compare-stores.sh OLD NEW CORPUS [SHOW]}
@@ -41,13 +43,5 @@ outputs() {
 outputs "$old" old
 outputs "$new" new
 status=0
-for f in cases.json threads.json trends-year.json trends-month.json check.txt ids show.json; do
-	if cmp -s "$tmp/old/$f" "$tmp/new/$f"; then
-		echo "identical: $f ($(wc -c <"$tmp/old/$f") bytes)"
-	else
-		echo "DIFFERENT: $f"
-		diff "$tmp/old/$f" "$tmp/new/$f" | head -20
-		status=1
-	fi
-done
+compare_outputs "$tmp/old" "$tmp/new" cases.json threads.json trends-year.json trends-month.json check.txt ids show.json || status=1
 exit $status

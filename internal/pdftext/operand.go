@@ -269,43 +269,30 @@ var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 // are exact as an integer divided by a power of ten, as strconv rounds
 // them. Others go to strconv and parseLooseNumber.
 func parseNumber(b []byte) float64 {
-	i, neg := 0, false
-	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
-		neg, i = b[0] == '-', 1
+	if f, end, ok := scanNumber(b, 0); ok && end == len(b) {
+		return f
 	}
-	var mant uint64
-	digits, frac, dot := 0, 0, false
-	for ; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case c >= '0' && c <= '9':
-			mant = mant*10 + uint64(c-'0')
-			digits++
-			if dot {
-				frac++
-			}
-		case c == '.' && !dot:
-			dot = true
-		default:
-			return slowNumber(b)
-		}
-	}
-	if digits == 0 || digits > 15 {
-		return slowNumber(b)
-	}
-	f := float64(mant) / pow10[frac]
-	if neg {
-		f = -f
-	}
-	return f
+	return slowNumber(b)
 }
 
 // number reads a number as parseNumber(l.word()) reads it, the usual
 // ones (those parseNumber reads itself) in one pass over their bytes
 // instead of two (TestNumberMatchesParse).
 func (l *lexer) number() float64 {
-	b, start := l.b, l.pos
-	i, neg := start, false
+	f, end, ok := scanNumber(l.b, l.pos)
+	if !ok || end < len(l.b) && !endsWord[l.b[end]] {
+		return parseNumber(l.word()) // from start: l.pos has not moved
+	}
+	l.pos = end
+	return f
+}
+
+// scanNumber reads the usual number at b[i:]: an optional sign, then
+// digits with at most one point, up to the first other byte, at end. ok
+// is false when there are no digits or more than 15 (not exact as an
+// integer divided by a power of ten).
+func scanNumber(b []byte, i int) (f float64, end int, ok bool) {
+	neg := false
 	if i < len(b) && (b[i] == '-' || b[i] == '+') {
 		neg, i = b[i] == '-', i+1
 	}
@@ -313,29 +300,28 @@ func (l *lexer) number() float64 {
 	digits, frac, dot := 0, 0, false
 	for ; i < len(b); i++ {
 		c := b[i]
-		switch {
-		case c >= '0' && c <= '9':
+		if c >= '0' && c <= '9' {
 			mant = mant*10 + uint64(c-'0')
 			digits++
 			if dot {
 				frac++
 			}
 			continue
-		case c == '.' && !dot:
+		}
+		if c == '.' && !dot {
 			dot = true
 			continue
 		}
 		break
 	}
-	if i < len(b) && !endsWord[b[i]] || digits == 0 || digits > 15 {
-		return parseNumber(l.word()) // from start: l.pos has not moved
+	if digits == 0 || digits > 15 {
+		return 0, i, false
 	}
-	l.pos = i
-	f := float64(mant) / pow10[frac]
+	f = float64(mant) / pow10[frac]
 	if neg {
 		f = -f
 	}
-	return f
+	return f, i, true
 }
 
 func slowNumber(b []byte) float64 {
