@@ -67,23 +67,32 @@ func encodeEntry(rec *SourceRecord) []byte {
 // decodeEntry decodes an entry of path; one that does not decode is
 // damage.
 func decodeEntry(db, path string, b []byte) (*Entry, error) {
+	e := &Entry{}
+	if err := decodeEntryInto(e, db, path, b); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// decodeEntryInto is decodeEntry into e, which it overwrites.
+func decodeEntryInto(e *Entry, db, path string, b []byte) error {
 	bad := func(what string) error {
 		return &DamagedError{Path: db, Detail: fmt.Sprintf("the entry of %q %s", path, what)}
 	}
 	if len(b) < 19 || b[0] != entryFormat {
-		return nil, bad("is not an entry")
+		return bad("is not an entry")
 	}
-	e := &Entry{Path: path, Size: int64(binary.BigEndian.Uint64(b[1:])), MTime: int64(binary.BigEndian.Uint64(b[9:]))}
+	*e = Entry{Path: path, Size: int64(binary.BigEndian.Uint64(b[1:])), MTime: int64(binary.BigEndian.Uint64(b[9:]))}
 	if int(b[17]) >= len(statusCodes) {
-		return nil, bad("has an unknown status")
+		return bad("has an unknown status")
 	}
 	e.Status = statusCodes[b[17]]
 	v, n := binary.Uvarint(b[18:])
 	if n <= 0 || v > 1<<31 {
-		return nil, bad("has a bad extractor version")
+		return bad("has a bad extractor version")
 	}
 	e.ExtractorVersion, e.SHA256 = int(v), string(b[18+n:])
-	return e, nil
+	return nil
 }
 
 // trimEvery is how many values a scan reads between trims of the mapping
@@ -95,16 +104,18 @@ const (
 )
 
 // Entries calls fn with the entry of every recorded file, in path order,
-// until fn returns false; all are read in one transaction.
+// until fn returns false; all are read in one transaction. The *Entry is
+// fn's only during the call (the next reuses it: a scan of every file
+// allocates no Entry a file); its strings may be kept.
 func (s *Store) Entries(fn func(*Entry) bool) error {
 	return s.scan(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketEntries)
 		if b == nil { // a store a writer has not opened since entries were kept
 			return s.entriesFromSources(tx, fn)
 		}
+		e := &Entry{}
 		return s.eachTrimmed(tx, b, func(k, v []byte) error {
-			e, err := decodeEntry(s.path, string(k), v)
-			if err != nil {
+			if err := decodeEntryInto(e, s.path, string(k), v); err != nil {
 				return err
 			}
 			if !fn(e) {
