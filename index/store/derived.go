@@ -138,17 +138,29 @@ func (s *Store) scan(fn func(tx *bolt.Tx) error) error {
 	return err
 }
 
-// eachTrimmed is b.ForEach(fn), trimming the mapping every trimEvery
-// values or trimBytes of them.
+// eachTrimmed is b.ForEach(fn), trimming the mapping as a scanTrim says.
 func (s *Store) eachTrimmed(tx *bolt.Tx, b *bolt.Bucket, fn func(k, v []byte) error) error {
-	n, size := 0, 0
+	t := scanTrim{s: s, tx: tx}
 	return b.ForEach(func(k, v []byte) error {
-		if n, size = n+1, size+len(v); n == trimEvery || size >= trimBytes {
-			s.trimIn(tx)
-			n, size = 0, 0
-		}
+		t.read(v)
 		return fn(k, v)
 	})
+}
+
+// A scanTrim trims a scan's mapping every trimEvery values it reads, or
+// trimBytes of them, whichever comes first.
+type scanTrim struct {
+	s        *Store
+	tx       *bolt.Tx
+	n, bytes int // since the last trim
+}
+
+// read counts v, read in the scan, and trims when it is time.
+func (t *scanTrim) read(v []byte) {
+	if t.n, t.bytes = t.n+1, t.bytes+len(v); t.n == trimEvery || t.bytes >= trimBytes {
+		t.s.trimIn(t.tx)
+		t.n, t.bytes = 0, 0
+	}
 }
 
 func (s *Store) entriesFromSources(tx *bolt.Tx, fn func(*Entry) bool) error {

@@ -262,10 +262,9 @@ func (s *Store) UnconfirmedAfter(after string, n int) ([]SourceRecord, error) {
 		if k != nil && after != "" && string(k) == after {
 			k, v = c.Next()
 		}
-		for read := 0; k != nil && len(out) < n; k, v = c.Next() {
-			if read++; read%trimEvery == 0 {
-				s.trimIn(tx)
-			}
+		trim := scanTrim{s: s, tx: tx}
+		for ; k != nil && len(out) < n; k, v = c.Next() {
+			trim.read(v)
 			var rec SourceRecord
 			if err := s.decode(v, &rec); err != nil {
 				return err

@@ -11,7 +11,7 @@ import bolt "go.etcd.io/bbolt"
 // transactions, and trims after every trimReads of them, whichever
 // transaction reads: a run's resident set stays within about
 // trimReads × 64 KB of the store, however many files it looks at.
-// (Scans trim every trimEvery values on their own.)
+// (Scans trim on their own: scanTrim.)
 const trimReads = 256
 
 // touched counts n values read in tx, which pins the mapping, and trims
