@@ -85,35 +85,17 @@ func (s *fileSet) add(p string) bool {
 		return false
 	}
 	if len(s.buf)+len(p) > cap(s.buf) {
-		s.buf = moveTo(&s.mem.buf, s.buf, max(2*cap(s.buf), len(s.buf)+len(p), 4096))
+		s.mem.buf.grow(len(s.buf), max(2*cap(s.buf), len(s.buf)+len(p), 4096))
+		s.buf = s.mem.buf.b[:len(s.buf)]
 	}
 	if len(s.ends) == cap(s.ends) {
-		s.ends = moveTo32(&s.mem.ends, s.ends, max(2*cap(s.ends), 1024))
+		s.mem.ends.grow(4*len(s.ends), 4*max(2*cap(s.ends), 1024))
+		s.ends = s.mem.ends.uint32s()[:len(s.ends)]
 	}
 	s.buf = append(s.buf, p...)
 	s.ends = append(s.ends, uint32(len(s.buf)))
 	s.table[slot] = uint32(len(s.ends))
 	return true
-}
-
-// moveTo copies b into a new block of n bytes, frees old (b's memory),
-// makes the new block old's, and returns the copy.
-func moveTo(old *block, b []byte, n int) []byte {
-	nb := newBlock(n)
-	c := nb.b[:copy(nb.b, b)]
-	old.free()
-	*old = nb
-	return c
-}
-
-// moveTo32 is moveTo for uint32s: n of them.
-func moveTo32(old *block, v []uint32, n int) []uint32 {
-	nb := newBlock(4 * n)
-	c := nb.uint32s()[:len(v)]
-	copy(c, v)
-	old.free()
-	*old = nb
-	return c
 }
 
 // has reports whether p is in the set.

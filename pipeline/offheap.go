@@ -40,6 +40,15 @@ func (b *block) free() {
 	*b = block{}
 }
 
+// grow moves the block's first used bytes into a new block of n bytes
+// (n ≥ used) and frees the old memory.
+func (b *block) grow(used, n int) {
+	nb := newBlock(n)
+	copy(nb.b, b.b[:used])
+	b.free()
+	*b = nb
+}
+
 // uint32s views the block as uint32s (a mapping is page-aligned; a heap
 // block is allocated as bytes, so it is checked).
 func (b *block) uint32s() []uint32 {
