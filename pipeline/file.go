@@ -144,7 +144,7 @@ func (r *run) gonePaths(sha, path string) ([]string, error) {
 	}
 	var gone []string
 	for _, p := range paths {
-		if p == path || r.given.has(p) { // found by this run: not gone
+		if p == path || r.marks.has(p) { // found by this run: not gone
 			continue
 		}
 		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {

@@ -61,3 +61,15 @@ func (b *block) uint32s() []uint32 {
 	}
 	return unsafe.Slice((*uint32)(p), len(b.b)/4)
 }
+
+// uint64s views the block as uint64s (see uint32s).
+func (b *block) uint64s() []uint64 {
+	if len(b.b) < 8 {
+		return nil
+	}
+	p := unsafe.Pointer(unsafe.SliceData(b.b))
+	if uintptr(p)%8 != 0 {
+		panic("pipeline: block not aligned for uint64")
+	}
+	return unsafe.Slice((*uint64)(p), len(b.b)/8)
+}
