@@ -21,11 +21,16 @@ func TestPathMarks(t *testing.T) {
 		m.add(fmt.Sprintf("/corpus/%03d/file-%d.pdf", i%100, i))
 	}
 	m.add("/corpus/000/file-0.pdf") // again: no second mark
-	if m.n != n {
-		t.Fatalf("%d marks, want %d", m.n, n)
+	if m.len() != n {
+		t.Fatalf("%d marks, want %d", m.len(), n)
 	}
-	if !m.mem.mapped {
-		t.Errorf("a table of %d bytes is not mapped", 8*len(m.table))
+	if len(m.tables) < 2 {
+		t.Errorf("%d tables, want more than one", len(m.tables))
+	}
+	for _, tb := range m.tables {
+		if !tb.mem.mapped {
+			t.Errorf("a table of %d bytes is not mapped", 4*len(tb.slots))
+		}
 	}
 	for i := range n {
 		if p := fmt.Sprintf("/corpus/%03d/file-%d.pdf", i%100, i); !m.has(p) {
@@ -42,7 +47,7 @@ func TestPathMarks(t *testing.T) {
 		t.Error("released marks have a path")
 	}
 	m.add("/b")
-	if !m.has("/b") || m.n != 1 {
+	if !m.has("/b") || m.len() != 1 {
 		t.Error("marks not usable after release")
 	}
 }
