@@ -2,8 +2,8 @@ package pipeline
 
 import "unsafe"
 
-// The fileSet's arrays hold no pointers and grow with the number of files,
-// so large ones are kept off the Go heap, in anonymous mappings
+// The arrays of a fileSet and of pathMarks hold no pointers and grow with
+// the number of files, so large ones are kept off the Go heap, in anonymous mappings
 // (offheap_unix.go): the collector neither scans them nor counts them
 // towards its goal (a heap is let grow to twice its live bytes, so every
 // byte of a set on the heap cost about two of memory), and an array
