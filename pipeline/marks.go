@@ -6,8 +6,10 @@ import (
 	"sync"
 )
 
-// pathMarks remembers which paths a run has found, for gonePaths (a path
-// of the same content found by this run is not gone, and needs no stat:
+// pathMarks remembers which paths a run has found (all of them when the
+// run reads files again for an older extractor, else from the first copy
+// or move on: run.marking), for gonePaths (a path of the same content
+// found by this run is not gone, and needs no stat:
 // without the marks, a content copied k times cost k²/2 stats) and for
 // withOutdated (a recorded file read by an older extractor is read again
 // at the end unless the walk found it). It holds 32 bits of a 64-bit hash

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/ntlnav/referat/index/store"
@@ -47,11 +48,16 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	if err := r.outdatedGone(); err != nil {
 		return nil, err
 	}
+	// withOutdated needs every file found marked; gonePaths asks for the
+	// marks when it is first called (marks.go).
+	r.marking.Store(r.outdated > 0 || total > 0)
 	var in inputs
 	src := func(emit func(string) bool) {
 		done := true
 		in = walkInputs(opts.Paths, func(p string) bool {
-			r.marks.add(p)
+			if r.marking.Load() {
+				r.marks.add(p)
+			}
 			done = emit(p)
 			return done
 		})
@@ -97,6 +103,7 @@ type run struct {
 	meetings meetingIndex // stored documents by body and date (dupes.go)
 	pruned   []string     // files whose records Prune removed
 	marks    *pathMarks   // the files given and found, and those read again for an older extractor (marks.go)
+	marking  atomic.Bool  // files found are marked: from the start, or since gonePaths was first called
 	outdated int          // recorded files an older extractor read, not given, still there (version.go)
 	// outdatedErr is why the store's entries could not be read for them.
 	outdatedErr error
