@@ -77,7 +77,28 @@ func main() {
 	only := flag.String("files", "", "with -consensus: only files whose path contains one of these strings, comma-separated (default: all)")
 	worst := flag.Int("worst", 5, "with -consensus: pages listed per file, worst first")
 	minRun := flag.Int("min-run", 2, "with -consensus: shortest run of words listed")
+	truthPrepare := flag.String("truth-prepare", "", "instead of the report, sample pages of the PDFs given as arguments into this folder for reading by hand (see truth.go)")
+	truthPages := flag.Int("truth-pages", 4, "with -truth-prepare: pages sampled a file")
+	seed := flag.Int64("seed", 0, "with -truth-prepare: the seed of the page sample (default 0: drawn from the clock and logged)")
+	truth := flag.String("truth", "", "instead of the report, score referat, pdftotext and mutool against the hand-checked readings in this folder (see truth.go)")
 	flag.Parse()
+	if *truthPrepare != "" {
+		if *seed == 0 {
+			*seed = time.Now().UnixNano()
+		}
+		if err := prepareTruth(*truthPrepare, flag.Args(), *truthPages, *seed, *timeout); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+	if *truth != "" {
+		scores, err := scoreTruth(*truth, *timeout)
+		if err != nil {
+			log.Fatal(err)
+		}
+		writeTruth(os.Stdout, scores)
+		return
+	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		log.Fatal("torture needs pdftotext and pdfinfo (apt-get install poppler-utils)")
 	}
