@@ -37,6 +37,7 @@ type Analyzer struct {
 	cases *sentScorer // the model's CaseModel compiled, or nil (also when it has no SentenceModel)
 	// caseSentence is the CaseModel's Sentence in logits.
 	caseSentence float64
+	stack        *stackScorer // the model's StackModel compiled, or nil (also when it has no SentenceModel)
 	// sameStems tells that the sentence and case models weigh the same
 	// stems: a stem's numbers and parts are the same in both.
 	sameStems bool
@@ -80,6 +81,9 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 	if a.sent != nil && a.model.Cases != nil {
 		a.cases, a.caseSentence = compileSentences(a.model.Cases.asSentences(), t), logit(a.model.Cases.Sentence)
 		a.sameStems = maps.Equal(a.sent.index, a.cases.index)
+	}
+	if a.sent != nil {
+		a.stack = compileStack(a.model.Stack, t)
 	}
 	a.actors = compileActors(t)
 	a.kinds = compileKinds(t)

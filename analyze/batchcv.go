@@ -82,6 +82,20 @@ func (a *Analyzer) CrossValidateBatches(gold []GoldMeeting) []BatchScore {
 // the scores are pooled over the batches. It returns nil when the
 // meetings hold fewer than two batches. Deterministic.
 func (a *Analyzer) CrossValidateBatchThresholds(gold []GoldMeeting) []ThresholdScore {
+	return a.foldThresholds(a.batchFolds(gold))
+}
+
+// A batchFold is one batch of meetings and the first stage's models
+// (topic, sentence and case model, threshold unset) trained on the other
+// meetings.
+type batchFold struct {
+	meetings, rest []GoldMeeting
+	model          *TopicModel
+}
+
+// batchFolds returns the folds of the meetings' batches, sorted by
+// batch, or nil when they hold fewer than two.
+func (a *Analyzer) batchFolds(gold []GoldMeeting) []batchFold {
 	byBatch := map[string][]GoldMeeting{}
 	for _, m := range gold {
 		if m.Batch != "" {
@@ -91,11 +105,7 @@ func (a *Analyzer) CrossValidateBatchThresholds(gold []GoldMeeting) []ThresholdS
 	if len(byBatch) < 2 {
 		return nil
 	}
-	out := make([]ThresholdScore, len(thresholdGrid))
-	for i, t := range thresholdGrid {
-		out[i].Threshold = t
-	}
-	opts := a.opts
+	var out []batchFold
 	for _, b := range sortedKeys(byBatch) {
 		var rest []GoldMeeting
 		for _, m := range gold {
@@ -105,11 +115,28 @@ func (a *Analyzer) CrossValidateBatchThresholds(gold []GoldMeeting) []ThresholdS
 		}
 		m := a.TrainTopicModel(rest)
 		m.Sentences, m.Cases = a.TrainSentenceModel(rest), a.TrainCaseModel(rest)
+		out = append(out, batchFold{meetings: byBatch[b], rest: rest, model: m})
+	}
+	return out
+}
+
+// foldThresholds scores the folds' first stages at each threshold of the
+// grid, pooled over the folds; nil without folds.
+func (a *Analyzer) foldThresholds(folds []batchFold) []ThresholdScore {
+	if folds == nil {
+		return nil
+	}
+	out := make([]ThresholdScore, len(thresholdGrid))
+	for i, t := range thresholdGrid {
+		out[i].Threshold = t
+	}
+	opts := a.opts
+	for _, f := range folds {
 		for i, t := range thresholdGrid {
-			mt := *m
+			mt := *f.model
 			mt.Threshold = t
 			opts.TopicModel = &mt
-			out[i].Topics.add(New(a.tax, opts).Evaluate(byBatch[b]).Topics)
+			out[i].Topics.add(New(a.tax, opts).Evaluate(f.meetings).Topics)
 		}
 	}
 	return out

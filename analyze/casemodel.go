@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -60,12 +61,25 @@ func (c *CaseModel) asSentences() *SentenceModel {
 // compound parts) of the title's and the text's words.
 func (sc *sentScorer) caseLogits(title, text *caseText) []float64 {
 	z := append([]float64(nil), sc.bias...)
-	seen := make([]bool, len(sc.index))
+	// seen marks the ids added in text.caseMarks (all false between
+	// uses), cleared before it returns.
+	mark, seen := text.caseMarks, text.caseSeen[:0]
+	if len(mark) < len(sc.index) {
+		mark = make([]bool, len(sc.index))
+		text.caseMarks = mark
+	}
+	defer func() {
+		for _, id := range seen {
+			mark[id] = false
+		}
+		text.caseSeen = seen[:0]
+	}()
 	add := func(id int32) {
-		if id < 0 || seen[id] {
+		if id < 0 || mark[id] {
 			return
 		}
-		seen[id] = true
+		mark[id] = true
+		seen = append(seen, id)
 		for i, w := range sc.rows[int(id)*sc.topics : int(id+1)*sc.topics] {
 			z[i] += w
 		}
@@ -108,13 +122,42 @@ func (a *Analyzer) TrainCaseModel(gold []GoldMeeting) *CaseModel {
 // caseGives reports whether the case model gives topic i to the case of
 // title and text: the best sentence's logit sz reaches the sentence floor
 // and the case's logit the threshold. *z holds the case's logits, worked
-// out at the first call that needs them.
+// out as calls need them (see caseLogit).
 func (a *Analyzer) caseGives(i int, z *[]float64, sz float64, title, text *caseText) bool {
 	if a.cases == nil || !a.cases.on[i] || sz < a.caseSentence {
 		return false
 	}
+	return a.caseLogit(i, z, title, text) >= a.cases.threshold
+}
+
+// caseLogit returns the case model's logit of topic i for the case of
+// title and text. *z caches the logits: nil at first, NaN for a topic not
+// worked out yet. When the sentence model's best (sentScorer.best) has
+// collected the case's distinct stems (text.caseIDs: the two models weigh
+// the same stems), only topic i's weights are summed; else all topics'
+// logits are worked out at once (caseLogits).
+func (a *Analyzer) caseLogit(i int, z *[]float64, title, text *caseText) float64 {
+	sc := a.cases
 	if *z == nil {
-		*z = a.cases.caseLogits(title, text)
+		if !text.caseIDsOK {
+			*z = sc.caseLogits(title, text)
+			return (*z)[i]
+		}
+		if cap(text.caseZ) < sc.topics {
+			text.caseZ = make([]float64, sc.topics)
+		}
+		*z = text.caseZ[:sc.topics]
+		for k := range *z {
+			(*z)[k] = math.NaN()
+		}
 	}
-	return (*z)[i] >= a.cases.threshold
+	if v := (*z)[i]; !math.IsNaN(v) {
+		return v
+	}
+	v := sc.bias[i]
+	for _, id := range text.caseIDs {
+		v += sc.rows[int(id)*sc.topics+i]
+	}
+	(*z)[i] = v
+	return v
 }

@@ -48,10 +48,19 @@ type caseText struct {
 	accBuf  []topicAcc
 	candBuf []topicCandidate
 	said    []int
+	how     []int // per topic, how the case is given it (see topicsOf)
 	// the sentence model's scratch: ids met in a unit, and marks by id
 	// (all false between uses)
 	seenIDs []int32
 	marks   []bool
+	// the same for the case model (see caseLogits)
+	caseSeen  []int32
+	caseMarks []bool
+	// the case's distinct stems the sentence and case models weigh, when
+	// caseIDsOK (see caseLogit), and the case model's logits
+	caseIDs   []int32
+	caseIDsOK bool
+	caseZ     []float64
 }
 
 // A tok is a token of a caseText.
@@ -129,8 +138,9 @@ func (ct *caseText) release() {
 	clear(ct.accBuf) // the last case's terms and evidence
 	*ct = caseText{toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
 		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], terms: ct.terms[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], breaks: ct.breaks[:0], clauses2: ct.clauses2[:0], stmts: ct.stmts[:0], counts: ct.counts, slots: ct.slots, stemCounts: ct.stemCounts[:0], top: ct.top[:0],
-		accs: ct.accs, cands: ct.cands, accBuf: ct.accBuf, candBuf: ct.candBuf, said: ct.said[:0],
-		seenIDs: ct.seenIDs[:0], marks: ct.marks}
+		accs: ct.accs, cands: ct.cands, accBuf: ct.accBuf, candBuf: ct.candBuf, said: ct.said[:0], how: ct.how,
+		seenIDs: ct.seenIDs[:0], marks: ct.marks, caseSeen: ct.caseSeen[:0], caseMarks: ct.caseMarks,
+		caseIDs: ct.caseIDs[:0], caseZ: ct.caseZ}
 	caseTexts.Put(ct)
 }
 

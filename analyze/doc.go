@@ -23,7 +23,10 @@
 // SentenceModel adds a topic one sentence is about in words the term
 // lists lack, and its CaseModel one the case as a whole is about when a
 // sentence of it leans the same way. Both read the stems of compounds'
-// parts as well (splitCompound). Settings are chosen leaving one batch of
+// parts as well (splitCompound). Its StackModel then makes the last
+// decision for the topics the sentence model scores, from what all three
+// say of the case (trained on their outputs for batches they were not
+// trained on). Settings are chosen leaving one batch of
 // annotated meetings out (CrossValidateBatches: one writer's meetings
 // the model never saw) and leaving one meeting out (CrossValidateRecipe).
 package analyze

@@ -197,19 +197,23 @@ func (sc *sentScorer) parts(stem string) []int32 {
 // highest for a topic.
 type sentBest struct {
 	z     float64 // its logit
+	z2    float64 // the logit of the second best unit (-Inf when there is none)
+	zt    float64 // the title's logit (-Inf without a title)
 	title bool
 	span  Span
 }
 
 // best returns, per taxonomy topic, the unit of the case (its title or
-// a sentence) that scores highest; the first of equals.
-func (sc *sentScorer) best(title, text *caseText) []sentBest {
+// a sentence) that scores highest; the first of equals. With collect, it
+// also keeps the case's distinct weighed stems in text.caseIDs, in the
+// order they are first met (see caseLogit).
+func (sc *sentScorer) best(title, text *caseText, collect bool) []sentBest {
 	n := sc.topics
 	// z holds the logits of the unit being scored, then per topic the
 	// best one's; at, per topic, the best unit: -1 the title, else the
 	// sentence's index.
-	buf := make([]float64, 2*n)
-	z, top := buf[:n], buf[n:]
+	buf := make([]float64, 4*n)
+	z, top, second, tz := buf[:n], buf[n:2*n], buf[2*n:3*n], buf[3*n:]
 	at := make([]int, n)
 	seen, mark := text.seenIDs[:0], text.marks
 	if len(mark) < len(sc.index) {
@@ -218,34 +222,61 @@ func (sc *sentScorer) best(title, text *caseText) []sentBest {
 	}
 	defer func() { text.seenIDs = seen[:0] }()
 	first := true
+	ids, cmark := text.caseIDs[:0], text.caseMarks
+	if collect && len(cmark) < len(sc.index) {
+		cmark = make([]bool, len(sc.index))
+		text.caseMarks = cmark
+	}
 	consider := func(ws []*word, unit int) {
 		seen = sc.logits(z, ws, seen, mark)
+		if collect {
+			for _, id := range seen {
+				if !cmark[id] {
+					cmark[id] = true
+					ids = append(ids, id)
+				}
+			}
+		}
 		if first {
 			copy(top, z)
 			for i := range at {
-				at[i] = unit
+				at[i], second[i] = unit, math.Inf(-1)
 			}
 			first = false
 			return
 		}
 		for i, v := range z {
 			if v > top[i] {
+				second[i] = top[i]
 				top[i], at[i] = v, unit
+			} else if v > second[i] {
+				second[i] = v
 			}
 		}
 	}
-	if len(title.whole) > 0 {
+	titled := len(title.whole) > 0
+	if titled {
 		consider(title.whole, -1)
+		copy(tz, z)
 	}
 	for k, s := range text.sents {
 		consider(text.whole[s.w0:s.w1], k)
+	}
+	if collect {
+		for _, id := range ids {
+			cmark[id] = false
+		}
+		text.caseIDs, text.caseIDsOK = ids, true
 	}
 	if first {
 		return nil
 	}
 	best := make([]sentBest, n)
 	for i, u := range at {
-		best[i].z = top[i]
+		best[i].z, best[i].z2, best[i].zt = top[i], second[i], math.Inf(-1)
+		if titled {
+			best[i].zt = tz[i]
+		}
 		if u < 0 {
 			best[i].title, best[i].span = true, Span{Start: 0, End: len(title.text)}
 		} else {

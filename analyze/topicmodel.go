@@ -36,7 +36,8 @@ var topicFeatures = []string{"bias", "rule", "title_own", "title_weak", "other_t
 type topicCandidate struct {
 	rule, titleOwn, titleWeak, otherTitle, first, top bool
 	strong, support, said, weakOnly, terms, sentences int
-	topic                                             string // the topic's id
+	topic                                             string  // the topic's id
+	z                                                 float64 // the model's logit, set by gives
 }
 
 func (c *topicCandidate) features() []float64 {
@@ -78,6 +79,10 @@ type TopicModel struct {
 	// weights above nor Sentences did from how the whole case scores
 	// (see CaseModel).
 	Cases *CaseModel `json:"cases,omitempty"`
+	// Stack, when set with Sentences, makes the last decision for the
+	// topics the sentence model scores from what the weights above, the
+	// sentence model and the case model say (see StackModel).
+	Stack *StackModel `json:"stack,omitempty"`
 }
 
 // topicKeys are the features a topic may weigh apart (TopicModel.PerTopic),
@@ -138,6 +143,11 @@ func ParseTopicModel(b []byte) (*TopicModel, error) {
 			return nil, fmt.Errorf("cases: %w", err)
 		}
 	}
+	if m.Stack != nil {
+		if err := m.Stack.check(); err != nil {
+			return nil, err
+		}
+	}
 	return &m, nil
 }
 
@@ -186,6 +196,10 @@ func (m *TopicModel) Marshal() []byte {
 		b.WriteString(",\n  \"cases\": ")
 		m.Cases.marshalTo(&b)
 	}
+	if m.Stack != nil {
+		b.WriteString(",\n  \"stack\": ")
+		m.Stack.marshalTo(&b)
+	}
 	b.WriteString("\n}\n")
 	return []byte(b.String())
 }
@@ -213,26 +227,34 @@ func (m *TopicModel) topicSum(topic string, x []float64) float64 {
 	return z
 }
 
-// gives reports whether the case of candidate c has its topic. A topic
+// gives reports whether the case of candidate c has its topic, and sets
+// c.z to the model's logit. A topic
 // the model weighs per topic but has no weights for (one a user added to
 // the taxonomy: the model never saw a case of it) is given exactly when
 // the rules give it: the shared weights are fitted beside every known
 // topic's own and say nothing of a topic without them.
 func (m *TopicModel) gives(c *topicCandidate) bool {
+	c.z = m.logitOf(c.features(), c.topic)
 	if len(m.PerTopic) > 0 && m.PerTopic[c.topic] == nil {
 		return c.rule
 	}
-	return m.probabilityOf(c.features(), c.topic) >= m.Threshold
+	return 1/(1+math.Exp(-c.z)) >= m.Threshold
 }
 
 // probabilityOf is the probability that a case has the topic, with the
 // candidate's features x.
 func (m *TopicModel) probabilityOf(x []float64, topic string) float64 {
+	return 1 / (1 + math.Exp(-m.logitOf(x, topic)))
+}
+
+// logitOf is the log-odds that a case has the topic, with the
+// candidate's features x.
+func (m *TopicModel) logitOf(x []float64, topic string) float64 {
 	z := m.topicSum(topic, x)
 	for i, w := range m.Weights {
 		z += w * x[i]
 	}
-	return 1 / (1 + math.Exp(-z))
+	return z
 }
 
 func sortedKeys[V any](m map[string]V) []string {

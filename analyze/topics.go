@@ -83,34 +83,69 @@ func (a *Analyzer) topics(title, text string, stmts []referat.Statement) []refer
 	return a.topicsOf(tt, ct, stmts)
 }
 
+// How a case is given a topic (see topicsOf).
+const (
+	notGiven   = iota
+	byRules    // with the rules' evidence
+	bySentence // with the sentence model's best unit as evidence
+)
+
 // topicsOf is topics of a split title and text.
 func (a *Analyzer) topicsOf(title, text *caseText, stmts []referat.Statement) []referat.Topic {
 	accs, cands := a.candidates(title, text, stmts)
-	var out []referat.Topic
 	var best []sentBest
 	var caseZ []float64
 	if a.sent != nil {
-		best = a.sent.best(title, text)
+		best = a.sent.best(title, text, a.sameStems && a.cases != nil)
 	}
+	how := text.howScratch(len(a.tax.Topics))
+	for i := range a.tax.Topics {
+		how[i] = a.firstStage(i, accs[i], cands[i], best, &caseZ, title, text)
+	}
+	if a.stack != nil && best != nil {
+		a.stackDecide(how, accs, cands, best, &caseZ, title, text)
+	}
+	var out []referat.Topic
 	for i, d := range a.tax.Topics {
-		t := accs[i]
-		given := t != nil && a.model.gives(cands[i])
-		if best != nil && a.sent.on[i] {
-			switch b := best[i]; {
-			case given && b.z < a.sent.veto:
-				continue // no sentence is about it
-			case !given && (b.z >= a.sent.threshold || a.caseGives(i, &caseZ, b.z, title, text)):
-				out = append(out, a.sentenceTopic(i, t, b, title, text))
-				continue
-			}
-		}
-		if given {
+		switch how[i] {
+		case bySentence:
+			out = append(out, a.sentenceTopic(i, accs[i], best[i], title, text))
+		case byRules:
+			t := accs[i]
 			out = append(out, referat.Topic{ID: d.ID, Label: d.Label, Score: t.score, Terms: t.terms, Evidence: t.evidence})
 		}
 	}
 	// Highest score first, equals in taxonomy order (a stable sort).
 	slices.SortStableFunc(out, func(x, y referat.Topic) int { return cmp.Compare(y.Score, x.Score) })
 	return out
+}
+
+// firstStage is how the topic model, the sentence model and the case
+// model give topic i (notGiven, byRules or bySentence), with what the
+// rules found of it (t and c, or nil) and the case's best units.
+func (a *Analyzer) firstStage(i int, t *topicAcc, c *topicCandidate, best []sentBest, caseZ *[]float64, title, text *caseText) int {
+	given := t != nil && a.model.gives(c)
+	if best != nil && a.sent.on[i] {
+		switch b := best[i]; {
+		case given && b.z < a.sent.veto:
+			return notGiven // no sentence is about it
+		case !given && (b.z >= a.sent.threshold || a.caseGives(i, caseZ, b.z, title, text)):
+			return bySentence
+		}
+	}
+	if given {
+		return byRules
+	}
+	return notGiven
+}
+
+// howScratch returns ct's per-topic decisions, n of them.
+func (ct *caseText) howScratch(n int) []int {
+	if cap(ct.how) < n {
+		ct.how = make([]int, n)
+	}
+	ct.how = ct.how[:n]
+	return ct.how
 }
 
 // A topicAcc is a topic's score, terms and evidence in one case.

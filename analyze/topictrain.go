@@ -206,10 +206,14 @@ func (a *Analyzer) BuildTopicModel(gold []GoldMeeting) (*TopicModel, []Threshold
 	m := a.TrainTopicModel(gold)
 	m.Sentences = a.TrainSentenceModel(gold)
 	m.Cases = a.TrainCaseModel(gold)
-	scores := a.CrossValidateBatchThresholds(gold)
+	folds := a.batchFolds(gold)
+	scores := a.foldThresholds(folds)
 	if scores == nil {
 		scores = a.CrossValidateThresholds(gold)
 	}
 	m.Threshold = ChooseThreshold(scores)
+	if folds != nil && stackOn {
+		m.Stack = a.trainStack(gold, folds, m.Threshold)
+	}
 	return m, scores
 }
