@@ -259,5 +259,5 @@ func (r *run) promote(ctx context.Context) error {
 	defer func() { r.opts.Progress = progress }()
 	set := newFileSet(dups...)
 	defer set.release()
-	return r.files(ctx, set)
+	return r.files(ctx, set.len(), setSource(set))
 }

@@ -136,15 +136,20 @@ func (r *run) handle(ctx context.Context, j job, pool *ingest.Pool, opts ingest.
 }
 
 // gonePaths returns the recorded paths of content sha, other than path,
-// that no longer exist.
+// that no longer exist. A path marked found by this run is not looked at;
+// the others are (os.Stat). The files found are marked from its first
+// call on: a run that meets no copy and no move, such as one that changes
+// nothing, keeps no marks; the files found before that call are looked
+// at when their content comes again.
 func (r *run) gonePaths(sha, path string) ([]string, error) {
+	r.marking.Store(true)
 	paths, err := r.db.PathsOf(sha)
 	if err != nil {
 		return nil, err
 	}
 	var gone []string
 	for _, p := range paths {
-		if p == path || r.given.has(p) { // found by this run: not gone
+		if p == path || r.marks.has(p) { // found by this run: not gone
 			continue
 		}
 		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {

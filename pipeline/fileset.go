@@ -5,8 +5,11 @@ import (
 	"runtime"
 )
 
-// A fileSet is the files of a run: paths in the order added, each once.
-// It is what grows with the number of files, so it is kept compact: the
+// A fileSet is a list of files: paths in the order added, each once. The
+// files a run is given are not held (walkInputs hands them on as found);
+// a fileSet holds those read again besides them, for an older extractor
+// (withOutdated) or after a prune (promote): none in most runs, every
+// recorded file after a new extractor. It is kept compact: the
 // paths' bytes in one array (no string header, no allocation per path),
 // where each ends, and an open-addressing table of their positions for
 // has, with no copy of any path: about len(path) + 12 bytes a path

@@ -2,8 +2,8 @@ package pipeline
 
 import "unsafe"
 
-// The fileSet's arrays hold no pointers and grow with the number of files,
-// so large ones are kept off the Go heap, in anonymous mappings
+// The arrays of a fileSet and of pathMarks hold no pointers and grow with
+// the number of files, so large ones are kept off the Go heap, in anonymous mappings
 // (offheap_unix.go): the collector neither scans them nor counts them
 // towards its goal (a heap is let grow to twice its live bytes, so every
 // byte of a set on the heap cost about two of memory), and an array
@@ -60,4 +60,16 @@ func (b *block) uint32s() []uint32 {
 		panic("pipeline: block not aligned for uint32")
 	}
 	return unsafe.Slice((*uint32)(p), len(b.b)/4)
+}
+
+// uint64s views the block as uint64s (see uint32s).
+func (b *block) uint64s() []uint64 {
+	if len(b.b) < 8 {
+		return nil
+	}
+	p := unsafe.Pointer(unsafe.SliceData(b.b))
+	if uintptr(p)%8 != 0 {
+		panic("pipeline: block not aligned for uint64")
+	}
+	return unsafe.Slice((*uint64)(p), len(b.b)/8)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/ntlnav/referat/index/store"
@@ -28,9 +29,9 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 			return nil, err // before any file is read
 		}
 	}
-	in := expand(opts.Paths)
-	defer in.files.release() // the files' memory (fileset.go): every use is over when Run returns
-	if opts.Worker == nil && in.files.len() > 0 {
+	r := &run{opts: opts, version: extractorVersion, marks: &pathMarks{}}
+	defer r.marks.release() // the marks' memory (marks.go): every use is over when Run returns
+	if opts.Worker == nil && anyPDF(opts.Paths) {
 		return nil, ErrNoWorker
 	}
 	db, err := store.Open(opts.Store, store.Options{LockTimeout: opts.LockTimeout})
@@ -38,18 +39,39 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		return nil, err
 	}
 	defer db.Close()
-	sum := &Summary{Files: map[string]int{Skipped: in.nonPDF + len(in.skipped)}, Failures: []Failure{}, Skips: in.skipped}
-	for _, m := range in.missing {
-		sum.Files[Failed]++
-		sum.Failures = append(sum.Failures, Failure{Path: m, Cause: "missing", Error: "no such file or folder"})
+	sum := &Summary{Files: map[string]int{Skipped: 0}, Failures: []Failure{}}
+	r.db, r.sum = db, sum
+	total := 0
+	if _, quiet := opts.Progress.(NoProgress); !quiet { // the total shown: a walk more
+		walkInputs(opts.Paths, func(p string) bool { r.marks.add(p); total++; return true })
 	}
-	r := &run{opts: opts, db: db, sum: sum, version: extractorVersion}
-	if err := r.withOutdated(in.files); err != nil {
+	if err := r.outdatedGone(); err != nil {
 		return nil, err
 	}
-	if err := r.files(ctx, in.files); err != nil {
+	// withOutdated needs every file found marked; gonePaths asks for the
+	// marks when it is first called (marks.go).
+	r.marking.Store(r.outdated > 0 || total > 0)
+	var in inputs
+	src := func(emit func(string) bool) {
+		done := true
+		in = walkInputs(opts.Paths, func(p string) bool {
+			if r.marking.Load() {
+				r.marks.add(p)
+			}
+			done = emit(p)
+			return done
+		})
+		if done {
+			r.withOutdated(emit)
+		}
+	}
+	if err := r.files(ctx, total+r.outdated, src); err != nil {
 		return nil, fmt.Errorf("writing the store %s: %w", opts.Store, err)
 	}
+	if r.outdatedErr != nil {
+		return nil, r.outdatedErr
+	}
+	r.found(in)
 	if err := r.maintain(ctx, in); err != nil {
 		return nil, err
 	}
@@ -80,7 +102,36 @@ type run struct {
 	version  int          // the extractor's (ExtractorVersion)
 	meetings meetingIndex // stored documents by body and date (dupes.go)
 	pruned   []string     // files whose records Prune removed
-	given    *fileSet     // the files given and found, and those read again for an older extractor (version.go)
+	marks    *pathMarks   // the files given and found, and those read again for an older extractor (marks.go)
+	marking  atomic.Bool  // files found are marked: from the start, or since gonePaths was first called
+	outdated int          // recorded files an older extractor read, not given, still there (version.go)
+	// outdatedErr is why the store's entries could not be read for them.
+	outdatedErr error
+}
+
+// found adds to the Summary what the walk found besides PDFs: files
+// skipped, and paths missing, whose failures come first (before those of
+// the files), as the arguments are the first things looked at.
+func (r *run) found(in inputs) {
+	r.sum.Files[Skipped] += in.nonPDF + len(in.skipped)
+	r.sum.Skips = in.skipped
+	if len(in.missing) == 0 {
+		return
+	}
+	missing := make([]Failure, 0, len(in.missing)+len(r.sum.Failures))
+	for _, m := range in.missing {
+		missing = append(missing, Failure{Path: m, Cause: "missing", Error: "no such file or folder"})
+	}
+	r.sum.Files[Failed] += len(in.missing)
+	r.sum.Failures = append(missing, r.sum.Failures...)
+}
+
+// anyPDF reports whether args name a PDF, walking them until one is
+// found.
+func anyPDF(args []string) bool {
+	found := false
+	walkInputs(args, func(string) bool { found = true; return false })
+	return found
 }
 
 // maintain prunes and retags, as the options say, and links the cases

@@ -23,21 +23,36 @@ const (
 // transaction (one per file cost 15 % of a run that changes nothing).
 const lookAhead = 256
 
-// files looks at every file and records what became of it. A dispatcher
+// A source hands paths to emit, in order, until emit returns false.
+type source func(emit func(path string) bool)
+
+// setSource hands on the paths of a fileSet.
+func setSource(s *fileSet) source {
+	return func(emit func(string) bool) {
+		for i := range s.len() {
+			if !emit(s.at(i)) {
+				return
+			}
+		}
+	}
+}
+
+// files looks at every file src gives (total of them, for the progress)
+// and records what became of it. A dispatcher
 // sends the files that may have changed to Workers goroutines, each of
 // which hashes a file and, when its content is new, has a worker process
 // parse and analyse it; one committer records the results, a group of
 // them per transaction, while the next group gathers. It stops at the first error writing the store, and returns
 // it.
-func (r *run) files(ctx context.Context, paths *fileSet) error {
-	r.opts.Progress.Start(paths.len())
+func (r *run) files(ctx context.Context, total int, src source) error {
+	r.opts.Progress.Start(total)
 	pool := &ingest.Pool{Command: r.opts.Worker, Size: r.opts.Workers, Timeout: r.opts.Timeout, OCRMemoryLimit: r.opts.OCRMemoryLimit}
 	defer pool.Close()
 	// The first error writing the store (a full disk) stops the run: the
 	// files not yet recorded are done by the next one.
 	work, stop := context.WithCancel(ctx)
 	defer stop()
-	results := r.dispatch(work, paths, pool)
+	results := r.dispatch(work, src, pool)
 	var commitErr error
 	for group := range groups(results) {
 		if commitErr != nil {
@@ -126,7 +141,7 @@ func (r *run) commitGroup(ctx context.Context, group []result) ([]result, error)
 // done. (Two per worker, so that a worker's next request is ready when it
 // answers, measured no faster on 2 cores: the time a worker waits, the
 // parent uses the core.)
-func (r *run) dispatch(ctx context.Context, paths *fileSet, pool *ingest.Pool) <-chan result {
+func (r *run) dispatch(ctx context.Context, src source, pool *ingest.Pool) <-chan result {
 	n := r.opts.Workers
 	jobs := make(chan job, 2*n)
 	results := make(chan result, 2*n)
@@ -145,32 +160,17 @@ func (r *run) dispatch(ctx context.Context, paths *fileSet, pool *ingest.Pool) <
 	go func() { // unchanged files need no hasher
 		defer producers.Done()
 		defer close(jobs)
-		for next := 0; next < paths.len(); {
-			chunk := make([]string, min(lookAhead, paths.len()-next))
-			for i := range chunk {
-				chunk[i] = paths.at(next + i)
+		chunk := make([]string, 0, lookAhead)
+		ok := true
+		src(func(p string) bool {
+			if chunk = append(chunk, p); len(chunk) == lookAhead {
+				ok = r.send(ctx, chunk, jobs, results)
+				chunk = chunk[:0]
 			}
-			next += len(chunk)
-			entries, err := r.db.EntriesOf(chunk)
-			for i, p := range chunk {
-				if ctx.Err() != nil {
-					return
-				}
-				var e *store.Entry
-				if err == nil {
-					e = entries[i]
-				}
-				j, unchanged := r.classify(p, e, err)
-				if unchanged != nil {
-					results <- *unchanged
-					continue
-				}
-				select {
-				case jobs <- j:
-				case <-ctx.Done():
-					return
-				}
-			}
+			return ok
+		})
+		if ok && len(chunk) > 0 {
+			r.send(ctx, chunk, jobs, results)
 		}
 	}()
 	go func() {
@@ -178,4 +178,31 @@ func (r *run) dispatch(ctx context.Context, paths *fileSet, pool *ingest.Pool) <
 		close(results)
 	}()
 	return results
+}
+
+// send classifies the files of chunk, reading their entries in one
+// transaction, and sends each to the hashers (jobs) or, when unchanged,
+// straight to results. It reports false when ctx ended it.
+func (r *run) send(ctx context.Context, chunk []string, jobs chan<- job, results chan<- result) bool {
+	entries, err := r.db.EntriesOf(chunk)
+	for i, p := range chunk {
+		if ctx.Err() != nil {
+			return false
+		}
+		var e *store.Entry
+		if err == nil {
+			e = entries[i]
+		}
+		j, unchanged := r.classify(p, e, err)
+		if unchanged != nil {
+			results <- *unchanged
+			continue
+		}
+		select {
+		case jobs <- j:
+		case <-ctx.Done():
+			return false
+		}
+	}
+	return true
 }

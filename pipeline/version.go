@@ -86,25 +86,57 @@ func (r *run) docCurrent(sha string) (bool, error) {
 	return false, nil
 }
 
-// withOutdated adds to files the recorded files, not among them, that an
-// older extractor read and that still exist, to be read again; those that
-// are gone are listed in the Summary (their documents are kept). It reads
-// the entries of all recorded files, in one transaction, keeping none:
-// classify looks each file's up when it comes to it. files are then the
-// files given and found (r.given).
-func (r *run) withOutdated(files *fileSet) error {
-	r.given = files
+// outdatedGone lists in the Summary the recorded files that an older
+// extractor read and that no longer exist (their documents are kept), and
+// counts in r.outdated those that exist and are not marked found (all of
+// them when the walk has not run yet): withOutdated reads them again
+// after the files given. It reads the entries of all recorded files, in
+// one transaction, keeping none.
+func (r *run) outdatedGone() error {
 	return r.db.Entries(func(e *store.Entry) bool {
-		if e.Status != store.StatusOK || e.ExtractorVersion >= r.version || files.has(e.Path) {
+		if e.Status != store.StatusOK || e.ExtractorVersion >= r.version || r.marks.has(e.Path) {
 			return true
 		}
 		if _, err := os.Stat(e.Path); errors.Is(err, os.ErrNotExist) {
 			r.sum.Outdated = append(r.sum.Outdated, Outdated{Path: e.Path, ExtractorVersion: e.ExtractorVersion, Reason: "gone"})
-		} else if r.opts.Worker != nil {
-			files.add(e.Path)
+		} else {
+			r.outdated++
 		}
 		return true
 	})
+}
+
+// withOutdated hands to emit, once the walk has marked the files given
+// and found, the recorded files not among them that an older extractor
+// read and that still exist, to be read again (outdatedGone listed those
+// that are gone); they are marked found too. It reports false when emit
+// did, or the store could not be read (r.outdatedErr).
+func (r *run) withOutdated(emit func(string) bool) bool {
+	if r.outdated == 0 || r.opts.Worker == nil {
+		return true
+	}
+	set := newFileSet() // only these files: none unless the extractor changed
+	defer set.release()
+	r.outdatedErr = r.db.Entries(func(e *store.Entry) bool {
+		if e.Status != store.StatusOK || e.ExtractorVersion >= r.version || r.marks.has(e.Path) {
+			return true
+		}
+		if _, err := os.Stat(e.Path); !errors.Is(err, os.ErrNotExist) {
+			set.add(e.Path)
+		}
+		return true
+	})
+	if r.outdatedErr != nil {
+		return false
+	}
+	for i := range set.len() {
+		p := set.at(i)
+		r.marks.add(p)
+		if !emit(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // isCurrent is docCurrent, false on an error (the file is then read).

@@ -102,3 +102,44 @@ func TestRereadOnNewExtractorElasticsearch(t *testing.T) {
 		t.Errorf("the old title is still in Elasticsearch (%d, %v)", n, err)
 	}
 }
+
+// countingProgress records the total a run announces and the files it
+// reports.
+type countingProgress struct{ total, files int }
+
+func (p *countingProgress) Start(total int) { p.total = total }
+func (p *countingProgress) File(int)        { p.files++ }
+func (p *countingProgress) Finish()         {}
+
+// TestRereadOutdatedNotGiven: the files an older extractor read are read
+// again by a newer one though the run names only one of them (the others
+// after it, once the walk is over), a file gone is listed, and the
+// progress counts every file looked at, given or read again.
+func TestRereadOutdatedNotGiven(t *testing.T) {
+	ctx := context.Background()
+	dir, names := pipetest.CorpusDir(t, pdfs, 4)
+	db := tempStore(t)
+	asOlderExtractor(t)
+	if s, err := runT(t, ctx, options(db, "", dir)); err != nil || s.Files[New] != 4 {
+		t.Fatalf("as an older extractor: %v, %+v", err, s)
+	}
+	os.Remove(names[3])
+	extractorVersion = ExtractorVersion
+	p := &countingProgress{}
+	o := options(db, "", names[1], names[1]) // given twice: looked at once
+	o.Progress = p
+	s, err := runT(t, ctx, o)
+	if err != nil || s.Files[Reread] != 3 || s.Files[Unchanged] != 0 {
+		t.Fatalf("a newer extractor given one file: %v, %+v", err, s)
+	}
+	if len(s.Outdated) != 1 || s.Outdated[0].Path != names[3] {
+		t.Errorf("the gone file: %+v", s.Outdated)
+	}
+	if p.total != 3 || p.files != 3 {
+		t.Errorf("progress: total %d, %d files; want 3 and 3", p.total, p.files)
+	}
+	o.Progress = nil
+	if s, err := runT(t, ctx, o); err != nil || s.Files[Unchanged] != 1 || s.Files[Reread] != 0 {
+		t.Fatalf("again: %v, %+v", err, s)
+	}
+}

@@ -164,23 +164,17 @@ func (t *txn) relink(sha string, threads map[int]string) (int, error) {
 	if err := t.stats.Put([]byte(sha), b); err != nil {
 		return 0, err
 	}
-	prevs, err := t.sourcesOf(sha)
-	if err != nil {
-		return 0, err
-	}
 	refs := st.refs() // as retag does, with the document unchanged
-	for _, prev := range prevs {
+	// One record at a time: a content of many files holds none of them.
+	return t.eachSourceOf(sha, func(prev *SourceRecord) error {
 		if !prev.Synced && prev.TaxonomyVersion == st.TaxonomyVersion && sameRefs(prev.Refs, refs) {
-			continue // pending already, with these ids (a first ingest's thread linking)
+			return nil // pending already, with these ids (a first ingest's thread linking)
 		}
 		rec := *prev
 		rec.Refs, rec.TaxonomyVersion, rec.Synced, rec.Updated = refs, st.TaxonomyVersion, false, now()
 		if err := t.put(&rec); err != nil {
-			return 0, err
+			return err
 		}
-		if err := t.queue(staleDeletes(prev.Refs, refs)); err != nil {
-			return 0, err
-		}
-	}
-	return len(prevs), nil
+		return t.queue(staleDeletes(prev.Refs, refs))
+	})
 }

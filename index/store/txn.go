@@ -82,22 +82,40 @@ func (t *txn) paths(sha string) ([]string, error) {
 // sourcesOf returns the records of the paths whose content has hash sha
 // (a path without a record is left out).
 func (t *txn) sourcesOf(sha string) ([]*SourceRecord, error) {
+	var recs []*SourceRecord
+	_, err := t.eachSourceOf(sha, func(rec *SourceRecord) error {
+		recs = append(recs, rec)
+		return nil
+	})
+	return recs, err
+}
+
+// eachSourceOf calls fn with the record of each path whose content has
+// hash sha (a path without a record is left out), one at a time, and
+// returns how many it read. Each read counts towards the next trim of
+// the mapping (resident.go) as it is made: a content of a thousand files
+// maps no more of the store than trimReads reads do.
+func (t *txn) eachSourceOf(sha string, fn func(*SourceRecord) error) (int, error) {
 	paths, err := t.paths(sha)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	t.s.touched(t.tx, len(paths))
-	var recs []*SourceRecord
+	n := 0
 	for _, p := range paths {
 		rec, err := t.source(p)
+		t.s.touched(t.tx, 1)
 		if err != nil {
-			return nil, err
+			return n, err
 		}
-		if rec != nil {
-			recs = append(recs, rec)
+		if rec == nil {
+			continue
+		}
+		n++
+		if err := fn(rec); err != nil {
+			return n, err
 		}
 	}
-	return recs, nil
+	return n, nil
 }
 
 // hasPaths reports whether any recorded path has the content sha.
