@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
+	"os"
+	"strconv"
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -33,6 +35,17 @@ import (
 // in between (a reader reads the snapshot then, as whenever a writer is
 // at work).
 var reopenAlloc int64 = 64 << 20
+
+// envReopen, when set to a number of bytes, replaces reopenAlloc: for
+// tests in other packages and processes (pipeline's chaos test reopens
+// every few commits with it), never needed in use.
+const envReopen = "REFERAT_TEST_STORE_REOPEN"
+
+func init() {
+	if n, err := strconv.ParseInt(os.Getenv(envReopen), 10, 64); err == nil && n > 0 {
+		reopenAlloc = n
+	}
+}
 
 // reopenHook, when set (tests), runs between the close and the open of
 // a reopen.
