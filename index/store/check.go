@@ -164,10 +164,16 @@ func Salvage(dir string, lockTimeout time.Duration) ([]string, error) {
 	var firstErr error
 	for _, name := range []string{DBFile, SnapshotFile} {
 		path := filepath.Join(dir, name)
-		if _, err := os.Stat(path); err != nil {
+		_, err := os.Stat(path)
+		if err != nil {
 			continue
 		}
-		s, err := openFile(path, &bolt.Options{ReadOnly: true, Timeout: lockTimeout})
+		var s *Store
+		if name == DBFile {
+			s, err = openLive(dir, path, lockTimeout) // the folder's lock too: see reopen.go
+		} else {
+			s, err = openFile(path, &bolt.Options{ReadOnly: true, Timeout: lockTimeout})
+		}
 		if errors.Is(err, bolterrors.ErrTimeout) {
 			return nil, &LockedError{Path: path, Holder: holder(dir), Waited: lockTimeout}
 		}
@@ -189,6 +195,7 @@ func Salvage(dir string, lockTimeout time.Duration) ([]string, error) {
 			return nil
 		})
 		_ = s.db.Close() // read-only
+		closeLock(s.dirLock)
 	}
 	if len(paths) == 0 && firstErr != nil {
 		return nil, firstErr
@@ -210,6 +217,14 @@ func SetAside(dir string, lockTimeout time.Duration) (string, error) {
 		return "", err
 	}
 	defer f.Close()
+	lock, err := lockDir(dir, true, lockTimeout) // a writer holds it across its reopens
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return "", &LockedError{Path: path, Holder: holder(dir), Waited: lockTimeout, Writing: true}
+		}
+		return "", err
+	}
+	defer closeLock(lock)
 	deadline := time.Now().Add(lockTimeout)
 	for {
 		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)

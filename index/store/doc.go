@@ -43,6 +43,13 @@
 // consistent while it is written). The price is a second copy of the
 // store on disk, written once per run.
 //
+// Beside bbolt's flock of the file, every Open takes a flock of the store
+// folder (exclusive for the writer, shared for a reader that reads the
+// live file) and holds it until Close: the writer closes and reopens its
+// database every so often in a long run, to drop bbolt's bookkeeping of
+// the pages it allocated (reopen.go), and bbolt's lock is released for
+// that moment while the folder's is not.
+//
 // # Damage
 //
 // Every transaction runs with debug.SetPanicOnFault and recovers panics,

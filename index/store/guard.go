@@ -24,6 +24,11 @@ import (
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	defer recoverDamage(s.path, &err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.broken != nil {
+		return s.broken
+	}
 	return incompatible(s.path, s.db.View(func(tx *bolt.Tx) error {
 		err := fn(tx)
 		s.touched(tx, 1)
@@ -31,11 +36,25 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	}))
 }
 
-// updateTx runs fn in a write transaction, guarded.
-func (s *Store) updateTx(fn func(tx *bolt.Tx) error) (err error) {
+// updateTx runs fn in a write transaction, guarded; after it the
+// database may be reopened (reopen.go).
+func (s *Store) updateTx(fn func(tx *bolt.Tx) error) error {
+	err := s.updateGuarded(fn)
+	s.maybeReopen()
+	return err
+}
+
+// updateGuarded runs fn in a write transaction, guarded.
+func (s *Store) updateGuarded(fn func(tx *bolt.Tx) error) (err error) {
 	defer recoverDamage(s.path, &err)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.broken != nil {
+		return s.broken
+	}
 	s.dirty = true
+	defer s.noteAlloc()
 	return incompatible(s.path, s.db.Update(fn))
 }
 

@@ -110,15 +110,33 @@ func openWriter(dir string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	path := filepath.Join(dir, DBFile)
-	s, err := openFile(path, &bolt.Options{Timeout: opts.LockTimeout})
+	lock, err := lockDir(dir, true, opts.LockTimeout)
+	if err == nil {
+		var s *Store
+		if s, err = openFile(path, &bolt.Options{Timeout: opts.LockTimeout}); err == nil {
+			s.dirLock, s.lockTimeout = lock, opts.LockTimeout
+			return s.startWriter(dir)
+		}
+		closeLock(lock)
+	}
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, &LockedError{Path: path, Holder: holder(dir), Waited: opts.LockTimeout, Writing: true}
 	}
-	if err != nil {
-		return nil, err
+	return nil, err
+}
+
+// closeLock releases a lock of lockDir.
+func closeLock(lock *os.File) {
+	if lock != nil {
+		lock.Close()
 	}
+}
+
+// startWriter makes what a writer needs in s, just opened; on an error
+// it closes s.
+func (s *Store) startWriter(dir string) (*Store, error) {
 	s.Dir, s.writer = dir, true
-	err = s.makeBuckets()
+	err := s.makeBuckets()
 	if err == nil {
 		err = os.WriteFile(filepath.Join(dir, holderFile), []byte(fmt.Sprintf("pid %d since %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))), 0o644)
 	}
@@ -127,6 +145,7 @@ func openWriter(dir string, opts Options) (*Store, error) {
 	}
 	if err != nil {
 		s.db.Close()
+		closeLock(s.dirLock)
 		return nil, err
 	}
 	s.dirty = false
@@ -138,8 +157,10 @@ func openReader(dir string, opts Options) (*Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, &NoStoreError{Dir: dir}
 	}
-	// One try at once; a writer holding the store leaves a snapshot.
-	s, err := openFile(path, &bolt.Options{ReadOnly: true, Timeout: time.Millisecond})
+	// One try at once; a writer holding the store leaves a snapshot. The
+	// folder's lock is tried first: a writer holds it across its reopens
+	// of the file (reopen.go).
+	s, err := openLive(dir, path, time.Millisecond)
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		snap := filepath.Join(dir, SnapshotFile)
 		if fi, serr := os.Stat(snap); serr == nil {
@@ -148,7 +169,7 @@ func openReader(dir string, opts Options) (*Store, error) {
 				s.Snapshot, s.Writer = fi.ModTime(), holder(dir)
 			}
 		} else {
-			s, err = openFile(path, &bolt.Options{ReadOnly: true, Timeout: opts.LockTimeout})
+			s, err = openLive(dir, path, opts.LockTimeout)
 		}
 	}
 	if errors.Is(err, bolterrors.ErrTimeout) {
@@ -158,6 +179,23 @@ func openReader(dir string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	s.Dir = dir
+	return s, nil
+}
+
+// openLive opens the database file path of the store in dir for reading,
+// with the folder's lock held shared until the Store is closed, each
+// lock waited for up to timeout.
+func openLive(dir, path string, timeout time.Duration) (*Store, error) {
+	lock, err := lockDir(dir, false, timeout)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openFile(path, &bolt.Options{ReadOnly: true, Timeout: timeout})
+	if err != nil {
+		closeLock(lock)
+		return nil, err
+	}
+	s.dirLock = lock
 	return s, nil
 }
 
@@ -308,6 +346,12 @@ func (s *Store) Close() error {
 			snapErr = s.writeSnapshot()
 		}
 		os.Remove(filepath.Join(s.Dir, holderFile))
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer closeLock(s.dirLock) // after the file's lock
+	if s.broken != nil {
+		return s.broken
 	}
 	if err := s.db.Close(); err != nil {
 		return err

@@ -3,6 +3,8 @@ package store
 import (
 	"encoding/json"
 	"errors"
+	"os"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -37,6 +39,15 @@ type Store struct {
 	writer bool         // opened for writing
 	dirty  bool         // written since opened
 	reads  atomic.Int64 // values read since the mapping was last trimmed (resident.go)
+
+	// mu is held shared by every transaction and exclusive by a reopen
+	// of db (reopen.go) and by Close.
+	mu          sync.RWMutex
+	dirLock     *os.File      // the lock of the folder (lockDir), or nil
+	lockTimeout time.Duration // the writer's Options.LockTimeout
+	allocated   atomic.Int64  // bytes of pages allocated since db was opened
+	reopens     int           // reopens of db so far
+	broken      error         // a reopen failed: db is closed
 }
 
 var (
