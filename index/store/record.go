@@ -142,7 +142,9 @@ type Failure struct {
 
 // RecordFailed records that a file failed. What its earlier content gave
 // (hash, documents, whether Elasticsearch has them) is kept: a file that
-// becomes damaged loses no data.
+// becomes damaged loses no data. A file that was a duplicate gave no
+// documents (its meeting is another file's), so nothing of it is kept:
+// its hash alone would name a document that does not exist.
 func (s *Store) RecordFailed(f Failure) error {
 	return s.update(func(t *txn) error { return t.recordFailed(f) })
 }
@@ -154,7 +156,7 @@ func (t *txn) recordFailed(f Failure) error {
 	if err != nil {
 		return err
 	}
-	if prev != nil {
+	if prev != nil && prev.Status != StatusDuplicate {
 		rec.SHA256, rec.Refs, rec.Synced, rec.TaxonomyVersion = prev.SHA256, prev.Refs, prev.Synced, prev.TaxonomyVersion
 	}
 	return t.put(rec)
