@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"unicode"
 
@@ -258,6 +259,49 @@ func (r *run) promote(ctx context.Context) error {
 	r.opts.Progress = NoProgress{}
 	defer func() { r.opts.Progress = progress }()
 	set := newFileSet(dups...)
+	defer set.release()
+	return r.files(ctx, set.len(), setSource(set))
+}
+
+// rereadOrphans reads again, after a run that changed files, the
+// duplicates whose meeting's document is gone. A file whose content
+// changed gave up its old content's document, and the duplicates of
+// that document were judged current when the walk met them if the
+// change was not yet recorded: read again, the first takes the
+// meeting's place, as a clean run over the same files would have it.
+// Duplicates whose file is gone are left to --prune.
+func (r *run) rereadOrphans(ctx context.Context) error {
+	if r.sum.Files[Changed] == 0 || r.opts.Worker == nil {
+		return nil
+	}
+	type dup struct{ path, of, sha string }
+	var dups []dup
+	err := r.db.Sources(func(rec *store.SourceRecord) bool {
+		if rec.Status == store.StatusDuplicate {
+			dups = append(dups, dup{rec.Path, rec.DuplicateOf, rec.DuplicateOfSHA256})
+		}
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	var orphans []string
+	for _, d := range dups {
+		ok, err := r.holdsMeeting(d.of, d.sha)
+		if err != nil {
+			return err
+		}
+		if _, serr := os.Stat(d.path); !ok && serr == nil {
+			orphans = append(orphans, d.path)
+		}
+	}
+	if len(orphans) == 0 {
+		return nil
+	}
+	progress := r.opts.Progress
+	r.opts.Progress = NoProgress{}
+	defer func() { r.opts.Progress = progress }()
+	set := newFileSet(orphans...)
 	defer set.release()
 	return r.files(ctx, set.len(), setSource(set))
 }

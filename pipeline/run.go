@@ -145,6 +145,11 @@ func (r *run) maintain(ctx context.Context, in inputs) error {
 			return err
 		}
 	}
+	if ctx.Err() == nil {
+		if err := r.rereadOrphans(ctx); err != nil { // dupes.go
+			return err
+		}
+	}
 	if ctx.Err() == nil && r.opts.Retag {
 		if err := r.retag(ctx); err != nil {
 			return err
