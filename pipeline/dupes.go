@@ -255,10 +255,16 @@ func (r *run) promote(ctx context.Context) error {
 	if err != nil || len(dups) == 0 {
 		return err
 	}
+	return r.readAgain(ctx, dups)
+}
+
+// readAgain reads the files paths again, as the run's own, without
+// progress lines of their own.
+func (r *run) readAgain(ctx context.Context, paths []string) error {
 	progress := r.opts.Progress
 	r.opts.Progress = NoProgress{}
 	defer func() { r.opts.Progress = progress }()
-	set := newFileSet(dups...)
+	set := newFileSet(paths...)
 	defer set.release()
 	return r.files(ctx, set.len(), setSource(set))
 }
@@ -298,10 +304,5 @@ func (r *run) rereadOrphans(ctx context.Context) error {
 	if len(orphans) == 0 {
 		return nil
 	}
-	progress := r.opts.Progress
-	r.opts.Progress = NoProgress{}
-	defer func() { r.opts.Progress = progress }()
-	set := newFileSet(orphans...)
-	defer set.release()
-	return r.files(ctx, set.len(), setSource(set))
+	return r.readAgain(ctx, orphans)
 }
