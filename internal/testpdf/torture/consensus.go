@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/ntlnav/referat/internal/pdftext"
 )
 
 // Consensus is where referat's raw text of a page disagrees with what
@@ -55,31 +53,32 @@ func (p PageConsensus) Lost() int { return p.Words - p.Matched }
 // are left out.
 func consensusOf(file string, timeout time.Duration) (Consensus, error) {
 	c := Consensus{File: file}
-	data, err := os.ReadFile(file)
+	doc, err := readDoc(file, timeout)
 	if err != nil {
 		return c, err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	doc, err := pdftext.Read(ctx, data, pdftext.Options{})
-	if err != nil {
-		return c, err
-	}
-	for i, p := range doc.Pages {
+	for i := range doc.Pages {
 		n := i + 1
-		p2t, err1 := pageText("pdftotext", "-q", "-enc", "UTF-8", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), file, "-")
-		mu, err2 := pageText("mutool", "draw", "-q", "-F", "txt", "-o", "-", file, strconv.Itoa(n))
-		if err1 != nil || err2 != nil {
+		p2t, mu, err := referenceTexts(file, n)
+		if err != nil {
 			continue
 		}
-		var b strings.Builder
-		for _, l := range p.Lines {
-			b.WriteString(strings.ReplaceAll(l.Text(), pdftext.CellSeparator, " "))
-			b.WriteByte('\n')
-		}
-		c.Pages = append(c.Pages, comparePage(n, Words(b.String()), Words(p2t), Words(mu)))
+		c.Pages = append(c.Pages, comparePage(n, Words(rawPageText(&doc.Pages[i])), Words(p2t), Words(mu)))
 	}
 	return c, nil
+}
+
+// referenceTexts returns pdftotext's and mutool's text of page n of file.
+func referenceTexts(file string, n int) (p2t, mu string, err error) {
+	p2t, err = pageText("pdftotext", "-q", "-enc", "UTF-8", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), file, "-")
+	if err != nil {
+		return "", "", fmt.Errorf("pdftotext: %w", err)
+	}
+	mu, err = pageText("mutool", "draw", "-q", "-F", "txt", "-o", "-", file, strconv.Itoa(n))
+	if err != nil {
+		return "", "", fmt.Errorf("mutool: %w", err)
+	}
+	return p2t, mu, nil
 }
 
 func pageText(name string, args ...string) (string, error) {

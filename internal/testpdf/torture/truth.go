@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -41,38 +40,19 @@ import (
 // truthExtractors are the texts compared, in the order printed.
 var truthExtractors = []string{"referat", "pdftotext", "mutool"}
 
-// pageTexts returns the three extractors' texts of page n of file:
-// referat's raw page text (every line as laid out, before cleaning drops
-// running heads and page numbers by design, as the report's raw figure),
-// pdftotext's and mutool's.
-func pageTexts(file string, n int, timeout time.Duration) (map[string]string, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	doc, err := pdftext.Read(ctx, data, pdftext.Options{})
-	if err != nil {
-		return nil, err
-	}
+// pageTexts returns the three extractors' texts of page n of file, doc
+// being referat's reading of it: referat's raw page text (every line as
+// laid out, before cleaning drops running heads and page numbers by
+// design, as the report's raw figure), pdftotext's and mutool's.
+func pageTexts(file string, doc *pdftext.Document, n int) (map[string]string, error) {
 	if n < 1 || n > len(doc.Pages) {
 		return nil, fmt.Errorf("%s: page %d of %d", file, n, len(doc.Pages))
 	}
-	var b strings.Builder
-	for _, l := range doc.Pages[n-1].Lines {
-		b.WriteString(strings.ReplaceAll(l.Text(), pdftext.CellSeparator, " "))
-		b.WriteByte('\n')
-	}
-	p2t, err := pageText("pdftotext", "-q", "-enc", "UTF-8", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), file, "-")
+	p2t, mu, err := referenceTexts(file, n)
 	if err != nil {
-		return nil, fmt.Errorf("pdftotext: %w", err)
+		return nil, err
 	}
-	mu, err := pageText("mutool", "draw", "-q", "-F", "txt", "-o", "-", file, strconv.Itoa(n))
-	if err != nil {
-		return nil, fmt.Errorf("mutool: %w", err)
-	}
-	return map[string]string{"referat": b.String(), "pdftotext": p2t, "mutool": mu}, nil
+	return map[string]string{"referat": rawPageText(&doc.Pages[n-1]), "pdftotext": p2t, "mutool": mu}, nil
 }
 
 // prepareTruth samples pages of each file (pages where pdftotext reads at
@@ -109,6 +89,10 @@ func prepareTruth(dir string, files []string, pages int, seed int64, timeout tim
 			cands = cands[:pages]
 		}
 		sort.Ints(cands)
+		doc, err := readDoc(file, timeout)
+		if err != nil {
+			return fmt.Errorf("%s: %w", file, err)
+		}
 		if err := os.MkdirAll(fdir, 0o755); err != nil {
 			return err
 		}
@@ -124,7 +108,7 @@ func prepareTruth(dir string, files []string, pages int, seed int64, timeout tim
 			if err := os.MkdirAll(pdir, 0o755); err != nil {
 				return err
 			}
-			texts, err := pageTexts(file, n, timeout)
+			texts, err := pageTexts(file, doc, n)
 			if err != nil {
 				return fmt.Errorf("%s page %d: %w", file, n, err)
 			}
@@ -189,6 +173,10 @@ func scoreTruth(dir string, timeout time.Duration) ([]truthScore, error) {
 			continue
 		}
 		sort.Strings(truths)
+		doc, err := readDoc(file, timeout)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", file, err)
+		}
 		s := truthScore{File: filepath.Base(fdir), Source: file, Simil: map[string]float64{}}
 		// per page, so that no page is cut by Similarity's bound: the
 		// common words of every page over the words of all pages
@@ -202,7 +190,7 @@ func scoreTruth(dir string, timeout time.Duration) ([]truthScore, error) {
 			if err != nil {
 				return nil, err
 			}
-			texts, err := pageTexts(file, n, timeout)
+			texts, err := pageTexts(file, doc, n)
 			if err != nil {
 				return nil, fmt.Errorf("%s page %d: %w", file, n, err)
 			}
