@@ -69,11 +69,7 @@ func walkInputs(args []string, emit func(path string) bool) inputs {
 		p := it.path
 		fi, err := os.Stat(p)
 		if err != nil {
-			if kind := linkProblem(p, err); kind != "" {
-				w.in.skipped = append(w.in.skipped, Skip{Path: p, Kind: kind})
-			} else {
-				w.in.missing = append(w.in.missing, p)
-			}
+			w.unreachable(p, err)
 			continue
 		}
 		if abs, err := filepath.Abs(p); err == nil {
@@ -89,6 +85,16 @@ func walkInputs(args []string, emit func(path string) bool) inputs {
 		}
 	}
 	return w.in
+}
+
+// unreachable reports a path given that err keeps from being looked at:
+// skipped when a symbolic link is the cause (linkProblem), else missing.
+func (w *walker) unreachable(p string, err error) {
+	if kind := linkProblem(p, err); kind != "" {
+		w.in.skipped = append(w.in.skipped, Skip{Path: p, Kind: kind})
+	} else {
+		w.in.missing = append(w.in.missing, p)
+	}
 }
 
 // addFile hands on a file given or found: a PDF once, anything else
@@ -115,11 +121,7 @@ func (w *walker) addFile(p string) {
 func (w *walker) walk(dir string) {
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
-		if kind := linkProblem(dir, err); kind != "" {
-			w.in.skipped = append(w.in.skipped, Skip{Path: dir, Kind: kind})
-		} else {
-			w.in.missing = append(w.in.missing, dir)
-		}
+		w.unreachable(dir, err)
 		return
 	}
 	if w.seenDir[real] {

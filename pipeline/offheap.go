@@ -1,6 +1,9 @@
 package pipeline
 
-import "unsafe"
+import (
+	"fmt"
+	"unsafe"
+)
 
 // The arrays of a fileSet and of pathMarks hold no pointers and grow with
 // the number of files, so large ones are kept off the Go heap, in anonymous mappings
@@ -51,25 +54,21 @@ func (b *block) grow(used, n int) {
 
 // uint32s views the block as uint32s (a mapping is page-aligned; a heap
 // block is allocated as bytes, so it is checked).
-func (b *block) uint32s() []uint32 {
-	if len(b.b) < 4 {
-		return nil
-	}
-	p := unsafe.Pointer(unsafe.SliceData(b.b))
-	if uintptr(p)%4 != 0 {
-		panic("pipeline: block not aligned for uint32")
-	}
-	return unsafe.Slice((*uint32)(p), len(b.b)/4)
-}
+func (b *block) uint32s() []uint32 { return view[uint32](b) }
 
 // uint64s views the block as uint64s (see uint32s).
-func (b *block) uint64s() []uint64 {
-	if len(b.b) < 8 {
+func (b *block) uint64s() []uint64 { return view[uint64](b) }
+
+// view views the block as Ts; it panics when the block is not aligned
+// for T.
+func view[T uint32 | uint64](b *block) []T {
+	size := int(unsafe.Sizeof(T(0)))
+	if len(b.b) < size {
 		return nil
 	}
 	p := unsafe.Pointer(unsafe.SliceData(b.b))
-	if uintptr(p)%8 != 0 {
-		panic("pipeline: block not aligned for uint64")
+	if uintptr(p)%uintptr(size) != 0 {
+		panic(fmt.Sprintf("pipeline: block not aligned for uint%d", size*8))
 	}
-	return unsafe.Slice((*uint64)(p), len(b.b)/8)
+	return unsafe.Slice((*T)(p), len(b.b)/size)
 }
