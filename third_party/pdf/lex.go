@@ -51,7 +51,8 @@ type buffer struct {
 	key         []byte
 	useAES      bool
 	objptr      objptr
-	depth       int // current object nesting depth
+	depth       int      // current object nesting depth
+	elems       []object // referat: the elements of the arrays being read
 }
 
 // newBuffer returns a new buffer reading from r at the given offset.
@@ -301,6 +302,9 @@ func (b *buffer) readName() token {
 		tmp = append(tmp, c)
 	}
 	b.tmp = tmp
+	if n, ok := commonNames[string(tmp)]; ok { // referat: see cache.go
+		return n
+	}
 	return name(string(tmp))
 }
 
@@ -315,6 +319,9 @@ func (b *buffer) readKeyword() token {
 		tmp = append(tmp, c)
 	}
 	b.tmp = tmp
+	if t, ok := shortKeyword(tmp); ok { // referat: see cache.go
+		return t
+	}
 	s := string(tmp)
 	switch {
 	case s == "true":
@@ -470,7 +477,14 @@ func (b *buffer) readObject() object {
 }
 
 func (b *buffer) readArray() object {
-	var x array
+	// referat: the elements are collected on b.elems and copied once
+	// into an array of their number (upstream appends to x, growing it
+	// step by step); the array is nil when empty, as upstream's.
+	start := len(b.elems)
+	defer func() {
+		clear(b.elems[start:])
+		b.elems = b.elems[:start]
+	}()
 	for {
 		tok := b.readToken()
 		// Break on io.EOF as well (readToken returns io.EOF as a token value
@@ -482,7 +496,13 @@ func (b *buffer) readArray() object {
 			break
 		}
 		b.unreadToken(tok)
-		x = append(x, b.readObject())
+		obj := b.readObject()
+		b.elems = append(b.elems, obj)
+	}
+	var x array
+	if n := len(b.elems) - start; n > 0 {
+		x = make(array, n)
+		copy(x, b.elems[start:])
 	}
 	return x
 }

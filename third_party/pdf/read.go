@@ -72,6 +72,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"sync"
 )
 
 // DebugOn is responsible for logging messages into stdout. If problems arise during reading, set it true.
@@ -86,6 +87,13 @@ type Reader struct {
 	trailerptr objptr
 	key        []byte
 	useAES     bool
+
+	// referat: indirect objects resolved before, by reference, once the
+	// Reader is open (keep); see cache.go. mu guards cache, as a Reader
+	// may be shared by goroutines.
+	mu    sync.Mutex
+	keep  bool
+	cache map[objptr]object
 }
 
 type xref struct {
@@ -162,7 +170,7 @@ func NewReaderEncrypted(f io.ReaderAt, size int64, pw func() string) (r *Reader,
 		end: end,
 	}
 	pos := end - endChunk + int64(i)
-	b := newBuffer(io.NewSectionReader(f, pos, end-pos), pos)
+	b := getBuffer(io.NewSectionReader(f, pos, end-pos), pos)
 	if b.readToken() != keyword("startxref") {
 		return nil, fmt.Errorf("malformed PDF file: missing startxref")
 	}
@@ -170,8 +178,10 @@ func NewReaderEncrypted(f io.ReaderAt, size int64, pw func() string) (r *Reader,
 	if !ok {
 		return nil, fmt.Errorf("malformed PDF file: startxref not followed by integer")
 	}
-	b = newBuffer(io.NewSectionReader(r.f, startxref, r.end-startxref), startxref)
+	putBuffer(b)
+	b = getBuffer(io.NewSectionReader(r.f, startxref, r.end-startxref), startxref)
 	xref, trailerptr, trailer, err := readXref(r, b)
+	putBuffer(b)
 	if err != nil {
 		return nil, err
 	}
@@ -179,11 +189,11 @@ func NewReaderEncrypted(f io.ReaderAt, size int64, pw func() string) (r *Reader,
 	r.trailer = trailer
 	r.trailerptr = trailerptr
 	if trailer["Encrypt"] == nil {
-		return r, nil
+		return r.keepObjects(), nil
 	}
 	err = r.initEncrypt("")
 	if err == nil {
-		return r, nil
+		return r.keepObjects(), nil
 	}
 	if pw == nil || err != ErrInvalidPassword {
 		return nil, err
@@ -194,7 +204,7 @@ func NewReaderEncrypted(f io.ReaderAt, size int64, pw func() string) (r *Reader,
 			break
 		}
 		if r.initEncrypt(next) == nil {
-			return r, nil
+			return r.keepObjects(), nil
 		}
 	}
 	return nil, err
@@ -750,6 +760,9 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 		if xref.ptr != ptr || !xref.inStream && xref.offset == 0 {
 			return Value{}
 		}
+		if obj, ok := r.cached(ptr); ok {
+			return Value{r, ptr, obj}
+		}
 		var obj object
 		if xref.inStream {
 			strm := r.resolve(parent, xref.stream)
@@ -766,7 +779,7 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				if first == 0 {
 					panic("missing First")
 				}
-				b := newBuffer(strm.Reader(), 0)
+				b := getBuffer(strm.Reader(), 0)
 				b.allowEOF = true
 				for i := 0; i < n; i++ {
 					id, _ := b.readToken().(int64)
@@ -774,6 +787,7 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 					if uint32(id) == ptr.id {
 						b.seekForward(first + off)
 						x = b.readObject()
+						putBuffer(b)
 						break Search
 					}
 				}
@@ -784,10 +798,11 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				strm = ext
 			}
 		} else {
-			b := newBuffer(io.NewSectionReader(r.f, xref.offset, r.end-xref.offset), xref.offset)
+			b := getBuffer(io.NewSectionReader(r.f, xref.offset, r.end-xref.offset), xref.offset)
 			b.key = r.key
 			b.useAES = r.useAES
 			obj = b.readObject()
+			putBuffer(b)
 			def, ok := obj.(objdef)
 			if !ok {
 				panic(fmt.Errorf("loading %v: found %T instead of objdef", ptr, obj))
@@ -799,6 +814,10 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 			x = def.obj
 		}
 		parent = ptr
+		switch x.(type) {
+		case nil, bool, int64, float64, name, dict, array, stream, string:
+			r.remember(ptr, x)
+		}
 	}
 
 	switch x := x.(type) {

@@ -1,0 +1,106 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand"
+	"reflect"
+	"strconv"
+	"testing"
+)
+
+// slowKeyword is readKeyword's reading of a token as upstream has it.
+func slowKeyword(s string) token {
+	switch {
+	case s == "true":
+		return true
+	case s == "false":
+		return false
+	case isInteger(s):
+		x, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return err
+		}
+		return x
+	case isReal(s):
+		x, _ := strconv.ParseFloat(s, 64)
+		return x
+	}
+	return keyword(s)
+}
+
+// TestShortKeywordMatchesUpstream holds shortKeyword to upstream's
+// reading for the tokens it takes: the same type and value.
+func TestShortKeywordMatchesUpstream(t *testing.T) {
+	toks := []string{"0", "1", "-1", "+7", "-0", "255", "256", "2047", "2048", "-2047",
+		"123456789012345678", "-123456789012345678", "1234567890123456789", "99999999999999999999",
+		"R", "obj", "endobj", "stream", "null", "n", "f", "true", "false", "+", "-", "1.5", "1a", "Rx", ""}
+	rng := rand.New(rand.NewSource(1))
+	const alphabet = "0123456789+-.Rojbenf"
+	for i := 0; i < 100000; i++ {
+		n := 1 + rng.Intn(20)
+		b := make([]byte, n)
+		for j := range b {
+			b[j] = alphabet[rng.Intn(len(alphabet))]
+		}
+		toks = append(toks, string(b))
+	}
+	for _, s := range toks {
+		got, ok := shortKeyword([]byte(s))
+		if !ok {
+			continue
+		}
+		want := slowKeyword(s)
+		if reflect.TypeOf(got) != reflect.TypeOf(want) || got != want {
+			t.Fatalf("shortKeyword(%q) = %T(%v), upstream %T(%v)", s, got, got, want, want)
+		}
+	}
+	for _, s := range []string{"0", "-5", "2048", "123456789012345678", "R", "obj", "endobj", "stream", "null", "n", "f", "true", "false"} {
+		if _, ok := shortKeyword([]byte(s)); !ok {
+			t.Errorf("shortKeyword(%q) not taken", s)
+		}
+	}
+}
+
+// TestResolveKeepsObjects checks that a Reader reads an object once and
+// gives the same value every time after, and that it keeps at most
+// maxCached objects.
+func TestResolveKeepsObjects(t *testing.T) {
+	var buf bytes.Buffer
+	n := maxCached + 10
+	buf.WriteString("%PDF-1.4\n")
+	offs := make([]int, n+1)
+	for i := 1; i <= n; i++ {
+		offs[i] = buf.Len()
+		fmt.Fprintf(&buf, "%d 0 obj\n<</Type/Test/N %d/Next %d 0 R>>\nendobj\n", i, i*1000, i%n+1)
+	}
+	xref := buf.Len()
+	fmt.Fprintf(&buf, "xref\n0 %d\n0000000000 65535 f \n", n+1)
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&buf, "%010d 00000 n \n", offs[i])
+	}
+	fmt.Fprintf(&buf, "trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n", n+1, xref)
+	data := buf.Bytes()
+	r, err := NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := make([]string, n+1)
+	for pass := 0; pass < 2; pass++ {
+		v := r.Trailer().Key("Root")
+		for i := 1; i <= n; i++ {
+			if got := v.Key("N").Int64(); got != int64(i*1000) || v.ptr != (objptr{uint32(i), 0}) {
+				t.Fatalf("pass %d, object %d: N = %d, ptr %v", pass, i, got, v.ptr)
+			}
+			if pass == 0 {
+				first[i] = v.String()
+			} else if v.String() != first[i] {
+				t.Fatalf("object %d read again: %v, first %v", i, v, first[i])
+			}
+			v = v.Key("Next")
+		}
+	}
+	if len(r.cache) != maxCached {
+		t.Errorf("%d objects kept, want %d", len(r.cache), maxCached)
+	}
+}
