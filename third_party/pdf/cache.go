@@ -74,8 +74,7 @@ func getBuffer(r io.Reader, offset int64) *buffer {
 // putBuffer gives back a buffer from getBuffer that nothing reads from any
 // more. Tokens are copied out of it (strings, names), never referred to.
 func putBuffer(b *buffer) {
-	clear(b.unread[:cap(b.unread)])
-	clear(b.elems[:cap(b.elems)])
+	clear(b.unread[:cap(b.unread)]) // readArray clears the elements it used
 	b.r, b.key = nil, nil
 	buffers.Put(b)
 }
@@ -168,4 +167,13 @@ var commonNames = func() map[string]name {
 		m[s] = name(s)
 	}
 	return m
+}()
+
+// endsToken[c] is isDelim(c) || isSpace(c), looked up: readName and
+// readKeyword ask it for every byte.
+var endsToken = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isDelim(byte(c)) || isSpace(byte(c))
+	}
+	return t
 }()

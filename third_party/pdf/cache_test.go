@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"math/rand"
 	"reflect"
 	"strconv"
@@ -102,5 +103,28 @@ func TestResolveKeepsObjects(t *testing.T) {
 	}
 	if len(r.cache) != maxCached {
 		t.Errorf("%d objects kept, want %d", len(r.cache), maxCached)
+	}
+}
+
+// TestObjfmtNumbersMatchSprint holds objfmt's numbers to fmt.Sprint.
+func TestObjfmtNumbersMatchSprint(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	nums := []any{int64(0), int64(-1), int64(1 << 62), int64(-1 << 63), 0.0, -0.0, 1.5, 1e21, 1e-7, 123456789.125, 0.1}
+	for i := 0; i < 10000; i++ {
+		nums = append(nums, rng.Int63()-rng.Int63(), rng.NormFloat64()*math.Pow(10, float64(rng.Intn(40)-20)))
+	}
+	for _, x := range nums {
+		if got, want := objfmt(x), fmt.Sprint(x); got != want {
+			t.Fatalf("objfmt(%T %v) = %q, fmt.Sprint %q", x, x, got, want)
+		}
+	}
+}
+
+// TestEndsToken holds the table to isDelim and isSpace.
+func TestEndsToken(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		if endsToken[c] != (isDelim(byte(c)) || isSpace(byte(c))) {
+			t.Errorf("endsToken[%#x] = %v", c, endsToken[c])
+		}
 	}
 }

@@ -287,7 +287,7 @@ func (b *buffer) readName() token {
 	tmp := b.tmp[:0]
 	for {
 		c := b.readByte()
-		if isDelim(c) || isSpace(c) {
+		if endsToken[c] { // referat: isDelim(c) || isSpace(c)
 			b.unreadByte()
 			break
 		}
@@ -312,7 +312,7 @@ func (b *buffer) readKeyword() token {
 	tmp := b.tmp[:0]
 	for {
 		c := b.readByte()
-		if isDelim(c) || isSpace(c) {
+		if endsToken[c] { // referat: isDelim(c) || isSpace(c)
 			b.unreadByte()
 			break
 		}

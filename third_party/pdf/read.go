@@ -548,6 +548,10 @@ func objfmt(x interface{}) string {
 	switch x := x.(type) {
 	default:
 		return fmt.Sprint(x)
+	case int64: // referat: what fmt.Sprint gives, without its machinery
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
 	case string:
 		if isPDFDocEncoded(x) {
 			return strconv.Quote(pdfDocDecode(x))
