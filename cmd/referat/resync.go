@@ -25,7 +25,7 @@ not sent stays pending for the next run).`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "store", Value: "referat-data", Usage: "folder of the local store"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON (that of ingest)"},
-		}, esFlags()...),
+		}, esFlags("")...),
 		Action: func(c *cli.Context) error {
 			return runResync(c.Context, c.String("store"), c.Bool("json"), esConfig(c), c.App.Writer, c.App.ErrWriter)
 		},
