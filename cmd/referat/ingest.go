@@ -47,7 +47,7 @@ func esFlags(withoutURL string) []cli.Flag {
 	return []cli.Flag{
 		url,
 		&cli.StringFlag{Name: "es-ca-cert", Usage: "PEM `FILE` of the CA that signed the cluster's certificate", DefaultText: "the system's CAs"},
-		&cli.DurationFlag{Name: "es-timeout", Value: elastic.DefaultTimeout, Usage: "time one Elasticsearch request may take, answer included; a request that times out is not retried"},
+		&cli.DurationFlag{Name: "es-timeout", Value: elastic.DefaultTimeout, Usage: "`DURATION` one Elasticsearch request may take, answer included; a request that times out is not retried"},
 	}
 }
 
@@ -80,9 +80,9 @@ by the next run. The run ends with a summary and a topic-by-year table.
 EXIT STATUS beyond the common ones: 3 when Elasticsearch could not be reached
 (the documents are kept pending).`,
 		Flags: append(append(storeFlags(),
-			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "PDFs read in parallel, each in its own worker process"},
-			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "time allowed for one file"},
-			&cli.StringFlag{Name: "password", EnvVars: []string{"REFERAT_PDF_PASSWORD"}, Usage: "user password for protected PDFs", DefaultText: "none"},
+			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "`N` PDFs read in parallel, each in its own worker process"},
+			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "`DURATION` allowed for one file"},
+			&cli.StringFlag{Name: "password", EnvVars: []string{"REFERAT_PDF_PASSWORD"}, Usage: "user `PASSWORD` for protected PDFs", DefaultText: "none"},
 			taxonomyFlag,
 			&cli.BoolFlag{Name: "prune", Usage: "remove the documents of files that are gone from the folders given"},
 			&cli.BoolFlag{Name: "retag", Usage: "analyse the stored text again (after a taxonomy change) without reading PDFs"},
