@@ -6,6 +6,8 @@ package pdf
 
 import (
 	"io"
+	"sort"
+	"strconv"
 	"sync"
 )
 
@@ -177,3 +179,62 @@ var endsToken = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// appendObj appends objfmt(x) to buf: a dictionary or array and
+// everything in it printed into one buffer, where objfmt made a string of
+// each element and a bytes.Buffer of each container (TestObjfmtMatchesUpstream).
+func appendObj(buf []byte, x interface{}) []byte {
+	switch x := x.(type) {
+	case dict:
+		var room [16]string
+		keys := room[:0]
+		for k := range x {
+			keys = append(keys, string(k))
+		}
+		sort.Strings(keys)
+		buf = append(buf, "<<"...)
+		for i, k := range keys {
+			if i > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, '/')
+			buf = append(buf, k...)
+			buf = append(buf, ' ')
+			buf = appendObj(buf, x[name(k)])
+		}
+		return append(buf, ">>"...)
+	case array:
+		buf = append(buf, '[')
+		for i, elem := range x {
+			if i > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = appendObj(buf, elem)
+		}
+		return append(buf, ']')
+	case stream:
+		buf = appendObj(buf, x.hdr)
+		buf = append(buf, '@')
+		return strconv.AppendInt(buf, x.offset, 10)
+	case objptr:
+		buf = strconv.AppendUint(buf, uint64(x.id), 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendUint(buf, uint64(x.gen), 10)
+		return append(buf, " R"...)
+	case objdef:
+		buf = append(buf, '{')
+		buf = strconv.AppendUint(buf, uint64(x.ptr.id), 10)
+		buf = append(buf, ' ')
+		buf = strconv.AppendUint(buf, uint64(x.ptr.gen), 10)
+		buf = append(buf, " obj}"...)
+		return appendObj(buf, x.obj)
+	case int64:
+		return strconv.AppendInt(buf, x, 10)
+	case float64:
+		return strconv.AppendFloat(buf, x, 'g', -1, 64)
+	case name:
+		buf = append(buf, '/')
+		return append(buf, x...)
+	}
+	return append(buf, objfmt(x)...)
+}

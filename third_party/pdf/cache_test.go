@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand"
 	"reflect"
+	"sort"
 	"strconv"
 	"testing"
 )
@@ -125,6 +126,120 @@ func TestEndsToken(t *testing.T) {
 	for c := 0; c < 256; c++ {
 		if endsToken[c] != (isDelim(byte(c)) || isSpace(byte(c))) {
 			t.Errorf("endsToken[%#x] = %v", c, endsToken[c])
+		}
+	}
+}
+
+// objfmtUpstream is objfmt as upstream has it.
+func objfmtUpstream(x interface{}) string {
+	switch x := x.(type) {
+	default:
+		return fmt.Sprint(x)
+	case string:
+		if isPDFDocEncoded(x) {
+			return strconv.Quote(pdfDocDecode(x))
+		}
+		if isUTF16(x) {
+			return strconv.Quote(utf16Decode(x[2:]))
+		}
+		return strconv.Quote(x)
+	case name:
+		return "/" + string(x)
+	case dict:
+		var keys []string
+		for k := range x {
+			keys = append(keys, string(k))
+		}
+		sort.Strings(keys)
+		var buf bytes.Buffer
+		buf.WriteString("<<")
+		for i, k := range keys {
+			elem := x[name(k)]
+			if i > 0 {
+				buf.WriteString(" ")
+			}
+			buf.WriteString("/")
+			buf.WriteString(k)
+			buf.WriteString(" ")
+			buf.WriteString(objfmtUpstream(elem))
+		}
+		buf.WriteString(">>")
+		return buf.String()
+	case array:
+		var buf bytes.Buffer
+		buf.WriteString("[")
+		for i, elem := range x {
+			if i > 0 {
+				buf.WriteString(" ")
+			}
+			buf.WriteString(objfmtUpstream(elem))
+		}
+		buf.WriteString("]")
+		return buf.String()
+	case stream:
+		return fmt.Sprintf("%v@%d", objfmtUpstream(x.hdr), x.offset)
+	case objptr:
+		return fmt.Sprintf("%d %d R", x.id, x.gen)
+	case objdef:
+		return fmt.Sprintf("{%d %d obj}%v", x.ptr.id, x.ptr.gen, objfmtUpstream(x.obj))
+	}
+}
+
+// randomObject makes a random object of every kind objfmt prints.
+func randomObject(rng *rand.Rand, depth int) object {
+	k := rng.Intn(13)
+	if depth > 3 && k >= 8 {
+		k = rng.Intn(8)
+	}
+	switch k {
+	case 0:
+		return nil
+	case 1:
+		return rng.Intn(2) == 0
+	case 2:
+		return rng.Int63() - rng.Int63()
+	case 3:
+		return rng.NormFloat64() * 1000
+	case 4:
+		b := make([]byte, rng.Intn(6))
+		rng.Read(b)
+		return []string{string(b), "abc", "\xfe\xff\x00A\x00B", ""}[rng.Intn(4)]
+	case 5:
+		return name([]string{"Type", "Font", "A#20B", ""}[rng.Intn(4)])
+	case 6:
+		return keyword("R")
+	case 7:
+		return objptr{rng.Uint32(), uint16(rng.Intn(65536))}
+	case 8, 9:
+		d := dict{}
+		for i := rng.Intn(20); i > 0; i-- {
+			d[name(fmt.Sprint("K", rng.Intn(30)))] = randomObject(rng, depth+1)
+		}
+		if rng.Intn(8) == 0 {
+			d = nil
+		}
+		return d
+	case 10:
+		var a array
+		for i := rng.Intn(6); i > 0; i-- {
+			a = append(a, randomObject(rng, depth+1))
+		}
+		return a
+	case 11:
+		d, _ := randomObject(rng, 4).(dict)
+		return stream{hdr: d, offset: rng.Int63n(1 << 40)}
+	default:
+		return objdef{objptr{rng.Uint32(), uint16(rng.Intn(65536))}, randomObject(rng, depth+1)}
+	}
+}
+
+// TestObjfmtMatchesUpstream holds objfmt to upstream's.
+func TestObjfmtMatchesUpstream(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for i := 0; i < 20000; i++ {
+		x := randomObject(rng, 0)
+		if got, want := objfmt(x), objfmtUpstream(x); got != want {
+			t.Fatalf("objfmt(%#v) = %q, upstream %q", x, got, want)
 		}
 	}
 }

@@ -68,10 +68,19 @@ func newBuffer(r io.Reader, offset int64) *buffer {
 
 func (b *buffer) readByte() byte {
 	if b.pos >= len(b.buf) {
-		b.reload()
-		if b.pos >= len(b.buf) {
-			return '\n'
-		}
+		return b.readByteReload()
+	}
+	c := b.buf[b.pos]
+	b.pos++
+	return c
+}
+
+// readByteReload is readByte when the buffer is used up (referat: split
+// from readByte, whose buffered case readName and readKeyword inline).
+func (b *buffer) readByteReload() byte {
+	b.reload()
+	if b.pos >= len(b.buf) {
+		return '\n'
 	}
 	c := b.buf[b.pos]
 	b.pos++
@@ -286,7 +295,13 @@ Loop:
 func (b *buffer) readName() token {
 	tmp := b.tmp[:0]
 	for {
-		c := b.readByte()
+		var c byte // referat: readByte, its buffered case inline
+		if b.pos < len(b.buf) {
+			c = b.buf[b.pos]
+			b.pos++
+		} else {
+			c = b.readByteReload()
+		}
 		if endsToken[c] { // referat: isDelim(c) || isSpace(c)
 			b.unreadByte()
 			break
@@ -311,7 +326,13 @@ func (b *buffer) readName() token {
 func (b *buffer) readKeyword() token {
 	tmp := b.tmp[:0]
 	for {
-		c := b.readByte()
+		var c byte // referat: readByte, its buffered case inline
+		if b.pos < len(b.buf) {
+			c = b.buf[b.pos]
+			b.pos++
+		} else {
+			c = b.readByteReload()
+		}
 		if endsToken[c] { // referat: isDelim(c) || isSpace(c)
 			b.unreadByte()
 			break

@@ -562,47 +562,10 @@ func objfmt(x interface{}) string {
 		return strconv.Quote(x)
 	case name:
 		return "/" + string(x)
-	case dict:
-		var keys []string
-		for k := range x {
-			keys = append(keys, string(k))
-		}
-		sort.Strings(keys)
-		var buf bytes.Buffer
-		buf.WriteString("<<")
-		for i, k := range keys {
-			elem := x[name(k)]
-			if i > 0 {
-				buf.WriteString(" ")
-			}
-			buf.WriteString("/")
-			buf.WriteString(k)
-			buf.WriteString(" ")
-			buf.WriteString(objfmt(elem))
-		}
-		buf.WriteString(">>")
-		return buf.String()
-
-	case array:
-		var buf bytes.Buffer
-		buf.WriteString("[")
-		for i, elem := range x {
-			if i > 0 {
-				buf.WriteString(" ")
-			}
-			buf.WriteString(objfmt(elem))
-		}
-		buf.WriteString("]")
-		return buf.String()
-
-	case stream:
-		return fmt.Sprintf("%v@%d", objfmt(x.hdr), x.offset)
-
-	case objptr:
-		return fmt.Sprintf("%d %d R", x.id, x.gen)
-
-	case objdef:
-		return fmt.Sprintf("{%d %d obj}%v", x.ptr.id, x.ptr.gen, objfmt(x.obj))
+	case dict, array, stream, objptr, objdef:
+		// referat: printed into one buffer (appendObj, cache.go), where
+		// upstream made a string of each element
+		return string(appendObj(nil, x))
 	}
 }
 
