@@ -47,8 +47,11 @@ type caseText struct {
 	cands   []*topicCandidate
 	accBuf  []topicAcc
 	candBuf []topicCandidate
-	said    []int
-	how     []int // per topic, how the case is given it (see topicsOf)
+	// per topic, the room of its topicAcc's counts (all their terms
+	// overwritten before they are read)
+	termCounts [][]termCount
+	said       []int
+	how        []int // per topic, how the case is given it (see topicsOf)
 	// the sentence model's scratch: ids met in a unit, and marks by id
 	// (all false between uses)
 	seenIDs []int32
@@ -61,6 +64,10 @@ type caseText struct {
 	caseIDs   []int32
 	caseIDsOK bool
 	caseZ     []float64
+	// sentScorer.best's scratch and result
+	bestZ  []float64
+	bestAt []int
+	bests  []sentBest
 }
 
 // A tok is a token of a caseText.
@@ -138,9 +145,9 @@ func (ct *caseText) release() {
 	clear(ct.accBuf) // the last case's terms and evidence
 	*ct = caseText{toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
 		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], terms: ct.terms[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], breaks: ct.breaks[:0], clauses2: ct.clauses2[:0], stmts: ct.stmts[:0], counts: ct.counts, slots: ct.slots, stemCounts: ct.stemCounts[:0], top: ct.top[:0],
-		accs: ct.accs, cands: ct.cands, accBuf: ct.accBuf, candBuf: ct.candBuf, said: ct.said[:0], how: ct.how,
+		accs: ct.accs, cands: ct.cands, accBuf: ct.accBuf, candBuf: ct.candBuf, termCounts: ct.termCounts, said: ct.said[:0], how: ct.how,
 		seenIDs: ct.seenIDs[:0], marks: ct.marks, caseSeen: ct.caseSeen[:0], caseMarks: ct.caseMarks,
-		caseIDs: ct.caseIDs[:0], caseZ: ct.caseZ}
+		caseIDs: ct.caseIDs[:0], caseZ: ct.caseZ, bestZ: ct.bestZ, bestAt: ct.bestAt, bests: ct.bests}
 	caseTexts.Put(ct)
 }
 
