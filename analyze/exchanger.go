@@ -174,8 +174,9 @@ func appendLower(b []byte, s string) []byte {
 
 // answersAll is the package's answersAll, with its quick test on the text
 // in lower case, which relation needs too: strings.ToLower turns every
-// letter (?i) matches to a part of allPointsParts into that part, as the
-// parts hold no k or s.
+// letter (?i) matches to a part of allPointsLower into that part, as the
+// parts hold no s (the long s stays itself) and the Kelvin sign lowers to
+// k.
 func (x *exchanger) answersAll(s string) bool {
-	return hasAny(x.lower(s), allPointsParts) && allPoints.MatchString(s)
+	return hasAny(x.lower(s), allPointsLower) && allPoints.MatchString(s)
 }

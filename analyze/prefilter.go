@@ -20,11 +20,36 @@ var (
 // mayNegModal reports whether s holds "ikke" or "ikkje" between white
 // space, with a modal of negModal right after or right before it (white
 // space between): what every match of negModal holds.
-func mayNegModal(s string) bool {
+func mayNegModal(s string) bool { return negModalFrom(s) >= 0 }
+
+// negModalFrom returns where the first match of negModal in s may begin,
+// or -1 where there is none (see mayNegModal): the beginning of the run
+// of bytes other than white space before the first "ikke" or "ikkje" that
+// mayNegModal allows. Every match begins with a word before such a
+// negation (white space between), so none begins before; and what stands
+// before it is white space or nothing, which \b reads alike: negModal
+// finds the same in s[from:] as in s.
+func negModalFrom(s string) int {
+	i := negModalAt(s)
+	if i < 0 {
+		return -1
+	}
+	for i > 0 && isSpace(s[i-1]) {
+		i--
+	}
+	for i > 0 && !isSpace(s[i-1]) {
+		i--
+	}
+	return i
+}
+
+// negModalAt returns where the first "ikke" or "ikkje" that mayNegModal
+// allows begins, or -1.
+func negModalAt(s string) int {
 	for i := 1; i < len(s); i++ {
 		j := strings.Index(s[i:], "ikk")
 		if j < 0 {
-			return false
+			return -1
 		}
 		i += j
 		if !isSpace(s[i-1]) {
@@ -42,7 +67,7 @@ func mayNegModal(s string) bool {
 		after := skipSpace(s, end)
 		for _, m := range negModalAfter {
 			if strings.HasPrefix(s[after:], m) {
-				return true
+				return i
 			}
 		}
 		before := i
@@ -51,11 +76,11 @@ func mayNegModal(s string) bool {
 		}
 		for _, m := range negModalBefore {
 			if strings.HasSuffix(s[:before], m) {
-				return true
+				return i
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 // nextContrast returns where the first match of contrast in s[from:]

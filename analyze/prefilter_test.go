@@ -44,7 +44,8 @@ func TestQuickTests(t *testing.T) {
 		"lovte å kome tilbake", "må avgjøre", "skal kommunene bestemme", "får avklare", "skal drøftes", "vil bli drøftes",
 		"må drøftast", "grunnlag for å si", "kan ikke gi noe svar", "kunne ikkje gi dato", "ingen skal", "inga skulle",
 		"ingen ansatte skal", "skal ikke", "ikkje skulle", "bekreftet at alt", "stadfesta allereie",
-		"stadfestet at allerede", "bekrefta alt", "ikke blitt bestemt", "ikkje vorte teke noka avgjerd"}
+		"stadfestet at allerede", "bekrefta alt", "ikke blitt bestemt", "ikkje vorte teke noka avgjerd",
+		"alle punkta", "de PUNKTA", "begge punktene", "dei pun\u212ata", "alle Punktene", "de krava", "forslagene"}
 	rng := rand.New(rand.NewSource(24))
 	for n := 0; n < 100000; n++ {
 		var b strings.Builder
@@ -63,6 +64,11 @@ func TestQuickTests(t *testing.T) {
 		}
 		if negModal.MatchString(s) && !mayNegModal(s) {
 			t.Fatalf("negModal matches %q, mayNegModal is false", s)
+		}
+		if from := negModalFrom(s); from > 0 {
+			if got, want := negModal.FindAllStringSubmatch(s[from:], -1), negModal.FindAllStringSubmatch(s, -1); !reflect.DeepEqual(got, want) {
+				t.Fatalf("negModal in %q from %d: %q, in the whole %q", s, from, got, want)
+			}
 		}
 		var all [][]string
 		for m := range submatches(negModal, s) {

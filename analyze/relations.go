@@ -184,10 +184,12 @@ func promises(point string, answer []string) bool {
 // negModalRefuses reports whether negModal finds a refusal in s, as
 // refuses reads it.
 func negModalRefuses(s string) bool {
-	if !mayNegModal(s) {
+	from := negModalFrom(s)
+	if from < 0 {
 		return false // negModal cannot match
 	}
-	for m := range submatches(negModal, s) {
+	// The matches in s[from:] are those in s (see negModalFrom).
+	for m := range submatches(negModal, s[from:]) {
 		if m[1] == "" {
 			if !notWill[m[2]] && !strings.Contains(s, m[0]+" ut over") && !(m[2] == "gi" && notTellQuick.MatchString(s)) {
 				return true
