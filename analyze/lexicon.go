@@ -183,18 +183,37 @@ func (a *Analyzer) newWord(raw string) *word {
 	set(filler, norsk.IsFiller(low))
 	set(finiteLike, looksFinite(low))
 	set(conjunction, low == "og" || low == "men" || low == "mens")
-	for _, p := range circumstance {
-		if len(p) > 0 && strings.EqualFold(low, p[0]) {
+	// strings.EqualFold compares rune by rune: strings of different
+	// numbers of runes are never equal.
+	for i, p := range circumstance {
+		if len(p) > 0 && circumstanceFirstRunes[i] == runes && strings.EqualFold(low, p[0]) {
 			w.flags |= circumstanceStart
 		}
 	}
 	for j, c := range circumstanceWords[:min(64, len(circumstanceWords))] {
-		if strings.EqualFold(low, c) {
+		if circumstanceRunes[j] == runes && strings.EqualFold(low, c) {
 			w.circ |= 1 << j
 		}
 	}
 	return w
 }
+
+// circumstanceRunes are the numbers of runes of circumstanceWords, and
+// circumstanceFirstRunes those of the circumstance phrases' first words
+// (0 for a phrase without words).
+var circumstanceRunes, circumstanceFirstRunes = func() ([]int, []int) {
+	words := make([]int, len(circumstanceWords))
+	for j, c := range circumstanceWords {
+		words[j] = utf8.RuneCountInString(c)
+	}
+	first := make([]int, len(circumstance))
+	for i, p := range circumstance {
+		if len(p) > 0 {
+			first[i] = utf8.RuneCountInString(p[0])
+		}
+	}
+	return words, first
+}()
 
 // circumstanceWords are the distinct words of the circumstance phrases,
 // and circumstanceAt each phrase as indexes into them.
