@@ -24,7 +24,7 @@ year by year (the first --per-year open, the rest behind "og N til"). The page
 reads on a phone as on a desktop.`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "html", Value: "report.html", Usage: "output `FILE` (- for stdout)"},
-			&cli.IntFlag{Name: "per-year", Value: 4, Usage: "statements shown open per actor and year; the rest fold away"},
+			&cli.IntFlag{Name: "per-year", Value: 4, Usage: "`N` statements shown open per actor and year; the rest fold away"},
 		}, backendFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.Int("per-year") < 1 {
