@@ -64,9 +64,8 @@ func appendSpans(dst []tokenSpan, text string) []tokenSpan {
 		parts := partsBuf[:0]
 		partStart := i
 		for i < len(text) {
-			if byteWord[text[i]] {
-				i++
-				continue
+			if i = asciiWordEnd(text, i); i == len(text) {
+				break
 			}
 			r, n := decodeRune(text, i)
 			if isWordRune(r) {
@@ -112,6 +111,15 @@ func appendSpans(dst []tokenSpan, text string) []tokenSpan {
 		}
 	}
 	return dst
+}
+
+// asciiWordEnd returns where the run of ASCII letters and digits at s[i:]
+// ends: a loop of its own, which keeps its two values in registers.
+func asciiWordEnd(s string, i int) int {
+	for i < len(s) && byteWord[s[i]] {
+		i++
+	}
+	return i
 }
 
 // byteWord tells the ASCII letters and digits among all bytes (those of
