@@ -240,7 +240,10 @@ func (ct *caseText) passingFrom(w0, w1, end int) int {
 		if !ct.whole[i].is(circumstanceStart) {
 			continue
 		}
-		for _, p := range circumstanceAt {
+		// The phrases it begins, in order: the others fail at their
+		// first word.
+		for _, pi := range ct.whole[i].circPhrases() {
+			p := circumstanceAt[pi]
 			if i+len(p) > w1 {
 				continue
 			}
