@@ -111,22 +111,26 @@ func (a *Analyzer) split(text string, sentences bool) *caseText {
 	if !sentences {
 		return ct
 	}
+	// The tokens are in the order of their starts (a compound's parts
+	// start where it does or later, before the next token): those that
+	// start before an offset are the first t, and the whole words among
+	// them the first w.
 	t, w := 0, 0
 	ct.spans2 = norsk.AppendSentences(ct.spans2[:0], text)
 	for _, sp := range ct.spans2 {
 		s := sentence{Span: sp}
 		for t < len(ct.toks) && ct.toks[t].start < sp.Start {
+			if !ct.toks[t].part {
+				w++
+			}
 			t++
-		}
-		for w < len(ct.at) && ct.toks[ct.at[w]].start < sp.Start {
-			w++
 		}
 		s.t0, s.w0 = t, w
 		for t < len(ct.toks) && ct.toks[t].start < sp.End {
+			if !ct.toks[t].part {
+				w++
+			}
 			t++
-		}
-		for w < len(ct.at) && ct.toks[ct.at[w]].start < sp.End {
-			w++
 		}
 		s.t1, s.w1 = t, w
 		ct.sents = append(ct.sents, s)
