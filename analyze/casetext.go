@@ -47,8 +47,11 @@ type caseText struct {
 	cands   []*topicCandidate
 	accBuf  []topicAcc
 	candBuf []topicCandidate
-	said    []int
-	how     []int // per topic, how the case is given it (see topicsOf)
+	// per topic, the room of its topicAcc's counts (all their terms
+	// overwritten before they are read)
+	termCounts [][]termCount
+	said       []int
+	how        []int // per topic, how the case is given it (see topicsOf)
 	// the sentence model's scratch: ids met in a unit, and marks by id
 	// (all false between uses)
 	seenIDs []int32
@@ -61,6 +64,10 @@ type caseText struct {
 	caseIDs   []int32
 	caseIDsOK bool
 	caseZ     []float64
+	// sentScorer.best's scratch and result
+	bestZ  []float64
+	bestAt []int
+	bests  []sentBest
 }
 
 // A tok is a token of a caseText.
@@ -104,22 +111,26 @@ func (a *Analyzer) split(text string, sentences bool) *caseText {
 	if !sentences {
 		return ct
 	}
+	// The tokens are in the order of their starts (a compound's parts
+	// start where it does or later, before the next token): those that
+	// start before an offset are the first t, and the whole words among
+	// them the first w.
 	t, w := 0, 0
 	ct.spans2 = norsk.AppendSentences(ct.spans2[:0], text)
 	for _, sp := range ct.spans2 {
 		s := sentence{Span: sp}
 		for t < len(ct.toks) && ct.toks[t].start < sp.Start {
+			if !ct.toks[t].part {
+				w++
+			}
 			t++
-		}
-		for w < len(ct.at) && ct.toks[ct.at[w]].start < sp.Start {
-			w++
 		}
 		s.t0, s.w0 = t, w
 		for t < len(ct.toks) && ct.toks[t].start < sp.End {
+			if !ct.toks[t].part {
+				w++
+			}
 			t++
-		}
-		for w < len(ct.at) && ct.toks[ct.at[w]].start < sp.End {
-			w++
 		}
 		s.t1, s.w1 = t, w
 		ct.sents = append(ct.sents, s)
@@ -138,9 +149,9 @@ func (ct *caseText) release() {
 	clear(ct.accBuf) // the last case's terms and evidence
 	*ct = caseText{toks: ct.toks[:0], whole: ct.whole[:0], at: ct.at[:0], sents: ct.sents[:0],
 		spans: ct.spans[:0], spans2: ct.spans2[:0], entries: ct.entries[:0], sts: ct.sts[:0], terms: ct.terms[:0], hits: ct.hits[:0], found: ct.found[:0], seen: ct.seen[:0], breaks: ct.breaks[:0], clauses2: ct.clauses2[:0], stmts: ct.stmts[:0], counts: ct.counts, slots: ct.slots, stemCounts: ct.stemCounts[:0], top: ct.top[:0],
-		accs: ct.accs, cands: ct.cands, accBuf: ct.accBuf, candBuf: ct.candBuf, said: ct.said[:0], how: ct.how,
+		accs: ct.accs, cands: ct.cands, accBuf: ct.accBuf, candBuf: ct.candBuf, termCounts: ct.termCounts, said: ct.said[:0], how: ct.how,
 		seenIDs: ct.seenIDs[:0], marks: ct.marks, caseSeen: ct.caseSeen[:0], caseMarks: ct.caseMarks,
-		caseIDs: ct.caseIDs[:0], caseZ: ct.caseZ}
+		caseIDs: ct.caseIDs[:0], caseZ: ct.caseZ, bestZ: ct.bestZ, bestAt: ct.bestAt, bests: ct.bests}
 	caseTexts.Put(ct)
 }
 
@@ -233,7 +244,10 @@ func (ct *caseText) passingFrom(w0, w1, end int) int {
 		if !ct.whole[i].is(circumstanceStart) {
 			continue
 		}
-		for _, p := range circumstanceAt {
+		// The phrases it begins, in order: the others fail at their
+		// first word.
+		for _, pi := range ct.whole[i].circPhrases() {
+			p := circumstanceAt[pi]
 			if i+len(p) > w1 {
 				continue
 			}

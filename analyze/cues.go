@@ -37,13 +37,18 @@ func (c *cueSet) in(s string) bool {
 			return true
 		}
 	}
-	for i := 0; i+1 < len(s); i++ {
-		p := uint16(s[i])<<8 | uint16(s[i+1])
+	if len(s) < 2 {
+		return false
+	}
+	// p holds the bytes at i-1 and i, shifted in one by one.
+	p := uint16(s[0])
+	for i := 1; i < len(s); i++ {
+		p = p<<8 | uint16(s[i])
 		if c.pairs[p/64]&(1<<(p%64)) == 0 {
 			continue
 		}
-		for _, cue := range c.byFirst[s[i]] {
-			if cue[1] == s[i+1] && strings.HasPrefix(s[i:], cue) {
+		for _, cue := range c.byFirst[s[i-1]] {
+			if cue[1] == s[i] && strings.HasPrefix(s[i-1:], cue) {
 				return true
 			}
 		}
@@ -64,14 +69,18 @@ func (c *cueSet) index(s string) int {
 	if at >= 0 {
 		end = at // a long cue counts only before it
 	}
-	for i := 0; i+1 < len(s) && i < end; i++ {
-		p := uint16(s[i])<<8 | uint16(s[i+1])
+	if len(s) < 2 {
+		return at
+	}
+	p := uint16(s[0]) // the bytes at i-1 and i, as in
+	for i := 1; i < len(s) && i <= end; i++ {
+		p = p<<8 | uint16(s[i])
 		if c.pairs[p/64]&(1<<(p%64)) == 0 {
 			continue
 		}
-		for _, cue := range c.byFirst[s[i]] {
-			if cue[1] == s[i+1] && strings.HasPrefix(s[i:], cue) {
-				return i
+		for _, cue := range c.byFirst[s[i-1]] {
+			if cue[1] == s[i] && strings.HasPrefix(s[i-1:], cue) {
+				return i - 1
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/ntlnav/referat"
 )
@@ -21,6 +22,9 @@ type exchanger struct {
 	lows  map[string]string   // strings.ToLower, by text
 	arena []string            // the stems' backing store
 	taken []bool              // sharedStems' scratch
+	// the lower-case texts' bytes (see lower): written once each, read
+	// while the case lasts, overwritten by the next case's
+	lowBuf []byte
 }
 
 var exchangers = sync.Pool{New: func() any {
@@ -93,32 +97,64 @@ func (x *exchanger) release() {
 	}
 	clear(x.arena)
 	x.arena = x.arena[:0]
+	if cap(x.lowBuf) > 1<<20 {
+		x.lowBuf = nil // an outsize case: let it go
+	}
+	x.lowBuf = x.lowBuf[:0]
 	exchangers.Put(x)
 }
 
-// lower is strings.ToLower, once per text.
+// lower is strings.ToLower, once per text. The strings it returns live
+// in x.lowBuf, which the next case overwrites: nothing of them may be kept
+// after x is released (the exchange rules only test them).
 func (x *exchanger) lower(s string) string {
 	if l, ok := x.lows[s]; ok {
 		return l
 	}
-	l := toLower(s)
+	if !needsLower(s) {
+		x.lows[s] = s
+		return s
+	}
+	if cap(x.lowBuf)-len(x.lowBuf) < len(s)+utf8.UTFMax {
+		// A new block; the strings in the old one stay where they are.
+		x.lowBuf = make([]byte, 0, max(4096, 2*cap(x.lowBuf), 2*(len(s)+utf8.UTFMax)))
+	}
+	from := len(x.lowBuf)
+	x.lowBuf = appendLower(x.lowBuf, s)
+	b := x.lowBuf[from:]
+	l := unsafe.String(unsafe.SliceData(b), len(b))
 	x.lows[s] = l
 	return l
+}
+
+// needsLower reports whether toLower(s) is not s itself: s has an ASCII
+// capital or a byte that is not ASCII.
+func needsLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // toLower is strings.ToLower, quicker on text with a few non-ASCII
 // letters (æ, ø, å): ASCII bytes are lowered in place of a call per rune.
 // Like strings.ToLower it writes U+FFFD for a byte that is not UTF-8.
 func toLower(s string) string {
+	if !needsLower(s) {
+		return s
+	}
+	return string(appendLower(make([]byte, 0, len(s)+utf8.UTFMax), s))
+}
+
+// appendLower appends toLower(s) to b.
+func appendLower(b []byte, s string) []byte {
 	i := 0
 	for i < len(s) && s[i] < utf8.RuneSelf && !('A' <= s[i] && s[i] <= 'Z') {
 		i++
 	}
-	if i == len(s) {
-		return s
-	}
-	b := make([]byte, i, len(s)+utf8.UTFMax)
-	copy(b, s[:i])
+	b = append(b, s[:i]...)
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -133,13 +169,14 @@ func toLower(s string) string {
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 		i += n
 	}
-	return string(b)
+	return b
 }
 
 // answersAll is the package's answersAll, with its quick test on the text
 // in lower case, which relation needs too: strings.ToLower turns every
-// letter (?i) matches to a part of allPointsParts into that part, as the
-// parts hold no k or s.
+// letter (?i) matches to a part of allPointsLower into that part, as the
+// parts hold no s (the long s stays itself) and the Kelvin sign lowers to
+// k.
 func (x *exchanger) answersAll(s string) bool {
-	return hasAny(x.lower(s), allPointsParts) && allPoints.MatchString(s)
+	return hasAny(x.lower(s), allPointsLower) && allPoints.MatchString(s)
 }

@@ -222,6 +222,11 @@ func mayAnswerAll(s string) bool {
 
 var allPointsParts = []string{"rava", "raven", "pun", "pillen", "pela", "lagen", "laga"}
 
+// allPointsLower are allPointsParts for a text in lower case (see
+// exchanger.answersAll), where the Kelvin sign is k already: "punkten"
+// and "punkta" instead of "pun", which every "punkt" holds.
+var allPointsLower = []string{"rava", "raven", "punkten", "punkta", "pillen", "pela", "lagen", "laga"}
+
 // containsFoldASCII reports whether s holds part, a lower-case ASCII
 // word, in upper or lower case.
 func containsFoldASCII(s, part string) bool {

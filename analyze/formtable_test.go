@@ -1,10 +1,31 @@
 package analyze
 
 import (
+	"encoding/binary"
 	"math/rand"
 	"strings"
 	"testing"
 )
+
+// TestKeyOf checks keyOf against the key made of the form's bytes, padded
+// with zeros, its length in the last: for every length, on random bytes.
+func TestKeyOf(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, 1+n%maxTableForm)
+		for i := range b {
+			b[i] = byte(rng.Intn(256))
+		}
+		raw := string(b)
+		var k [16]byte
+		copy(k[:maxTableForm], raw)
+		k[maxTableForm] = byte(len(raw))
+		want := formKey{lo: binary.LittleEndian.Uint64(k[:8]), hi: binary.LittleEndian.Uint64(k[8:])}
+		if got := keyOf(raw); got != want {
+			t.Fatalf("keyOf(%q) = %x, want %x", raw, got, want)
+		}
+	}
+}
 
 // TestFormTable checks that a formTable gives each form of 1 to 15 bytes
 // of its map the map's word, and nothing for forms it does not hold:

@@ -43,6 +43,9 @@ type wordRare struct {
 	// model.
 	sentParts []int32
 	caseParts []int32
+	// circ are the circumstance phrases it is the first word of, in
+	// order (indexes into circumstance)
+	circ []int
 }
 
 // The word's wordRare fields, or their zero values.
@@ -86,6 +89,13 @@ func (w *word) sentParts() []int32 {
 		return nil
 	}
 	return w.rare.sentParts
+}
+
+func (w *word) circPhrases() []int {
+	if w.rare == nil {
+		return nil
+	}
+	return w.rare.circ
 }
 
 func (w *word) caseParts() []int32 {
@@ -171,8 +181,9 @@ func (a *Analyzer) newWord(raw string) *word {
 			w.sentID, r.sentParts = a.sent.id(w.stem), a.sent.parts(w.stem)
 		}
 	}
+	circumstanceOf(w, &r, runes)
 	if len(r.names) > 0 || len(r.suffix) > 0 || len(r.kinds) > 0 || len(r.views) > 0 || r.pronoun != "" ||
-		len(r.sentParts) > 0 || len(r.caseParts) > 0 {
+		len(r.sentParts) > 0 || len(r.caseParts) > 0 || len(r.circ) > 0 {
 		w.rare = &r
 	}
 	set(termStemWord, keyword && !a.namesActor(low))
@@ -183,18 +194,43 @@ func (a *Analyzer) newWord(raw string) *word {
 	set(filler, norsk.IsFiller(low))
 	set(finiteLike, looksFinite(low))
 	set(conjunction, low == "og" || low == "men" || low == "mens")
-	for _, p := range circumstance {
-		if len(p) > 0 && strings.EqualFold(low, p[0]) {
+	return w
+}
+
+// circumstanceOf sets what w, of the given number of runes, is of the
+// circumstance phrases: the phrases it is the first word of, and the
+// phrases' words it is (strings.EqualFold, which compares rune by rune:
+// strings of different numbers of runes are never equal).
+func circumstanceOf(w *word, r *wordRare, runes int) {
+	for i, p := range circumstance {
+		if len(p) > 0 && circumstanceFirstRunes[i] == runes && strings.EqualFold(w.text, p[0]) {
 			w.flags |= circumstanceStart
+			r.circ = append(r.circ, i)
 		}
 	}
 	for j, c := range circumstanceWords[:min(64, len(circumstanceWords))] {
-		if strings.EqualFold(low, c) {
+		if circumstanceRunes[j] == runes && strings.EqualFold(w.text, c) {
 			w.circ |= 1 << j
 		}
 	}
-	return w
 }
+
+// circumstanceRunes are the numbers of runes of circumstanceWords, and
+// circumstanceFirstRunes those of the circumstance phrases' first words
+// (0 for a phrase without words).
+var circumstanceRunes, circumstanceFirstRunes = func() ([]int, []int) {
+	words := make([]int, len(circumstanceWords))
+	for j, c := range circumstanceWords {
+		words[j] = utf8.RuneCountInString(c)
+	}
+	first := make([]int, len(circumstance))
+	for i, p := range circumstance {
+		if len(p) > 0 {
+			first[i] = utf8.RuneCountInString(p[0])
+		}
+	}
+	return words, first
+}()
 
 // circumstanceWords are the distinct words of the circumstance phrases,
 // and circumstanceAt each phrase as indexes into them.

@@ -17,7 +17,7 @@ func refuses(s string) bool {
 	if !strings.Contains(s, "ikk") {
 		return false // rejectNot and negModal need "ikke" or "ikkje"
 	}
-	if hasAny(s, rejectNotWords) && rejectNot.MatchString(s) && !(strings.Contains(s, "grunnlag") && noGroundToSay.MatchString(s)) {
+	if hasAny(s, rejectNotWords) && rejectNotQuick.MatchString(s) && !(strings.Contains(s, "grunnlag") && noGroundToSayQuick.MatchString(s)) {
 		return true
 	}
 	return hasAny(s, negModalWords) && negModalRefuses(s)
@@ -41,7 +41,7 @@ func clauseRelation(s string) string {
 	if refuses(s) {
 		return referat.RelationRejected
 	}
-	if strings.Contains(s, "tilbake") && promiseLater.MatchString(s) {
+	if strings.Contains(s, "tilbake") && promiseLaterQuick.MatchString(s) {
 		return referat.RelationDeferred
 	}
 	switch ag := firstIndex(s, agreeCues); {
@@ -65,7 +65,7 @@ func firstIndex(s string, cues []string) int {
 func defers(s string) bool {
 	return hasAny(s, deferCues) || notDecidedQuick.MatchString(s) ||
 		(strings.Contains(s, "avgj") || strings.Contains(s, "bestem") || strings.Contains(s, "avkla")) &&
-			deferElsewhere.MatchString(s)
+			deferElsewhereQuick.MatchString(s)
 }
 
 // answerRelation classifies an answer of one or more lower-case sentences
@@ -85,7 +85,7 @@ func answerRelation(sents []string) (rel string, contrasted bool) {
 	for _, s := range sents {
 		r := clauseRelation(s)
 		if r == referat.RelationRejected {
-			if forNowThenLater(s) || strings.Contains(s, "før") && notUntil.MatchString(s) {
+			if forNowThenLater(s) || strings.Contains(s, "før") && notUntilQuick.MatchString(s) {
 				return referat.RelationDeferred, true
 			}
 			return r, false
@@ -168,7 +168,7 @@ func (a *exchanger) echoes(point string, answer []string) bool {
 			return false
 		}
 	}
-	return demandsNot.MatchString(point) && a.sharedStems(point, answer[0]) > 0
+	return demandsNotQuick.MatchString(point) && a.sharedStems(point, answer[0]) > 0
 }
 
 // promises reports whether an answer commits, with a negated "skal", to
@@ -184,12 +184,14 @@ func promises(point string, answer []string) bool {
 // negModalRefuses reports whether negModal finds a refusal in s, as
 // refuses reads it.
 func negModalRefuses(s string) bool {
-	if !mayNegModal(s) {
+	from := negModalFrom(s)
+	if from < 0 {
 		return false // negModal cannot match
 	}
-	for m := range submatches(negModal, s) {
+	// The matches in s[from:] are those in s (see negModalFrom).
+	for m := range submatches(negModal, s[from:]) {
 		if m[1] == "" {
-			if !notWill[m[2]] && !strings.Contains(s, m[0]+" ut over") && !(m[2] == "gi" && notTell.MatchString(s)) {
+			if !notWill[m[2]] && !strings.Contains(s, m[0]+" ut over") && !(m[2] == "gi" && notTellQuick.MatchString(s)) {
 				return true
 			}
 			continue
@@ -278,7 +280,7 @@ func (a *exchanger) relationTo(stmts []referat.Statement, from int, ans *answer,
 	case referat.RelationDeferred:
 		// Promising the consultation NTL asked for accepts it: "ba om at
 		// saken drøftes lokalt" - "skal drøftes i fylkene".
-		if strings.Contains(s, "drøft") && strings.Contains(a.lower(stmts[from].Text), "drøft") && consults.MatchString(s) {
+		if strings.Contains(s, "drøft") && strings.Contains(a.lower(stmts[from].Text), "drøft") && consultsQuick.MatchString(s) {
 			rel = referat.RelationAgreed
 		}
 	}

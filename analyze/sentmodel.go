@@ -204,7 +204,8 @@ type sentBest struct {
 }
 
 // best returns, per taxonomy topic, the unit of the case (its title or
-// a sentence) that scores highest; the first of equals. With collect, it
+// a sentence) that scores highest; the first of equals: text's scratch,
+// valid until text is released or best is called again. With collect, it
 // also keeps the case's distinct weighed stems in text.caseIDs, in the
 // order they are first met (see caseLogit).
 func (sc *sentScorer) best(title, text *caseText, collect bool) []sentBest {
@@ -212,9 +213,12 @@ func (sc *sentScorer) best(title, text *caseText, collect bool) []sentBest {
 	// z holds the logits of the unit being scored, then per topic the
 	// best one's; at, per topic, the best unit: -1 the title, else the
 	// sentence's index.
-	buf := make([]float64, 4*n)
+	if cap(text.bestZ) < 4*n {
+		text.bestZ, text.bestAt, text.bests = make([]float64, 4*n), make([]int, n), make([]sentBest, n)
+	}
+	buf := text.bestZ[:4*n]
 	z, top, second, tz := buf[:n], buf[n:2*n], buf[2*n:3*n], buf[3*n:]
-	at := make([]int, n)
+	at := text.bestAt[:n]
 	seen, mark := text.seenIDs[:0], text.marks
 	if len(mark) < len(sc.index) {
 		mark = make([]bool, len(sc.index))
@@ -271,7 +275,8 @@ func (sc *sentScorer) best(title, text *caseText, collect bool) []sentBest {
 	if first {
 		return nil
 	}
-	best := make([]sentBest, n)
+	best := text.bests[:n]
+	clear(best)
 	for i, u := range at {
 		best[i].z, best[i].z2, best[i].zt = top[i], second[i], math.Inf(-1)
 		if titled {
@@ -308,7 +313,7 @@ func (a *Analyzer) sentenceTopic(i int, t *topicAcc, b sentBest, title, text *ca
 		return tp
 	}
 	tp.Score += t.score
-	tp.Terms = t.terms
+	tp.Terms = t.termMap()
 	tp.Evidence = evidenceWith(t.evidence, ev)
 	return tp
 }

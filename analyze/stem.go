@@ -4,8 +4,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/kljensen/snowball/norwegian"
-
 	"github.com/ntlnav/referat/internal/norsk"
 )
 
@@ -32,7 +30,7 @@ func (s *Stemmer) Stem(w string) string {
 	if ok {
 		return st
 	}
-	st = norwegian.Stem(w, true)
+	st = snowballStem(w)
 	s.mu.Lock()
 	if s.cache == nil || len(s.cache) >= maxCache {
 		s.cache = make(map[string]string, 1024)

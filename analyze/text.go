@@ -52,7 +52,7 @@ func appendSpans(dst []tokenSpan, text string) []tokenSpan {
 	for i < len(text) {
 		// Skip to the next word character.
 		if c := text[i]; c < utf8.RuneSelf {
-			if !asciiWord[c] {
+			if !byteWord[c] {
 				i++
 				continue
 			}
@@ -64,10 +64,8 @@ func appendSpans(dst []tokenSpan, text string) []tokenSpan {
 		parts := partsBuf[:0]
 		partStart := i
 		for i < len(text) {
-			c := text[i]
-			if c < utf8.RuneSelf && asciiWord[c] {
-				i++
-				continue
+			if i = asciiWordEnd(text, i); i == len(text) {
+				break
 			}
 			r, n := decodeRune(text, i)
 			if isWordRune(r) {
@@ -90,8 +88,9 @@ func appendSpans(dst []tokenSpan, text string) []tokenSpan {
 			break
 		}
 		end := i
-		// "3 %" and "20%": the percent sign belongs to the number.
-		if isNumber(text[start:end]) {
+		// "3 %" and "20%": the percent sign belongs to the number (a
+		// token that opens with an ASCII letter is none: spared isNumber).
+		if c := text[start]; (c >= utf8.RuneSelf || '0' <= c && c <= '9') && isNumber(text[start:end]) {
 			j := end
 			if j < len(text) && text[j] == ' ' {
 				j++
@@ -114,9 +113,19 @@ func appendSpans(dst []tokenSpan, text string) []tokenSpan {
 	return dst
 }
 
-// asciiWord tells the ASCII letters and digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
+// asciiWordEnd returns where the run of ASCII letters and digits at s[i:]
+// ends: a loop of its own, which keeps its two values in registers.
+func asciiWordEnd(s string, i int) int {
+	for i < len(s) && byteWord[s[i]] {
+		i++
+	}
+	return i
+}
+
+// byteWord tells the ASCII letters and digits among all bytes (those of
+// 0x80 and up are none): indexed by a byte, it needs no bounds check.
+var byteWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
 		t[c] = isWordRune(rune(c))
 	}
 	return t

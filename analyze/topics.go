@@ -30,14 +30,14 @@ func (s *sentenceTopic) terms() []string {
 	return append(append([]string(nil), s.own...), s.weak...)
 }
 
-// countTerms adds one to each of the sentence's terms in m (those of
+// countTerms adds one to each of the sentence's terms in t (those of
 // terms(), without making the slice).
-func (s *sentenceTopic) countTerms(m map[string]int) {
+func (s *sentenceTopic) countTerms(t *topicAcc) {
 	for _, w := range s.own {
-		m[w]++
+		t.count(w)
 	}
 	for _, w := range s.weak {
-		m[w]++
+		t.count(w)
 	}
 }
 
@@ -112,7 +112,7 @@ func (a *Analyzer) topicsOf(title, text *caseText, stmts []referat.Statement) []
 			out = append(out, a.sentenceTopic(i, accs[i], best[i], title, text))
 		case byRules:
 			t := accs[i]
-			out = append(out, referat.Topic{ID: d.ID, Label: d.Label, Score: t.score, Terms: t.terms, Evidence: t.evidence})
+			out = append(out, referat.Topic{ID: d.ID, Label: d.Label, Score: t.score, Terms: t.termMap(), Evidence: t.evidence})
 		}
 	}
 	// Highest score first, equals in taxonomy order (a stable sort).
@@ -150,9 +150,39 @@ func (ct *caseText) howScratch(n int) []int {
 
 // A topicAcc is a topic's score, terms and evidence in one case.
 type topicAcc struct {
-	score    float64
-	terms    map[string]int
+	score float64
+	// the distinct terms and how often each was counted, in the order
+	// first counted: a few per topic, searched in turn, which is quicker
+	// than a map per topic per case; termMap makes Topic.Terms of them
+	counts   []termCount
 	evidence []referat.Evidence
+}
+
+// A termCount is a term and how often a topic's evidence holds it.
+type termCount struct {
+	term string
+	n    int
+}
+
+// count adds one to term's count.
+func (t *topicAcc) count(term string) {
+	for i := range t.counts {
+		if t.counts[i].term == term {
+			t.counts[i].n++
+			return
+		}
+	}
+	t.counts = append(t.counts, termCount{term: term, n: 1})
+}
+
+// termMap returns the counts as a map (empty, never nil, when there are
+// none): Topic.Terms.
+func (t *topicAcc) termMap() map[string]int {
+	m := make(map[string]int, len(t.counts))
+	for _, x := range t.counts {
+		m[x.term] = x.n
+	}
+	return m
 }
 
 // topicCandidates returns, per topic index the case holds evidence of,
@@ -167,6 +197,7 @@ func (a *Analyzer) topicCandidates(title, text string, stmts []referat.Statement
 	for i := range accs {
 		if accs[i] != nil {
 			t := *accs[i]
+			t.counts = slices.Clone(t.counts)
 			am[i] = &t
 		}
 		if cands[i] != nil {
@@ -200,7 +231,7 @@ func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) 
 	get := func(i int) (*topicAcc, *topicCandidate) {
 		if accs[i] == nil {
 			t := &text.accBuf[i]
-			*t = topicAcc{terms: map[string]int{}}
+			*t = topicAcc{counts: text.termCounts[i][:0]}
 			accs[i] = t
 		}
 		if cands[i] == nil {
@@ -230,7 +261,7 @@ func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) 
 		c.titleOwn, titled = true, true
 		t.score += a.opts.TitleWeight
 		t.evidence = append(t.evidence, referat.Evidence{Title: true, Start: 0, End: len(title.text), Terms: termsOf(st), Strong: true})
-		st.countTerms(t.terms)
+		st.countTerms(t)
 	}
 	sents := text.sents
 	for k, sp := range sents {
@@ -256,7 +287,7 @@ func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) 
 				c.said++
 			}
 			t.evidence = append(t.evidence, referat.Evidence{Start: sp.Start, End: sp.End, Terms: termsOf(st), Strong: strong})
-			st.countTerms(t.terms)
+			st.countTerms(t)
 		}
 	}
 	best := 0.0
@@ -276,7 +307,8 @@ func (a *Analyzer) candidates(title, text *caseText, stmts []referat.Statement) 
 		if t == nil {
 			continue
 		}
-		c.terms = len(t.terms)
+		text.termCounts[i] = t.counts // its room, for the next case
+		c.terms = len(t.counts)
 		c.top = t.score >= best
 		c.rule = c.titleOwn || c.strong > 0 || c.said > 0 || (c.titleWeak && c.support > 0) || c.support >= a.opts.MinSentences
 	}
@@ -288,6 +320,7 @@ func (ct *caseText) topicScratch(n int) ([]*topicAcc, []*topicCandidate) {
 	if cap(ct.accs) < n {
 		ct.accs, ct.cands = make([]*topicAcc, n), make([]*topicCandidate, n)
 		ct.accBuf, ct.candBuf = make([]topicAcc, n), make([]topicCandidate, n)
+		ct.termCounts = make([][]termCount, n)
 	}
 	ct.accs, ct.cands = ct.accs[:n], ct.cands[:n]
 	clear(ct.accs)
