@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kljensen/snowball/norwegian"
+
 	"github.com/ntlnav/referat/internal/norsk"
 )
 
@@ -30,7 +32,7 @@ func (s *Stemmer) Stem(w string) string {
 	if ok {
 		return st
 	}
-	st = snowballStem(w)
+	st = norwegian.Stem(w, true)
 	s.mu.Lock()
 	if s.cache == nil || len(s.cache) >= maxCache {
 		s.cache = make(map[string]string, 1024)
