@@ -65,7 +65,7 @@ func TestStackModelDecides(t *testing.T) {
 // TestStackModelRoundTrip: the model reads back what it wrote, and a
 // stack model of other features is an error.
 func TestStackModelRoundTrip(t *testing.T) {
-	checkRoundTrip(t, stackHandModel(), `"title", "with"]`, `"title"]`, func(back *TopicModel) bool {
+	checkRoundTrip(t, stackHandModel(), `"with", "said"]`, `"with"]`, func(back *TopicModel) bool {
 		return back.Stack.Weights[5] == 8 && back.Stack.With["lønn"]["arbeidstid"] == 0.2
 	})
 }
