@@ -34,7 +34,7 @@ func newAnalyzer(path string) (*analyze.Analyzer, error) {
 // backendFlags select where analysts' commands read from.
 func backendFlags() []cli.Flag {
 	return append(append(storeFlags(), &cli.BoolFlag{Name: "local", Usage: "read the local store even when Elasticsearch is configured"},
-		taxonomyFlag), esFlags()...)
+		taxonomyFlag), esFlags("none: the local store")...)
 }
 
 // backend opens what a query command reads: Elasticsearch when configured

@@ -18,8 +18,8 @@ func casesCommand() *cli.Command {
 		Name:  "cases",
 		Usage: "list meetings' cases, newest first",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "topic", Usage: "only cases with topic `ID`"},
-			&cli.StringFlag{Name: "number", Usage: "only cases with agenda number `N` as printed (\"10/23\", \"2\")"},
+			&cli.StringFlag{Name: "topic", Usage: "only cases with topic `ID`", DefaultText: "all"},
+			&cli.StringFlag{Name: "number", Usage: "only cases with agenda number `N` as printed (\"10/23\", \"2\")", DefaultText: "all"},
 			&cli.IntFlag{Name: "year", Usage: "only meetings of `YEAR`"},
 			&cli.IntFlag{Name: "limit", Value: 50, Usage: "at most `N` cases (0: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},

@@ -42,7 +42,7 @@ case); an exchange when one of its statements is.
   referat compare --topic budsjett --actor NTL --years 2019,2024`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "topic", Usage: "topic `ID` (required)"},
-			&cli.StringFlag{Name: "actor", Usage: "NTL, arbeidsgiver or andre (default: all)"},
+			&cli.StringFlag{Name: "actor", Usage: "only statements by `ACTOR`: NTL, arbeidsgiver or andre", DefaultText: "all"},
 			&cli.StringFlag{Name: "years", Usage: "comma-separated `YEARS` (default: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 		}, backendFlags()...),

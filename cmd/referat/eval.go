@@ -32,7 +32,7 @@ summary (tp/fp/fn, and which topics were predicted in place of a missed one)
 and every error.`,
 		Flags: []cli.Flag{
 			taxonomyFlag,
-			&cli.BoolFlag{Name: "misses", Usage: "list every error, after a per-topic confusion summary (default: off)"},
+			&cli.BoolFlag{Name: "misses", Usage: "list every error, after a per-topic confusion summary"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {

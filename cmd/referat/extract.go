@@ -41,9 +41,9 @@ file, in the order given (see README.md for the fields). A file that cannot be
 read is reported on stderr with its reason, and the others are still printed.`,
 		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "text", Usage: "print the cleaned text for a human to read, instead of JSON"},
-			&cli.StringFlag{Name: "password", Usage: "user password for protected PDFs", EnvVars: []string{"REFERAT_PDF_PASSWORD"}},
-			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "time allowed for one file"},
-			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "files read in parallel"},
+			&cli.StringFlag{Name: "password", Usage: "user `PASSWORD` for protected PDFs", DefaultText: "none", EnvVars: []string{"REFERAT_PDF_PASSWORD"}},
+			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "`DURATION` allowed for one file"},
+			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "`N` files read in parallel"},
 			&cli.BoolFlag{Name: "isolate", Value: true, Usage: "read each file in a worker process (--isolate=false: in this process, for debugging)"},
 			&cli.BoolFlag{Name: "analyze", Value: true, Usage: "add topics, statements and keywords to each case (--analyze=false: text only)"},
 			taxonomyFlag,

@@ -20,7 +20,7 @@ func indexCommand() *cli.Command {
 referat-cases-v1, referat-statements-v1 and referat-topics-v1 behind the aliases
 without the version. Text fields use the cluster's "norwegian" analyzer when it
 has one, else "standard"; referat's own stems are indexed beside them.`,
-			Flags: esFlags(),
+			Flags: esFlags(""),
 			Action: func(c *cli.Context) error {
 				return runIndexSetup(c.Context, esConfig(c), c.App.Writer)
 			},

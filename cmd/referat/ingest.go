@@ -36,11 +36,18 @@ type ingestOptions struct {
 	stderr   io.Writer
 }
 
-func esFlags() []cli.Flag {
+// esFlags are the options that reach Elasticsearch. withoutURL says what the
+// command does when no URL is given; "" makes the URL required.
+func esFlags(withoutURL string) []cli.Flag {
+	url := &cli.StringFlag{Name: "es-url", EnvVars: []string{"ELASTICSEARCH_URL"}, DefaultText: withoutURL,
+		Usage: "Elasticsearch `URL`(s), comma-separated (credentials: $ELASTICSEARCH_API_KEY, or $ELASTICSEARCH_USERNAME and $ELASTICSEARCH_PASSWORD; $ELASTIC_CLOUD_ID)"}
+	if withoutURL == "" {
+		url.Usage += " (required)"
+	}
 	return []cli.Flag{
-		&cli.StringFlag{Name: "es-url", EnvVars: []string{"ELASTICSEARCH_URL"}, Usage: "Elasticsearch `URL`(s), comma-separated (credentials: $ELASTICSEARCH_API_KEY, or $ELASTICSEARCH_USERNAME and $ELASTICSEARCH_PASSWORD; $ELASTIC_CLOUD_ID)"},
-		&cli.StringFlag{Name: "es-ca-cert", Usage: "PEM `FILE` of the CA that signed the cluster's certificate (default: the system's CAs)"},
-		&cli.DurationFlag{Name: "es-timeout", Value: elastic.DefaultTimeout, Usage: "time one Elasticsearch request may take, answer included; a request that times out is not retried"},
+		url,
+		&cli.StringFlag{Name: "es-ca-cert", Usage: "PEM `FILE` of the CA that signed the cluster's certificate", DefaultText: "the system's CAs"},
+		&cli.DurationFlag{Name: "es-timeout", Value: elastic.DefaultTimeout, Usage: "`DURATION` one Elasticsearch request may take, answer included; a request that times out is not retried"},
 	}
 }
 
@@ -73,17 +80,17 @@ by the next run. The run ends with a summary and a topic-by-year table.
 EXIT STATUS beyond the common ones: 3 when Elasticsearch could not be reached
 (the documents are kept pending).`,
 		Flags: append(append(storeFlags(),
-			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "PDFs read in parallel, each in its own worker process"},
-			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "time allowed for one file"},
-			&cli.StringFlag{Name: "password", EnvVars: []string{"REFERAT_PDF_PASSWORD"}, Usage: "user password for protected PDFs"},
+			&cli.IntFlag{Name: "workers", Value: runtime.NumCPU(), Usage: "`N` PDFs read in parallel, each in its own worker process"},
+			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "`DURATION` allowed for one file"},
+			&cli.StringFlag{Name: "password", EnvVars: []string{"REFERAT_PDF_PASSWORD"}, Usage: "user `PASSWORD` for protected PDFs", DefaultText: "none"},
 			taxonomyFlag,
 			&cli.BoolFlag{Name: "prune", Usage: "remove the documents of files that are gone from the folders given"},
 			&cli.BoolFlag{Name: "retag", Usage: "analyse the stored text again (after a taxonomy change) without reading PDFs"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but the summary"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
-			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of this process to `FILE`, and of each worker to FILE.worker-PID (go tool pprof -top referat FILE FILE.worker-*)"},
-			&cli.StringFlag{Name: "memprofile", Usage: "write a heap profile of this process to `FILE`, taken when its live heap was largest (go tool pprof -sample_index inuse_space -top referat FILE)"},
-		), append(ocrFlags(), esFlags()...)...),
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of this process to `FILE`, and of each worker to FILE.worker-PID (go tool pprof -top referat FILE FILE.worker-*)", DefaultText: "none"},
+			&cli.StringFlag{Name: "memprofile", Usage: "write a heap profile of this process to `FILE`, taken when its live heap was largest (go tool pprof -sample_index inuse_space -top referat FILE)", DefaultText: "none"},
+		), append(ocrFlags(), esFlags("none: the local store only")...)...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("ingest needs files or folders of PDFs")

@@ -30,9 +30,9 @@ Stack Management > Saved objects > Import, or use 'referat kibana install'.`,
 				Name:  "install",
 				Usage: "import the saved objects into Kibana, overwriting earlier copies",
 				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "kibana-url", EnvVars: []string{"KIBANA_URL"}, Usage: "Kibana `URL` (credentials as for Elasticsearch: $ELASTICSEARCH_API_KEY, or $ELASTICSEARCH_USERNAME and $ELASTICSEARCH_PASSWORD)"},
-					&cli.StringFlag{Name: "es-ca-cert", Usage: "PEM `FILE` of the CA that signed Kibana's certificate"},
-					&cli.DurationFlag{Name: "timeout", Value: elastic.DefaultKibanaTimeout, Usage: "time the import may take, Kibana's answer included"},
+					&cli.StringFlag{Name: "kibana-url", EnvVars: []string{"KIBANA_URL"}, Usage: "Kibana `URL` (credentials as for Elasticsearch: $ELASTICSEARCH_API_KEY, or $ELASTICSEARCH_USERNAME and $ELASTICSEARCH_PASSWORD) (required)"},
+					&cli.StringFlag{Name: "es-ca-cert", Usage: "PEM `FILE` of the CA that signed Kibana's certificate", DefaultText: "the system's CAs"},
+					&cli.DurationFlag{Name: "timeout", Value: elastic.DefaultKibanaTimeout, Usage: "`DURATION` the import may take, Kibana's answer included"},
 				},
 				Description: `Sends the objects of 'referat kibana export' to Kibana's saved objects import
 API with overwrite. Each object Kibana refuses (conflict, missing_references,

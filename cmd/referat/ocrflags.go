@@ -17,9 +17,9 @@ func init() {
 
 func ocrFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "ocr", Value: ingest.OCRAuto, Usage: "recognise pages by OCR (Tesseract): auto (pages without text), always (every page) or never"},
-		&cli.StringFlag{Name: "ocr-lang", Value: "nor", Usage: "Tesseract's language(s) for OCR, joined by + (nor+eng)"},
-		&cli.DurationFlag{Name: "ocr-timeout", Value: ingest.DefaultOCRTimeout, Usage: "time allowed to recognise one page"},
+		&cli.StringFlag{Name: "ocr", Value: ingest.OCRAuto, Usage: "when to recognise pages by OCR (Tesseract), `MODE` auto (pages without text), always (every page) or never"},
+		&cli.StringFlag{Name: "ocr-lang", Value: "nor", Usage: "Tesseract's `LANGUAGES` for OCR, joined by + (nor+eng)"},
+		&cli.DurationFlag{Name: "ocr-timeout", Value: ingest.DefaultOCRTimeout, Usage: "`DURATION` allowed to recognise one page"},
 	}
 }
 

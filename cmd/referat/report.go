@@ -3,8 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -24,7 +24,7 @@ year by year (the first --per-year open, the rest behind "og N til"). The page
 reads on a phone as on a desktop.`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "html", Value: "report.html", Usage: "output `FILE` (- for stdout)"},
-			&cli.IntFlag{Name: "per-year", Value: 4, Usage: "statements shown open per actor and year; the rest fold away"},
+			&cli.IntFlag{Name: "per-year", Value: 4, Usage: "`N` statements shown open per actor and year; the rest fold away"},
 		}, backendFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.Int("per-year") < 1 {
@@ -39,22 +39,46 @@ reads on a phone as on a desktop.`,
 			// The page is written whole or not at all: a failure leaves
 			// no empty or partial file behind.
 			var page bytes.Buffer
-			if err := runReport(c.Context, a, opts, &page); err != nil {
+			d, err := runReport(c.Context, a, opts, &page)
+			if err != nil {
 				return err
 			}
-			if out := c.String("html"); out != "-" {
-				return os.WriteFile(out, page.Bytes(), 0o644)
+			out := c.String("html")
+			if out == "-" {
+				_, err = page.WriteTo(c.App.Writer)
+				return err
 			}
-			_, err = page.WriteTo(c.App.Writer)
-			return err
+			if err := writeWhole(out, page.Bytes(), 0o644); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.App.Writer, "wrote %s: %s\n", out, reportSummary(d))
+			return nil
 		},
 	}
 }
 
-func runReport(ctx context.Context, a index.Analytics, opts htmlreport.Options, w io.Writer) error {
+func runReport(ctx context.Context, a index.Analytics, opts htmlreport.Options, w io.Writer) (*htmlreport.Data, error) {
 	d, err := htmlreport.Collect(ctx, a)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return htmlreport.Write(w, d, opts)
+	return d, htmlreport.Write(w, d, opts)
+}
+
+// reportSummary says in one line what a report holds: "30 cases,
+// 11 topics, 2019–2024".
+func reportSummary(d *htmlreport.Data) string {
+	t := d.Trends
+	cases := 0
+	for _, n := range t.Totals {
+		cases += n
+	}
+	s := fmt.Sprintf("%d cases, %d topics", cases, len(t.Topics))
+	switch n := len(t.Periods); {
+	case n == 1:
+		s += ", " + t.Periods[0]
+	case n > 1:
+		s += ", " + t.Periods[0] + "–" + t.Periods[n-1]
+	}
+	return s
 }

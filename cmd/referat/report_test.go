@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	_ "embed"
 	"encoding/csv"
@@ -392,4 +393,35 @@ func colourful(img image.Image) int {
 		}
 	}
 	return n
+}
+
+// TestReportWritesWhole: the page replaces the file given only when it is
+// whole; a report that fails leaves the old file and no temporary file, and
+// one line on stdout says what was written.
+func TestReportWritesWhole(t *testing.T) {
+	st, _ := sampleStore(t, 2)
+	dir := t.TempDir()
+	html := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(html, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := runArgs(context.Background(), "report", "--store", filepath.Join(dir, "no-store"), "--html", html); code == 0 {
+		t.Fatal("report from a missing store succeeded")
+	}
+	if b, err := os.ReadFile(html); err != nil || string(b) != "old" {
+		t.Fatalf("a failed report changed %s: %q %v", html, b, err)
+	}
+	code, out, stderr := runArgs(context.Background(), "report", "--store", st, "--html", html)
+	if code != 0 {
+		t.Fatalf("report: exit %d %s", code, stderr)
+	}
+	if !regexp.MustCompile(`^wrote .*report\.html: [1-9][0-9]* cases, [1-9][0-9]* topics, 20[0-9]{2}(–20[0-9]{2})?\n$`).MatchString(out) {
+		t.Errorf("stdout %q", out)
+	}
+	if b, err := os.ReadFile(html); err != nil || !bytes.HasPrefix(b, []byte("<!DOCTYPE html>")) {
+		t.Errorf("%s is not the page: %.40q %v", html, b, err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("files left beside the report: %v", ents)
+	}
 }

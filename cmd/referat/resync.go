@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -22,25 +23,36 @@ that are missing; then prints what was sent. For a cluster that lost data:
 than the store confirmed, by itself; resync sends everything whatever the
 cluster says. Exit status 3 when Elasticsearch could not be reached (what was
 not sent stays pending for the next run).`,
-		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "store", Value: "referat-data", Usage: "folder of the local store"},
+		Flags: append(append(storeFlags(),
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON (that of ingest)"},
-		}, esFlags()...),
+		), esFlags("")...),
 		Action: func(c *cli.Context) error {
-			return runResync(c.Context, c.String("store"), c.Bool("json"), esConfig(c), c.App.Writer, c.App.ErrWriter)
+			return runResync(c.Context, resyncOptions{store: c.String("store"), lockWait: lockTimeout(c), json: c.Bool("json"),
+				es: esConfig(c), stdout: c.App.Writer, stderr: c.App.ErrWriter})
 		},
 	}
 }
 
-func runResync(ctx context.Context, store string, asJSON bool, cfg elastic.Config, w, ew io.Writer) error {
-	if !cfg.Configured() {
+// resyncOptions are the options of 'referat index resync'.
+type resyncOptions struct {
+	store    string        // the local store's folder; default "referat-data" or $REFERAT_STORE
+	lockWait time.Duration // wait for a store another process holds; default store.DefaultLockTimeout
+	json     bool          // print the summary as JSON (that of ingest); default text
+	es       elastic.Config
+	stdout   io.Writer
+	stderr   io.Writer
+}
+
+func runResync(ctx context.Context, opts resyncOptions) error {
+	if !opts.es.Configured() {
 		return usagef("index resync needs --es-url or ELASTICSEARCH_URL")
 	}
-	sum, err := pipeline.Run(ctx, pipeline.Options{Store: store, ES: cfg, Resync: true})
+	store, w, ew := opts.store, opts.stdout, opts.stderr
+	sum, err := pipeline.Run(ctx, pipeline.Options{Store: store, LockTimeout: opts.lockWait, ES: opts.es, Resync: true})
 	if sum == nil {
 		return err
 	}
-	if asJSON {
+	if opts.json {
 		writeJSON(w, sum)
 	} else {
 		es := sum.ES

@@ -16,10 +16,10 @@ func searchCommand() *cli.Command {
 		Usage:     "find cases and statements; inflected forms and compounds' stems find each other",
 		ArgsUsage: "QUERY...",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "topic", Usage: "only cases with topic `ID`"},
-			&cli.StringFlag{Name: "actor", Usage: "only statements by `ACTOR` (and cases where it spoke)"},
+			&cli.StringFlag{Name: "topic", Usage: "only cases with topic `ID`", DefaultText: "all"},
+			&cli.StringFlag{Name: "actor", Usage: "only statements by `ACTOR` (and cases where it spoke)", DefaultText: "all"},
 			&cli.IntFlag{Name: "year", Usage: "only meetings of `YEAR`"},
-			&cli.IntFlag{Name: "size", Value: 10, Usage: "hits of each kind"},
+			&cli.IntFlag{Name: "size", Value: 10, Usage: "`N` hits of each kind"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 		}, backendFlags()...),
 		Action: func(c *cli.Context) error {

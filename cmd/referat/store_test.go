@@ -197,6 +197,12 @@ func TestStoreEnv(t *testing.T) {
 	if code, out, _ := runArgs(context.Background(), "store", "check"); code != 0 || !strings.Contains(out, "2 files") {
 		t.Errorf("store check from $REFERAT_STORE: exit %d %s", code, out)
 	}
+	// Elasticsearch unreachable: resync says what the store holds and
+	// keeps it pending (exit 3), from the store $REFERAT_STORE names.
+	if code, out, stderr := runArgs(context.Background(), "index", "resync", "--es-url", "http://127.0.0.1:1", "--es-timeout", "2s"); code != 3 ||
+		!strings.Contains(out, "store:  2 meetings") || !strings.Contains(out, st) {
+		t.Errorf("index resync from $REFERAT_STORE: exit %d %s %s", code, out, stderr)
+	}
 	t.Setenv("REFERAT_STORE", filepath.Join(t.TempDir(), "elsewhere"))
 	if code, _, stderr := runArgs(context.Background(), "cases", "--store", st); code != 0 {
 		t.Errorf("--store does not win over $REFERAT_STORE: exit %d %s", code, stderr)

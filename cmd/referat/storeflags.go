@@ -19,7 +19,7 @@ func storeFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "store", Value: "referat-data", EnvVars: []string{envStore}, Usage: "`DIR`ectory of the local store"},
 		&cli.DurationFlag{Name: "lock-timeout", Value: store.DefaultLockTimeout,
-			Usage: "how long to wait for a store another referat process holds (then exit status 5)"},
+			Usage: "`DURATION` to wait for a store another referat process holds (then exit status 5)"},
 	}
 }
 

@@ -37,9 +37,9 @@ title and year. Threads are listed by their first meeting, newest first.
 
 --json prints [{"thread", "cases": [{"id", "date", "body", "title", "topics", "thread"}]}].`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "topic", Usage: "only threads with a case of topic `ID` (default: all)"},
-			&cli.IntFlag{Name: "year", Usage: "only threads with a case in `YEAR` (default: all)"},
-			&cli.BoolFlag{Name: "json", Usage: "print JSON (default: text)"},
+			&cli.StringFlag{Name: "topic", Usage: "only threads with a case of topic `ID`", DefaultText: "all"},
+			&cli.IntFlag{Name: "year", Usage: "only threads with a case in `YEAR`", DefaultText: "all"},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON, not text"},
 		}, backendFlags()...),
 		Action: func(c *cli.Context) error {
 			a, _, done, err := backend(c)

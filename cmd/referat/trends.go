@@ -26,12 +26,12 @@ func trendsCommand() *cli.Command {
 all cases of the period and a sparkline of the share over time. Reads
 Elasticsearch when configured, else the local store (the same answers).`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "by", Value: "year", Usage: "period: year, quarter or month"},
-			&cli.StringSliceFlag{Name: "topic", Usage: "only this topic `ID` (repeatable)"},
-			&cli.StringFlag{Name: "from", Usage: "first meeting `DATE` (2019-01-01)"},
-			&cli.StringFlag{Name: "to", Usage: "last meeting `DATE`, inclusive"},
-			&cli.StringFlag{Name: "actor", Usage: "only cases in which `ACTOR` (NTL, arbeidsgiver, andre) made a statement"},
-			&cli.StringFlag{Name: "format", Value: "table", Usage: "table, csv or json"},
+			&cli.StringFlag{Name: "by", Value: "year", Usage: "`PERIOD`: year, quarter or month"},
+			&cli.StringSliceFlag{Name: "topic", Usage: "only this topic `ID` (repeatable)", DefaultText: "all"},
+			&cli.StringFlag{Name: "from", Usage: "first meeting `DATE`, such as 2019-01-01", DefaultText: "the first stored"},
+			&cli.StringFlag{Name: "to", Usage: "last meeting `DATE`, inclusive", DefaultText: "the last stored"},
+			&cli.StringFlag{Name: "actor", Usage: "only cases in which `ACTOR` (NTL, arbeidsgiver, andre) made a statement", DefaultText: "all cases"},
+			&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table, csv or json"},
 		}, backendFlags()...),
 		Action: func(c *cli.Context) error {
 			by := c.String("by") // checked by checkOptions, as --format
