@@ -36,3 +36,5 @@ require (
 	golang.org/x/crypto v0.54.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
+
+replace github.com/ledongthuc/pdf => ./third_party/pdf

@@ -51,12 +51,14 @@ func prepare(data []byte, password string) (_ []byte, orig *Info, err error) {
 		// the rest of the minutes.
 		return nil, nil, fmt.Errorf("%w: the file is truncated (it does not end with %%%%EOF)", ErrDamaged)
 	}
+	// A file that does not look encrypted is left as it is, and so is
+	// asked once (each asking may search the whole file).
 	if isEncrypted(data) {
 		data = mendEncryption(data) // crypt.go
-	}
-	if isEncrypted(data) {
-		if data, orig, err = decrypt(data, password); err != nil {
-			return nil, nil, err
+		if isEncrypted(data) {
+			if data, orig, err = decrypt(data, password); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
 	if mayHaveOddFilters(data) {
