@@ -31,7 +31,14 @@ type BatchScore struct {
 	Topics   PRF
 	// Misses are the topic errors, one line each (see Evaluation.Misses).
 	Misses []string
+	// Stack are the batch's topic scores at each threshold of
+	// stackGrid given to the second stage (none without one).
+	Stack []ThresholdScore
 }
+
+// stackGrid are the second stage's thresholds CrossValidateBatches
+// scores each batch at besides the model's own.
+var stackGrid = []float64{0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6}
 
 // CrossValidateBatches scores the built-in recipe (BuildTopicModel: the
 // topic model, its threshold chosen leaving one batch out of the
@@ -70,7 +77,17 @@ func (a *Analyzer) CrossValidateBatches(gold []GoldMeeting) []BatchScore {
 				misses = append(misses, l)
 			}
 		}
-		out = append(out, BatchScore{Batch: b, Meetings: len(byBatch[b]), Topics: ev.Topics, Misses: misses})
+		bs := BatchScore{Batch: b, Meetings: len(byBatch[b]), Topics: ev.Topics, Misses: misses}
+		if st := opts.TopicModel.Stack; st != nil {
+			for _, t := range stackGrid {
+				mt, s := *opts.TopicModel, *st
+				s.Threshold, mt.Stack = t, &s
+				o := opts
+				o.TopicModel = &mt
+				bs.Stack = append(bs.Stack, ThresholdScore{Threshold: t, Topics: New(a.tax, o).Evaluate(byBatch[b]).Topics})
+			}
+		}
+		out = append(out, bs)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package analyze
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -25,10 +26,11 @@ import (
 //	title       the title's logit in the sentence model, the same way as sentence
 //	with        of the other topics the first stage gives, the highest share of
 //	            training cases with that topic that also have this one
+//	said        1 when the sentence model's best unit is an actor's statement
 var stackFeatures = []string{"bias", "first", "evidence", "rule", "topic", "sentence", "second", "case",
-	"support", "others", "length", "title", "with"}
+	"support", "others", "length", "title", "with", "said"}
 
-const nStack = 13
+const nStack = 14
 
 // A StackModel is the second stage of the topic decision: per topic the
 // sentence model scores, a logistic regression over the first stage's
@@ -124,6 +126,7 @@ func compileStack(s *StackModel, t *Taxonomy) *stackScorer {
 // A stackInput is what the first stage says of one topic of a case.
 type stackInput struct {
 	first, evidence, rule bool
+	said                  bool // the best unit is an actor's statement
 	topic, z1, z2, zc, zt float64
 	with, length          float64 // length: log(1 + the case's sentences)
 	support, others       int
@@ -148,7 +151,7 @@ func (in *stackInput) features() [nStack]float64 {
 		topic = min(max(in.topic, -6), 6) / 2
 	}
 	return [nStack]float64{1, b(in.first), b(in.evidence), b(in.rule), topic, stackClip(in.z1), stackClip(in.z2), stackClip(in.zc),
-		float64(min(in.support, 4)) / 2, float64(min(in.others, 3)), in.length, stackClip(in.zt), in.with}
+		float64(min(in.support, 4)) / 2, float64(min(in.others, 3)), in.length, stackClip(in.zt), in.with, b(in.said)}
 }
 
 // logit is the model's logit for topic i with input in.
@@ -162,10 +165,14 @@ func (sc *stackScorer) logit(i int, in *stackInput) float64 {
 }
 
 // stackInput returns what the first stage says of topic i of the case
-// (its decisions how, the rules' findings and the best units), all but
-// the case model's logit: zc is -12, the least there is.
-func (a *Analyzer) stackInput(i int, how []int, accs []*topicAcc, cands []*topicCandidate, best []sentBest, length float64) stackInput {
+// (its decisions how, the rules' findings and the best units; the
+// case's text, and length, the natural log of 1 plus its sentences),
+// all but the case model's logit: zc is -12, the least there is.
+func (a *Analyzer) stackInput(i int, how []int, accs []*topicAcc, cands []*topicCandidate, best []sentBest, text *caseText, length float64) stackInput {
 	in := stackInput{first: how[i] != notGiven, evidence: accs[i] != nil, z1: best[i].z, z2: best[i].z2, zt: best[i].zt, zc: -12, length: length}
+	if !best[i].title {
+		_, in.said = slices.BinarySearch(text.said, best[i].span.Start)
+	}
 	if c := cands[i]; c != nil && in.evidence {
 		in.rule, in.support = c.rule, c.support
 		in.topic = c.z // set by gives in firstStage
@@ -202,7 +209,7 @@ func (a *Analyzer) stackDecide(how []int, accs []*topicAcc, cands []*topicCandid
 	length := math.Log1p(float64(len(text.sents)))
 	for i := range how {
 		if a.sent.on[i] {
-			in := a.stackInput(i, how, accs, cands, best, length)
+			in := a.stackInput(i, how, accs, cands, best, text, length)
 			z[i] = a.stack.logit(i, &in) - least
 		}
 	}

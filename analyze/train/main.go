@@ -57,7 +57,18 @@ func run(out string, grid, batches, misses bool, dirs []string) error {
 	}
 	if batches {
 		var all analyze.PRF
+		var grid []analyze.ThresholdScore
 		for _, b := range a.CrossValidateBatches(gold) {
+			if grid == nil {
+				grid = make([]analyze.ThresholdScore, len(b.Stack))
+			}
+			for i, s := range b.Stack {
+				grid[i].Threshold = s.Threshold
+				grid[i].Topics.TP += s.Topics.TP
+				grid[i].Topics.FP += s.Topics.FP
+				grid[i].Topics.FN += s.Topics.FN
+				fmt.Printf("   stack %.2f: %v\n", s.Threshold, s.Topics)
+			}
 			fmt.Printf("batch %-4s out (%2d meetings): %v\n", b.Batch, b.Meetings, b.Topics)
 			all.TP, all.FP, all.FN = all.TP+b.Topics.TP, all.FP+b.Topics.FP, all.FN+b.Topics.FN
 			for _, l := range b.Misses {
@@ -67,6 +78,9 @@ func run(out string, grid, batches, misses bool, dirs []string) error {
 			}
 		}
 		fmt.Printf("batches out, pooled: %v\n", all)
+		for _, s := range grid {
+			fmt.Printf("batches out, pooled, stack threshold %.2f: %v\n", s.Threshold, s.Topics)
+		}
 	}
 	fmt.Printf("model:   %s", m.Marshal())
 	if out == "" {
