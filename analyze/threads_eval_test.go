@@ -77,6 +77,7 @@ func TestThreads(t *testing.T) {
 	within4 := within("../testdata/annotated/heldout4")
 	within5 := within("../testdata/annotated/heldout5")
 	within6 := within("../testdata/annotated/heldout6")
+	within7 := within("../testdata/annotated/heldout7")
 	t.Logf("train pairs: %v", inside)
 	misses = append(misses, batchMisses...)
 	t.Logf("pairs with a held-out case: %v", across)
@@ -171,6 +172,10 @@ func TestThreads(t *testing.T) {
 		// pairs whose predicted topics now share none (the rule "no topic
 		// in common, other matters"), while the a8 batch gained two.
 		{name: "heldout6", got: within6, minP: 0.95, minF1: 0.7, minAll: 10},
+		// Measured P 0.667, R 0.20 (tp 2, fp 1, fn 8) the first time it was run (main
+		// at 422c800, wave 10), before any rule saw it: the matters told in
+		// other words from one meeting to the next are missed.
+		{name: "heldout7", got: within7, minP: 0.6, minF1: 0.25, minAll: 8},
 		// Measured P 0.13, R 0.375 (tp 3, fp 20, fn 5) the first time
 		// (wave 8, main at fb71d0a), before any rule saw them: look-alikes
 		// of other years and units linked by title, and the batches' own
