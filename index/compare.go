@@ -117,8 +117,12 @@ func sortExchanges(rows []ExchangeRow) {
 // together, Monroe, Colaresi and Quinn 2008) set that year apart from the
 // others, with a z-score above 1.96 and at least two uses, each shown as
 // its most frequent form in that year's statements. Both backends call it
-// on the same statements, so they give the same terms.
+// on the same statements, so they give the same terms. Terms is never
+// nil: a year alone, or one no word sets apart, has none ([]).
 func Distinguish(cmp *Comparison, stems Stemmer, n int) {
+	for i := range cmp.Years {
+		cmp.Years[i].Terms = []string{}
+	}
 	if stems == nil || len(cmp.Years) < 2 {
 		return
 	}

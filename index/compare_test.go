@@ -82,3 +82,29 @@ func TestDistinguishForms(t *testing.T) {
 		t.Errorf("2024 terms %v, want [bemanningen]", got)
 	}
 }
+
+// TestDistinguishNeverNil: the JSON of compare has "terms": [] for a year
+// alone or one that no word sets apart, never null.
+func TestDistinguishNeverNil(t *testing.T) {
+	stem := func(s string) []string { return strings.Fields(strings.ToLower(s)) }
+	for _, tt := range []struct {
+		name  string
+		years []int
+	}{
+		{name: "one year", years: []int{2019}},
+		{name: "years alike", years: []int{2019, 2024}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cmp := &Comparison{}
+			for _, y := range tt.years {
+				cmp.Years = append(cmp.Years, YearStatements{Year: y, Statements: []StatementRow{{Text: "budsjettet rammen"}}})
+			}
+			Distinguish(cmp, stem, 8)
+			for _, y := range cmp.Years {
+				if y.Terms == nil || len(y.Terms) != 0 {
+					t.Errorf("%d: terms %#v, want []", y.Year, y.Terms)
+				}
+			}
+		})
+	}
+}

@@ -383,6 +383,17 @@ func TestAnalystCommands(t *testing.T) {
 	if out := run("compare", "--topic", "budsjett", "--actor", "NTL", "--years", "2019,2024"); !strings.Contains(out, "== 2019:") || !strings.Contains(out, "== 2024:") || strings.Contains(out, "== 2021") {
 		t.Errorf("compare:\n%.1000s", out)
 	}
+	// Every year of a comparison says what sets it apart, "no word" too;
+	// a year alone has nothing to be set apart from, and "terms" is [].
+	if out := run("compare", "--topic", "budsjett", "--years", "2019,2024"); strings.Count(out, "\n   sets the year apart: ") != 2 {
+		t.Errorf("compare, what sets each year apart:\n%.1000s", out)
+	}
+	if out := run("compare", "--topic", "budsjett", "--years", "2019"); strings.Contains(out, "sets the year apart") {
+		t.Errorf("compare of one year:\n%.1000s", out)
+	}
+	if out := run("compare", "--json", "--topic", "budsjett", "--years", "2019"); !strings.Contains(out, `"terms": []`) {
+		t.Errorf("compare --json of one year: %.300s", out)
+	}
 	if out := run("search", "budsjettene"); !strings.Contains(out, "«") || !strings.Contains(out, "Linjevise budsjetter") {
 		t.Errorf("search:\n%.800s", out)
 	}

@@ -95,8 +95,11 @@ func runCompare(ctx context.Context, a index.Analytics, opts compareOptions) err
 		sm := y.Summary
 		fmt.Fprintf(w, "== %d: %d exchanges on %s; NTL requests %d, answered %d, agreed %d, rejected %d, deferred %d; %d statements by %s (%s)\n",
 			y.Year, len(y.Exchanges), cmp.Topic, sm.Requests, sm.Answered, sm.Agreed, sm.Rejected, sm.Deferred, len(y.Statements), who, kindCounts(y.Kinds))
-		if len(y.Terms) > 0 {
+		switch {
+		case len(y.Terms) > 0:
 			fmt.Fprintf(w, "   sets the year apart: %s\n", strings.Join(y.Terms, ", "))
+		case len(cmp.Years) > 1:
+			fmt.Fprintf(w, "   sets the year apart: no word (none used at least twice and clearly more than in the other years)\n")
 		}
 		for _, e := range y.Exchanges {
 			fmt.Fprintf(w, "   %s  %s  %s  [%s]\n", e.Date, e.CaseID, e.CaseTitle, e.Relation)
