@@ -51,6 +51,8 @@ type Analyzer struct {
 	stemIDs stemIDs
 	// names, speech phrases and view phrases by their first word, and the
 	// phrases without words
+	// version is Version, computed once
+	version    string
 	nameFirst  map[string][]nameRef
 	kindFirst  map[string][]int
 	viewFirst  map[string][]viewRef
@@ -101,19 +103,20 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 	}
 	a.compileLexicon()
 	a.lex.short = make([]atomic.Pointer[word], 1<<16+1<<8)
+	a.version = a.analysisVersion()
 	return a
 }
 
 // Taxonomy returns the analyzer's taxonomy.
 func (a *Analyzer) Taxonomy() *Taxonomy { return a.tax }
 
-// Document analyses every case of d in place and records the taxonomy's
-// version.
+// Document analyses every case of d in place and records the analysis's
+// version (Version) in d.TaxonomyVersion.
 func (a *Analyzer) Document(d *referat.Document) {
 	for i := range d.Cases {
 		a.Case(&d.Cases[i])
 	}
-	d.TaxonomyVersion = a.tax.Version
+	d.TaxonomyVersion = a.version
 }
 
 // Case sets c's Topics, Statements, Exchanges and Keywords from its Title

@@ -33,12 +33,14 @@ func (r *run) prune(in inputs) error {
 	return nil
 }
 
-// retag analyses every stored document again whose taxonomy differs.
+// retag analyses every stored document again that another analysis made:
+// another taxonomy, or an older referat's models or rules
+// (analyze.Analyzer.Version).
 func (r *run) retag(ctx context.Context) error {
 	a := r.opts.Analyzer
 	var shas []string
 	err := r.db.Documents(func(d *referat.Document) bool {
-		if d.TaxonomyVersion != a.Taxonomy().Version {
+		if d.TaxonomyVersion != a.Version() {
 			shas = append(shas, d.Source.SHA256)
 		}
 		return true

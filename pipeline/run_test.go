@@ -124,3 +124,32 @@ func TestNoWorker(t *testing.T) {
 		t.Errorf("Run without a worker: %v, want ErrNoWorker", err)
 	}
 }
+
+// TestRetagAfterUpgrade: a store analysed by another version of the
+// analysis with the same taxonomy (an older referat's topic model, here the
+// rules' model) is analysed again by --retag; a taxonomy's hash alone would
+// call it current.
+func TestRetagAfterUpgrade(t *testing.T) {
+	dir, _ := pipetest.CorpusDir(t, pdfs, 2)
+	db := tempStore(t)
+	ctx := context.Background()
+	o := options(db, "", dir)
+	o.Analyzer = analyze.New(nil, analyze.Options{TopicModel: analyze.RulesTopicModel()})
+	if _, err := runT(t, ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	o = options(db, "", dir)
+	o.Analyzer = analyze.New(nil, analyze.Options{})
+	s, err := runT(t, ctx, o)
+	if err != nil || s.OtherAnalysis != 2 || s.Files[Retagged] != 0 {
+		t.Fatalf("a run after an upgrade: %v, other analysis %d, %+v", err, s.OtherAnalysis, s.Files)
+	}
+	o.Retag = true
+	s, err = runT(t, ctx, o)
+	if err != nil || s.Files[Retagged] != 2 || s.PagesParsed != 0 || s.OtherAnalysis != 0 {
+		t.Fatalf("retag after an upgrade: %v, other analysis %d, %+v", err, s.OtherAnalysis, s.Files)
+	}
+	if s, err = runT(t, ctx, o); err != nil || s.Files[Retagged] != 0 {
+		t.Errorf("retag again: %v, %+v", err, s.Files)
+	}
+}

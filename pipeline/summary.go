@@ -26,11 +26,15 @@ type Summary struct {
 	PagesParsed  int                    `json:"pages_parsed"`        // pages of the files parsed in this run
 	PagesOCR     int                    `json:"pages_ocr,omitempty"` // of those, pages recognised by OCR
 	Seconds      float64                `json:"seconds"`
-	TopicsByYear map[int]map[string]int `json:"topics_by_year"`          // year (0: unknown) → topic → cases
-	Duplicates   []Duplicate            `json:"duplicates,omitempty"`    // files found in this run to repeat a stored meeting
-	Outdated     []Outdated             `json:"outdated_kept,omitempty"` // files of an older extractor that could not be read again
-	ES           *ESSummary             `json:"elasticsearch,omitempty"`
-	Interrupted  bool                   `json:"interrupted,omitempty"`
+	TopicsByYear map[int]map[string]int `json:"topics_by_year"` // year (0: unknown) → topic → cases
+	// OtherAnalysis counts the stored meetings another version of the
+	// analysis made (another taxonomy, or an older referat's models and
+	// rules: analyze.Analyzer.Version); Options.Retag analyses them again.
+	OtherAnalysis int         `json:"other_analysis,omitempty"`
+	Duplicates    []Duplicate `json:"duplicates,omitempty"`    // files found in this run to repeat a stored meeting
+	Outdated      []Outdated  `json:"outdated_kept,omitempty"` // files of an older extractor that could not be read again
+	ES            *ESSummary  `json:"elasticsearch,omitempty"`
+	Interrupted   bool        `json:"interrupted,omitempty"`
 }
 
 // A Failure is one failed file (or, in ESSummary.Items, one document

@@ -18,8 +18,12 @@ func (r *run) tally() error {
 		}
 		sum.ES.Pending = pending
 	}
+	version := r.opts.Analyzer.Version()
 	return r.db.EachDocStats(func(d *store.DocStats) bool {
 		sum.Meetings++
+		if d.TaxonomyVersion != version {
+			sum.OtherAnalysis++
+		}
 		sum.Cases += len(d.Cases)
 		year := 0
 		if len(d.Date) >= 4 {

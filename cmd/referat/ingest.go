@@ -168,6 +168,9 @@ func printSummary(opts ingestOptions, s *pipeline.Summary) {
 		fmt.Fprintf(w, ", %d retagged", f[pipeline.Retagged])
 	}
 	fmt.Fprintf(w, "\nstore:  %d meetings, %d cases, %d statements, %d topic tags (%s)\n", s.Meetings, s.Cases, s.Statements, s.Topics, opts.store)
+	if s.OtherAnalysis > 0 {
+		fmt.Fprintf(opts.stderr, "referat: note: %d stored meeting(s) were analysed by another version of the analysis (another taxonomy, or an older referat); 'referat ingest --retag' analyses them again\n", s.OtherAnalysis)
+	}
 	writeArchiveNotes(w, s) // ingest_archive.go
 	if s.PagesParsed > 0 {
 		fmt.Fprintf(w, "parsed: %d pages in %.1fs (%.0f pages/s)\n", s.PagesParsed, s.Seconds, float64(s.PagesParsed)/s.Seconds)
