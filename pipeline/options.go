@@ -26,7 +26,7 @@ type Options struct {
 	Password    string            // user password for protected PDFs; default ""
 	Analyzer    *analyze.Analyzer // default: the built-in taxonomy
 	Prune       bool              // remove the records of files gone from under Paths; default false
-	Retag       bool              // analyse the stored text again where the taxonomy differs; default false
+	Retag       bool              // analyse the stored text again where another analysis made it (analyze.Analyzer.Version); default false
 	Resync      bool              // send every stored document to Elasticsearch again; default false
 	ES          elastic.Config    // Elasticsearch; default: not configured, the store alone
 	Progress    Progress          // default: none

@@ -85,7 +85,7 @@ EXIT STATUS beyond the common ones: 3 when Elasticsearch could not be reached
 			&cli.StringFlag{Name: "password", EnvVars: []string{"REFERAT_PDF_PASSWORD"}, Usage: "user `PASSWORD` for protected PDFs", DefaultText: "none"},
 			taxonomyFlag,
 			&cli.BoolFlag{Name: "prune", Usage: "remove the documents of files that are gone from the folders given"},
-			&cli.BoolFlag{Name: "retag", Usage: "analyse the stored text again (after a taxonomy change) without reading PDFs"},
+			&cli.BoolFlag{Name: "retag", Usage: "analyse the stored text again where another analysis made it (another taxonomy, an older referat), reading no PDF"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but the summary"},
 			&cli.BoolFlag{Name: "json", Usage: "print the summary as JSON"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of this process to `FILE`, and of each worker to FILE.worker-PID (go tool pprof -top referat FILE FILE.worker-*)", DefaultText: "none"},
