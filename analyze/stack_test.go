@@ -20,6 +20,18 @@ func stackHandModel() *TopicModel {
 	return m
 }
 
+// orientation analyses a case titled "Orientering" with text, and returns
+// it and its topics' ids in the order given.
+func orientation(a *Analyzer, text string) (referat.Case, []string) {
+	c := referat.Case{Title: "Orientering", Text: text}
+	a.Case(&c)
+	var ids []string
+	for _, tp := range c.Topics {
+		ids = append(ids, tp.ID)
+	}
+	return c, ids
+}
+
 // TestStackModelDecides: the stack model makes the last decision for the
 // topics the sentence model scores: it gives one the first stage did not
 // (with the best sentence as evidence), takes away one the first stage
@@ -39,11 +51,8 @@ func TestStackModelDecides(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := referat.Case{Title: "Orientering", Text: tt.text}
-			a.Case(&c)
-			var got []string
+			c, got := orientation(a, tt.text)
 			for _, tp := range c.Topics {
-				got = append(got, tp.ID)
 				if len(tp.Evidence) == 0 {
 					t.Errorf("topic %s has no evidence", tp.ID)
 				}
@@ -129,12 +138,7 @@ func TestStackModelSaid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := referat.Case{Title: "Orientering", Text: tt.text}
-			a.Case(&c)
-			var got []string
-			for _, tp := range c.Topics {
-				got = append(got, tp.ID)
-			}
+			c, got := orientation(a, tt.text)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("topics %v, want %v (statements %v)", got, tt.want, c.Statements)
 			}
