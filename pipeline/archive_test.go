@@ -348,14 +348,8 @@ func TestChangedOriginalRereadsDuplicate(t *testing.T) {
 		t.Fatal(err)
 	}
 	status := func() map[string]string {
-		st, err := store.Open(db, store.Options{ReadOnly: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+		st := openChecked(t, db)
 		defer st.Close()
-		if r, err := st.Check(); err != nil || len(r.Problems) > 0 {
-			t.Fatalf("check: %v %v", err, r.Problems)
-		}
 		m := map[string]string{}
 		st.Sources(func(rec *store.SourceRecord) bool {
 			m[filepath.Base(rec.Path)] = rec.Status

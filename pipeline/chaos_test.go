@@ -126,17 +126,10 @@ func chaosChange(t *testing.T, rng *rand.Rand, dir string, i int) string {
 //     contents are read (one) and how many documents that content makes.
 func storeState(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	st, err := store.Open(dir, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := openChecked(t, dir)
 	defer st.Close()
-	r, err := st.Check()
-	if err != nil || len(r.Problems) > 0 {
-		t.Fatalf("store %s: %v %v", dir, err, r.Problems)
-	}
 	var recs []store.SourceRecord
-	err = st.Sources(func(rec *store.SourceRecord) bool {
+	err := st.Sources(func(rec *store.SourceRecord) bool {
 		recs = append(recs, *rec)
 		return true
 	})

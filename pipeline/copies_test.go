@@ -50,14 +50,8 @@ func TestManyCopies(t *testing.T) {
 	if err != nil || s.Files[Moved] != 1 || s.Files[Unchanged] != copies*len(names)-1 || s.PagesParsed != 0 {
 		t.Fatalf("after a move: %v %+v", err, s)
 	}
-	st, err := store.Open(db, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := openChecked(t, db)
 	defer st.Close()
-	if r, err := st.Check(); err != nil || len(r.Problems) > 0 {
-		t.Fatalf("check: %v %v", err, r.Problems)
-	}
 	refs := map[string]string{}
 	n := 0
 	err = st.Sources(func(rec *store.SourceRecord) bool {

@@ -133,3 +133,19 @@ func storeCases(t *testing.T, dir string) (cases, meetings int) {
 
 // tempStore returns a store folder under t.TempDir().
 func tempStore(t *testing.T) string { return filepath.Join(t.TempDir(), "store") }
+
+// openChecked opens the store in dir read-only and fails t unless
+// store.Check finds it whole. The caller closes it (a run cannot take the
+// store while it is open).
+func openChecked(t *testing.T, dir string) *store.Store {
+	t.Helper()
+	st, err := store.Open(dir, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, err := st.Check(); err != nil || len(r.Problems) > 0 {
+		st.Close()
+		t.Fatalf("store %s: %v %v", dir, err, r.Problems)
+	}
+	return st
+}
