@@ -49,7 +49,7 @@ func TestOptionsFirst(t *testing.T) {
 		{name: "duration without unit", args: "extract a.pdf --timeout 5", wantErr: `--timeout takes a duration with a unit, above zero, such as 30s, 2m or 1m30s, not "5"`},
 		{name: "bad int", args: "ingest --workers many DIR", wantErr: `--workers takes a whole number of 1 or more, not "many"`},
 		{name: "bad bool", args: "cases --json=maybe", wantErr: `--json is on or off: --json, --json=true or --json=false, not "maybe"`},
-		{name: "bad date", args: "trends --from 01.01.2019", wantErr: `--from takes an ISO date YYYY-MM-DD, such as 2019-01-01, not "01.01.2019"`},
+		{name: "bad date", args: "trends --from 01.01.2019", wantErr: `--from takes an ISO date YYYY-MM-DD, such as 2019-01-01, or a year or month (2019, 2019-03: its first day), not "01.01.2019"`},
 	}
 	app := newApp(io.Discard, io.Discard)
 	for _, tt := range tests {

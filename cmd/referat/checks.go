@@ -49,11 +49,33 @@ func checkDuration(_ *values, s string) (string, error) {
 	return s, nil
 }
 
-func checkDate(_ *values, s string) (string, error) {
-	if _, err := time.Parse(time.DateOnly, s); err != nil {
-		return "", errBad
+// checkFrom and checkTo accept an ISO date, or a year or month as people
+// type them ("2019", "2019-03"), which stand for its first day (--from)
+// or its last (--to); they return the date.
+func checkFrom(_ *values, s string) (string, error) { return periodDay(s, false) }
+func checkTo(_ *values, s string) (string, error)   { return periodDay(s, true) }
+
+func periodDay(s string, last bool) (string, error) {
+	s = strings.TrimSpace(s)
+	if _, err := time.Parse(time.DateOnly, s); err == nil {
+		return s, nil
 	}
-	return s, nil
+	for _, layout := range []string{"2006-01", "2006"} {
+		t, err := time.Parse(layout, s)
+		if err != nil || len(s) != len(layout) {
+			continue
+		}
+		if last {
+			if layout == "2006" {
+				t = t.AddDate(1, 0, 0)
+			} else {
+				t = t.AddDate(0, 1, 0)
+			}
+			t = t.AddDate(0, 0, -1)
+		}
+		return t.Format(time.DateOnly), nil
+	}
+	return "", errBad
 }
 
 func checkYear(_ *values, s string) (string, error) {
@@ -64,13 +86,47 @@ func checkYear(_ *values, s string) (string, error) {
 	return s, nil
 }
 
+// maxYearSpan is the most years one range of --years may name.
+const maxYearSpan = 100
+
+// checkYears accepts years and ranges of years separated by commas
+// ("2019,2024", "2019-2024", "2016–2019,2024", "2019..2024", as people
+// write them) and returns the years as a comma-separated list, each
+// range spelled out, in the order given.
 func checkYears(v *values, s string) (string, error) {
-	for _, y := range strings.Split(s, ",") {
-		if _, err := checkYear(v, strings.TrimSpace(y)); err != nil {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		from, to, isRange := cutYearRange(part)
+		if !isRange {
+			from, to = part, part
+		}
+		if _, err := checkYear(v, from); err != nil {
 			return "", errBad
 		}
+		if _, err := checkYear(v, to); err != nil {
+			return "", errBad
+		}
+		a, _ := strconv.Atoi(from)
+		b, _ := strconv.Atoi(to)
+		if b < a || b-a >= maxYearSpan {
+			return "", errBad
+		}
+		for y := a; y <= b; y++ {
+			out = append(out, strconv.Itoa(y))
+		}
 	}
-	return s, nil
+	return strings.Join(out, ","), nil
+}
+
+// cutYearRange splits "2019-2024", "2019–2024" (en dash) or "2019..2024".
+func cutYearRange(s string) (from, to string, ok bool) {
+	for _, sep := range []string{"..", "–", "-"} {
+		if a, b, found := strings.Cut(s, sep); found {
+			return strings.TrimSpace(a), strings.TrimSpace(b), true
+		}
+	}
+	return "", "", false
 }
 
 func oneOf(words ...string) func(*values, string) (string, error) {
@@ -181,12 +237,28 @@ func checkTopic(v *values, s string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// As people type it: the id or the label, Norwegian or English, in
+	// any case, and æøå as a keyboard without them gives them ("lonn",
+	// "arbeidsmiljo").
+	want := foldTopic(s)
 	for _, tp := range t.Topics {
-		if tp.ID == s {
-			return s, nil
+		if foldTopic(tp.ID) == want {
+			return tp.ID, nil
+		}
+	}
+	for _, tp := range t.Topics {
+		if foldTopic(tp.Label) == want || (tp.LabelEN != "" && foldTopic(tp.LabelEN) == want) {
+			return tp.ID, nil
 		}
 	}
 	return "", errBad
+}
+
+// topicFolds write æ, ø and å as on a keyboard without them.
+var topicFolds = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a")
+
+func foldTopic(s string) string {
+	return topicFolds.Replace(strings.ToLower(strings.TrimSpace(s)))
 }
 
 func acceptsActor(v *values) string {

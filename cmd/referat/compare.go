@@ -43,7 +43,7 @@ case); an exchange when one of its statements is.
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "topic", Usage: "topic `ID` (required)"},
 			&cli.StringFlag{Name: "actor", Usage: "only statements by `ACTOR`: NTL, arbeidsgiver or andre", DefaultText: "all"},
-			&cli.StringFlag{Name: "years", Usage: "comma-separated `YEARS` (default: all)"},
+			&cli.StringFlag{Name: "years", Usage: "`YEARS` and ranges, comma-separated: 2019,2024 or 2016-2019,2024 (default: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 		}, backendFlags()...),
 		Action: func(c *cli.Context) error {

@@ -26,7 +26,9 @@ func TestOptionValues(t *testing.T) {
 	}
 	// The built-in taxonomy with budsjett renamed.
 	renamed := filepath.Join(dir, "renamed.yaml")
-	yaml := strings.Replace(string(analyze.DefaultTaxonomyYAML()), "- id: budsjett", "- id: økonomi", 1)
+	// The built-in taxonomy with budsjett renamed, its labels too (a topic
+	// is also found by its label).
+	yaml := strings.NewReplacer("- id: budsjett", "- id: økonomi", "label: Budsjett", "label: Økonomi", "label_en: Budget", "label_en: Economy").Replace(string(analyze.DefaultTaxonomyYAML()))
 	if err := os.WriteFile(renamed, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +44,9 @@ func TestOptionValues(t *testing.T) {
 		{name: "topic of another taxonomy", args: []string{"search", "x", "--topic", "budsjett", "--taxonomy", renamed}, wantStderr: `--topic takes a topic id of the taxonomy: økonomi, varsling, organisering,`},
 		{name: "unknown actor", args: []string{"search", "kutt", "--actor", "ntl2"}, wantStderr: `--actor takes NTL, arbeidsgiver, andre (any case; also union, employer, other), not "ntl2"`},
 		{name: "unknown actor in trends", args: []string{"trends", "--actor", "boss"}, wantStderr: `--actor takes NTL`},
-		{name: "date not ISO", args: []string{"trends", "--from", "01.01.2019"}, wantStderr: `--from takes an ISO date YYYY-MM-DD, such as 2019-01-01, not "01.01.2019"`},
+		{name: "date not ISO", args: []string{"trends", "--from", "01.01.2019"}, wantStderr: `--from takes an ISO date YYYY-MM-DD, such as 2019-01-01, or a year or month (2019, 2019-03: its first day), not "01.01.2019"`},
+		{name: "month out of range", args: []string{"trends", "--to", "2019-13"}, wantStderr: `--to takes an ISO date`},
+		{name: "year and month from after to", args: []string{"trends", "--from", "2024", "--to", "2019-06"}, wantStderr: `--from 2024-01-01 is after --to 2019-06-30`},
 		{name: "date that does not exist", args: []string{"trends", "--to", "2019-13-45"}, wantStderr: `--to takes an ISO date YYYY-MM-DD`},
 		{name: "from after to", args: []string{"trends", "--from", "2024-01-01", "--to", "2019-01-01"}, wantStderr: `--from 2024-01-01 is after --to 2019-01-01`},
 		{name: "negative per-year", args: []string{"report", "--per-year", "-1", "--html", report, "--store", store}, wantStderr: `--per-year takes a whole number of 1 or more, not "-1"`},
@@ -53,7 +57,9 @@ func TestOptionValues(t *testing.T) {
 		{name: "negative limit", args: []string{"cases", "--limit", "-5"}, wantStderr: `--limit takes a whole number of 0 (all) or more`},
 		{name: "zero size", args: []string{"search", "x", "--size", "0"}, wantStderr: `--size takes a whole number of 1 or more`},
 		{name: "year", args: []string{"cases", "--year", "19"}, wantStderr: `--year takes a year such as 2023, not "19"`},
-		{name: "years", args: []string{"compare", "--topic", "budsjett", "--years", "2019;2024"}, wantStderr: `--years takes years separated by commas, such as 2019,2024`},
+		{name: "years", args: []string{"compare", "--topic", "budsjett", "--years", "2019;2024"}, wantStderr: `--years takes years or ranges of years separated by commas, such as 2019,2024 or 2019-2024, not "2019;2024"`},
+		{name: "years backwards", args: []string{"compare", "--topic", "budsjett", "--years", "2024-2019"}, wantStderr: `--years takes years or ranges`},
+		{name: "years half a range", args: []string{"compare", "--topic", "budsjett", "--years", "2019-"}, wantStderr: `--years takes years or ranges`},
 		{name: "by", args: []string{"trends", "--by", "week"}, wantStderr: `--by takes year, quarter or month, not "week"`},
 		{name: "format", args: []string{"trends", "--format", "xml"}, wantStderr: `--format takes table, csv or json, not "xml"`},
 		{name: "store is a file", args: []string{"cases", "--store", aFile}, wantStderr: `--store ` + aFile + `: a file; it takes a folder`},
