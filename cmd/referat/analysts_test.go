@@ -158,6 +158,13 @@ func TestSameAnswers(t *testing.T) {
 	if d, err := remote.Case(ctx, ln[0].ID); err != nil || d.Case.Number != "20/23" || d.Case.Decision == "" || len(d.Meeting.Attendees) != 8 || d.Meeting.Place == "" {
 		t.Errorf("case %s from Elasticsearch: %v %s", ln[0].ID, err, asJSON(d))
 	}
+	// A case named by a short id is the same case from both backends.
+	short := lc[0].ID[:8] + "-" + strings.TrimLeft(lc[0].ID[33:], "0")
+	lid, err1 := index.ResolveCaseID(ctx, local, short)
+	rid, err2 := index.ResolveCaseID(ctx, remote, short)
+	if err1 != nil || err2 != nil || lid != lc[0].ID || rid != lid {
+		t.Errorf("short id %s: local %q %v, remote %q %v; want %s", short, lid, err1, rid, err2, lc[0].ID)
+	}
 	lc = append(lc[:8:8], ln...)
 	for _, row := range lc {
 		l, err1 := local.Case(ctx, row.ID)

@@ -51,7 +51,11 @@ func showCommand() *cli.Command {
 		Name:      "show",
 		Usage:     "show one case with its topics and their evidence sentences, its thread (cases before and after), statements and exchanges",
 		ArgsUsage: "CASE-ID",
-		Flags:     append([]cli.Flag{&cli.BoolFlag{Name: "json", Usage: "print JSON"}}, backendFlags()...),
+		Description: `CASE-ID is an id from 'referat cases', such as 1ec49371dced9249cef1b11c191b56a7-003,
+or shortened as git shortens commits: the first 4 or more characters of its
+meeting's id, a dash and the case's number (1ec4-3), when no other case id
+begins so; otherwise the one line on stderr names the cases it could be.`,
+		Flags: append([]cli.Flag{&cli.BoolFlag{Name: "json", Usage: "print JSON"}}, backendFlags()...),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usagef("show needs one case id (see 'referat cases')")
@@ -67,6 +71,13 @@ func showCommand() *cli.Command {
 }
 
 func runShow(ctx context.Context, a index.Analytics, id string, asJSON bool, w io.Writer) error {
+	id, err := index.ResolveCaseID(ctx, a, id)
+	if errors.Is(err, index.ErrNoCase) || errors.Is(err, index.ErrAmbiguousCase) {
+		return usagef("%v", err)
+	}
+	if err != nil {
+		return err
+	}
 	d, err := a.Case(ctx, id)
 	if errors.Is(err, index.ErrNoCase) {
 		return usagef("%v", err)

@@ -222,12 +222,12 @@ func (l *Local) Case(ctx context.Context, id string) (*index.CaseDetail, error) 
 	}
 	var out *index.CaseDetail
 	err := l.Store.Documents(func(d *referat.Document) bool {
-		if !strings.HasPrefix(d.Source.SHA256, prefix) {
+		if index.MeetingID(d.Source.SHA256) != prefix {
 			return true
 		}
 		for _, c := range d.Cases {
 			if c.Seq == seq {
-				out = &index.CaseDetail{ID: id, Meeting: d.Meeting, Source: d.Source.Path, Case: c}
+				out = &index.CaseDetail{ID: index.CaseID(d.Source.SHA256, c.Seq), Meeting: d.Meeting, Source: d.Source.Path, Case: c}
 				return false
 			}
 		}
