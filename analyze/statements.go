@@ -86,8 +86,18 @@ func (a *Analyzer) statements(ct *caseText) []referat.Statement {
 			ref = ""
 		}
 		id, ws, subj := "", []*word(nil), 0
+		// «Vi skal klare det», sa direktøren: the quote is the speaker's,
+		// who is named after it, whoever "vi" inside it is.
+		if tail := ct.afterQuote(sp, s); len(tail) > 0 {
+			if cid, at := a.subject(tail, ""); cid != "" {
+				id, ws, subj = cid, tail, at
+			}
+		}
 		clauses = ct.clauses(sp, clauses[:0])
 		for _, cl := range clauses {
+			if id != "" {
+				break
+			}
 			cw := ct.whole[cl[0]:cl[1]]
 			if len(ws) == 0 {
 				ws = cw
@@ -130,6 +140,24 @@ func (a *Analyzer) statements(ct *caseText) []referat.Statement {
 	clear(out) // the scratch holds no texts between cases
 	ct.stmts = out
 	return stmts
+}
+
+// afterQuote returns the whole words of sentence sp (text s) after its
+// quotation when it starts with one («…», sa …), else nil.
+func (ct *caseText) afterQuote(sp *sentence, s string) []*word {
+	if !strings.HasPrefix(s, "«") {
+		return nil
+	}
+	e := strings.LastIndex(s, "»")
+	if e < 0 {
+		return nil
+	}
+	end := sp.Start + e
+	w := sp.w0
+	for w < sp.w1 && ct.toks[ct.at[w]].start < end {
+		w++
+	}
+	return ct.whole[w:sp.w1]
 }
 
 // clauses appends to dst the whole words of the coordinated main clauses
@@ -285,7 +313,8 @@ func (a *Analyzer) subject(ws []*word, last string) (string, int) {
 		if w.is(subordinator) && i > start {
 			break
 		}
-		if id, _ := a.nameAt(ws, i); id != "" && (i == start || !ws[i-1].is(preposition)) {
+		if id, _ := a.nameAt(ws, i); id != "" && (i == start || !ws[i-1].is(preposition) || ws[i-1].text == "ifølge") {
+			// "Ifølge HR-direktøren er …": attributed to the actor.
 			return id, i
 		}
 		if id := w.pronoun(); id != "" && i == start {
@@ -304,6 +333,22 @@ func (a *Analyzer) subject(ws []*word, last string) (string, int) {
 			return id, i
 		}
 	}
+	// "…, ifølge HR-direktøren": the actor the sentence is attributed to.
+	for i := start + 1; i < len(ws); i++ {
+		if ws[i-1].text == "ifølge" {
+			if id, _ := a.nameAt(ws, i); id != "" {
+				return id, i
+			}
+		}
+	}
+	// "Det ble avvist av HR-direktøren": the agent of a passive speech act.
+	for i := start + 2; i < len(ws); i++ {
+		if ws[i-1].text == "av" && passiveSpeech[ws[i-2].text] {
+			if id, _ := a.nameAt(ws, i); id != "" {
+				return id, i
+			}
+		}
+	}
 	// A subject pronoun names its actor wherever it stands.
 	for i := start; i < len(ws); i++ {
 		if id := ws[i].pronoun(); id != "" && (i == start || !ws[i-1].is(preposition)) {
@@ -311,6 +356,17 @@ func (a *Analyzer) subject(ws []*word, last string) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// passiveSpeech are past participles of speech acts that take a stand,
+// bokmål and nynorsk, whose agent ("… ble avvist av direktøren") is the
+// actor of the sentence. Presenting and informing are not among them:
+// "lagt fram av direktøren" tells what happened.
+var passiveSpeech = map[string]bool{
+	"avvist": true, "bekreftet": true, "bekrefta": true, "foreslått": true, "føreslått": true,
+	"støttet": true, "støtta": true, "kritisert": true, "understreket": true, "understreka": true,
+	"lovet": true, "lova": true, "godtatt": true, "godteke": true, "akseptert": true, "anbefalt": true,
+	"etterlyst": true, "presisert": true, "påpekt": true, "avslått": true, "krevd": true,
 }
 
 // looksFinite guesses whether w is a finite verb from its ending: present

@@ -57,6 +57,8 @@ func TestSentences(t *testing.T) {
 		{name: "parentheses", in: "Planen (jf. vedlegg 2. Se side 3) ble lagt fram. Ferdig.", want: []string{"Planen (jf. vedlegg 2. Se side 3) ble lagt fram.", "Ferdig."}},
 		{name: "period after quote", in: "Det gir «flere hender på gulvet». Neste sak.", want: []string{"Det gir «flere hender på gulvet».", "Neste sak."}},
 		{name: "paragraph", in: "Første avsnitt uten punktum\n\nAndre avsnitt.", want: []string{"Første avsnitt uten punktum", "Andre avsnitt."}},
+		{name: "initial", in: "Notatet er skrevet av K. Olsen i HR. Neste.", want: []string{"Notatet er skrevet av K. Olsen i HR.", "Neste."}},
+		{name: "ends in the word i", in: "Det var fylkesdirektøren samd i. Parat spurde om tida. Det sa lederen seg enig i. «Nei», sa hun.", want: []string{"Det var fylkesdirektøren samd i.", "Parat spurde om tida.", "Det sa lederen seg enig i.", "«Nei», sa hun."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,7 +157,7 @@ func TestStatements(t *testing.T) {
 	tests := []struct {
 		name, text string
 		actor      string // "" for no statement
-		kind       string
+		kind       string // "": not checked
 	}{
 		{name: "ntl asks", text: "NTL ba om en oversikt over hvor mange som berøres.", actor: "NTL", kind: "request"},
 		{name: "vi subject", text: "Vi mener erfaringene viser at slike prosesser tar tid.", actor: "NTL", kind: "position"},
@@ -172,6 +174,20 @@ func TestStatements(t *testing.T) {
 		{name: "actor as object", text: "Forslaget fra arbeidsgiver innebærer ingen nedleggelser.", actor: ""},
 		{name: "actor in subordinate clause", text: "Det er bra at arbeidsgiver lytter.", actor: ""},
 		{name: "narrative", text: "Saken ble avsluttet uten endringer.", actor: ""},
+		// Leaders of units are the employer; a caseworker (veilederen) is not.
+		{name: "unit leader", text: "Kontorlederen var enig i å bestille en ny måling.", actor: "arbeidsgiver", kind: "agreement"},
+		{name: "hyphenated leader", text: "HR-lederen lovet en gjennomgang av rutinen.", actor: "arbeidsgiver", kind: "explanation"},
+		{name: "leader of a unit", text: "Lederen for hjelpemiddelsentralen foreslo at verkstedet holder åpent.", actor: "arbeidsgiver", kind: "request"},
+		{name: "caseworker", text: "Veilederen mente at brukeren burde få mer tid.", actor: ""},
+		{name: "inverted leader", text: "Det sa lederen seg enig i.", actor: "arbeidsgiver"},
+		{name: "attributed", text: "Det skal vurderes i hvert enkelt tilfelle, ifølge HR-direktøren.", actor: "arbeidsgiver"},
+		{name: "attributed first", text: "Ifølge direktøren er det ikke penger til flere stillinger.", actor: "arbeidsgiver"},
+		{name: "passive agent", text: "Det ble avvist av HR-direktøren av hensyn til personvernet.", actor: "arbeidsgiver"},
+		{name: "presented is narrative", text: "Planen ble lagt fram av HR-direktøren.", actor: ""},
+		{name: "nynorsk promise after", text: "Det skal kome med i rapporten for 2024, lova HR-sjefen.", actor: "arbeidsgiver", kind: "explanation"},
+		// A quotation is its speaker's, named after it: "vi" inside it is not NTL.
+		{name: "quote by a director", text: "«Vi skal klare dette uten oppsigelser», sa direktøren for styring.", actor: "arbeidsgiver", kind: "explanation"},
+		{name: "quote by NTL's officer", text: "«Vervet blir et ekstra arbeid på kveldstid», sa NTLs nestleder.", actor: "NTL", kind: "explanation"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,7 +198,7 @@ func TestStatements(t *testing.T) {
 				}
 				return
 			}
-			if len(got) != 1 || got[0].Actor != tt.actor || got[0].Kind != tt.kind {
+			if len(got) != 1 || got[0].Actor != tt.actor || (tt.kind != "" && got[0].Kind != tt.kind) {
 				t.Fatalf("got %+v, want %s/%s", got, tt.actor, tt.kind)
 			}
 			if got[0].Start != 0 || got[0].End != len(tt.text) || got[0].Text != tt.text {

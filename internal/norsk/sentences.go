@@ -22,7 +22,8 @@ func init() {
 // "!" (and any closing quote or parenthesis after it) followed by space
 // and a capital letter, a digit, "«" or "(", except after a Norwegian
 // abbreviation (bl.a., f.eks., ca., etc., mv., jf., nr., kl., dvs., evt.,
-// ift., pga. …) or a single letter, and a paragraph break always ends one.
+// ift., pga. …) or a single letter other than the words "i" and "å" (an
+// initial), and a paragraph break always ends one.
 // Ordinal dates ("1. oktober") do not end sentences: a lower-case word
 // follows. Spans exclude surrounding white space.
 func Sentences(text string) []Span { return AppendSentences(nil, text) }
@@ -145,8 +146,10 @@ func endsHere(text string, i, end int, mark rune) bool {
 		// sentence, but then the text does not say so.
 		return false
 	}
-	if utf8.RuneCountInString(word) == 1 && unicode.IsLetter([]rune(word)[0]) {
-		return false // an initial: "K. Olsen"
+	if utf8.RuneCountInString(word) == 1 && unicode.IsLetter([]rune(word)[0]) && text[j:i] != "i" && text[j:i] != "å" {
+		// An initial: "K. Olsen". The one-letter words "i" and "å" end a
+		// sentence as any word does ("Det var direktøren enig i.").
+		return false
 	}
 	return true
 }
