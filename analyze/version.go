@@ -14,7 +14,7 @@ import (
 // (an analysis golden file or an eval figure moves) without changing the
 // taxonomy or the topic model, whose contents the analysis version
 // (Analyzer.Version) already covers.
-const RulesVersion = 1
+const RulesVersion = 2
 
 // Version identifies what the analyzer makes of a case: the first 12 hex
 // digits of the SHA-256 of its taxonomy's version, its topic model, its

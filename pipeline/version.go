@@ -22,7 +22,11 @@ import (
 //
 // Records written before versions were kept have version 0, older than
 // every extractor.
-const ExtractorVersion = 1
+//
+// Version 2: a sentence may end in the word "i" ("… samd i. Parat spurde …"),
+// which the splitter took for an initial; titles and decisions split by
+// sentences may differ.
+const ExtractorVersion = 2
 
 // extractorVersion is the version a run records and compares with:
 // ExtractorVersion, lowered by tests to make a store as an older
