@@ -11,12 +11,8 @@ import (
 // commits are: the same case as its full id, or one line saying what the
 // id could be, with exit status 2.
 func TestShowShortID(t *testing.T) {
-	t.Setenv("ELASTICSEARCH_URL", "")
 	ctx := context.Background()
-	store := filepath.Join(t.TempDir(), "store")
-	if code, _, stderr := runArgs(ctx, "ingest", "--quiet", "--store", store, filepath.Join(pdfs, "libreoffice")); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, stderr)
-	}
+	store := localStore(t, "libreoffice")
 	const full = "1ec49371dced9249cef1b11c191b56a7-003"
 	code, want, stderr := runArgs(ctx, "show", "--store", store, full)
 	if code != 0 || !strings.HasPrefix(want, full+"\n") {
@@ -48,12 +44,8 @@ func TestShowShortID(t *testing.T) {
 // and checks that each means what it stands for: the same output as the
 // exact form, and not the output without the option.
 func TestOptionsAsTyped(t *testing.T) {
-	t.Setenv("ELASTICSEARCH_URL", "")
 	ctx := context.Background()
-	store := filepath.Join(t.TempDir(), "store")
-	if code, _, stderr := runArgs(ctx, "ingest", "--quiet", "--store", store, filepath.Join(pdfs, "libreoffice")); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, stderr)
-	}
+	store := localStore(t, "libreoffice")
 	tests := []struct {
 		name   string
 		typed  []string
@@ -116,4 +108,21 @@ func TestOptionsAsTyped(t *testing.T) {
 			}
 		})
 	}
+}
+
+// localStore ingests the bundled PDFs of the folders under testdata/pdf
+// named into a store of its own, with Elasticsearch unset, and returns
+// the store's folder.
+func localStore(t *testing.T, folders ...string) string {
+	t.Helper()
+	t.Setenv("ELASTICSEARCH_URL", "")
+	store := filepath.Join(t.TempDir(), "store")
+	args := []string{"ingest", "--quiet", "--store", store}
+	for _, f := range folders {
+		args = append(args, filepath.Join(pdfs, f))
+	}
+	if code, _, stderr := runArgs(context.Background(), args...); code != 0 {
+		t.Fatalf("ingest %v: exit %d: %s", folders, code, stderr)
+	}
+	return store
 }

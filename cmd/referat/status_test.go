@@ -11,12 +11,8 @@ import (
 )
 
 func TestStatusCommand(t *testing.T) {
-	t.Setenv("ELASTICSEARCH_URL", "")
 	ctx := context.Background()
-	storeDir := filepath.Join(t.TempDir(), "store")
-	if code, _, stderr := runArgs(ctx, "ingest", "--quiet", "--store", storeDir, filepath.Join(pdfs, "libreoffice"), filepath.Join(pdfs, "fpdf")); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, stderr)
-	}
+	storeDir := localStore(t, "libreoffice", "fpdf")
 	code, out, stderr := runArgs(ctx, "status", "--store", storeDir, "--json")
 	if code != 0 {
 		t.Fatalf("status --json: exit %d: %s", code, stderr)
