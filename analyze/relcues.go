@@ -91,7 +91,10 @@ var (
 		// neste års forhandlingar"); a frame known only when something
 		// else is ("rammene først blir klare når statsbudsjettet legges
 		// fram").
-		"ta dette opp", "ta det opp", "tar dette opp", "tar det opp", "først blir klar", "blir først klar", "først når"}
+		"ta dette opp", "ta det opp", "tar dette opp", "tar det opp", "først blir klar", "blir først klar", "først når",
+		// Too early to tell, not clear yet, an answer promised for later.
+		"for tidlig å si", "for tidleg å seie", "for tidleg å seia", "ikke klart ennå", "ikkje klart enno",
+		"gi svar før", "gje svar før", "vil gi svar", "vil gje svar"}
 	// "lovet å komme tilbake til": a promise to return is a postponement,
 	// not an acceptance.
 	promiseLater = regexp.MustCompile(`\b(?:lovet|lova|lover|lovte)\s+å\s+(?:komme|kome)\s+tilbake\b`)
@@ -106,8 +109,10 @@ var (
 	notDecided = regexp.MustCompile(`\b(?:ikke|ikkje)\s+(?:er\s+|blitt\s+|vorte\s+)?(?:tatt\s+noen\s+|teke\s+noka\s+)?(?:bestemt|avklart|avklara|avgjort|avgjord|besluttet|vedtatt|vedteke|beslutning|avgjerd)\b`)
 	// "det må kommunene avgjøre", "skal den enkelte leder bestemme": the
 	// decision lies with someone else, later (a word boundary after the
-	// verb: "avgjørende" is no decision).
-	deferElsewhere = regexp.MustCompile(`\b(?:må|skal|får)\s+(?:\p{L}+\s+){0,5}?(?:avgjøre|avgjere|bestemme|avklare|avklara)(?:$|[^\p{L}])`)
+	// verb: "avgjørende" is no decision); in the passive, decided in a
+	// later process ("må avgjøres i arbeidet med BN1"), not by whom
+	// ("skal avgjøres av nærmeste leder" gives the rule: answered).
+	deferElsewhere = regexp.MustCompile(`\b(?:må|skal|får)\s+(?:\p{L}+\s+){0,5}?(?:avgjøre|avgjere|bestemme|avklare|avklara)(?:$|[^\p{L}])|\b(?:må|skal)\s+(?:avgjøres|avgjerast|bestemmes|bestemmast)\s+(?:i|på|når|etter|senere|seinare)\b`)
 	// Confirming what is already done grants nothing new: "bekreftet at
 	// dette allerede er rutinen" answers.
 	alreadyCue = regexp.MustCompile(`\b(?:bekreftet|bekrefta|stadfesta|stadfestet)\b.*\b(?:allerede|alt|allereie)\b`)
