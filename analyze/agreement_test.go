@@ -12,13 +12,17 @@ import (
 // how well defined the topics are: the program's held-out figures are to
 // be read against this ceiling, not against 1.0. Measured at the first
 // run: P 0.951, R 0.955, F1 0.953 over 122 cases (second annotator scored
-// against the first). The test fails when a held-out meeting's cases no
+// against the first). With heldout5 to heldout8, second-annotated blind
+// in wave 11 by two more annotators: P 0.955, R 0.966, F1 0.961 over 310
+// cases (heldout5 1.000, heldout6 0.964, heldout7 0.950, heldout8 0.957,
+// where the program scores 0.81-0.87: the gap is the program's, not the
+// topics' definition). The test fails when a held-out meeting's cases no
 // longer match their second annotation, or agreement falls below 0.9
 // (an annotation edited without the other).
 func TestAnnotatorAgreement(t *testing.T) {
 	var all PRF
 	cases := 0
-	for _, set := range []string{"heldout", "heldout2", "heldout3", "heldout4"} {
+	for _, set := range []string{"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} {
 		first, err := LoadGold(filepath.Join("../testdata/annotated", set))
 		if err != nil {
 			t.Fatal(err)
