@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -91,6 +93,10 @@ type StatementRow struct {
 
 // A SearchQuery is a free-text search with filters.
 type SearchQuery struct {
+	// Text is the query's words, matched by their stems in any order; a
+	// part in double quotes ("kutt i bemanningen", also «…» and “…”) is a
+	// phrase: its words' stems must stand together, in that order, in one
+	// field (stop words are skipped on both sides).
 	Text  string
 	Topic string // default: any
 	Actor string // statements by this actor, cases with a statement by it; default: any
@@ -283,6 +289,52 @@ func (q SearchQuery) Prepare(stems Stemmer) ([]string, int, *SearchResult) {
 		size = 10
 	}
 	return queryStems(q.Text, stems), size, &SearchResult{Cases: []Hit{}, Statements: []Hit{}}
+}
+
+// quoted finds the phrases of a query: text in "…", «…» or “…”.
+var quoted = regexp.MustCompile(`"([^"]*)"|«([^»]*)»|“([^”]*)”`)
+
+// Phrases returns the stems of each phrase of the query (see
+// SearchQuery.Text) that has two stems or more, in order; one word in
+// quotes is a word.
+func (q SearchQuery) Phrases(stems Stemmer) [][]string {
+	if stems == nil {
+		return nil
+	}
+	var out [][]string
+	for _, m := range quoted.FindAllStringSubmatch(q.Text, -1) {
+		if p := stems(m[1] + m[2] + m[3]); len(p) >= 2 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// HasPhrases reports whether every phrase stands in one of the fields
+// (each a text's stems, in order), as a phrase query over the fields
+// matches: one phrase may stand in the title and another in the text.
+func HasPhrases(phrases [][]string, fields ...[]string) bool {
+	for _, p := range phrases {
+		found := false
+		for _, f := range fields {
+			if found = hasRun(f, p); found {
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func hasRun(field, p []string) bool {
+	for i := 0; i+len(p) <= len(field); i++ {
+		if slices.Equal(field[i:i+len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 func queryStems(text string, stems Stemmer) []string {

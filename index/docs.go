@@ -177,7 +177,7 @@ func (m docMaker) caseDocs(acts []Action, cid string, c *referat.Case) []Action 
 		}
 		acts = append(acts, Action{Index: Statements, ID: StatementID(cid, i+1), Doc: m.with(map[string]any{
 			"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "actor": s.Actor, "kind": s.Kind,
-			"actor_kind": s.Actor + " / " + s.Kind, "text": s.Text, "text_stems": strings.Join(st, " "), "stems": nonNil(st), "topics": nonNil(s.Topics),
+			"actor_kind": s.Actor + " / " + s.Kind, "text": s.Text, "text_stems": m.joined(s.Text), "stems": nonNil(st), "topics": nonNil(s.Topics),
 			"position": i + 1, "case_topics": nonNil(topics), "actors": actorList, "start": s.Start, "end": s.End,
 		})})
 	}

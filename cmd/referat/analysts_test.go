@@ -118,6 +118,8 @@ func TestSameAnswers(t *testing.T) {
 	for _, q := range []index.SearchQuery{
 		{Text: "budsjettene"}, {Text: "varslingsrutinen"}, {Text: "hjemmekontor", Actor: "NTL"},
 		{Text: "kutt i bemanningen", Topic: "budsjett"}, {Text: "opplæring", Year: 2024},
+		// Phrases: their stems together and in order, each in one field.
+		{Text: `"kutt i bemanningen"`}, {Text: `budsjett «flere hender»`}, {Text: `"linjevise budsjetter" "for 2024"`},
 	} {
 		q.Size = 1000
 		l, err1 := local.Search(ctx, q)

@@ -15,6 +15,13 @@ func searchCommand() *cli.Command {
 		Name:      "search",
 		Usage:     "find cases and statements; inflected forms and compounds' stems find each other",
 		ArgsUsage: "QUERY...",
+		Description: `Finds the cases and statements that hold the query's words, by their stems
+(inflected forms, and the stems of compounds, find each other), ranked.
+Words in quotes are a phrase: their stems must stand together and in that
+order, in the title or the text (stop words such as "i" are skipped):
+
+  referat search '"kutt i bemanningen"'
+  referat search 'budsjett «flere hender»'`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "topic", Usage: "only cases with topic `ID`", DefaultText: "all"},
 			&cli.StringFlag{Name: "actor", Usage: "only statements by `ACTOR` (and cases where it spoke)", DefaultText: "all"},

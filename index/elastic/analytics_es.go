@@ -174,6 +174,7 @@ func (r *Remote) Search(ctx context.Context, q index.SearchQuery) (*index.Search
 		return res, nil
 	}
 	joined := strings.Join(qs, " ")
+	phrases := q.Phrases(r.Stems)
 	var topic, year map[string]any
 	if q.Topic != "" {
 		topic = term("topics", q.Topic)
@@ -182,8 +183,14 @@ func (r *Remote) Search(ctx context.Context, q index.SearchQuery) (*index.Search
 		year = term("year", q.Year)
 	}
 	run := func(alias string, stemFields, textFields []string, filters []map[string]any, hit func(id string, score float64, src json.RawMessage) index.Hit) ([]index.Hit, error) {
+		must := []any{map[string]any{"multi_match": map[string]any{"query": joined, "fields": stemFields}}}
+		for _, p := range phrases {
+			// Each phrase's stems together and in order, in one of the
+			// fields (index.HasPhrases is the same test in the store).
+			must = append(must, map[string]any{"multi_match": map[string]any{"query": strings.Join(p, " "), "type": "phrase", "fields": stemFields}})
+		}
 		body := map[string]any{"size": size, "query": map[string]any{"bool": map[string]any{
-			"must":   []any{map[string]any{"multi_match": map[string]any{"query": joined, "fields": stemFields}}},
+			"must":   must,
 			"should": []any{map[string]any{"multi_match": map[string]any{"query": q.Text, "fields": textFields}}},
 			"filter": boolFilter(filters...)["bool"].(map[string]any)["filter"],
 		}}, "sort": []any{"_score", map[string]any{"meeting_date": "desc"}}}

@@ -145,6 +145,7 @@ func (l *Local) Search(ctx context.Context, q index.SearchQuery) (*index.SearchR
 	if len(qs) == 0 {
 		return res, nil
 	}
+	phrases := q.Phrases(l.Stems)
 	var cases, stmts []index.Hit
 	err := l.each(func(d *referat.Document, c *referat.Case) {
 		if q.Topic != "" && !hasTopic(c, q.Topic) || q.Year != 0 && yearOf(d.Meeting.Date) != q.Year {
@@ -152,7 +153,8 @@ func (l *Local) Search(ctx context.Context, q index.SearchQuery) (*index.SearchR
 		}
 		cid := index.CaseID(d.Source.SHA256, c.Seq)
 		if q.Actor == "" || hasActor(c, q.Actor) {
-			if score := stemScore(qs, l.Stems(c.Title), 3) + stemScore(qs, l.Stems(c.Text), 1); score > 0 {
+			title, text := l.Stems(c.Title), l.Stems(c.Text)
+			if score := stemScore(qs, title, 3) + stemScore(qs, text, 1); score > 0 && index.HasPhrases(phrases, title, text) {
 				cases = append(cases, index.Hit{ID: cid, Score: score, Date: d.Meeting.Date, Title: c.Title, Snippet: index.Snippet(c.Text, qs, l.Stems)})
 			}
 		}
@@ -160,7 +162,8 @@ func (l *Local) Search(ctx context.Context, q index.SearchQuery) (*index.SearchR
 			if q.Actor != "" && s.Actor != q.Actor {
 				continue
 			}
-			if score := stemScore(qs, l.Stems(s.Text), 1); score > 0 {
+			st := l.Stems(s.Text)
+			if score := stemScore(qs, st, 1); score > 0 && index.HasPhrases(phrases, st) {
 				stmts = append(stmts, index.Hit{ID: index.StatementID(cid, i+1), Score: score, Date: d.Meeting.Date, Title: c.Title, Actor: s.Actor, Snippet: index.Snippet(s.Text, qs, l.Stems)})
 			}
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -125,4 +126,37 @@ func localStore(t *testing.T, folders ...string) string {
 		t.Fatalf("ingest %v: exit %d: %s", folders, code, stderr)
 	}
 	return store
+}
+
+// TestSearchPhrase: words in quotes, as people search, must stand
+// together and in order; without quotes they are found anywhere.
+func TestSearchPhrase(t *testing.T) {
+	ctx := context.Background()
+	store := localStore(t, "libreoffice", "layouts/libreoffice")
+	count := func(query string) (cases, statements int) {
+		t.Helper()
+		code, out, stderr := runArgs(ctx, "search", "--json", "--size", "1000", "--store", store, query)
+		if code != 0 {
+			t.Fatalf("search %s: exit %d: %s", query, code, stderr)
+		}
+		var res struct{ Cases, Statements []struct{ Snippet string } }
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		return len(res.Cases), len(res.Statements)
+	}
+	wc, ws := count("kutt bemanningen")
+	pc, ps := count(`"kutt i bemanningen"`)
+	gc, gs := count(`«kutt i bemanningen»`)
+	rc, rs := count(`"bemanningen kutt"`)
+	t.Logf("words %d/%d, phrase %d/%d, reversed %d/%d", wc, ws, pc, ps, rc, rs)
+	if pc == 0 || ps == 0 || pc >= wc || ps >= ws {
+		t.Errorf("phrase: %d cases, %d statements; want some, and fewer than the words' %d and %d", pc, ps, wc, ws)
+	}
+	if gc != pc || gs != ps {
+		t.Errorf("«…»: %d cases, %d statements; want the same as \"…\": %d, %d", gc, gs, pc, ps)
+	}
+	if rc != 0 || rs != 0 {
+		t.Errorf("the phrase reversed: %d cases, %d statements, want none", rc, rs)
+	}
 }
