@@ -171,13 +171,13 @@ func (m docMaker) caseDocs(acts []Action, cid string, c *referat.Case) []Action 
 	}
 	acts = append(acts, Action{Index: Cases, ID: cid, Doc: m.with(caseDoc)})
 	for i, s := range c.Statements {
-		var st []string
+		var st []string // every stem in order (phrases need them), once
 		if m.stems != nil {
-			st = uniqueStrings(m.stems(s.Text))
+			st = m.stems(s.Text)
 		}
 		acts = append(acts, Action{Index: Statements, ID: StatementID(cid, i+1), Doc: m.with(map[string]any{
 			"case_id": cid, "case_seq": c.Seq, "case_title": c.Title, "actor": s.Actor, "kind": s.Kind,
-			"actor_kind": s.Actor + " / " + s.Kind, "text": s.Text, "text_stems": m.joined(s.Text), "stems": nonNil(st), "topics": nonNil(s.Topics),
+			"actor_kind": s.Actor + " / " + s.Kind, "text": s.Text, "text_stems": strings.Join(st, " "), "stems": nonNil(uniqueStrings(st)), "topics": nonNil(s.Topics),
 			"position": i + 1, "case_topics": nonNil(topics), "actors": actorList, "start": s.Start, "end": s.End,
 		})})
 	}
