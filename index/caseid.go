@@ -33,7 +33,7 @@ func ResolveCaseID(ctx context.Context, a Analytics, id string) (string, error) 
 		return "", fmt.Errorf("%w: %q is not a case id: a case id is its meeting's id (or its first %d or more characters), a dash and the case's number, such as 78ce0e63-001 (see 'referat cases')", ErrNoCase, id, minCaseIDPrefix)
 	}
 	if len(meeting) == 32 && hasSeq {
-		return fmt.Sprintf("%s-%03d", meeting, n), nil
+		return CaseID(meeting, n), nil
 	}
 	rows, err := a.Cases(ctx, CaseQuery{})
 	if err != nil {
@@ -41,8 +41,7 @@ func ResolveCaseID(ctx context.Context, a Analytics, id string) (string, error) 
 	}
 	var found []CaseRow
 	for _, r := range rows {
-		m, s, _ := strings.Cut(r.ID, "-")
-		k, _ := strconv.Atoi(s)
+		m, k, _ := SplitCaseID(r.ID)
 		if strings.HasPrefix(m, meeting) && (!hasSeq || k == n) {
 			found = append(found, r)
 		}
@@ -58,6 +57,17 @@ func ResolveCaseID(ctx context.Context, a Analytics, id string) (string, error) 
 	return "", fmt.Errorf("%w: %q begins %d case ids: %s; give more of the id", ErrAmbiguousCase, id, len(found), listCases(found, 4))
 }
 
+// SplitCaseID returns the meeting id and the case number of a case id
+// (CaseID's); ok is false when id is not one.
+func SplitCaseID(id string) (meeting string, seq int, ok bool) {
+	i := strings.LastIndexByte(id, '-')
+	if i <= 0 {
+		return "", 0, false
+	}
+	seq, err := strconv.Atoi(id[i+1:])
+	return id[:i], seq, err == nil
+}
+
 func isHex(s string) bool {
 	for _, r := range s {
 		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'f') {
@@ -69,9 +79,9 @@ func isHex(s string) bool {
 
 // sameMeeting reports whether the cases are all of one meeting.
 func sameMeeting(rows []CaseRow) bool {
-	first, _, _ := strings.Cut(rows[0].ID, "-")
+	first, _, _ := SplitCaseID(rows[0].ID)
 	for _, r := range rows {
-		if m, _, _ := strings.Cut(r.ID, "-"); m != first {
+		if m, _, _ := SplitCaseID(r.ID); m != first {
 			return false
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"math"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/index"
@@ -219,7 +218,7 @@ func (l *Local) Cases(ctx context.Context, q index.CaseQuery) ([]index.CaseRow, 
 
 // Case returns one case with its meeting.
 func (l *Local) Case(ctx context.Context, id string) (*index.CaseDetail, error) {
-	prefix, seq, ok := splitCaseID(id)
+	prefix, seq, ok := index.SplitCaseID(id)
 	if !ok {
 		return nil, fmt.Errorf("%w: %q is not a case id (see 'referat cases')", index.ErrNoCase, id)
 	}
@@ -251,13 +250,4 @@ func (l *Local) Case(ctx context.Context, id string) (*index.CaseDetail, error) 
 		out.Thread = index.ThreadOthers(rows, id)
 	}
 	return out, nil
-}
-
-func splitCaseID(id string) (prefix string, seq int, ok bool) {
-	i := strings.LastIndexByte(id, '-')
-	if i <= 0 {
-		return "", 0, false
-	}
-	seq, err := strconv.Atoi(id[i+1:])
-	return id[:i], seq, err == nil
 }
