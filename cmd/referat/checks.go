@@ -60,18 +60,17 @@ func periodDay(s string, last bool) (string, error) {
 	if _, err := time.Parse(time.DateOnly, s); err == nil {
 		return s, nil
 	}
-	for _, layout := range []string{"2006-01", "2006"} {
-		t, err := time.Parse(layout, s)
-		if err != nil || len(s) != len(layout) {
+	// A period and its length: the last day is the next period's first, less one.
+	for _, p := range []struct {
+		layout        string
+		years, months int
+	}{{"2006-01", 0, 1}, {"2006", 1, 0}} {
+		t, err := time.Parse(p.layout, s)
+		if err != nil || len(s) != len(p.layout) {
 			continue
 		}
 		if last {
-			if layout == "2006" {
-				t = t.AddDate(1, 0, 0)
-			} else {
-				t = t.AddDate(0, 1, 0)
-			}
-			t = t.AddDate(0, 0, -1)
+			t = t.AddDate(p.years, p.months, -1)
 		}
 		return t.Format(time.DateOnly), nil
 	}
@@ -92,31 +91,45 @@ const maxYearSpan = 100
 // checkYears accepts years and ranges of years separated by commas
 // ("2019,2024", "2019-2024", "2016–2019,2024", "2019..2024", as people
 // write them) and returns the years as a comma-separated list, each
-// range spelled out, in the order given.
-func checkYears(v *values, s string) (string, error) {
-	var out []string
+// range spelled out, in the order given (see yearsOf).
+func checkYears(_ *values, s string) (string, error) {
+	years, err := yearsOf(s)
+	if err != nil {
+		return "", err
+	}
+	out := make([]string, len(years))
+	for i, y := range years {
+		out[i] = strconv.Itoa(y)
+	}
+	return strings.Join(out, ","), nil
+}
+
+// yearsOf returns the years --years names, ranges spelled out, in the
+// order given.
+func yearsOf(s string) ([]int, error) {
+	var out []int
 	for _, part := range strings.Split(s, ",") {
 		part = strings.TrimSpace(part)
 		from, to, isRange := cutYearRange(part)
 		if !isRange {
 			from, to = part, part
 		}
-		if _, err := checkYear(v, from); err != nil {
-			return "", errBad
+		if _, err := checkYear(nil, from); err != nil {
+			return nil, errBad
 		}
-		if _, err := checkYear(v, to); err != nil {
-			return "", errBad
+		if _, err := checkYear(nil, to); err != nil {
+			return nil, errBad
 		}
 		a, _ := strconv.Atoi(from)
 		b, _ := strconv.Atoi(to)
 		if b < a || b-a >= maxYearSpan {
-			return "", errBad
+			return nil, errBad
 		}
 		for y := a; y <= b; y++ {
-			out = append(out, strconv.Itoa(y))
+			out = append(out, y)
 		}
 	}
-	return strings.Join(out, ","), nil
+	return out, nil
 }
 
 // cutYearRange splits "2019-2024", "2019–2024" (en dash) or "2019..2024".

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/ntlnav/referat/index"
@@ -50,16 +49,13 @@ case); an exchange when one of its statements is.
 			if c.String("topic") == "" {
 				return usagef("compare needs --topic (see 'referat taxonomy' for the ids)")
 			}
-			var years []int
-			for _, y := range strings.Split(c.String("years"), ",") {
-				if y = strings.TrimSpace(y); y == "" {
-					continue
+			var years []int // all
+			if c.IsSet("years") {
+				// Checked and spelled out already (checkYears).
+				var err error
+				if years, err = yearsOf(c.String("years")); err != nil {
+					return badValue("years", options["years"].accepts(nil), c.String("years"), err)
 				}
-				n, err := strconv.Atoi(y)
-				if err != nil {
-					return usagef("--years takes years such as 2019,2024, not %q", y)
-				}
-				years = append(years, n)
 			}
 			a, _, done, err := backend(c)
 			if err != nil {
