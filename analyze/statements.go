@@ -93,11 +93,12 @@ func (a *Analyzer) statements(ct *caseText) []referat.Statement {
 				id, ws, subj = cid, tail, at
 			}
 		}
-		clauses = ct.clauses(sp, clauses[:0])
+		if id == "" {
+			clauses = ct.clauses(sp, clauses[:0])
+		} else {
+			clauses = clauses[:0]
+		}
 		for _, cl := range clauses {
-			if id != "" {
-				break
-			}
 			cw := ct.whole[cl[0]:cl[1]]
 			if len(ws) == 0 {
 				ws = cw
