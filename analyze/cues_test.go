@@ -51,14 +51,7 @@ func TestCueSetIsContains(t *testing.T) {
 		}
 	}
 	pieces = append(pieces, " ", "e", "s", "æ", "\xc3", "x")
-	rng := rand.New(rand.NewSource(14))
-	for n := 0; n < 50000; n++ {
-		var b strings.Builder
-		for k := rng.Intn(8); k >= 0; k-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(rand.New(rand.NewSource(14)), pieces, 50000, 8)...)
 	found := map[string]int{}
 	for name, l := range lists {
 		for _, s := range texts {

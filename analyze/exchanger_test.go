@@ -49,14 +49,7 @@ func TestExchangerStems(t *testing.T) {
 func TestToLowerIsStrings(t *testing.T) {
 	texts := goldTexts(t)
 	pieces := []string{"A", "z", "Æ", "ø", "Å", "İ", "\u212a", "ẞ", "Σ", "ǅ", "\xff", "\xed\xa0\x80", "\xc3", " ", "NTL", "Ab"}
-	rng := rand.New(rand.NewSource(9))
-	for n := 0; n < 50000; n++ {
-		var b strings.Builder
-		for k := rng.Intn(8); k >= 0; k-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(rand.New(rand.NewSource(9)), pieces, 50000, 8)...)
 	for _, s := range texts {
 		if got, want := toLower(s), strings.ToLower(s); got != want {
 			t.Fatalf("toLower(%q) = %q, want %q", s, got, want)

@@ -46,14 +46,7 @@ func TestQuickTests(t *testing.T) {
 		"ingen ansatte skal", "skal ikke", "ikkje skulle", "bekreftet at alt", "stadfesta allereie",
 		"stadfestet at allerede", "bekrefta alt", "ikke blitt bestemt", "ikkje vorte teke noka avgjerd",
 		"alle punkta", "de PUNKTA", "begge punktene", "dei pun\u212ata", "alle Punktene", "de krava", "forslagene"}
-	rng := rand.New(rand.NewSource(24))
-	for n := 0; n < 100000; n++ {
-		var b strings.Builder
-		for k := rng.Intn(9); k >= 0; k-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(rand.New(rand.NewSource(24)), pieces, 100000, 9)...)
 	spared := map[string]int{}
 	matched := map[*guarded]int{}
 	x := exchangers.Get().(*exchanger)

@@ -3,7 +3,6 @@ package analyze
 import (
 	"math/rand"
 	"reflect"
-	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -77,13 +76,7 @@ func TestTokensAsBefore(t *testing.T) {
 	texts := goldTexts(t)
 	rng := rand.New(rand.NewSource(2))
 	pieces := []string{"a", "B", "ø", "Æ", "1", "9", "-", ",", ".", " ", "%", "\n", "ﬁ", "½", "٣", "\xff", "«", "—", "é", "e\u0301"}
-	for n := 0; n < 100000; n++ {
-		var b strings.Builder
-		for k := rng.Intn(14); k >= 0; k-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(rng, pieces, 100000, 14)...)
 	for _, s := range texts {
 		if got, want := Tokens(s), tokensBefore(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("Tokens(%q) =\n%v\nwant\n%v", s, got, want)

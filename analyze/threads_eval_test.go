@@ -25,35 +25,36 @@ func TestThreads(t *testing.T) {
 			apart[id] = true
 		}
 	}
-	var earlier []GoldMeeting
+	var train []GoldMeeting
 	for _, m := range all {
 		if !apart[m.ID] {
-			earlier = append(earlier, m)
+			train = append(train, m)
 		}
 	}
+	earlier := append([]GoldMeeting(nil), train...)
+	// pairsWith scores the pairs with a case of the meetings in files,
+	// linked together with the earlier meetings; kept, they join those.
 	var batchMisses []string
-	batchPairs := func(prefix string) PRF {
-		batch, ids := goldIDs(t, batchFiles(t, prefix)...)
-		earlier = append(earlier, batch...)
-		_, got, ms := New(nil, Options{}).EvaluateThreads(earlier, ids)
-		t.Logf("pairs with a case of batch %s: %v", prefix, got)
+	pairsWith := func(label string, files []string, keep bool) PRF {
+		batch, ids := goldIDs(t, files...)
+		meetings := append(append([]GoldMeeting(nil), earlier...), batch...)
+		if keep {
+			earlier = meetings
+		}
+		_, got, ms := New(nil, Options{}).EvaluateThreads(meetings, ids)
+		t.Logf("pairs with a case of %s: %v", label, got)
 		batchMisses = append(batchMisses, ms...)
 		return got
 	}
+	batchPairs := func(prefix string) PRF { return pairsWith("batch "+prefix, batchFiles(t, prefix), true) }
 	wave4, wave5, a6 := batchPairs("t4-"), batchPairs("a5-"), batchPairs("a6-")
 	a7, a8 := batchPairs("a7-"), batchPairs("a8-")
 	// The wave-11 batches (a11-, a12-) were written side by side, each
 	// annotator with every earlier training meeting to read and link to,
 	// but not the other's batch: each is scored with the meetings before
 	// it, counting the pairs with a case of the batch.
-	beside := func(prefix string) PRF {
-		batch, ids := goldIDs(t, batchFiles(t, prefix)...)
-		_, got, ms := New(nil, Options{}).EvaluateThreads(append(append([]GoldMeeting(nil), earlier...), batch...), ids)
-		t.Logf("pairs with a case of batch %s: %v", prefix, got)
-		batchMisses = append(batchMisses, ms...)
-		return got
-	}
-	a11, a12 := beside("a11-"), beside("a12-")
+	a11 := pairsWith("batch a11-", batchFiles(t, "a11-"), false)
+	a12 := pairsWith("batch a12-", batchFiles(t, "a12-"), false)
 	// The wave-8 development batches (testdata/annotated/dev) were
 	// written at the same time by two annotators, each with every
 	// training meeting of then to read and link to (all but the wave-11
@@ -62,17 +63,7 @@ func TestThreads(t *testing.T) {
 	// pooled.
 	var devPairs PRF
 	for _, prefix := range []string{"a9-", "a10-"} {
-		dev, ids := goldIDs(t, devFiles(t, prefix)...)
-		_, got, ms := New(nil, Options{}).EvaluateThreads(append(append([]GoldMeeting(nil), earlier...), dev...), ids)
-		t.Logf("pairs with a case of development batch %s: %v", prefix, got)
-		devPairs.TP, devPairs.FP, devPairs.FN = devPairs.TP+got.TP, devPairs.FP+got.FP, devPairs.FN+got.FN
-		batchMisses = append(batchMisses, ms...)
-	}
-	var train []GoldMeeting
-	for _, m := range all {
-		if !apart[m.ID] {
-			train = append(train, m)
-		}
+		devPairs.add(pairsWith("development batch "+prefix, devFiles(t, prefix), false))
 	}
 	held, heldout := goldIDs(t, "../testdata/annotated/heldout")
 	inside, across, misses := New(nil, Options{}).EvaluateThreads(append(train, held...), heldout)
