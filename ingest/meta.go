@@ -101,6 +101,15 @@ func meetingFrom(path, heading, firstPage, created string) referat.Meeting {
 	}
 	if sm := bodyPattern.FindStringSubmatch(heading); sm != nil {
 		m.Body = strings.TrimSpace(sm[1])
+		// A heading in capitals names a known body as it is spelled
+		// elsewhere ("ETATS-MBA" is etats-MBA), so that one body is one
+		// value in the store and in Kibana.
+		for _, b := range knownBodies {
+			if strings.EqualFold(m.Body, b) {
+				m.Body = b
+				break
+			}
+		}
 	} else {
 		lower := strings.ToLower(heading)
 		for _, b := range knownBodies {

@@ -98,6 +98,8 @@ func TestMeetingFrom(t *testing.T) {
 	}{
 		{name: "heading", path: "x.pdf", heading: "Nytt fra etats-MBA 14. desember 2023", wantDate: "2023-12-14", wantSource: "text", wantBody: "etats-MBA"},
 		{name: "sentral", path: "x.pdf", heading: "Nytt fra sentralt MBA 3. mars 2022", wantDate: "2022-03-03", wantSource: "text", wantBody: "sentralt MBA"},
+		{name: "capitals", path: "x.pdf", heading: "NYTT FRA ETATS-MBA 14. MARS 2024", wantDate: "2024-03-14", wantSource: "text", wantBody: "etats-MBA"},
+		{name: "capitals, unknown body as written", path: "x.pdf", heading: "NYTT FRA REGIONALT MBA 14. MARS 2024", wantDate: "2024-03-14", wantSource: "text", wantBody: "REGIONALT MBA"},
 		{name: "metadata", path: "x.pdf", heading: "", created: "D:20230615100000", wantDate: "2023-06-15", wantSource: "metadata"},
 		{name: "filename", path: "2021-09-16.pdf", heading: "", created: "D:garbage", wantDate: "2021-09-16", wantSource: "filename"},
 		{name: "none", path: "x.pdf", wantDate: "", wantSource: ""},
