@@ -1,9 +1,12 @@
 package ingest
 
 import (
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/ntlnav/referat"
 	"github.com/ntlnav/referat/internal/pdftext"
 )
 
@@ -166,5 +169,27 @@ func TestSegmentWithFonts(t *testing.T) {
 	}
 	if s.cases[1].Title != "Hvordan følges AAP-brukerne opp?" || s.cases[1].Seq != 2 {
 		t.Errorf("case 2: %+v", s.cases[1])
+	}
+}
+
+// TestLetterSpacedHeading extracts a report Chromium printed with its
+// headings letter-spaced by CSS (internal/pdftext/testdata/letterspaced.*):
+// the meeting's date and body come from the heading, the agenda numbers
+// and titles from the case headings, as from any other report.
+func TestLetterSpacedHeading(t *testing.T) {
+	doc, err := ExtractFile(t.Context(), filepath.Join("..", "internal", "pdftext", "testdata", "letterspaced.pdf"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := doc.Meeting; m.Date != "2024-03-14" || m.DateSource != referat.DateFromText || m.Body != "etats-MBA" {
+		t.Errorf("meeting %q from %q, body %q; want 2024-03-14 from text, etats-MBA", m.Date, m.DateSource, m.Body)
+	}
+	var got []string
+	for _, c := range doc.Cases {
+		got = append(got, c.Number+" "+c.Title)
+	}
+	want := []string{"12/24 BUDSJETT FOR 2024", "13/24 NY ARBEIDSTIDSORDNING I KONTAKTSENTERET", " EVENTUELT"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("cases %q, want %q", got, want)
 	}
 }

@@ -26,7 +26,12 @@ import (
 // Version 2: a sentence may end in the word "i" ("… samd i. Parat spurde …"),
 // which the splitter took for an initial; titles and decisions split by
 // sentences may differ.
-const ExtractorVersion = 2
+//
+// Version 3: letter-spaced text is read as words ("REFERAT", not "R E F E R
+// A T"), and a known body named in capitals is spelled as usual
+// ("ETATS-MBA" is etats-MBA): such reports get their date, body, agenda
+// numbers and titles.
+const ExtractorVersion = 3
 
 // extractorVersion is the version a run records and compares with:
 // ExtractorVersion, lowered by tests to make a store as an older

@@ -37,6 +37,7 @@ func TestGoldenRealWorld(t *testing.T) {
 		{file: "scripts.pdf", class: "sub- and superscripts kept in their line"},
 		{file: "listing-column.pdf", class: "a code listing in a column does not hide the column"},
 		{file: "offset-index.pdf", class: "columns of their own, rows not sharing baselines, read column by column"},
+		{file: "letter-spaced.pdf", class: "letters evenly apart are one word; words placed apart, formulas and digits keep their spaces"},
 		{file: "tex-glyphnames.pdf", class: "glyph names of TeX's math fonts outside the Adobe Glyph List"},
 	}
 	dir := filepath.Join("..", "..", "testdata", "realworld-fixtures")

@@ -327,6 +327,16 @@ type lineBuilder struct {
 	text  []byte
 	cuts  []spanCut
 	sizes []float64
+	// letterSpacing's buffers (letterspace.go)
+	join    []bool
+	segIdx  []int
+	segGaps []float64
+	segs    []segment
+	sorted  []float64
+	ms      []float64
+	// the letter spacing of the line made last, and its glyphs' size;
+	// hint is 0 when it was not letter-spaced
+	hint, hintSize float64
 }
 
 // A spanCut is where a span ends in the line's text, and its weight.
@@ -371,6 +381,7 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 	nSizes, alike := 0, true
 	spanStart := 0 // where the span being built starts in lb.text
 	bold := false
+	join := lb.letterSpacing(gs) // letterspace.go
 	var prev *glyph
 	pendingSpace := false
 	inFirstWord := true
@@ -385,12 +396,12 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 		}
 		if prev != nil {
 			// Overprinted copies (a poor man's bold) are drawn once.
-			if math.Abs(g.x-prev.x) < 0.3*fmax(prev.w, 0.2*g.size) && g.s == prev.s {
+			if overprints(prev, g) {
 				prev.bold = true
 				continue
 			}
 			gap := g.x - (prev.x + prev.w)
-			if wordBreak(prev, g, gap, pendingSpace) {
+			if wordBreak(prev, g, gap, pendingSpace) && (join == nil || !join[i]) {
 				if len(lb.text) > 0 {
 					if g.bold != bold {
 						lb.flush(&spanStart, bold)
@@ -455,6 +466,13 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 		start = c.end
 	}
 	return l, true
+}
+
+// overprints reports whether g, drawn after prev on the line, is a copy
+// of it drawn over it (a poor man's bold): the same text, moved less
+// than 0.3 of its width.
+func overprints(prev, g *glyph) bool {
+	return math.Abs(g.x-prev.x) < 0.3*fmax(prev.w, 0.2*g.size) && g.s == prev.s
 }
 
 // plainStart holds the first bytes of glyph text that is neither an

@@ -70,6 +70,8 @@ var Fixtures = []Fixture{
 		Text: lines(listingTitle, listingLeft, nonEmpty(listingCode), listingAfter, listingRight), PDF: listingColumn},
 	{Name: "offset-index", Why: "an index in two columns whose rows do not share baselines (one column half a line lower, blank lines between letter groups at other places): each column a left-aligned block of its own line spacing, read column by column",
 		Text: lines(offsetIndexTitle, nonEmpty(offsetIndexLeft), nonEmpty(offsetIndexRight)), PDF: offsetIndex},
+	{Name: "letter-spaced", Why: "letter-spaced text: a heading spaced by Tc with space glyphs (Chromium's CSS letter-spacing, Word's expanded spacing), words spaced by TJ offsets without space glyphs (TeX's \\so), and, unchanged, words placed apart by TJ, a formula and a row of digits: letters evenly apart are one word",
+		Text: letterSpacedText, PDF: letterSpaced},
 	{Name: "tex-glyphnames", Why: "Type1 font without ToUnicode whose glyph names are those of TeX's math fonts outside the Adobe Glyph List (prime, bardbl, triangle, summationdisplay, angbracketleft, mapsto): read as the symbols they draw, not by StandardEncoding (A′, not A0)",
 		Text: texNamesText, PDF: texNames},
 }

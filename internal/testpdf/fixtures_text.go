@@ -24,6 +24,53 @@ func squeezedSpaces() []byte {
 	return page(content, []string{helvetica}, "", "")
 }
 
+// letterSpacedText is the fixture letter-spaced's text as a person
+// reads it.
+const letterSpacedText = "REFERAT FRA ETATS-MBA 2024\nNTL mener at\nSperret tekst med ord i, av og på\n" +
+	"Tallene 1 2 3 4 og x = a + b står som før.\nx = a + b\n1 2 3 4\n"
+
+// letterSpaced draws letter-spaced text (Helvetica) the ways producers
+// do, and lines that must keep their word spaces beside it:
+//   - a heading of 14 pt spaced by 4.2 Tc (0.3 em), with space glyphs, as
+//     Chromium prints CSS letter-spacing and Word expanded spacing;
+//   - words of 11 pt whose letters are 0.25 em apart by TJ offsets and
+//     whose words are 0.8 em apart, without space glyphs (TeX's \so);
+//   - a line at 0.15 em (1.65 Tc), narrower than a word gap;
+//   - words placed 0.333 em apart by TJ, as TeX does, with one-letter
+//     words, a formula and digits among them; the formula and the digits
+//     again, alone on their lines.
+func letterSpaced() []byte {
+	spaced := func(words ...string) string {
+		var b strings.Builder
+		b.WriteByte('[')
+		for i, w := range words {
+			if i > 0 {
+				b.WriteString(" -800 ")
+			}
+			for j, r := range w {
+				if j > 0 {
+					b.WriteString(" -250 ")
+				}
+				b.WriteString("(" + string(r) + ")")
+			}
+		}
+		return b.String() + "] TJ"
+	}
+	placed := func(words ...string) string {
+		for i, w := range words {
+			words[i] = winAnsi(w)
+		}
+		return "[" + strings.Join(words, " -333 ") + "] TJ"
+	}
+	content := "BT /F1 14 Tf 56 780 Td 4.2 Tc (REFERAT FRA ETATS-MBA 2024) Tj ET\n" +
+		"BT /F1 11 Tf 56 750 Td 0 Tc " + spaced("NTL", "mener", "at") + " ET\n" +
+		"BT /F1 11 Tf 56 730 Td 1.65 Tc (Sperret tekst med ord i, av og p) Tj " + winAnsi("å") + " Tj ET\n" +
+		"BT /F1 11 Tf 56 710 Td 0 Tc " + placed(strings.Fields("Tallene 1 2 3 4 og x = a + b står som før.")...) + " ET\n" +
+		"BT /F1 11 Tf 56 690 Td " + placed("x", "=", "a", "+", "b") + " ET\n" +
+		"BT /F1 11 Tf 56 670 Td " + placed("1", "2", "3", "4") + " ET\n"
+	return page(content, []string{helvetica}, "", "")
+}
+
 // actualText wraps glyphs that do not say what they mean in marked
 // content with /ActualText: a flag drawn as a bullet (UTF-16 with a byte
 // order mark, as Chromium writes emoji), a letter whose property list is
