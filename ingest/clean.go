@@ -49,9 +49,12 @@ func furniture(pages [][]pdftext.Line, boxes [][4]float64, bodySize float64) [][
 	for p, lines := range pages {
 		drop[p] = make([]bool, len(lines))
 		h := boxes[p][3] - boxes[p][1]
-		for i, l := range lines {
-			top := i < 3 && l.Y > 0.80*h
-			bottom := i >= len(lines)-3 && l.Y < 0.20*h
+		// The top lines from the first down, the bottom ones from the last
+		// up, so that what lies outside a line is decided before it.
+		for _, c := range marginOrder(len(lines)) {
+			i, l := c.i, lines[c.i]
+			top := c.top && l.Y > 0.80*h
+			bottom := !c.top && l.Y < 0.20*h
 			if !top && !bottom {
 				continue
 			}
@@ -60,8 +63,11 @@ func furniture(pages [][]pdftext.Line, boxes [][4]float64, bodySize float64) [][
 				continue
 			}
 			// Running headers and footers are set smaller than the body,
-			// which tells them apart even on a single page.
-			if l.Size < 0.85*bodySize && isolated(lines, i) {
+			// which tells them apart even on a single page, and stand in
+			// the margin: nothing but furniture above a head, or below a
+			// footer. A smaller line under the title is a heading (set in
+			// small capitals, whose line size is that of the small ones).
+			if l.Size < 0.85*bodySize && isolated(lines, i) && outermost(drop[p], i, top) {
 				drop[p][i] = true
 				continue
 			}
@@ -94,6 +100,42 @@ func furniture(pages [][]pdftext.Line, boxes [][4]float64, bodySize float64) [][
 	}
 	keepIfAllDropped(pages, drop)
 	return drop
+}
+
+// A marginLine is a line that may be furniture: one of the first three
+// of its page (top) or of the last three.
+type marginLine struct {
+	i   int
+	top bool
+}
+
+// marginOrder returns the lines of a page of n lines that may be
+// furniture: the first three in order, then the last three from the last
+// up (a line of a short page may be both).
+func marginOrder(n int) []marginLine {
+	var out []marginLine
+	for i := 0; i < min(3, n); i++ {
+		out = append(out, marginLine{i, true})
+	}
+	for i := n - 1; i >= max(0, n-3); i-- {
+		out = append(out, marginLine{i, false})
+	}
+	return out
+}
+
+// outermost reports whether every line above line i (top) or below it
+// (bottom) is already dropped as furniture.
+func outermost(drop []bool, i int, top bool) bool {
+	others := drop[i+1:]
+	if top {
+		others = drop[:i]
+	}
+	for _, d := range others {
+		if !d {
+			return false
+		}
+	}
+	return true
 }
 
 // keepIfAllDropped keeps the repeated lines when they are all the text

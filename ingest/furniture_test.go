@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -45,6 +47,20 @@ func TestFurnitureTwoPages(t *testing.T) {
 			{l(2, 810, 11, "Oppslag: kantinen er stengt"), l(2, 40, 11, "2")},
 		},
 		want: [][]bool{{false, true}, {false, true}},
+	}, {
+		name: "one page: a smaller head above the title and a smaller footer below the text",
+		pages: [][]pdftext.Line{
+			{l(1, 815, 8, "NTL NAV – til medlemmene"), l(1, 770, 16, "Nytt fra etats-MBA 14. mars 2024"), body(1, 740, "Sak 12/24 Budsjett"),
+				body(1, 725, "NTL ba om en oversikt."), l(1, 30, 8, "Skrevet ut 15.03.2024")},
+		},
+		want: [][]bool{{true, false, false, false, true}},
+	}, {
+		name: "one page: a heading in small capitals under the title is no head",
+		pages: [][]pdftext.Line{
+			{l(1, 790, 11.25, "Nytt fra etats-MBA 14. mars 2024"), l(1, 761, 8.25, "Sak 12/24 Budsjett for 2024"),
+				body(1, 734, "Arbeidsgiver orienterte om budsjettet."), body(1, 719, "NTL mente at kuttene rammer hardt.")},
+		},
+		want: [][]bool{{false, false, false, false}},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,5 +101,24 @@ func TestTableRowsInACase(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestSmallCapsHeadings extracts a report Chromium printed with its
+// headings in small capitals (testdata/smallcaps.*): the first case's
+// heading, smaller than the body and set apart under the title, is a case
+// heading, not a running head dropped as furniture.
+func TestSmallCapsHeadings(t *testing.T) {
+	doc, err := ExtractFile(t.Context(), filepath.Join("testdata", "smallcaps.pdf"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range doc.Cases {
+		got = append(got, c.Number+" "+c.Title)
+	}
+	want := []string{"12/24 Budsjett for 2024", "13/24 Ny arbeidstidsordning i kontaktsenteret"}
+	if !reflect.DeepEqual(got, want) || doc.Intro != "" {
+		t.Errorf("cases %q, intro %q; want %q, no intro", got, doc.Intro, want)
 	}
 }
