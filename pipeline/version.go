@@ -30,7 +30,9 @@ import (
 // Version 3: letter-spaced text is read as words ("REFERAT", not "R E F E R
 // A T"), and a known body named in capitals is spelled as usual
 // ("ETATS-MBA" is etats-MBA): such reports get their date, body, agenda
-// numbers and titles.
+// numbers and titles. A smaller line under a page's first line is no
+// longer dropped as a running head (a heading in small capitals, code set
+// smaller than the body).
 const ExtractorVersion = 3
 
 // extractorVersion is the version a run records and compares with:
