@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/ntlnav/referat/internal/pdftext"
@@ -117,5 +119,111 @@ func TestAttendanceOf(t *testing.T) {
 	// One labelled line alone is text, not a table.
 	if _, used := attendanceOf(lines[8:]); used[1] {
 		t.Error("a sentence opening with Tid was taken for a row")
+	}
+}
+
+// TestSegmentTableOfCases reads minutes written as a table, a row a case
+// (a common Word layout): a bold header row, then rows of an agenda number
+// and a bold title, the case's text under the title in the same cell, and
+// a cell naming who follows it up.
+func TestSegmentTableOfCases(t *testing.T) {
+	blocks := []block{
+		{Text: "Referat fra HAMU 5. september 2023", AllBold: true, Larger: true, Bold: "Referat fra HAMU 5. september 2023", HasFonts: true, Pages: []int{1}},
+		{Text: "Sak Tema | Ansvar", AllBold: true, Bold: "Sak Tema | Ansvar", HasFonts: true, Pages: []int{1}},
+		{Text: "21/23 Sykefravær første halvår | HR", Bold: "21/23 Sykefravær første halvår", HasFonts: true, Pages: []int{1}},
+		{Text: "Sykefraværet har økt. NTL ba om en plan.", HasFonts: true, Pages: []int{1}},
+		{Text: "22/23 Nye lokaler i Bergen | Direktør | mars", Bold: "22/23 Nye lokaler i Bergen", HasFonts: true, Pages: []int{1}},
+		{Text: "Flyttingen er utsatt.", HasFonts: true, Pages: []int{1}},
+		{Text: "23/23 Eventuelt Ingen saker.", Bold: "23/23 Eventuelt", HasFonts: true, Pages: []int{1}},
+	}
+	s := segment(blocks)
+	type row struct{ Number, Title, Paragraphs string }
+	var got []row
+	for _, c := range s.cases {
+		got = append(got, row{c.Number, c.Title, strings.Join(c.Paragraphs, " / ")})
+	}
+	want := []row{
+		{Number: "21/23", Title: "Sykefravær første halvår", Paragraphs: "Ansvar: HR / Sykefraværet har økt. NTL ba om en plan."},
+		{Number: "22/23", Title: "Nye lokaler i Bergen", Paragraphs: "Direktør / mars / Flyttingen er utsatt."},
+		{Number: "23/23", Title: "Eventuelt", Paragraphs: "Ingen saker."},
+	}
+	if !reflect.DeepEqual(got, want) || len(s.intro) != 0 {
+		t.Errorf("cases:\n%+v\nwant:\n%+v\nintro %q", got, want, s.intro)
+	}
+	// A bold row with cells over text that is no case row is a case's
+	// title, as before.
+	s = segment([]block{
+		{Text: "Tabell 1 | Bemanning", AllBold: true, Bold: "Tabell 1 | Bemanning", HasFonts: true, Pages: []int{1}},
+		{Text: "Tallene viser en nedgang.", HasFonts: true, Pages: []int{1}},
+	})
+	if len(s.cases) != 1 || s.cases[0].Title != "Tabell 1 | Bemanning" {
+		t.Errorf("a bold row over text: %+v", s.cases)
+	}
+	// A bold key in a table of terms is no title, and a bold heading
+	// with cells over a numbered heading without cells is no table
+	// header: both stay as they were (adobe_errata.pdf, T4.pdf).
+	s = segment([]block{
+		{Text: "4 | Koding", AllBold: true, Bold: "4 | Koding", HasFonts: true, Pages: []int{1}},
+		{Text: "4.1 Endimensjonal koding", AllBold: true, Bold: "4.1 Endimensjonal koding", HasFonts: true, Pages: []int{1}},
+		{Text: "Count | integer | (Required) Total number of items", Bold: "Count", HasFonts: true, Pages: []int{1}},
+	})
+	if len(s.cases) != 2 || s.cases[0].Title != "4 | Koding" || s.cases[1].Number != "4.1" ||
+		len(s.cases[1].Paragraphs) != 1 || s.cases[1].Paragraphs[0] != "Count | integer | (Required) Total number of items" {
+		t.Errorf("headings and a table of terms: %+v", s.cases)
+	}
+}
+
+// TestAttendanceOneLine takes a single line of who attended as the
+// attendance, unlike a single line of any other label.
+func TestAttendanceOneLine(t *testing.T) {
+	tests := []struct {
+		name string
+		line pdftext.Line
+		want []string
+	}{
+		{name: "til stede", line: line(57, 715, pdftext.Span{Text: "Til stede: Kari Nordmann (NTL), Per Hansen (arbeidsgiver)"}),
+			want: []string{"Kari Nordmann (NTL)", "Per Hansen (arbeidsgiver)"}},
+		{name: "tid is text", line: line(57, 715, pdftext.Span{Text: "Tid: Møtet ble flyttet til torsdag."})},
+		{name: "a sentence about who was there", line: line(57, 715, pdftext.Span{Text: "Til stede var også HR-direktøren."})},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := []pdftext.Line{
+				line(57, 770, pdftext.Span{Text: "Referat fra HAMU 21. september 2023", Bold: true}),
+				tt.line,
+				line(57, 690, pdftext.Span{Text: "Sak 20/23 Rutine for varsling", Bold: true}),
+			}
+			m, used := attendanceOf(lines)
+			if !reflect.DeepEqual(m.Attendees, tt.want) || used[1] != (tt.want != nil) {
+				t.Errorf("attendees %q (line used %v), want %q", m.Attendees, used[1], tt.want)
+			}
+		})
+	}
+}
+
+// TestTableMinutes extracts minutes Chromium printed as a table, a row a
+// case (testdata/table-minutes.*): each row is a case with its number,
+// title, text and the cell its header names, and the line of who attended
+// fills the attendance.
+func TestTableMinutes(t *testing.T) {
+	doc, err := ExtractFile(t.Context(), filepath.Join("testdata", "table-minutes.pdf"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ Number, Title, First string }
+	var got []row
+	for _, c := range doc.Cases {
+		got = append(got, row{c.Number, c.Title, c.Paragraphs[0]})
+	}
+	want := []row{
+		{Number: "21/23", Title: "Sykefravær første halvår", First: "Ansvar: HR"},
+		{Number: "22/23", Title: "Nye lokaler i Bergen", First: "Ansvar: Direktør"},
+		{Number: "23/23", Title: "Eventuelt", First: "Ingen saker."},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("cases %+v, want %+v", got, want)
+	}
+	if a := doc.Meeting.Attendees; len(a) != 3 || a[0] != "Kari Nordmann (NTL)" || doc.Intro != "" {
+		t.Errorf("attendees %q, intro %q", a, doc.Intro)
 	}
 }

@@ -83,17 +83,22 @@ func labelOf(l pdftext.Line) (label, value string, ok bool) {
 // attendanceOf finds the labelled rows among the lines of page 1 and
 // returns the meeting fields they fill and which lines they use. It
 // needs two labelled rows, so that a sentence opening with "Tid:" in the
-// text is left alone.
+// text is left alone, or one that lists who attended or sent apologies
+// ("Til stede: Kari Nordmann (NTL), Per Hansen (arbeidsgiver)"), which no
+// sentence of the text opens with.
 func attendanceOf(lines []pdftext.Line) (m referat.Meeting, used []bool) {
 	used = make([]bool, len(lines))
 	values := map[string][]string{}
-	labels := 0
+	labels, people := 0, 0
 	field := ""
 	var labelX float64
 	for i, l := range lines {
 		if label, value, ok := labelOf(l); ok {
 			labels++
 			field = attendanceField(label)
+			if field == "attendees" || field == "absent" {
+				people++
+			}
 			labelX = l.X0
 			used[i] = true
 			if value != "" {
@@ -115,7 +120,7 @@ func attendanceOf(lines []pdftext.Line) (m referat.Meeting, used []bool) {
 		}
 		break
 	}
-	if labels < 2 {
+	if labels < 2 && people == 0 {
 		return referat.Meeting{}, make([]bool, len(lines))
 	}
 	m.Attendees = names(values["attendees"])

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -206,13 +207,27 @@ func (d *laidOut) blocks() []block {
 		allBold := true
 		leading := true
 		var bold strings.Builder
-		for _, s := range p.spans {
+		for k, s := range p.spans {
 			if strings.TrimSpace(s.Text) == "" {
 				bold.WriteString(s.Text)
 				continue
 			}
+			if s.Text == pdftext.CellSeparator {
+				// A table's next cell is no part of the title; the gap
+				// before it counts for AllBold as its weight says.
+				allBold = allBold && s.Bold
+				leading = false
+				continue
+			}
 			if !s.Bold {
 				allBold = false
+				// An agenda number in regular type before a bold title
+				// ("21/23 Sykefravær", a table's first cell; "1. Budsjett")
+				// opens the bold title.
+				if leading && bold.Len() == 0 && isAgendaNumber(s.Text) && nextIsBold(p.spans[k+1:]) {
+					bold.WriteString(s.Text)
+					continue
+				}
 				leading = false
 			}
 			if leading && s.Bold {
@@ -226,6 +241,24 @@ func (d *laidOut) blocks() []block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// agendaNumber is an agenda number alone: "21/23", "Sak 21/23", "3.",
+// "3)", "12", not a year.
+var agendaNumber = regexp.MustCompile(`(?i)^(?:sak\s+(?:nr\.?\s*)?)?(?:\d{1,4}\s*/\s*\d{2,4}|\d{1,2}(?:\.\d{1,2})*[.)]?)[:.]?$`)
+
+// isAgendaNumber reports whether s, trimmed, is an agenda number alone.
+func isAgendaNumber(s string) bool { return agendaNumber.MatchString(strings.TrimSpace(s)) }
+
+// nextIsBold reports whether the first span of spans that is not blank is
+// bold.
+func nextIsBold(spans []pdftext.Span) bool {
+	for _, s := range spans {
+		if strings.TrimSpace(s.Text) != "" {
+			return s.Bold
+		}
+	}
+	return false
 }
 
 // nonNil returns s, or an empty slice for nil, so that JSON has [].

@@ -69,6 +69,9 @@ func segment(blocks []block) segmented {
 		cur = &referat.Case{Seq: len(s.cases) + 1, Number: number, Title: cleanTitle(title), Pages: appendPage(nil, pages...)}
 	}
 	label := "" // a decision label on a line of its own, for the next block
+	// header is the cells of a table's bold header row ("Sak | Tema |
+	// Ansvar") over rows that are cases: they name a row's other cells.
+	var header []string
 	for ; i < len(blocks); i++ {
 		b := blocks[i]
 		text := collapse(b.Text)
@@ -83,11 +86,20 @@ func segment(blocks []block) segmented {
 			label = text
 		case cur != nil && isSubitem(text, cur.Number) || isDecisionLabel(b.Bold):
 			addCollapsed(text, b.Pages)
+		case b.AllBold && strings.Contains(text, cellBar) && i+1 < len(blocks) && isCaseRow(blocks[i+1]):
+			header = cellsOf(text)
 		case (b.AllBold || b.Larger && !b.HasFonts) && wordCount(text) <= 25 && !isPageNumber(text):
 			start(text, b.Pages)
 		case b.HasFonts && isTitlePrefix(b.Bold, text):
 			start(b.Bold, b.Pages)
-			addBody(strings.TrimSpace(text[len(collapse(b.Bold)):]), b.Pages)
+			rest := strings.TrimSpace(text[len(collapse(b.Bold)):])
+			if cells, ok := strings.CutPrefix(rest, cellBar); ok {
+				for _, c := range labelCells(header, cellsOf(cells)) {
+					addBody(c, b.Pages)
+				}
+				continue
+			}
+			addBody(rest, b.Pages)
 		case !b.HasFonts:
 			if title, rest, ok := titleSentence(text, i+1 < len(blocks)); ok {
 				start(title, b.Pages)
@@ -116,6 +128,49 @@ func segment(blocks []block) segmented {
 	return s
 }
 
+// cellBar is a table's cell separator (pdftext.CellSeparator) as it
+// stands in collapsed text.
+const cellBar = "|"
+
+// isCaseRow reports whether b is a table row that is a case: an agenda
+// number and a bold title in its first cells, more cells after them
+// ("21/23 | Sykefravær første halvår | HR").
+func isCaseRow(b block) bool {
+	text := collapse(b.Text)
+	if !b.HasFonts || !isTitlePrefix(b.Bold, text) {
+		return false
+	}
+	number, _ := splitNumber(b.Bold)
+	return number != "" && strings.HasPrefix(strings.TrimSpace(text[len(collapse(b.Bold)):]), cellBar)
+}
+
+// cellsOf splits a collapsed table row into its cells' texts.
+func cellsOf(row string) []string {
+	var out []string
+	for c := range strings.SplitSeq(row, cellBar) {
+		out = append(out, strings.TrimSpace(c))
+	}
+	return out
+}
+
+// labelCells returns the cells of a case row after its title ("HR"), each
+// named by the header's cell above it ("Ansvar: HR") when the header has
+// a cell for each, the last cells matched with the last; empty cells are
+// left out.
+func labelCells(header, cells []string) []string {
+	var out []string
+	for k, c := range cells {
+		if c == "" {
+			continue
+		}
+		if h := len(header) - len(cells) + k; len(header) > len(cells) && h >= 1 && header[h] != "" {
+			c = strings.TrimSuffix(header[h], ":") + ": " + c
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // isTitlePrefix reports whether the bold run a block opens with is a case
 // title: a whole sentence or phrase, not a bold word inside a sentence.
 func isTitlePrefix(bold, text string) bool {
@@ -127,11 +182,15 @@ func isTitlePrefix(bold, text string) bool {
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
 		return false
 	}
-	if endsSentence(bold) {
-		return true
-	}
 	rest := strings.TrimSpace(text[len(bold):])
-	if rest == "" {
+	if strings.HasPrefix(rest, cellBar) {
+		// A bold first cell is a title when it carries an agenda number
+		// (a table of cases), not a bold key in a table of terms or a
+		// bold running foot beside its page number.
+		number, _ := splitNumber(bold)
+		return number != ""
+	}
+	if endsSentence(bold) || rest == "" {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
