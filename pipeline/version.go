@@ -32,7 +32,7 @@ import (
 // ("ETATS-MBA" is etats-MBA): such reports get their date, body, agenda
 // numbers and titles. A smaller line under a page's first line is no
 // longer dropped as a running head (a heading in small capitals, code set
-// smaller than the body).
+// smaller than the body). Minutes written as a table get a case a row.
 const ExtractorVersion = 3
 
 // extractorVersion is the version a run records and compares with:
