@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"iter"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -50,36 +51,28 @@ func (lb *lineBuilder) letterSpacing(gs []glyph) []bool {
 	// wide gaps between two letters only at word ends, seldom three in a
 	// row. Lines without such a run, on which a letter-spaced line's
 	// spacing cannot go on either, are answered in one pass.
-	wide, run, letterRun, prev, spaced := 0, 0, false, -1, false
-	for i := range gs {
-		g := &gs[i]
-		if isBlank(g.s) {
-			spaced = prev >= 0
+	wide, run, letterRun := 0, 0, false
+	for st := range drawnSteps(gs) {
+		if st.prev < 0 {
 			continue
 		}
-		if prev >= 0 && overprints(&gs[prev], g) {
-			continue // drawn once (makeLine)
-		}
-		if prev >= 0 {
-			p := &gs[prev]
-			gap := gapOf(p, g)
-			switch {
-			case spaced || !p.known || gap <= wordGap*g.size:
+		p, g := &gs[st.prev], &gs[st.i]
+		gap := gapOf(p, g)
+		switch {
+		case st.spaced || !p.known || gap <= wordGap*g.size:
+			run = 0
+		case gap > maxLetterSpacing*g.size:
+			run = 0
+			wide++
+		default:
+			wide++
+			if isLetter(p.s) && isLetter(g.s) {
+				run++
+			} else {
 				run = 0
-			case gap > maxLetterSpacing*g.size:
-				run = 0
-				wide++
-			default:
-				wide++
-				if isLetter(p.s) && isLetter(g.s) {
-					run++
-				} else {
-					run = 0
-				}
 			}
-			letterRun = letterRun || run >= 3
 		}
-		prev, spaced = i, false
+		letterRun = letterRun || run >= 3
 	}
 	if !letterRun && (hint == 0 || wide == 0) {
 		return nil
@@ -91,27 +84,17 @@ func (lb *lineBuilder) letterSpacing(gs []glyph) []bool {
 	// after the other in idx, the gaps before each glyph but a segment's
 	// first in gaps (in font sizes), and where each segment ends in both.
 	idx, gaps, segs := lb.segIdx[:0], lb.segGaps[:0], lb.segs[:0]
-	prev, spaced = -1, false
-	for i := range gs {
-		g := &gs[i]
-		if isBlank(g.s) {
-			spaced = prev >= 0
-			continue
-		}
-		if prev >= 0 && overprints(&gs[prev], g) {
-			continue // drawn once (makeLine)
-		}
-		if prev >= 0 {
-			p := &gs[prev]
+	for st := range drawnSteps(gs) {
+		if st.prev >= 0 {
+			p, g := &gs[st.prev], &gs[st.i]
 			gap := gapOf(p, g) / g.size
-			if spaced || !p.known || gap > maxLetterSpacing || gap < -letterTol || !sameSize(p.size, g.size) {
+			if st.spaced || !p.known || gap > maxLetterSpacing || gap < -letterTol || !sameSize(p.size, g.size) {
 				segs = append(segs, segment{len(idx), len(gaps)})
 			} else {
 				gaps = append(gaps, gap)
 			}
 		}
-		idx = append(idx, i)
-		prev, spaced = i, false
+		idx = append(idx, st.i)
 	}
 	segs = append(segs, segment{len(idx), len(gaps)})
 	lb.segIdx, lb.segGaps, lb.segs = idx, gaps, segs
@@ -149,6 +132,36 @@ func (lb *lineBuilder) letterSpacing(gs []glyph) []bool {
 		return nil
 	}
 	return join
+}
+
+// A step is a glyph of a line that is drawn (not blank, not an
+// overprinted copy), i, after the drawn glyph prev (-1 for the first),
+// spaced when a blank glyph lies between them.
+type step struct {
+	prev, i int
+	spaced  bool
+}
+
+// drawnSteps yields the drawn glyphs of gs in order, as makeLine reads
+// them.
+func drawnSteps(gs []glyph) iter.Seq[step] {
+	return func(yield func(step) bool) {
+		prev, spaced := -1, false
+		for i := range gs {
+			g := &gs[i]
+			if isBlank(g.s) {
+				spaced = prev >= 0
+				continue
+			}
+			if prev >= 0 && overprints(&gs[prev], g) {
+				continue // drawn once
+			}
+			if !yield(step{prev, i, spaced}) {
+				return
+			}
+			prev, spaced = i, false
+		}
+	}
 }
 
 // A segment is where one ends in lineBuilder.segIdx and segGaps.
