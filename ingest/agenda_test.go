@@ -159,6 +159,16 @@ func TestSegmentTableOfCases(t *testing.T) {
 	if len(s.cases) != 1 || s.cases[0].Title != "Tabell 1 | Bemanning" {
 		t.Errorf("a bold row over text: %+v", s.cases)
 	}
+	// A title wrapped in its cell goes on in lower case on the next line.
+	s = segment([]block{
+		{Text: "Sak Tema | Ansvar", AllBold: true, Bold: "Sak Tema | Ansvar", HasFonts: true, Pages: []int{1}},
+		{Text: "21/23 Sykefravær første | HR", Bold: "21/23 Sykefravær første", HasFonts: true, Pages: []int{1}},
+		{Text: "halvår", AllBold: true, Bold: "halvår", HasFonts: true, Pages: []int{1}},
+		{Text: "Sykefraværet har økt.", HasFonts: true, Pages: []int{1}},
+	})
+	if len(s.cases) != 1 || s.cases[0].Title != "Sykefravær første halvår" || strings.Join(s.cases[0].Paragraphs, " / ") != "Ansvar: HR / Sykefraværet har økt." {
+		t.Errorf("a wrapped title: %+v", s.cases)
+	}
 	// A bold key in a table of terms is no title, and a bold heading
 	// with cells over a numbered heading without cells is no table
 	// header: both stay as they were (adobe_errata.pdf, T4.pdf).
@@ -201,29 +211,45 @@ func TestAttendanceOneLine(t *testing.T) {
 	}
 }
 
-// TestTableMinutes extracts minutes Chromium printed as a table, a row a
-// case (testdata/table-minutes.*): each row is a case with its number,
-// title, text and the cell its header names, and the line of who attended
-// fills the attendance.
+// TestTableMinutes extracts minutes written as a table, a row a case:
+// printed by Chromium from HTML (testdata/table-minutes.*) and converted by
+// LibreOffice from a Word document (testdata/table-minutes-docx.*, where
+// the number has a cell of its own and titles wrap in theirs). Each row
+// is a case with its number, title, text and the cell its header names,
+// and the line of who attended fills the attendance.
 func TestTableMinutes(t *testing.T) {
-	doc, err := ExtractFile(t.Context(), filepath.Join("testdata", "table-minutes.pdf"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	type row struct{ Number, Title, First string }
-	var got []row
-	for _, c := range doc.Cases {
-		got = append(got, row{c.Number, c.Title, c.Paragraphs[0]})
+	tests := []struct {
+		file string
+		want []row
+	}{
+		{file: "table-minutes.pdf", want: []row{
+			{Number: "21/23", Title: "Sykefravær første halvår", First: "Ansvar: HR"},
+			{Number: "22/23", Title: "Nye lokaler i Bergen", First: "Ansvar: Direktør"},
+			{Number: "23/23", Title: "Eventuelt", First: "Ingen saker."},
+		}},
+		{file: "table-minutes-docx.pdf", want: []row{
+			{Number: "21/23", Title: "Sykefravær første halvår", First: "Ansvar: HR"},
+			{Number: "22/23", Title: "Nye lokaler i Bergen", First: "Direktør"}, // the cell's gap is a word's
+			{Number: "23/23", Title: "Eventuelt", First: "Ingen saker."},
+		}},
 	}
-	want := []row{
-		{Number: "21/23", Title: "Sykefravær første halvår", First: "Ansvar: HR"},
-		{Number: "22/23", Title: "Nye lokaler i Bergen", First: "Ansvar: Direktør"},
-		{Number: "23/23", Title: "Eventuelt", First: "Ingen saker."},
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("cases %+v, want %+v", got, want)
-	}
-	if a := doc.Meeting.Attendees; len(a) != 3 || a[0] != "Kari Nordmann (NTL)" || doc.Intro != "" {
-		t.Errorf("attendees %q, intro %q", a, doc.Intro)
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			doc, err := ExtractFile(t.Context(), filepath.Join("testdata", tt.file), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []row
+			for _, c := range doc.Cases {
+				got = append(got, row{c.Number, c.Title, c.Paragraphs[0]})
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("cases %+v, want %+v", got, tt.want)
+			}
+			if a := doc.Meeting.Attendees; len(a) != 3 || a[0] != "Kari Nordmann (NTL)" || doc.Intro != "" {
+				t.Errorf("attendees %q, intro %q", a, doc.Intro)
+			}
+		})
 	}
 }

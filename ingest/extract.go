@@ -206,6 +206,8 @@ func (d *laidOut) blocks() []block {
 		b := block{Text: p.text(), Pages: p.pages, HasFonts: d.hasBold, Larger: p.size > d.bodySize*1.15}
 		allBold := true
 		leading := true
+		numberOnly := false // bold holds an agenda number only
+		numberCell := false // that number is a table cell of its own
 		var bold strings.Builder
 		for k, s := range p.spans {
 			if strings.TrimSpace(s.Text) == "" {
@@ -213,23 +215,31 @@ func (d *laidOut) blocks() []block {
 				continue
 			}
 			if s.Text == pdftext.CellSeparator {
-				// A table's next cell is no part of the title; the gap
-				// before it counts for AllBold as its weight says.
+				// A table's next cell is no part of the title, unless the
+				// title follows its agenda number's cell; the gap counts
+				// for AllBold as its weight says.
 				allBold = allBold && s.Bold
+				if numberOnly {
+					bold.WriteByte(' ')
+					numberCell = true
+					continue
+				}
 				leading = false
 				continue
 			}
 			if !s.Bold {
 				allBold = false
 				// An agenda number in regular type before a bold title
-				// ("21/23 Sykefravær", a table's first cell; "1. Budsjett")
-				// opens the bold title.
+				// ("21/23 Sykefravær", in a table's first cell or not; "1.
+				// Budsjett") opens the bold title.
 				if leading && bold.Len() == 0 && isAgendaNumber(s.Text) && nextIsBold(p.spans[k+1:]) {
 					bold.WriteString(s.Text)
+					numberOnly = true
 					continue
 				}
 				leading = false
 			}
+			numberOnly = false
 			if leading && s.Bold {
 				bold.WriteString(s.Text)
 			}
@@ -237,6 +247,10 @@ func (d *laidOut) blocks() []block {
 		b.AllBold = allBold
 		if d.hasBold {
 			b.Bold = strings.TrimSpace(bold.String())
+		}
+		if numberCell {
+			// The text reads as the title does: "21/23 Sykefravær | HR".
+			b.Text = strings.Replace(b.Text, pdftext.CellSeparator, " ", 1)
 		}
 		out = append(out, b)
 	}
@@ -250,11 +264,11 @@ var agendaNumber = regexp.MustCompile(`(?i)^(?:sak\s+(?:nr\.?\s*)?)?(?:\d{1,4}\s
 // isAgendaNumber reports whether s, trimmed, is an agenda number alone.
 func isAgendaNumber(s string) bool { return agendaNumber.MatchString(strings.TrimSpace(s)) }
 
-// nextIsBold reports whether the first span of spans that is not blank is
-// bold.
+// nextIsBold reports whether the first span of spans that is neither
+// blank nor a table's cell separator is bold.
 func nextIsBold(spans []pdftext.Span) bool {
 	for _, s := range spans {
-		if strings.TrimSpace(s.Text) != "" {
+		if strings.TrimSpace(s.Text) != "" && s.Text != pdftext.CellSeparator {
 			return s.Bold
 		}
 	}

@@ -61,7 +61,9 @@ func segment(blocks []block) segmented {
 		cur.Pages = appendPage(cur.Pages, pages...)
 	}
 	addBody := func(text string, pages []int) { addCollapsed(collapse(text), pages) }
+	opened := -1 // the block that opened the current case
 	start := func(title string, pages []int) {
+		opened = i
 		if cur != nil {
 			s.cases = append(s.cases, *cur)
 		}
@@ -88,6 +90,10 @@ func segment(blocks []block) segmented {
 			addCollapsed(text, b.Pages)
 		case b.AllBold && strings.Contains(text, cellBar) && i+1 < len(blocks) && isCaseRow(blocks[i+1]):
 			header = cellsOf(text)
+		case b.AllBold && cur != nil && i == opened+1 && continuesTitle(cur.Title, text):
+			// A title wrapped in its table cell ("Sykefravær første" /
+			// "halvår"): no heading opens in lower case.
+			cur.Title = cleanTitle(cur.Title + " " + text)
 		case (b.AllBold || b.Larger && !b.HasFonts) && wordCount(text) <= 25 && !isPageNumber(text):
 			start(text, b.Pages)
 		case b.HasFonts && isTitlePrefix(b.Bold, text):
@@ -127,6 +133,30 @@ func segment(blocks []block) segmented {
 	}
 	return s
 }
+
+// continuesTitle reports whether bold line s goes on with the title
+// above it: a title that ends in a letter or a digit, followed by a few
+// words that open in lower case, not with an item's letter ("a.
+// Statements") or a page number in Roman numerals ("xi"), and are no
+// table row.
+func continuesTitle(title, s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(title)
+	if !unicode.IsLetter(last) && !unicode.IsDigit(last) || wordCount(s) > 8 || strings.Contains(s, cellBar) {
+		return false
+	}
+	first, _, _ := strings.Cut(s, " ")
+	if utf8.RuneCountInString(first) < 2 || romanNumeral.MatchString(first) {
+		return false
+	}
+	for _, r := range first {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+var romanNumeral = regexp.MustCompile(`^[ivxlc]+$`)
 
 // cellBar is a table's cell separator (pdftext.CellSeparator) as it
 // stands in collapsed text.
