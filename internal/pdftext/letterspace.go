@@ -101,15 +101,12 @@ func (lb *lineBuilder) letterSpacing(gs []glyph) []bool {
 	// Letter-spaced segments on their own; then, with their spacing,
 	// the line's short words.
 	ms := lb.ms[:0]
-	from := segment{}
 	size := 0.0
-	for _, to := range segs {
-		sx, sg := idx[from.glyph:to.glyph], gaps[from.gap:to.gap]
+	for sx, sg := range lb.segments() {
 		if m, ok := lb.spacing(gs, sx, sg); ok && markSegment(gs, sx, sg, m, join) {
 			ms = append(ms, m)
 			size = gs[sx[0]].size
 		}
-		from = to
 	}
 	lb.ms = ms
 	m := hint
@@ -120,13 +117,10 @@ func (lb *lineBuilder) letterSpacing(gs []glyph) []bool {
 		return nil
 	}
 	found := len(ms) > 0
-	from = segment{}
-	for _, to := range segs {
-		sx, sg := idx[from.glyph:to.glyph], gaps[from.gap:to.gap]
-		if len(sg) > 0 && !join[sx[1]] && allNear(sg, m) && (len(ms) > 0 || sameSize(gs[sx[0]].size, hintSize)) {
+	for sx, sg := range lb.segments() {
+		if len(sg) > 0 && !join[sx[1]] && nearCount(sg, m) == len(sg) && (len(ms) > 0 || sameSize(gs[sx[0]].size, hintSize)) {
 			found = markSegment(gs, sx, sg, m, join) || found
 		}
-		from = to
 	}
 	if !found {
 		return nil
@@ -167,6 +161,20 @@ func drawnSteps(gs []glyph) iter.Seq[step] {
 // A segment is where one ends in lineBuilder.segIdx and segGaps.
 type segment struct{ glyph, gap int }
 
+// segments yields the line's segments that letterSpacing cut last: each
+// one's glyphs (indexes into the line) and the gaps between them.
+func (lb *lineBuilder) segments() iter.Seq2[[]int, []float64] {
+	return func(yield func([]int, []float64) bool) {
+		from := segment{}
+		for _, to := range lb.segs {
+			if !yield(lb.segIdx[from.glyph:to.glyph], lb.segGaps[from.gap:to.gap]) {
+				return
+			}
+			from = to
+		}
+	}
+}
+
 // letterCount is how many of the glyphs idx of gs begin with a letter.
 func letterCount(gs []glyph, idx []int) int {
 	n := 0
@@ -191,14 +199,15 @@ func isLetter(s string) bool {
 	return unicode.IsLetter(r)
 }
 
-// allNear reports whether every gap is within letterTol of m.
-func allNear(gaps []float64, m float64) bool {
+// nearCount is how many gaps lie within letterTol of m.
+func nearCount(gaps []float64, m float64) int {
+	n := 0
 	for _, g := range gaps {
-		if g < m-letterTol || g > m+letterTol {
-			return false
+		if g >= m-letterTol && g <= m+letterTol {
+			n++
 		}
 	}
-	return true
+	return n
 }
 
 // spacing returns the letter spacing m of a segment (glyphs idx of gs,
@@ -233,13 +242,7 @@ func (lb *lineBuilder) spacing(gs []glyph, idx []int, gaps []float64) (float64, 
 	if m <= wordGap {
 		return 0, false
 	}
-	near := 0
-	for _, g := range between {
-		if g >= m-letterTol && g <= m+letterTol {
-			near++
-		}
-	}
-	return m, float64(near) >= letterShare*float64(len(between))
+	return m, float64(nearCount(between, m)) >= letterShare*float64(len(between))
 }
 
 // markSegment marks as letter spacing the gaps of a letter-spaced
@@ -262,9 +265,6 @@ func isSymbol(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsSymbol(r)
 }
-
-// gapOf is the drawn gap between p and the glyph g after it.
-func gapOf(p, g *glyph) float64 { return g.x - (p.x + p.w) }
 
 // sameSize reports whether font sizes a and b are within 1 % of a.
 func sameSize(a, b float64) bool {

@@ -400,7 +400,7 @@ func (lb *lineBuilder) makeLine(page int, gs []glyph) (Line, bool) {
 				prev.bold = true
 				continue
 			}
-			gap := g.x - (prev.x + prev.w)
+			gap := gapOf(prev, g)
 			if wordBreak(prev, g, gap, pendingSpace) && (join == nil || !join[i]) {
 				if len(lb.text) > 0 {
 					if g.bold != bold {
@@ -502,6 +502,9 @@ const (
 	// guess (a font without widths): then a space glyph always breaks.
 	guessGap = 0.5
 )
+
+// gapOf is the drawn gap between p and the glyph g after it.
+func gapOf(p, g *glyph) float64 { return g.x - (p.x + p.w) }
 
 // wordBreak reports whether a word ends between prev and g, gap apart,
 // with a space glyph between them when spaced.
