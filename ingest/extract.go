@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -257,12 +256,13 @@ func (d *laidOut) blocks() []block {
 	return out
 }
 
-// agendaNumber is an agenda number alone: "21/23", "Sak 21/23", "3.",
-// "3)", "12", not a year.
-var agendaNumber = regexp.MustCompile(`(?i)^(?:sak\s+(?:nr\.?\s*)?)?(?:\d{1,4}\s*/\s*\d{2,4}|\d{1,2}(?:\.\d{1,2})*[.)]?)[:.]?$`)
-
-// isAgendaNumber reports whether s, trimmed, is an agenda number alone.
-func isAgendaNumber(s string) bool { return agendaNumber.MatchString(strings.TrimSpace(s)) }
+// isAgendaNumber reports whether s, trimmed, is an agenda number alone,
+// one that splitNumber splits off a title: "21/23", "Sak 21/23", "3.",
+// "12", not a year.
+func isAgendaNumber(s string) bool {
+	number, rest := splitNumber(strings.TrimSpace(s) + " X")
+	return number != "" && rest == "X"
+}
 
 // nextIsBold reports whether the first span of spans that is neither
 // blank nor a table's cell separator is bold.

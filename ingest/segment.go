@@ -166,12 +166,10 @@ const cellBar = "|"
 // number and a bold title in its first cells, more cells after them
 // ("21/23 | Sykefravær første halvår | HR").
 func isCaseRow(b block) bool {
+	// isTitlePrefix takes a bold first cell followed by more cells for a
+	// title only when it carries an agenda number.
 	text := collapse(b.Text)
-	if !b.HasFonts || !isTitlePrefix(b.Bold, text) {
-		return false
-	}
-	number, _ := splitNumber(b.Bold)
-	return number != "" && strings.HasPrefix(strings.TrimSpace(text[len(collapse(b.Bold)):]), cellBar)
+	return b.HasFonts && isTitlePrefix(b.Bold, text) && strings.HasPrefix(strings.TrimSpace(text[len(collapse(b.Bold)):]), cellBar)
 }
 
 // cellsOf splits a collapsed table row into its cells' texts.
