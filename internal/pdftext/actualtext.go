@@ -172,6 +172,7 @@ func (p *pageReader) replaceGlyphs(start int, text string) {
 	if start >= len(p.glyphs) {
 		return
 	}
+	defer p.clampOccluders()
 	gs := p.glyphs[start:]
 	g := gs[0]
 	dx, dy := baselineDirection(g.rot)
@@ -189,6 +190,14 @@ func (p *pageReader) replaceGlyphs(start int, text string) {
 	g.x, g.y = g.x+(lo-first)*dx, g.y+(lo-first)*dy
 	g.w = hi - lo
 	p.glyphs = append(p.glyphs, g)
+}
+
+// clampOccluders keeps the occluders' glyph counts (paint.go) within
+// the page's glyphs after glyphs were replaced.
+func (p *pageReader) clampOccluders() {
+	for i := len(p.occluders) - 1; i >= 0 && p.occluders[i].upTo > len(p.glyphs); i-- {
+		p.occluders[i].upTo = len(p.glyphs)
+	}
 }
 
 // baselineDirection is the unit vector of a baseline rot quarter turns

@@ -140,7 +140,7 @@ func (p *pageReader) drawAppearance(ap, pageRes pdf.Value, rect [4]float64, ctm 
 	}
 	p.depth++
 	defer func() { p.depth-- }()
-	p.run(data, res, m.mul(a).mul(ctm)) // a damaged stream keeps what was read
+	p.run(data, res, m.mul(a).mul(ctm), p.defaultPaint()) // a damaged stream keeps what was read
 }
 
 // fieldValue draws the value of a text or choice field that has no

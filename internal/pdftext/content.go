@@ -16,8 +16,9 @@ type glyph struct {
 	size  float64 // font size in points, after all transformations
 	s     string  // Unicode text; " " for a space
 	bold  bool
-	known bool  // w comes from the font's widths, not an estimate
-	rot   uint8 // direction of the baseline: 0 →, 1 ↑, 2 ←, 3 ↓ (quarter turns counterclockwise)
+	known bool   // w comes from the font's widths, not an estimate
+	rot   uint8  // direction of the baseline: 0 →, 1 ↑, 2 ←, 3 ↓ (quarter turns counterclockwise)
+	ink   uint16 // the colour it is filled in (ink.go), 0 unknown or not filled
 }
 
 // matrix is a PDF transformation matrix [a b c d e f].
@@ -41,6 +42,7 @@ type textState struct {
 	font           *font
 	size           float64
 	mode           int
+	paint          paintState // what occlusion needs (paint.go)
 }
 
 // A pageReader interprets the content streams of one page.
@@ -51,6 +53,18 @@ type pageReader struct {
 	glyphs []glyph
 	depth  int   // form XObject nesting
 	frame  frame // of the glyph shown last
+	// fills that may hide glyphs drawn before them, and their points (paint.go)
+	occluders []occluder
+	occPts    []point
+	occStarts []int    // their subpaths' starts
+	occFull   bool     // occluders reached their bounds: later ones are not recorded
+	inkLimit  int      // with occFull: glyphs from this index have no known backdrop
+	inks      []uint32 // the page's colours, 8-bit RGB, by ink number - 1 (ink.go)
+	fillInks  []bool   // by ink number: some certain fill has this ink
+	overlays  []overlay
+	// edges walked by occlusion tests, and whether they passed maxPaintWork
+	paintWork  int
+	paintSpent bool
 }
 
 // maxFormDepth bounds form XObjects drawn inside form XObjects.
@@ -160,14 +174,22 @@ func num(a any) float64 {
 }
 
 // form draws the form XObject called name. A damaged XObject is skipped.
-func (p *pageReader) form(resources pdf.Value, name string, ctm matrix) (err error) {
+func (p *pageReader) form(resources pdf.Value, name string, ctm matrix, paint paintState) (err error) {
 	defer func() {
 		if recover() != nil {
 			err = nil
 		}
 	}()
 	x := resources.Key("XObject").Key(name)
-	if x.Kind() != pdf.Stream || x.Key("Subtype").Name() != "Form" {
+	if x.Kind() != pdf.Stream {
+		return nil
+	}
+	switch x.Key("Subtype").Name() {
+	case "Image":
+		p.recordUnitSquare(ctm) // paint.go
+		return nil
+	case "Form":
+	default:
 		return nil
 	}
 	if p.depth >= maxFormDepth {
@@ -190,7 +212,11 @@ func (p *pageReader) form(resources pdf.Value, name string, ctm matrix) (err err
 	p.depth++
 	defer func() { p.depth-- }()
 	defer putBuf(data) // operands point into data until run returns
-	return p.run(data, res, m.mul(ctm))
+	full := m.mul(ctm)
+	if bb, ok := readRect(x.Key("BBox")); ok {
+		paint.clip = paint.clip.and(bb, full)
+	}
+	return p.run(data, res, full, paint)
 }
 
 // show draws the string s with the current text state, advancing tm.
@@ -249,6 +275,7 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 			g.x, g.y = origin(&a, tm, ctm)
 			g.w, g.size = w0/1000*fr.xscale, fr.size
 			g.s, g.bold, g.known, g.rot = text, f.bold || gs.mode == 2, known, fr.rot
+			g.ink = glyphInk(gs)
 		}
 		tx := w0/1000*gs.size + gs.tc
 		if f.wordSpace(code) {
@@ -272,14 +299,15 @@ func (p *pageReader) newGlyph() *glyph {
 	return &p.glyphs[len(p.glyphs)-1]
 }
 
-// readPage returns the glyphs on page v, in page space.
-func readPage(v pdf.Value, budget *int64, doc *docCache) (glyphs []glyph, box [4]float64, err error) {
+// readPage returns the glyphs on page v, in page space, with the page's
+// overlays (paint.go) apart.
+func readPage(v pdf.Value, budget *int64, doc *docCache) (glyphs []glyph, overlays []overlay, box [4]float64, err error) {
 	anc := &ancestry{nodes: []pdf.Value{v}}
 	box = pageBox(anc)
 	p := &pageReader{budget: budget, doc: doc, glyphs: getGlyphs()}
 	data, err := p.contents(v.Key("Contents"))
 	if err != nil {
-		return nil, box, err
+		return nil, nil, box, err
 	}
 	res := anc.inherited("Resources")
 	ctm := matrix{1, 0, 0, 1, -box[0], -box[1]}
@@ -287,10 +315,11 @@ func readPage(v pdf.Value, budget *int64, doc *docCache) (glyphs []glyph, box [4
 		ctm = ctm.mul(rotation(rot, box))
 	}
 	// A damaged stream keeps what was read before the damage.
-	err = p.run(data, res, ctm)
+	err = p.run(data, res, ctm, p.defaultPaint())
 	putBuf(data) // operands pointed into data until run returned
 	p.annotations(v, ctm)
-	return p.glyphs, box, err
+	p.hideOccluded()
+	return p.glyphs, p.overlays, box, err
 }
 
 // rotation maps a page rotated by deg degrees clockwise to upright space.

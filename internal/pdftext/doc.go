@@ -13,7 +13,10 @@
 // XObjects, ToUnicode CMaps, glyph widths, standard-14 metrics) into
 // glyphs, which are grouped into lines by baseline and split into words by
 // the gaps between glyphs. Annotations add their appearance streams, and
-// form fields without one their values (annots.go). Streams in filters
+// form fields without one their values (annots.go). Text a viewer does
+// not show is dropped: letters under an opaque fill painted after them
+// and letters in the colour of the fill under them (paint.go, ink.go);
+// a hidden word inside a line leaves Hidden in its place. Streams in filters
 // the library lacks are decoded first (filters.go).
 //
 // Where a glyph's text comes from, in order: the font's ToUnicode CMap;

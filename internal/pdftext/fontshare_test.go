@@ -54,7 +54,7 @@ func TestFontsSharedByPrintedForm(t *testing.T) {
 	doc := newDocCache()
 	doc.src = newSource(r, data)
 	budget := int64(1 << 20)
-	gs, _, err := readPage(pages[0], &budget, doc)
+	gs, _, _, err := readPage(pages[0], &budget, doc)
 	if err != nil || len(gs) != 18 {
 		t.Fatalf("readPage: %d glyphs, %v", len(gs), err)
 	}

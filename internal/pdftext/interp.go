@@ -4,12 +4,12 @@ import "github.com/ledongthuc/pdf"
 
 // run interprets one content stream with the given resources and initial
 // transformation.
-func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
+func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix, paint paintState) error {
 	saved := p.fonts
 	p.fonts = fontScope{} // read when a font is asked for
 	defer func() { p.fonts = saved }()
 	lx := lexer{b: data, scratch: scratchBufs.get(256), arena: operandBufs.get(64), pending: operandBufs.get(64)}
-	in := interp{p: p, lx: &lx, resources: resources, gs: textState{ctm: ctm, th: 1}, args: operandBufs.get(16)}
+	in := interp{p: p, lx: &lx, resources: resources, gs: textState{ctm: ctm, th: 1, paint: paint}, args: operandBufs.get(16)}
 	defer func() { // the operands are dead once the stream has run
 		scratchBufs.put(lx.scratch)
 		operandBufs.put(lx.arena)
@@ -36,7 +36,10 @@ func (p *pageReader) run(data []byte, resources pdf.Value, ctm matrix) error {
 		switch {
 		case op == "BI":
 			lx.skipInlineImage()
+			p.recordUnitSquare(in.gs.ctm) // paint.go
 		case in.text(op):
+		case in.pathOp(op):
+		case in.colourOp(op):
 		default:
 			if err := in.graphics(op); err != nil {
 				return err
@@ -65,6 +68,7 @@ type interp struct {
 	lastFont *font
 	lastName []byte
 	hasLast  bool
+	path     path // the current path (paint.go)
 }
 
 // fontNamed is pageReader.fontNamed in this stream's resources, which
@@ -113,7 +117,7 @@ func (in *interp) graphics(op string) error {
 	case "Do":
 		if n >= 1 {
 			if o := &in.args[n-1]; o.kind == kindName {
-				return in.p.form(in.resources, string(in.lx.bytes(o)), in.gs.ctm)
+				return in.p.form(in.resources, string(in.lx.bytes(o)), in.gs.ctm, in.gs.paint)
 			}
 		}
 	}
@@ -182,6 +186,11 @@ func (in *interp) position(op string) {
 // show runs the text-showing operators Tj, ', " and TJ.
 func (in *interp) show(op string) {
 	n := len(in.args)
+	if in.gs.mode >= 4 {
+		// Render modes 4–7 add the glyphs to the clip: a fill after
+		// them paints the letters, and hides nothing (paint.go).
+		in.gs.paint.clip.inexact = true
+	}
 	if op == "TJ" {
 		if n >= 1 {
 			if a := &in.args[n-1]; a.kind == kindArray {

@@ -388,6 +388,60 @@ func operator(w []byte) string {
 		return "BDC"
 	case "EMC":
 		return "EMC"
+	case "m": // paint.go
+		return "m"
+	case "l":
+		return "l"
+	case "c":
+		return "c"
+	case "v":
+		return "v"
+	case "y":
+		return "y"
+	case "h":
+		return "h"
+	case "re":
+		return "re"
+	case "W":
+		return "W"
+	case "W*":
+		return "W*"
+	case "f":
+		return "f"
+	case "F":
+		return "F"
+	case "f*":
+		return "f*"
+	case "B":
+		return "B"
+	case "B*":
+		return "B*"
+	case "b":
+		return "b"
+	case "b*":
+		return "b*"
+	case "S":
+		return "S"
+	case "s":
+		return "s"
+	case "n":
+		return "n"
+	case "gs":
+		return "gs"
+	case "g":
+		return "g"
+	case "rg":
+		return "rg"
+	case "k":
+		return "k"
+	case "cs":
+		return "cs"
+	case "sc":
+		return "sc"
+	case "scn":
+		return "scn"
+	case "sh":
+		return "sh"
 	case "endcodespacerange": // CMaps' (parseToUnicode)
 		return "endcodespacerange"
 	case "endbfchar":

@@ -135,7 +135,7 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		gs, box, err := page(pv, &budget, cache)
+		gs, overlays, box, err := page(pv, &budget, cache)
 		if err != nil {
 			if errors.Is(err, ErrTooLarge) {
 				return nil, &Error{Page: n, Err: err}
@@ -146,7 +146,13 @@ func readPrepared(ctx context.Context, prepared []byte, opts Options, orig *Info
 		}
 		sc := scanGlyphs(gs) // one pass for what countReadable and buildLines ask first
 		readable, unreadable = readable+sc.readable, unreadable+sc.unreadable
-		doc.Pages = append(doc.Pages, Page{Lines: buildScanned(n, gs, box, sc), Box: box})
+		lines := buildScanned(n, gs, box, sc)
+		for _, ov := range overlays {
+			osc := scanGlyphs(ov.glyphs)
+			readable, unreadable = readable+osc.readable, unreadable+osc.unreadable
+			lines = insertOverlay(lines, buildScanned(n, ov.glyphs, box, osc), ov.bottom)
+		}
+		doc.Pages = append(doc.Pages, Page{Lines: lines, Box: box})
 		putGlyphs(gs) // lines hold no glyph
 	}
 	if len(doc.Pages) == 0 {
@@ -230,7 +236,7 @@ func isPrivateUse(c rune) bool {
 }
 
 // page reads one page.
-func page(v pdf.Value, budget *int64, doc *docCache) (gs []glyph, box [4]float64, err error) {
+func page(v pdf.Value, budget *int64, doc *docCache) (gs []glyph, overlays []overlay, box [4]float64, err error) {
 	defer func() {
 		if x := recover(); x != nil {
 			err = damaged(x, "reading the page")
