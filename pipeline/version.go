@@ -33,7 +33,14 @@ import (
 // numbers and titles. A smaller line under a page's first line is no
 // longer dropped as a running head (a heading in small capitals, code set
 // smaller than the body). Minutes written as a table get a case a row.
-const ExtractorVersion = 3
+//
+// Version 4: text a viewer does not show is not read: letters under an
+// opaque box painted after them and letters in the colour of the box under
+// them (a blacked-out name; a hidden word inside a line leaves "█"), and
+// text written on such a box over other text is read after the lines
+// above the box. A store made before holds the blacked-out names; the next
+// run replaces those documents, in the store and in Elasticsearch.
+const ExtractorVersion = 4
 
 // extractorVersion is the version a run records and compares with:
 // ExtractorVersion, lowered by tests to make a store as an older
