@@ -1,10 +1,13 @@
 package pdftext
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/ledongthuc/pdf"
 )
 
 // occlusionPage is a one-page PDF whose content runs before, draws
@@ -200,4 +203,61 @@ func TestOcclusionBounded(t *testing.T) {
 	if n := len(doc.Pages[0].Lines); n != 40 {
 		t.Errorf("%d lines, want all 40 kept", n)
 	}
+}
+
+// FuzzPaint runs arbitrary content (its bytes before the first NUL
+// before a line of glyphs, the rest after it) and then hides what the
+// content covers. The interpreter may give up on a damaged stream (a
+// panic that page recovers), but hiding must not panic on whatever
+// state the stream left, must keep every glyph it does not hide, and
+// adds at most one Hidden glyph per glyph it hides.
+func FuzzPaint(f *testing.F) {
+	for _, s := range []string{
+		"\x000 g 70 645 60 16 re f",
+		"\x001 1 1 rg 75 640 m 125 640 l 130 640 130 645 130 650 c h B",
+		"\x00q 60 640 200 30 re W n 0 g 0 0 612 792 re f Q",
+		"0 g 70 645 60 16 re f\x00",
+		"0 g 60 630 100 50 re 70 645 60 16 re f*\x001 g 200 640 m 0 0 l h f 0 0 1 0 k 1 2 3 4 5 6 cm 0 0 9 9 re b*",
+		"BI /W 1 /H 1 ID x EI\x00 q 0 0 0 0 0 0 cm 0 g 0 0 1 1 re f Q",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, content []byte) {
+		before, after, _ := bytes.Cut(content, []byte{0})
+		budget := int64(1 << 20)
+		p := &pageReader{budget: &budget, doc: newDocCache()}
+		run := func(b []byte) {
+			defer func() { recover() }() // a damaged stream: the page keeps what was read
+			p.run(b, pdf.Value{}, identity, p.defaultPaint())
+		}
+		run(before)
+		x := 72.0
+		for _, c := range "Secret name, and more" {
+			g := p.newGlyph()
+			g.x, g.y, g.w, g.size, g.s, g.ink = x, 650, 6, 12, string(c), p.defaultPaint().ink
+			x += 6
+		}
+		run(after)
+		n := len(p.glyphs)
+		hidden := p.hideOccluded()
+		if hidden < 0 || hidden > n {
+			t.Fatalf("%d hidden of %d", hidden, n)
+		}
+		marks := 0
+		for _, g := range p.glyphs {
+			if g.s == Hidden {
+				marks++
+			}
+		}
+		lifted := 0
+		for _, ov := range p.overlays {
+			lifted += len(ov.glyphs)
+		}
+		if len(p.glyphs)-marks+lifted+hidden != n {
+			t.Fatalf("%d glyphs, %d marks, %d in overlays, %d hidden, of %d", len(p.glyphs), marks, lifted, hidden, n)
+		}
+		if marks > hidden {
+			t.Fatalf("%d marks for %d hidden glyphs", marks, hidden)
+		}
+	})
 }
