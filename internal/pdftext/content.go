@@ -62,9 +62,14 @@ type pageReader struct {
 	inks      []uint32 // the page's colours, 8-bit RGB, by ink number - 1 (ink.go)
 	fillInks  []bool   // by ink number: some certain fill has this ink
 	overlays  []overlay
+	index     *occIndex // of the occluders, while hideOccluded runs
+	// glyphs drawn before the last certain occluder: only they may be
+	// covered by one
+	certainAfter int
 	// edges walked by occlusion tests, and whether they passed maxPaintWork
 	paintWork  int
 	paintSpent bool
+	scan       scanline // the last occluder's crossings (paint.go)
 }
 
 // maxFormDepth bounds form XObjects drawn inside form XObjects.
@@ -304,7 +309,12 @@ func (p *pageReader) newGlyph() *glyph {
 func readPage(v pdf.Value, budget *int64, doc *docCache) (glyphs []glyph, overlays []overlay, box [4]float64, err error) {
 	anc := &ancestry{nodes: []pdf.Value{v}}
 	box = pageBox(anc)
-	p := &pageReader{budget: budget, doc: doc, glyphs: getGlyphs()}
+	p := &pageReader{budget: budget, doc: doc, glyphs: getGlyphs(), occluders: occBufs.get(64), occPts: pointBufs.get(256), occStarts: intBufs.get(64)}
+	defer func() { // nothing points into them once the page's glyphs are hidden
+		occBufs.put(p.occluders)
+		pointBufs.put(p.occPts)
+		intBufs.put(p.occStarts)
+	}()
 	data, err := p.contents(v.Key("Contents"))
 	if err != nil {
 		return nil, nil, box, err

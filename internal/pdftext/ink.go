@@ -207,8 +207,8 @@ func (p *pageReader) camouflagedBy(i int) int {
 	cx, cy := g.centre()
 	// The occluders painted before the glyph are those with upTo <= i,
 	// the first ones of the list.
-	k := p.paintedBefore(i)
-	for j := k - 1; j >= 0; j-- {
+	w := p.index.below(cx, cy, p.paintedBefore(i))
+	for j := w.next(); j >= 0; j = w.next() {
 		if o := &p.occluders[j]; p.inside(o, cx, cy) {
 			if o.certain && o.ink == g.ink {
 				return j

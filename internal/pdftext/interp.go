@@ -69,6 +69,8 @@ type interp struct {
 	lastName []byte
 	hasLast  bool
 	path     path // the current path (paint.go)
+	gsSeen   [2]seenState
+	gsNext   int
 }
 
 // fontNamed is pageReader.fontNamed in this stream's resources, which

@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -41,7 +42,7 @@ const (
 	maxOccluders     = 4096    // fills recorded per page
 	maxOccluderPts   = 1 << 20 // their points, all together
 	maxPathPts       = 1 << 16 // points of one path under construction
-	curveSegments    = 6       // straight segments a Bézier curve is flattened into
+	curveSegments    = 4       // straight segments a Bézier curve is flattened into
 	clipRectTolerant = 1e-6    // how far an edge may lean and still be axis-aligned
 )
 
@@ -59,10 +60,10 @@ type clip struct {
 // paintState is the part of the graphics state occlusion needs.
 type paintState struct {
 	clip        clip
-	translucent bool   // fill alpha below 1, a blend mode or a soft mask
-	ink         uint16 // the fill colour (ink.go): pageReader.inks[ink-1]; 0 unknown
-	space       int8   // components of the fill colour space: 1, 3 or 4; 0 unknown
-	pattern     bool   // the fill colour is a pattern: hatching shows what lies under it
+	translucent transparency // fill alpha below 1, a blend mode or a soft mask
+	ink         uint16       // the fill colour (ink.go): pageReader.inks[ink-1]; 0 unknown
+	space       int8         // components of the fill colour space: 1, 3 or 4; 0 unknown
+	pattern     bool         // the fill colour is a pattern: hatching shows what lies under it
 }
 
 // A path is the current path under construction, in page space.
@@ -79,7 +80,7 @@ type path struct {
 // certain; it is the backdrop of glyphs drawn after it (ink.go).
 type occluder struct {
 	x0, y0, x1, y1 float64 // bounding box, within the clip
-	from, to       int     // its points: pageReader.occPts[from:to]; none: the box itself
+	from, to       int     // its points: pageReader.occPts[from:to]; none: all of its box
 	sFrom, sTo     int     // its subpaths' starts (relative to from): pageReader.occStarts[sFrom:sTo]
 	evenOdd        bool
 	// certain: an opaque fill under an exact clip, whose ink is known
@@ -142,7 +143,7 @@ func (in *interp) pathOp(op string) bool {
 	case "gs":
 		if n >= 1 {
 			if o := &in.args[n-1]; o.kind == kindName {
-				in.extGState(string(in.lx.bytes(o)))
+				in.extGState(in.lx.bytes(o))
 			}
 		}
 	default:
@@ -222,13 +223,40 @@ func (in *interp) fill(evenOdd bool) {
 	pa, ps := &in.path, &in.gs.paint
 	if len(pa.pts) >= 3 && !pa.overflow {
 		x0, y0, x1, y1 := bounds(pa.pts)
-		certain := !ps.translucent && !ps.clip.inexact && !ps.pattern
+		certain := ps.translucent == 0 && !ps.clip.inexact && !ps.pattern
 		x0, y0, x1, y1 = ps.clip.within(x0, y0, x1, y1)
 		if x1-x0 >= minOccluder && y1-y0 >= minOccluder {
-			in.p.record(occluder{x0: x0, y0: y0, x1: x1, y1: y1, evenOdd: evenOdd, certain: certain, ink: ps.ink}, pa)
+			o := occluder{x0: x0, y0: y0, x1: x1, y1: y1, evenOdd: evenOdd, certain: certain, ink: ps.ink}
+			if !certain || pa.rect || pa.isBox() {
+				// A rectangle along the axes: its box is all of it. A fill
+				// that is not certain counts only where it may be: its box.
+				in.p.record(o, nil)
+			} else {
+				in.p.record(o, pa)
+			}
 		}
 	}
 	in.endPath()
+}
+
+// isBox reports whether the path is one subpath of four corners (a fifth
+// closing it) whose sides run along the axes: a rectangle drawn with m
+// and l, as PostScript drivers draw them.
+func (pa *path) isBox() bool {
+	pts := pa.pts
+	if len(pa.starts) != 1 || len(pts) == 5 && pts[4] == pts[0] {
+		pts = pts[:min(len(pts), 4)]
+	}
+	if len(pa.starts) != 1 || len(pts) != 4 {
+		return false
+	}
+	for i := range pts {
+		a, b := pts[i], pts[(i+1)%4]
+		if a.x != b.x && a.y != b.y {
+			return false
+		}
+	}
+	return true
 }
 
 // record adds o to the page's occluders, with the points of pa (nil: o
@@ -255,12 +283,15 @@ func (p *pageReader) record(o occluder, pa *path) {
 	if o.certain && o.ink != 0 {
 		p.noteFillInk(o.ink)
 	}
+	if o.certain {
+		p.certainAfter = o.upTo
+	}
 	p.occluders = append(p.occluders, o)
 }
 
 // recordBox records something painted over the box (x0 y0 x1 y1) of
 // unknown shape or colour (an image, a shading): it hides nothing, but
-// it is the backdrop of glyphs drawn after it.
+// it is the backdrop of glyphs drawn after it, wherever its box is.
 func (p *pageReader) recordBox(x0, y0, x1, y1 float64) {
 	p.record(occluder{x0: x0, y0: y0, x1: x1, y1: y1}, nil)
 }
@@ -331,37 +362,88 @@ func alongAxes(m *matrix) bool {
 		math.Abs(m[0]) < clipRectTolerant && math.Abs(m[3]) < clipRectTolerant
 }
 
+// transparency holds the ExtGState parameters that keep a fill from
+// hiding what is under it, a bit each; 0 is opaque.
+type transparency uint8
+
+const (
+	lowAlpha  transparency = 1 << iota // /ca below 1
+	blendMode                          // /BM other than Normal or Compatible
+	softMask                           // /SMask other than None
+)
+
 // extGState applies the graphics state parameters of the named
-// ExtGState that occlusion needs: fill alpha, blend mode and soft mask.
-func (in *interp) extGState(name string) {
-	defer func() { recover() }() // a damaged dictionary changes nothing
+// ExtGState that occlusion needs: fill alpha, blend mode and soft mask,
+// each only when the state names it. Producers name the same few states
+// again and again (cairo before every shape), so the stream's last two
+// are remembered.
+func (in *interp) extGState(name []byte) {
+	var s *seenState
+	for i := range in.gsSeen {
+		if in.gsSeen[i].ok && string(in.gsSeen[i].name) == string(name) {
+			s = &in.gsSeen[i]
+		}
+	}
+	if s == nil {
+		s = &in.gsSeen[in.gsNext]
+		in.gsNext = (in.gsNext + 1) % len(in.gsSeen)
+		s.name, s.ok = append(s.name[:0], name...), true
+		s.mask, s.value = in.readExtGState(string(name))
+	}
+	t := &in.gs.paint.translucent
+	*t = *t&^s.mask | s.value
+}
+
+// A seenState is an ExtGState's name and the transparency parameters it
+// sets (mask) to which values (see extGState).
+type seenState struct {
+	name        []byte
+	ok          bool
+	mask, value transparency
+}
+
+// readExtGState returns which transparency parameters the named
+// ExtGState sets (mask), and to what (value).
+func (in *interp) readExtGState(name string) (mask, value transparency) {
+	defer func() {
+		if recover() != nil { // a damaged dictionary changes nothing
+			mask, value = 0, 0
+		}
+	}()
 	d := in.resources.Key("ExtGState").Key(name)
 	if d.Kind() != pdf.Dict {
-		return
+		return 0, 0
 	}
-	ps := &in.gs.paint
 	if ca := d.Key("ca"); ca.Kind() == pdf.Real || ca.Kind() == pdf.Integer {
-		ps.translucent = ca.Float64() < 0.999
+		mask |= lowAlpha
+		if ca.Float64() < 0.999 {
+			value |= lowAlpha
+		}
 	}
 	if bm := d.Key("BM"); bm.Kind() != pdf.Null {
+		mask |= blendMode
 		name := bm.Name()
 		if bm.Kind() == pdf.Array && bm.Len() > 0 {
 			name = bm.Index(0).Name()
 		}
 		if name != "Normal" && name != "Compatible" {
-			ps.translucent = true
+			value |= blendMode
 		}
 	}
-	if sm := d.Key("SMask"); sm.Kind() != pdf.Null && !(sm.Kind() == pdf.Name && sm.Name() == "None") {
-		ps.translucent = true
+	if sm := d.Key("SMask"); sm.Kind() != pdf.Null {
+		mask |= softMask
+		if !(sm.Kind() == pdf.Name && sm.Name() == "None") {
+			value |= softMask
+		}
 	}
+	return mask, value
 }
 
 // bounds returns the bounding box of pts.
 func bounds(pts []point) (x0, y0, x1, y1 float64) {
 	x0, y0, x1, y1 = math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, q := range pts {
-		x0, y0, x1, y1 = math.Min(x0, q.x), math.Min(y0, q.y), math.Max(x1, q.x), math.Max(y1, q.y)
+		x0, y0, x1, y1 = min(x0, q.x), min(y0, q.y), max(x1, q.x), max(y1, q.y)
 	}
 	return x0, y0, x1, y1
 }
@@ -379,41 +461,44 @@ func (p *pageReader) hideOccluded() int {
 	if len(p.occluders) == 0 {
 		return 0
 	}
-	hider := make([]int32, len(p.glyphs)) // 1 + the occluder that hides the glyph; 0 shown; -1 an overlay's
-	n := 0
-	for i := range p.glyphs {
-		if o := p.hiddenBy(i); o >= 0 {
-			hider[i] = int32(o) + 1
-			n++
-		}
+	if !p.mayHide() {
+		return 0
 	}
+	hider := zeroed(int32Bufs, len(p.glyphs)) // 1 + the occluder that hides the glyph; 0 shown; -1 an overlay's
+	defer int32Bufs.put(hider)
+	n := p.findHidden(hider)
 	if n == 0 || p.paintSpent {
 		return 0 // nothing hidden, or too much work to be sure of any
 	}
 	var marks []glyph
+	var shown []int32 // the shown letters set left to right, by baseline (holeMark)
 	for i := 0; i < len(p.glyphs); {
 		if hider[i] == 0 {
 			i++
 			continue
 		}
-		j := i
-		for j < len(p.glyphs) && hider[j] != 0 {
+		// The run: hidden letters, and the spaces between them.
+		j, last := i+1, i
+		for j < len(p.glyphs) && (hider[j] != 0 || isBlank(p.glyphs[j].s)) {
+			if hider[j] != 0 {
+				last = j
+			}
 			j++
 		}
-		// Spaces at either end of the run are shown: they are word gaps.
-		lo, hi := i, j
-		for lo < hi && isBlank(p.glyphs[lo].s) {
-			hider[lo], lo = 0, lo+1
+		for k := i; k <= last; k++ {
+			if hider[k] == 0 {
+				hider[k] = hider[i]
+			}
 		}
-		for hi > lo && isBlank(p.glyphs[hi-1].s) {
-			hider[hi-1], hi = 0, hi-1
-		}
-		if lo < hi && len(marks) < maxHoleMarks {
-			if m, ok := p.holeMark(hider, lo, hi); ok {
+		if len(marks) < maxHoleMarks {
+			if shown == nil {
+				shown = p.shownByBaseline(hider)
+			}
+			if m, ok := p.holeMark(hider, shown, i, last+1); ok {
 				marks = append(marks, m)
 			}
 		}
-		i = j
+		i = last + 1
 	}
 	p.liftOverlays(hider)
 	kept := p.glyphs[:0]
@@ -478,18 +563,138 @@ func (p *pageReader) liftOverlays(hider []int32) {
 	}
 }
 
-// hiddenBy returns the occluder that hides glyph i, or -1 (also once
-// the page's work is spent: a test cut short decides nothing).
-func (p *pageReader) hiddenBy(i int) int {
-	o := p.occludedBy(i)
-	if o < 0 {
-		o = p.camouflagedBy(i)
+// mayHide reports whether anything on the page may hide a glyph: a
+// certain fill painted after some glyph, or a glyph in the ink of some
+// certain fill.
+func (p *pageReader) mayHide() bool {
+	if p.certainAfter > 0 {
+		return true
+	}
+	if len(p.fillInks) == 0 {
+		return false
+	}
+	for i := range p.glyphs {
+		if ink := p.glyphs[i].ink; int(ink) < len(p.fillInks) && p.fillInks[ink] {
+			return true
+		}
+	}
+	return false
+}
+
+// findHidden sets hider (1 + the occluder) for the letters (not spaces:
+// they are hidden only inside a hidden run) that a certain fill covers,
+// the latest that does, or camouflages, and returns how many. It goes
+// fill by fill over the letters in the fill's box: a page has far fewer
+// fills that may hide than letters, and most lie beside the text. With
+// many such fills, the letters are found through a glyphGrid.
+func (p *pageReader) findHidden(hider []int32) int {
+	centres := zeroed(pointBufs, len(p.glyphs))
+	defer pointBufs.put(centres)
+	area := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)} // of the centres
+	inks := make([]bool, len(p.inks)+1)                                      // of the letters
+	for i := range p.glyphs {
+		g := &p.glyphs[i]
+		cx, cy := g.centre()
+		centres[i] = point{cx, cy}
+		area[0], area[1], area[2], area[3] = min(area[0], cx), min(area[1], cy), max(area[2], cx), max(area[3], cy)
+		if int(g.ink) < len(inks) {
+			inks[g.ink] = true
+		}
+	}
+	// The certain fills over the letters' area that may hide some: painted
+	// after a letter, or in a letter's ink.
+	var fills []int
+	for j := range p.occluders {
+		o := &p.occluders[j]
+		if o.certain && o.x1 >= area[0] && o.x0 <= area[2] && o.y1 >= area[1] && o.y0 <= area[3] &&
+			(o.upTo > 0 || o.ink != 0 && int(o.ink) < len(inks) && inks[o.ink]) {
+			fills = append(fills, j)
+		}
+	}
+	if len(fills) == 0 {
+		return 0
+	}
+	var grid *glyphGrid
+	if len(fills) > directFills {
+		grid = newGlyphGrid(p.glyphs, centres)
+	}
+	// letters calls fn with the letters i, from <= i < to, in the ink
+	// (any, when 0), whose centres lie in o's box and in its fill.
+	letters := func(o *occluder, from, to int, ink uint16, fn func(i int32)) {
+		test := func(i int32) {
+			c := centres[i]
+			if c.x < o.x0 || c.x > o.x1 || c.y < o.y0 || c.y > o.y1 {
+				return
+			}
+			if g := &p.glyphs[i]; (ink == 0 || g.ink == ink) && !isBlank(g.s) && p.inside(o, c.x, c.y) {
+				fn(i)
+			}
+		}
+		if grid == nil {
+			for i := from; i < to; i++ {
+				test(int32(i))
+			}
+			return
+		}
+		c0, r0, c1, r1 := grid.span(o.x0, o.y0, o.x1, o.y1)
+		for r := r0; r <= r1; r++ {
+			for c := c0; c <= c1; c++ {
+				for _, i := range grid.in(c, r) {
+					if int(i) >= from && int(i) < to {
+						test(i)
+					}
+				}
+			}
+		}
+	}
+	// Covered: a certain fill painted after letters, over them.
+	for _, j := range fills {
+		if o := &p.occluders[j]; o.upTo > 0 {
+			letters(o, 0, o.upTo, 0, func(i int32) { hider[i] = int32(j) + 1 })
+		}
+	}
+	// Camouflaged: a letter in the ink of a certain fill painted before
+	// it, over it; the letter is hidden when that fill is the topmost
+	// thing under it (camouflagedBy).
+	var candidates []int32
+	var isCandidate []bool
+	for _, j := range fills {
+		o := &p.occluders[j]
+		if o.ink == 0 || int(o.ink) >= len(inks) || !inks[o.ink] || o.upTo >= len(p.glyphs) {
+			continue
+		}
+		letters(o, o.upTo, len(p.glyphs), o.ink, func(i int32) {
+			if hider[i] == 0 && (isCandidate == nil || !isCandidate[i]) {
+				if isCandidate == nil {
+					isCandidate = make([]bool, len(p.glyphs))
+				}
+				candidates, isCandidate[i] = append(candidates, i), true
+			}
+		})
+	}
+	if len(candidates) > 0 {
+		p.index = newOccIndex(p)
+		for _, i := range candidates {
+			if b := p.camouflagedBy(int(i)); b >= 0 {
+				hider[i] = int32(b) + 1
+			}
+		}
 	}
 	if p.paintSpent {
-		return -1
+		return 0
 	}
-	return o
+	n := 0
+	for _, h := range hider {
+		if h != 0 {
+			n++
+		}
+	}
+	return n
 }
+
+// directFills is the most fills findHidden tests against every letter
+// before it builds a glyphGrid.
+const directFills = 8
 
 // Hidden is the text of a hole in a line where text lies under a shape
 // painted over it (U+2588 FULL BLOCK: what a reader of a redacted line
@@ -507,7 +712,7 @@ const maxHoleMarks = 256
 // the first hidden letter to the end of the last. Text that continues on
 // what hides it (a panel laid over a line, with text of its own) is not
 // the line's. Only text set left to right is marked.
-func (p *pageReader) holeMark(hider []int32, i, j int) (glyph, bool) {
+func (p *pageReader) holeMark(hider, shown []int32, i, j int) (glyph, bool) {
 	gs := p.glyphs
 	first, last := &gs[i], &gs[j-1]
 	if first.rot != 0 || last.rot != 0 {
@@ -517,10 +722,12 @@ func (p *pageReader) holeMark(hider []int32, i, j int) (glyph, bool) {
 	size := first.size
 	start, end := first.x, last.x+last.w
 	left, right := false, false
-	for k := range gs {
+	// The shown letters within half a size of the run's baseline.
+	from, _ := slices.BinarySearchFunc(shown, first.y-size/2, func(k int32, y float64) int { return cmp.Compare(gs[k].y, y) })
+	for _, k := range shown[from:] {
 		g := &gs[k]
-		if hider[k] != 0 || g.rot != 0 || isBlank(g.s) || math.Abs(g.y-first.y) > size/2 {
-			continue
+		if g.y > first.y+size/2 {
+			break
 		}
 		if cx, cy := g.centre(); p.inside(h1, cx, cy) || p.inside(h2, cx, cy) || p.paintSpent {
 			continue
@@ -540,20 +747,17 @@ func (p *pageReader) holeMark(hider []int32, i, j int) (glyph, bool) {
 	return glyph{}, false
 }
 
-// occludedBy returns the last certain fill painted after glyph i that
-// covers its centre, or -1.
-func (p *pageReader) occludedBy(i int) int {
-	cx, cy := p.glyphs[i].centre()
-	for j := len(p.occluders) - 1; j >= 0; j-- {
-		o := &p.occluders[j]
-		if o.upTo <= i {
-			return -1 // this fill and the ones before it were painted before the glyph
-		}
-		if o.certain && p.inside(o, cx, cy) {
-			return j
+// shownByBaseline returns the glyphs hider leaves shown that are
+// letters set left to right, ordered by baseline.
+func (p *pageReader) shownByBaseline(hider []int32) []int32 {
+	shown := make([]int32, 0, len(p.glyphs))
+	for k := range p.glyphs {
+		if g := &p.glyphs[k]; hider[k] == 0 && g.rot == 0 && !isBlank(g.s) && g.y == g.y {
+			shown = append(shown, int32(k))
 		}
 	}
-	return -1
+	slices.SortFunc(shown, func(a, b int32) int { return cmp.Compare(p.glyphs[a].y, p.glyphs[b].y) })
+	return shown
 }
 
 // maxPaintWork bounds the edges a page's occlusion tests walk, so that
@@ -568,14 +772,74 @@ func (p *pageReader) inside(o *occluder, x, y float64) bool {
 	if x < o.x0 || x > o.x1 || y < o.y0 || y > o.y1 {
 		return false
 	}
-	if o.from == o.to {
+	if o.from == o.to { // a box, or what it covers is not known: all its box
 		return true
 	}
-	if p.paintWork += o.to - o.from; p.paintWork > maxPaintWork {
-		p.paintSpent = true
-		return false
+	// The letters of a line share their centres' y: the fill's edges are
+	// crossed once for the line, and each letter looks up its x.
+	sc := &p.scan
+	if sc.o != o || sc.y != y {
+		if p.paintWork += o.to - o.from; p.paintWork > maxPaintWork {
+			p.paintSpent = true
+			return false
+		}
+		sc.o, sc.y = o, y
+		sc.xs = crossings(sc.xs[:0], p.occPts[o.from:o.to], p.occStarts[o.sFrom:o.sTo], y)
 	}
-	return o.covers(p.occPts[o.from:o.to], p.occStarts[o.sFrom:o.sTo], x, y)
+	return sc.covers(x, o.evenOdd)
+}
+
+// A scanline is where the edges of an occluder's subpaths cross the
+// horizontal line at y: x and the edge's direction (+1 up, -1 down),
+// sorted by x.
+type scanline struct {
+	o  *occluder
+	y  float64
+	xs []crossing
+}
+
+type crossing struct {
+	x   float64
+	dir int
+}
+
+// crossings appends to xs where the subpaths pts (each starting at its
+// index in starts, each closed) cross the line at y, sorted by x.
+func crossings(xs []crossing, pts []point, starts []int, y float64) []crossing {
+	for k, s := range starts {
+		e := len(pts)
+		if k+1 < len(starts) {
+			e = starts[k+1]
+		}
+		sub := pts[s:e]
+		for i := range sub {
+			a, b := sub[i], sub[(i+1)%len(sub)]
+			if (a.y <= y) == (b.y <= y) {
+				continue
+			}
+			c := crossing{x: a.x + (y-a.y)*(b.x-a.x)/(b.y-a.y), dir: -1}
+			if b.y > a.y {
+				c.dir = 1
+			}
+			xs = append(xs, c)
+		}
+	}
+	slices.SortFunc(xs, func(a, b crossing) int { return cmp.Compare(a.x, b.x) })
+	return xs
+}
+
+// covers reports whether x is inside the filled area on the scanline,
+// by the winding rule (even-odd or nonzero) of the crossings right of x.
+func (sc *scanline) covers(x float64, evenOdd bool) bool {
+	winding, n := 0, 0
+	for i := len(sc.xs) - 1; i >= 0 && sc.xs[i].x > x; i-- {
+		winding += sc.xs[i].dir
+		n++
+	}
+	if evenOdd {
+		return n%2 == 1
+	}
+	return winding != 0
 }
 
 // centre returns the middle of the glyph's box: half its advance along
@@ -591,41 +855,6 @@ func (g *glyph) centre() (x, y float64) {
 		return g.x + up, g.y - along
 	}
 	return g.x + along, g.y + up
-}
-
-// covers reports whether (x, y) is inside the filled area of the
-// occluder's subpaths (pts, each starting at its index in starts), each
-// closed, by its winding rule.
-func (o *occluder) covers(pts []point, starts []int, x, y float64) bool {
-	winding, crossings := 0, 0
-	for k, s := range starts {
-		e := len(pts)
-		if k+1 < len(starts) {
-			e = starts[k+1]
-		}
-		sub := pts[s:e]
-		for i := range sub {
-			a, b := sub[i], sub[(i+1)%len(sub)]
-			if (a.y <= y) == (b.y <= y) {
-				continue
-			}
-			// Where the edge crosses the horizontal line through y.
-			xi := a.x + (y-a.y)*(b.x-a.x)/(b.y-a.y)
-			if xi <= x {
-				continue
-			}
-			crossings++
-			if b.y > a.y {
-				winding++
-			} else {
-				winding--
-			}
-		}
-	}
-	if o.evenOdd {
-		return crossings%2 == 1
-	}
-	return winding != 0
 }
 
 // insertOverlay returns the page's lines with an overlay's lines (ov,

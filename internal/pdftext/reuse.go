@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/ledongthuc/pdf"
@@ -125,7 +126,21 @@ var (
 	// XObjects each take three
 	operandBufs = newFreeList[operand](16, 4<<10, 64<<10)
 	scratchBufs = newFreeList[byte](8, 64<<10, 1<<20)
+	// for occlusion (paint.go): a page's occluders, their points and
+	// subpath starts, and hideOccluded's letters' centres and hiders
+	occBufs   = newFreeList[occluder](4, 1<<10, 8<<10)
+	pointBufs = newFreeList[point](8, 16<<10, 1<<20)
+	intBufs   = newFreeList[int](4, 1<<10, 64<<10)
+	int32Bufs = newFreeList[int32](4, 16<<10, 256<<10)
 )
+
+// zeroed returns a buffer of f with length n, zeroed.
+func zeroed[T any](f *freeList[T], n int) []T {
+	b := f.get(n)
+	b = slices.Grow(b, n)[:n]
+	clear(b)
+	return b
+}
 
 // getGlyphs returns an empty glyph slice, with room from an earlier page.
 func getGlyphs() []glyph { return glyphBufs.get(1024) }
