@@ -73,6 +73,8 @@ type path struct {
 	rect     bool  // one subpath made by re along the axes
 	overflow bool  // more than maxPathPts points: never hides text
 	clips    bool  // W or W* came: the path clips when painted
+	// the box of pts
+	x0, y0, x1, y1 float64
 }
 
 // An occluder is something painted on the page: a fill, an image or a
@@ -159,7 +161,17 @@ func (in *interp) addPoint(x, y float64) {
 		pa.overflow = true
 		return
 	}
-	pa.pts = append(pa.pts, in.gs.ctm.apply(x, y))
+	pa.add(in.gs.ctm.apply(x, y))
+}
+
+// add appends q to the path's points and its box.
+func (pa *path) add(q point) {
+	if len(pa.pts) == 0 {
+		pa.x0, pa.y0, pa.x1, pa.y1 = q.x, q.y, q.x, q.y
+	} else {
+		pa.x0, pa.y0, pa.x1, pa.y1 = min(pa.x0, q.x), min(pa.y0, q.y), max(pa.x1, q.x), max(pa.y1, q.y)
+	}
+	pa.pts = append(pa.pts, q)
 }
 
 // apply returns (x, y) mapped by m.
@@ -213,7 +225,7 @@ func (in *interp) curve(op string) {
 		t := float64(i) / curveSegments
 		u := 1 - t
 		a, b, c, d := u*u*u, 3*u*u*t, 3*u*t*t, t*t*t
-		pa.pts = append(pa.pts, point{a*p0.x + b*p1.x + c*p2.x + d*p3.x, a*p0.y + b*p1.y + c*p2.y + d*p3.y})
+		pa.add(point{a*p0.x + b*p1.x + c*p2.x + d*p3.x, a*p0.y + b*p1.y + c*p2.y + d*p3.y})
 	}
 }
 
@@ -222,7 +234,7 @@ func (in *interp) curve(op string) {
 func (in *interp) fill(evenOdd bool) {
 	pa, ps := &in.path, &in.gs.paint
 	if len(pa.pts) >= 3 && !pa.overflow {
-		x0, y0, x1, y1 := bounds(pa.pts)
+		x0, y0, x1, y1 := pa.x0, pa.y0, pa.x1, pa.y1
 		certain := ps.translucent == 0 && !ps.clip.inexact && !ps.pattern
 		x0, y0, x1, y1 = ps.clip.within(x0, y0, x1, y1)
 		if x1-x0 >= minOccluder && y1-y0 >= minOccluder {
@@ -323,7 +335,7 @@ func (in *interp) clipBy() {
 		c.inexact = true
 		return
 	}
-	c.narrow(bounds(pa.pts))
+	c.narrow(pa.x0, pa.y0, pa.x1, pa.y1)
 }
 
 // within returns the box x0 y0 x1 y1 cut to the clip's rectangle (empty
@@ -776,26 +788,37 @@ func (p *pageReader) inside(o *occluder, x, y float64) bool {
 		return true
 	}
 	// The letters of a line share their centres' y: the fill's edges are
-	// crossed once for the line, and each letter looks up its x.
+	// crossed once for the line (remembered while the same fill is
+	// asked), and each letter looks up its x.
 	sc := &p.scan
-	if sc.o != o || sc.y != y {
+	if sc.o != o {
+		sc.o, sc.xs = o, sc.xs[:0]
+		clear(sc.lines)
+	}
+	span, ok := sc.lines[y]
+	if !ok {
 		if p.paintWork += o.to - o.from; p.paintWork > maxPaintWork {
 			p.paintSpent = true
 			return false
 		}
-		sc.o, sc.y = o, y
-		sc.xs = crossings(sc.xs[:0], p.occPts[o.from:o.to], p.occStarts[o.sFrom:o.sTo], y)
+		from := len(sc.xs)
+		sc.xs = crossings(sc.xs, p.occPts[o.from:o.to], p.occStarts[o.sFrom:o.sTo], y)
+		span = [2]int{from, len(sc.xs)}
+		if sc.lines == nil {
+			sc.lines = map[float64][2]int{}
+		}
+		sc.lines[y] = span
 	}
-	return sc.covers(x, o.evenOdd)
+	return covers(sc.xs[span[0]:span[1]], x, o.evenOdd)
 }
 
-// A scanline is where the edges of an occluder's subpaths cross the
-// horizontal line at y: x and the edge's direction (+1 up, -1 down),
-// sorted by x.
+// A scanline holds, for one occluder, where the edges of its subpaths
+// cross the horizontal lines asked so far: x and the edge's direction
+// (+1 up, -1 down), sorted by x, a line's run in xs each.
 type scanline struct {
-	o  *occluder
-	y  float64
-	xs []crossing
+	o     *occluder
+	lines map[float64][2]int // y: its crossings, xs[from:to]
+	xs    []crossing
 }
 
 type crossing struct {
@@ -804,8 +827,10 @@ type crossing struct {
 }
 
 // crossings appends to xs where the subpaths pts (each starting at its
-// index in starts, each closed) cross the line at y, sorted by x.
+// index in starts, each closed) cross the line at y, sorted by x (the
+// ones appended).
 func crossings(xs []crossing, pts []point, starts []int, y float64) []crossing {
+	from := len(xs)
 	for k, s := range starts {
 		e := len(pts)
 		if k+1 < len(starts) {
@@ -824,16 +849,17 @@ func crossings(xs []crossing, pts []point, starts []int, y float64) []crossing {
 			xs = append(xs, c)
 		}
 	}
-	slices.SortFunc(xs, func(a, b crossing) int { return cmp.Compare(a.x, b.x) })
+	slices.SortFunc(xs[from:], func(a, b crossing) int { return cmp.Compare(a.x, b.x) })
 	return xs
 }
 
-// covers reports whether x is inside the filled area on the scanline,
-// by the winding rule (even-odd or nonzero) of the crossings right of x.
-func (sc *scanline) covers(x float64, evenOdd bool) bool {
+// covers reports whether x is inside the filled area on a scanline
+// whose crossings, sorted by x, are xs: by the winding rule (even-odd or
+// nonzero) of the crossings right of x.
+func covers(xs []crossing, x float64, evenOdd bool) bool {
 	winding, n := 0, 0
-	for i := len(sc.xs) - 1; i >= 0 && sc.xs[i].x > x; i-- {
-		winding += sc.xs[i].dir
+	for i := len(xs) - 1; i >= 0 && xs[i].x > x; i-- {
+		winding += xs[i].dir
 		n++
 	}
 	if evenOdd {
