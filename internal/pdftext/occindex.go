@@ -77,8 +77,9 @@ func cellOf(x, y, x0, y0, cw, ch float64) (c, r int) {
 }
 
 // An occIndex finds the occluders (paint.go) whose boxes may hold a
-// point, so that hiding a page's glyphs does not test every glyph
-// against every fill. The glyphs' area is cut into gridCells × gridCells
+// point, so that finding what lies under a letter in the ink of a fill
+// (camouflagedBy) does not walk every fill painted before it. The
+// glyphs' area is cut into gridCells × gridCells
 // cells; an occluder is listed in the cells its box meets, or, when it
 // meets more than maxCellsEach of them (a page's background), in big.
 // Occluders whose boxes hold no glyph's centre are left out. Every list
