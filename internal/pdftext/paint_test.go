@@ -33,6 +33,21 @@ func occlusionPage(before, after, formBBox string) []byte {
 	)
 }
 
+// firstPageLines reads the PDF data and returns the text of its first
+// page's lines.
+func firstPageLines(t *testing.T, data []byte) []string {
+	t.Helper()
+	doc, err := Read(context.Background(), data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, l := range doc.Pages[0].Lines {
+		lines = append(lines, l.Text())
+	}
+	return lines
+}
+
 // TestOcclusion: text a later opaque fill covers is not read, and every
 // fill that might not hide it leaves it.
 func TestOcclusion(t *testing.T) {
@@ -95,14 +110,7 @@ func TestOcclusion(t *testing.T) {
 			if bbox == "" {
 				bbox = "[0 0 612 792]"
 			}
-			doc, err := Read(context.Background(), occlusionPage(tt.before, tt.after, bbox), Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, l := range doc.Pages[0].Lines {
-				got = append(got, l.Text())
-			}
+			got := firstPageLines(t, occlusionPage(tt.before, tt.after, bbox))
 			if g := strings.Join(got, " "); g != tt.want {
 				t.Errorf("text %q, want %q", g, tt.want)
 			}
@@ -123,14 +131,7 @@ func TestOcclusionAnnotation(t *testing.T) {
 		streamObj("/Type /XObject /Subtype /Form /BBox [0 0 200 30] /Resources << /Font << /F1 3 0 R >> >>",
 			"1 g 0 0 200 30 re f 0 g BT /F1 12 Tf 4 10 Td (Answer) Tj ET"),
 	)
-	doc, err := Read(context.Background(), data, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, l := range doc.Pages[0].Lines {
-		got = append(got, l.Text())
-	}
+	got := firstPageLines(t, data)
 	if g, want := strings.Join(got, " | "), "Visible | Answer"; g != want {
 		t.Errorf("text %q, want %q", g, want)
 	}
@@ -156,14 +157,7 @@ func TestOverlay(t *testing.T) {
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << /Font << /F1 3 0 R >> >> >>",
 		streamObj("", content),
 	)
-	doc, err := Read(context.Background(), data, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, l := range doc.Pages[0].Lines {
-		got = append(got, l.Text())
-	}
+	got := firstPageLines(t, data)
 	want := []string{"First line of code", "Second line", "Third line", "PASS", "Program exited.", "Text under the panel's bottom"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("lines\n%q\nwant\n%q", got, want)
@@ -202,15 +196,7 @@ func TestOcclusionBounded(t *testing.T) {
 		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << /Font << /F1 3 0 R >> >> >>",
 		streamObj("", b.String()),
 	)
-	doc, err := Read(context.Background(), data, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var text strings.Builder
-	for _, l := range doc.Pages[0].Lines {
-		text.WriteString(l.Text() + " ")
-	}
-	if n := strings.Count(text.String(), "Line"); n != lines {
+	if n := strings.Count(strings.Join(firstPageLines(t, data), " "), "Line"); n != lines {
 		t.Errorf("%d of %d lines kept", n, lines)
 	}
 }
