@@ -16,8 +16,8 @@ import (
 	"fmt"
 	"os"
 	"strconv"
-	"syscall"
 
+	"github.com/ntlnav/referat/internal/cputime"
 	"github.com/ntlnav/referat/internal/pdftext"
 )
 
@@ -54,9 +54,10 @@ func main() {
 
 // cpu returns the process's user and system time so far, in seconds.
 func cpu() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
+	d, err := cputime.Self()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "readbench:", err)
+		os.Exit(1)
 	}
-	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
+	return d.Seconds()
 }
