@@ -119,12 +119,7 @@ func (p *pageReader) drawAppearance(ap, pageRes pdf.Value, rect [4]float64, ctm 
 		return
 	}
 	// The bounding box of the transformed BBox, mapped onto Rect.
-	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for _, c := range [4][2]float64{{bb[0], bb[1]}, {bb[2], bb[1]}, {bb[0], bb[3]}, {bb[2], bb[3]}} {
-		x := m[0]*c[0] + m[2]*c[1] + m[4]
-		y := m[1]*c[0] + m[3]*c[1] + m[5]
-		x0, y0, x1, y1 = math.Min(x0, x), math.Min(y0, y), math.Max(x1, x), math.Max(y1, y)
-	}
+	x0, y0, x1, y1 := bounds([]point{m.apply(bb[0], bb[1]), m.apply(bb[2], bb[1]), m.apply(bb[0], bb[3]), m.apply(bb[2], bb[3])})
 	if x1-x0 < 1e-6 || y1-y0 < 1e-6 {
 		return
 	}

@@ -869,18 +869,12 @@ func covers(xs []crossing, x float64, evenOdd bool) bool {
 }
 
 // centre returns the middle of the glyph's box: half its advance along
-// the baseline, and a third of its size above it.
+// the baseline, and a third of its size above it (up is the baseline's
+// direction turned a quarter counterclockwise).
 func (g *glyph) centre() (x, y float64) {
+	dx, dy := baselineDirection(g.rot)
 	along, up := g.w/2, g.size/3
-	switch g.rot {
-	case 1: // ↑
-		return g.x - up, g.y + along
-	case 2: // ←
-		return g.x - along, g.y - up
-	case 3: // ↓
-		return g.x + up, g.y - along
-	}
-	return g.x + along, g.y + up
+	return g.x + dx*along - dy*up, g.y + dy*along + dx*up
 }
 
 // insertOverlay returns the page's lines with an overlay's lines (ov,
