@@ -60,12 +60,7 @@ type pageReader struct {
 	occFull   bool     // occluders reached their bounds: later ones are not recorded
 	inkLimit  int      // with occFull: glyphs from this index have no known backdrop
 	inks      []uint32 // the page's colours, 8-bit RGB, by ink number - 1 (ink.go)
-	fillInks  []bool   // by ink number: some certain fill has this ink
 	overlays  []overlay
-	index     *occIndex // of the occluders, while hideOccluded runs
-	// glyphs drawn before the last certain occluder: only they may be
-	// covered by one
-	certainAfter int
 	// edges walked by occlusion tests, and whether they passed maxPaintWork
 	paintWork  int
 	paintSpent bool

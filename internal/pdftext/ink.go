@@ -52,14 +52,6 @@ func (p *pageReader) inkOf(r, g, b float64) uint16 {
 	return uint16(len(p.inks))
 }
 
-// noteFillInk notes that a certain fill was painted in ink.
-func (p *pageReader) noteFillInk(ink uint16) {
-	for int(ink) >= len(p.fillInks) {
-		p.fillInks = append(p.fillInks, false)
-	}
-	p.fillInks[ink] = true
-}
-
 // colourOp runs a fill-colour operator (g, rg, k, cs, sc, scn) and
 // reports whether op was one. Stroking colours do not matter here.
 func (in *interp) colourOp(op string) bool {
@@ -79,9 +71,7 @@ func (in *interp) colourOp(op string) bool {
 		ps.space, ps.ink, ps.pattern = 0, 0, false
 		if n >= 1 {
 			if o := &in.args[n-1]; o.kind == kindName {
-				name := string(in.lx.bytes(o))
-				ps.space = in.spaceComponents(name)
-				ps.pattern = ps.space == 0 && in.isPattern(name)
+				ps.space, ps.pattern = in.colourSpace(string(in.lx.bytes(o)), 0)
 			}
 		}
 		if ps.space != 0 { // the initial colour of a device space is black
@@ -122,70 +112,49 @@ func (in *interp) deviceInk(comps, n int) uint16 {
 	}
 }
 
-// spaceComponents returns the components of the named colour space when
-// it is one whose colours are known (see above), else 0.
-func (in *interp) spaceComponents(name string) int8 {
-	return in.spaceDepth(name, 0)
-}
-
-// spaceDepth is spaceComponents for a name met through depth names
-// before it (a resource naming another, which may name itself).
-func (in *interp) spaceDepth(name string, depth int) (comps int8) {
+// colourSpace returns the components of the named colour space when it
+// is one whose colours are known (see above), else 0, and whether it is
+// Pattern. A name may be a resource, which may name another (or itself):
+// depth counts the names followed.
+func (in *interp) colourSpace(name string, depth int) (comps int8, pattern bool) {
 	switch name {
 	case "DeviceGray", "G":
-		return 1
+		return 1, false
 	case "DeviceRGB", "RGB":
-		return 3
+		return 3, false
 	case "DeviceCMYK", "CMYK":
-		return 4
+		return 4, false
+	case "Pattern":
+		return 0, true
 	}
 	defer func() {
-		if recover() != nil {
-			comps = 0
+		if recover() != nil { // a damaged resource: unknown
+			comps, pattern = 0, false
 		}
 	}()
 	cs := in.resources.Key("ColorSpace").Key(name)
 	if cs.Kind() == pdf.Name {
 		if depth >= 4 {
-			return 0
+			return 0, false
 		}
-		return in.spaceDepth(cs.Name(), depth+1)
+		return in.colourSpace(cs.Name(), depth+1)
 	}
 	if cs.Kind() != pdf.Array || cs.Len() < 1 {
-		return 0
+		return 0, false
 	}
 	switch cs.Index(0).Name() {
 	case "CalGray":
-		return 1
+		return 1, false
 	case "CalRGB":
-		return 3
+		return 3, false
 	case "ICCBased":
 		if c := cs.Index(1).Key("N").Int64(); c == 1 || c == 3 || c == 4 {
-			return int8(c)
+			return int8(c), false
 		}
+	case "Pattern":
+		return 0, true
 	}
-	return 0
-}
-
-// isPattern reports whether the named colour space is Pattern (or a
-// resource that is one).
-func (in *interp) isPattern(name string) (pattern bool) {
-	if name == "Pattern" {
-		return true
-	}
-	defer func() {
-		if recover() != nil {
-			pattern = false
-		}
-	}()
-	cs := in.resources.Key("ColorSpace").Key(name)
-	switch cs.Kind() {
-	case pdf.Name:
-		return cs.Name() == "Pattern"
-	case pdf.Array:
-		return cs.Index(0).Name() == "Pattern"
-	}
-	return false
+	return 0, false
 }
 
 // glyphInk returns the ink a glyph is drawn in under the text state: the
@@ -198,16 +167,17 @@ func glyphInk(gs *textState) uint16 {
 }
 
 // camouflagedBy returns the certain fill that is the topmost thing
-// painted under glyph i when the glyph has its colour (see above), or -1.
-func (p *pageReader) camouflagedBy(i int) int {
+// painted under glyph i when the glyph has its colour (see above), or -1;
+// ix indexes the page's occluders.
+func (p *pageReader) camouflagedBy(i int, ix *occIndex) int {
 	g := &p.glyphs[i]
-	if g.ink == 0 || int(g.ink) >= len(p.fillInks) || !p.fillInks[g.ink] || p.occFull && i >= p.inkLimit {
+	if g.ink == 0 || p.occFull && i >= p.inkLimit {
 		return -1
 	}
 	cx, cy := g.centre()
 	// The occluders painted before the glyph are those with upTo <= i,
 	// the first ones of the list.
-	w := p.index.below(cx, cy, p.paintedBefore(i))
+	w := ix.below(cx, cy, p.paintedBefore(i))
 	for j := w.next(); j >= 0; j = w.next() {
 		if o := &p.occluders[j]; p.inside(o, cx, cy) {
 			if o.certain && o.ink == g.ink {

@@ -234,9 +234,8 @@ func (in *interp) curve(op string) {
 func (in *interp) fill(evenOdd bool) {
 	pa, ps := &in.path, &in.gs.paint
 	if len(pa.pts) >= 3 && !pa.overflow {
-		x0, y0, x1, y1 := pa.x0, pa.y0, pa.x1, pa.y1
 		certain := ps.translucent == 0 && !ps.clip.inexact && !ps.pattern
-		x0, y0, x1, y1 = ps.clip.within(x0, y0, x1, y1)
+		x0, y0, x1, y1 := ps.clip.within(pa.x0, pa.y0, pa.x1, pa.y1)
 		if x1-x0 >= minOccluder && y1-y0 >= minOccluder {
 			o := occluder{x0: x0, y0: y0, x1: x1, y1: y1, evenOdd: evenOdd, certain: certain, ink: ps.ink}
 			if !certain || pa.rect || pa.isBox() {
@@ -256,8 +255,8 @@ func (in *interp) fill(evenOdd bool) {
 // and l, as PostScript drivers draw them.
 func (pa *path) isBox() bool {
 	pts := pa.pts
-	if len(pa.starts) != 1 || len(pts) == 5 && pts[4] == pts[0] {
-		pts = pts[:min(len(pts), 4)]
+	if len(pts) == 5 && pts[4] == pts[0] {
+		pts = pts[:4]
 	}
 	if len(pa.starts) != 1 || len(pts) != 4 {
 		return false
@@ -291,12 +290,6 @@ func (p *pageReader) record(o occluder, pa *path) {
 		o.sFrom = len(p.occStarts)
 		p.occStarts = append(p.occStarts, pa.starts...)
 		o.to, o.sTo = len(p.occPts), len(p.occStarts)
-	}
-	if o.certain && o.ink != 0 {
-		p.noteFillInk(o.ink)
-	}
-	if o.certain {
-		p.certainAfter = o.upTo
 	}
 	p.occluders = append(p.occluders, o)
 }
@@ -470,18 +463,11 @@ func bounds(pts []point) (x0, y0, x1, y1 float64) {
 // place, so that the sentence keeps its hole and its words are not cut
 // apart as cells.
 func (p *pageReader) hideOccluded() int {
-	if len(p.occluders) == 0 {
-		return 0
-	}
-	if !p.mayHide() {
-		return 0
-	}
-	hider := zeroed(int32Bufs, len(p.glyphs)) // 1 + the occluder that hides the glyph; 0 shown; -1 an overlay's
-	defer int32Bufs.put(hider)
-	n := p.findHidden(hider)
-	if n == 0 || p.paintSpent {
+	hider := p.findHidden() // 1 + the occluder that hides the glyph; 0 shown; -1 an overlay's
+	if hider == nil {
 		return 0 // nothing hidden, or too much work to be sure of any
 	}
+	defer int32Bufs.put(hider)
 	var marks []glyph
 	var shown []int32 // the shown letters set left to right, by baseline (holeMark)
 	for i := 0; i < len(p.glyphs); {
@@ -514,7 +500,7 @@ func (p *pageReader) hideOccluded() int {
 	}
 	p.liftOverlays(hider)
 	kept := p.glyphs[:0]
-	n = 0
+	n := 0
 	for i := range p.glyphs {
 		switch {
 		case hider[i] == 0:
@@ -546,7 +532,7 @@ const maxOverlays = 16
 func (p *pageReader) liftOverlays(hider []int32) {
 	var covering []int // occluders that hid a letter painted before them
 	for i, h := range hider {
-		if h > 0 && int(h-1) < len(p.occluders) && p.occluders[h-1].upTo > i && !slices.Contains(covering, int(h-1)) && len(covering) < maxOverlays {
+		if h > 0 && p.occluders[h-1].upTo > i && !slices.Contains(covering, int(h-1)) && len(covering) < maxOverlays {
 			covering = append(covering, int(h-1))
 		}
 	}
@@ -575,35 +561,20 @@ func (p *pageReader) liftOverlays(hider []int32) {
 	}
 }
 
-// mayHide reports whether anything on the page may hide a glyph: a
-// certain fill painted after some glyph, or a glyph in the ink of some
-// certain fill.
-func (p *pageReader) mayHide() bool {
-	if p.certainAfter > 0 {
-		return true
-	}
-	if len(p.fillInks) == 0 {
-		return false
-	}
-	for i := range p.glyphs {
-		if ink := p.glyphs[i].ink; int(ink) < len(p.fillInks) && p.fillInks[ink] {
-			return true
-		}
-	}
-	return false
-}
-
-// findHidden sets hider (1 + the occluder) for the letters (not spaces:
-// they are hidden only inside a hidden run) that a certain fill covers,
-// the latest that does, or camouflages, and returns how many. It goes
-// fill by fill over the letters in the fill's box: a page has far fewer
-// fills that may hide than letters, and most lie beside the text. With
-// many such fills, the letters are found through a glyphGrid.
-func (p *pageReader) findHidden(hider []int32) int {
+// findHidden returns, per glyph, 1 + the occluder that hides it: a
+// certain fill that covers it (the latest that does) or camouflages it.
+// Only letters are marked (spaces are hidden only inside a hidden run,
+// by hideOccluded). It returns nil when nothing is hidden, or when the
+// page's work was spent (in doubt, nothing is). It goes fill by fill over
+// the letters in the fill's box: a page has far fewer fills that may
+// hide than letters, and most lie beside the text.
+func (p *pageReader) findHidden() []int32 {
+	// The letters' area and inks, then the certain fills over that area
+	// that may hide some: painted after a letter, or in a letter's ink.
 	centres := zeroed(pointBufs, len(p.glyphs))
 	defer pointBufs.put(centres)
-	area := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)} // of the centres
-	inks := make([]bool, len(p.inks)+1)                                      // of the letters
+	area := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	inks := make([]bool, len(p.inks)+1)
 	for i := range p.glyphs {
 		g := &p.glyphs[i]
 		cx, cy := g.centre()
@@ -613,56 +584,26 @@ func (p *pageReader) findHidden(hider []int32) int {
 			inks[g.ink] = true
 		}
 	}
-	// The certain fills over the letters' area that may hide some: painted
-	// after a letter, or in a letter's ink.
+	inkOf := func(o *occluder) bool { return o.ink != 0 && int(o.ink) < len(inks) && inks[o.ink] }
 	var fills []int
 	for j := range p.occluders {
 		o := &p.occluders[j]
-		if o.certain && o.x1 >= area[0] && o.x0 <= area[2] && o.y1 >= area[1] && o.y0 <= area[3] &&
-			(o.upTo > 0 || o.ink != 0 && int(o.ink) < len(inks) && inks[o.ink]) {
+		if o.certain && o.x1 >= area[0] && o.x0 <= area[2] && o.y1 >= area[1] && o.y0 <= area[3] && (o.upTo > 0 || inkOf(o)) {
 			fills = append(fills, j)
 		}
 	}
 	if len(fills) == 0 {
-		return 0
+		return nil
 	}
-	var grid *glyphGrid
+	lf := &letterFinder{p: p, centres: centres}
 	if len(fills) > directFills {
-		grid = newGlyphGrid(p.glyphs, centres)
+		lf.grid = newGlyphGrid(p.glyphs, centres)
 	}
-	// letters calls fn with the letters i, from <= i < to, in the ink
-	// (any, when 0), whose centres lie in o's box and in its fill.
-	letters := func(o *occluder, from, to int, ink uint16, fn func(i int32)) {
-		test := func(i int32) {
-			c := centres[i]
-			if c.x < o.x0 || c.x > o.x1 || c.y < o.y0 || c.y > o.y1 {
-				return
-			}
-			if g := &p.glyphs[i]; (ink == 0 || g.ink == ink) && !isBlank(g.s) && p.inside(o, c.x, c.y) {
-				fn(i)
-			}
-		}
-		if grid == nil {
-			for i := from; i < to; i++ {
-				test(int32(i))
-			}
-			return
-		}
-		c0, r0, c1, r1 := grid.span(o.x0, o.y0, o.x1, o.y1)
-		for r := r0; r <= r1; r++ {
-			for c := c0; c <= c1; c++ {
-				for _, i := range grid.in(c, r) {
-					if int(i) >= from && int(i) < to {
-						test(i)
-					}
-				}
-			}
-		}
-	}
+	hider := zeroed(int32Bufs, len(p.glyphs))
 	// Covered: a certain fill painted after letters, over them.
 	for _, j := range fills {
 		if o := &p.occluders[j]; o.upTo > 0 {
-			letters(o, 0, o.upTo, 0, func(i int32) { hider[i] = int32(j) + 1 })
+			lf.each(o, 0, o.upTo, 0, func(i int32) { hider[i] = int32(j) + 1 })
 		}
 	}
 	// Camouflaged: a letter in the ink of a certain fill painted before
@@ -671,37 +612,72 @@ func (p *pageReader) findHidden(hider []int32) int {
 	var candidates []int32
 	var isCandidate []bool
 	for _, j := range fills {
-		o := &p.occluders[j]
-		if o.ink == 0 || int(o.ink) >= len(inks) || !inks[o.ink] || o.upTo >= len(p.glyphs) {
-			continue
-		}
-		letters(o, o.upTo, len(p.glyphs), o.ink, func(i int32) {
-			if hider[i] == 0 && (isCandidate == nil || !isCandidate[i]) {
-				if isCandidate == nil {
-					isCandidate = make([]bool, len(p.glyphs))
+		if o := &p.occluders[j]; inkOf(o) && o.upTo < len(p.glyphs) {
+			lf.each(o, o.upTo, len(p.glyphs), o.ink, func(i int32) {
+				if hider[i] == 0 && (isCandidate == nil || !isCandidate[i]) {
+					if isCandidate == nil {
+						isCandidate = make([]bool, len(p.glyphs))
+					}
+					candidates, isCandidate[i] = append(candidates, i), true
 				}
-				candidates, isCandidate[i] = append(candidates, i), true
-			}
-		})
+			})
+		}
 	}
 	if len(candidates) > 0 {
-		p.index = newOccIndex(p)
+		ix := newOccIndex(p)
 		for _, i := range candidates {
-			if b := p.camouflagedBy(int(i)); b >= 0 {
+			if b := p.camouflagedBy(int(i), ix); b >= 0 {
 				hider[i] = int32(b) + 1
 			}
 		}
 	}
-	if p.paintSpent {
-		return 0
+	if p.paintSpent || !slices.ContainsFunc(hider, func(h int32) bool { return h != 0 }) {
+		int32Bufs.put(hider)
+		return nil
 	}
-	n := 0
-	for _, h := range hider {
-		if h != 0 {
-			n++
+	return hider
+}
+
+// A letterFinder finds a page's letters in an occluder's box: by their
+// centres, looked through one by one, or through a glyphGrid when the
+// page has more than directFills fills to look for.
+type letterFinder struct {
+	p       *pageReader
+	centres []point // of every glyph
+	grid    *glyphGrid
+}
+
+// each calls fn with the letters i, from <= i < to, in the ink (any, when
+// 0), whose centres lie in o's box and in its fill.
+func (lf *letterFinder) each(o *occluder, from, to int, ink uint16, fn func(i int32)) {
+	if lf.grid == nil {
+		for i := from; i < to; i++ {
+			lf.test(o, int32(i), ink, fn)
+		}
+		return
+	}
+	c0, r0, c1, r1 := lf.grid.span(o.x0, o.y0, o.x1, o.y1)
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			for _, i := range lf.grid.in(c, r) {
+				if int(i) >= from && int(i) < to {
+					lf.test(o, i, ink, fn)
+				}
+			}
 		}
 	}
-	return n
+}
+
+// test calls fn with letter i when it is in the ink (any, when 0) and its
+// centre lies in o.
+func (lf *letterFinder) test(o *occluder, i int32, ink uint16, fn func(i int32)) {
+	c := lf.centres[i]
+	if c.x < o.x0 || c.x > o.x1 || c.y < o.y0 || c.y > o.y1 {
+		return
+	}
+	if g := &lf.p.glyphs[i]; (ink == 0 || g.ink == ink) && !isBlank(g.s) && lf.p.inside(o, c.x, c.y) {
+		fn(i)
+	}
 }
 
 // directFills is the most fills findHidden tests against every letter
