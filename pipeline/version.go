@@ -40,7 +40,11 @@ import (
 // text written on such a box over other text is read after the lines
 // above the box. A store made before holds the blacked-out names; the next
 // run replaces those documents, in the store and in Elasticsearch.
-const ExtractorVersion = 4
+//
+// Version 5: the glyphs of the AMS symbol fonts (msam, msbm) are read as
+// the characters they draw: a beamer bullet is "▶", not the letter "I"
+// before every item, and relations such as "⩽" and "⊈" are read.
+const ExtractorVersion = 5
 
 // extractorVersion is the version a run records and compares with:
 // ExtractorVersion, lowered by tests to make a store as an older

@@ -21,6 +21,9 @@ func texGlyph(name string) (string, bool) {
 	if s, ok := texName(name); ok {
 		return s, true
 	}
+	if s, ok := amsName(name); ok { // amsglyphs.go
+		return s, true
+	}
 	for _, size := range [...]string{"Bigg", "bigg", "Big", "big", "display", "text"} {
 		if base, ok := strings.CutSuffix(name, size); ok && base != "" {
 			if s, ok := texName(base); ok {
