@@ -43,7 +43,9 @@ import (
 //
 // Version 5: the glyphs of the AMS symbol fonts (msam, msbm) are read as
 // the characters they draw: a beamer bullet is "▶", not the letter "I"
-// before every item, and relations such as "⩽" and "⊈" are read.
+// before every item, and relations such as "⊊" and "⊈" are read. Letters
+// drawn wholly outside the clip in force are not read (the end of a line
+// cut off by a text box's or a panel's edge), as no viewer shows them.
 const ExtractorVersion = 5
 
 // extractorVersion is the version a run records and compares with:

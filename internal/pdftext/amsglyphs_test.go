@@ -14,15 +14,7 @@ import (
 // msam's "trianglerightsld" in a Type 1 font without ToUnicode, which were
 // read by their code as "I" before every item.
 func TestBeamerBullets(t *testing.T) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/pdfcpu/pdfcpu").Output()
-	if err != nil {
-		t.Fatalf("go list: where is the pdfcpu module (a dependency of this one)? %v", err)
-	}
-	file := filepath.Join(strings.TrimSpace(string(out)), "pkg", "testdata", "go-lecture.pdf")
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := pdfcpuTestFile(t, "go-lecture.pdf")
 	doc, err := Read(context.Background(), data, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -49,4 +41,20 @@ func TestBeamerBullets(t *testing.T) {
 			t.Errorf("a bullet read as the letter I: %q", l)
 		}
 	}
+}
+
+// pdfcpuTestFile returns a file of pdfcpu's pkg/testdata, real-world PDFs
+// nobody here made, from the Go module cache (pdfcpu is a dependency of
+// this module, so the cache holds it wherever the tests build).
+func pdfcpuTestFile(t *testing.T, name string) []byte {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/pdfcpu/pdfcpu").Output()
+	if err != nil {
+		t.Fatalf("go list: where is the pdfcpu module (a dependency of this one)? %v", err)
+	}
+	data, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "pkg", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

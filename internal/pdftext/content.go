@@ -271,11 +271,15 @@ func (p *pageReader) show(gs *textState, tm *matrix, s opString) {
 		// the text layer of OCRed scans, and 7 (add to clip, not painted)
 		// shows the glyphs' shapes through whatever is painted next.
 		if text != "" {
-			g := p.newGlyph()
-			g.x, g.y = origin(&a, tm, ctm)
-			g.w, g.size = w0/1000*fr.xscale, fr.size
-			g.s, g.bold, g.known, g.rot = text, f.bold || gs.mode == 2, known, fr.rot
-			g.ink = glyphInk(gs)
+			x, y := origin(&a, tm, ctm)
+			w := w0 / 1000 * fr.xscale
+			if !clippedOut(&gs.paint.clip, x, y, w, fr) { // clipped.go
+				g := p.newGlyph()
+				g.x, g.y = x, y
+				g.w, g.size = w, fr.size
+				g.s, g.bold, g.known, g.rot = text, f.bold || gs.mode == 2, known, fr.rot
+				g.ink = glyphInk(gs)
+			}
 		}
 		tx := w0/1000*gs.size + gs.tc
 		if f.wordSpace(code) {

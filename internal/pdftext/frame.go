@@ -32,6 +32,7 @@ type frame struct {
 	key          [10]float64
 	size, xscale float64
 	rot          uint8
+	upright      bool // the glyphs' boxes lie along the page's axes (quarter turns, no skew)
 	valid        bool
 }
 
@@ -45,11 +46,12 @@ func frameKey(a, tm, ctm *matrix) [10]float64 {
 func newFrame(a, tm, ctm *matrix) frame {
 	trm := a.mul(*tm).mul(*ctm)
 	return frame{
-		key:    frameKey(a, tm, ctm),
-		size:   math.Hypot(trm[2], trm[3]),
-		xscale: math.Hypot(trm[0], trm[1]),
-		rot:    quarterTurns(trm[0], trm[1]),
-		valid:  true,
+		key:     frameKey(a, tm, ctm),
+		size:    math.Hypot(trm[2], trm[3]),
+		xscale:  math.Hypot(trm[0], trm[1]),
+		rot:     quarterTurns(trm[0], trm[1]),
+		upright: alongAxes(&trm),
+		valid:   true,
 	}
 }
 
