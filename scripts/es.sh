@@ -89,6 +89,21 @@ as_user() {
 	fi
 }
 
+# ensure_user creates the nodes' user when running as root. Nodes start in
+# parallel (scripts/test.sh), so the creation is serialised by a lock and
+# the user made by another start meanwhile is taken as it is.
+ensure_user() {
+	[ "$(id -u)" = 0 ] || return 0
+	mkdir -p "$CACHE"
+	(
+		flock 9 || die "cannot lock $CACHE/.user.lock"
+		id "$ES_USER" >/dev/null 2>&1 && exit 0
+		useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER" 2>/dev/null ||
+			useradd -r -M -s /usr/sbin/nologin "$ES_USER" 2>/dev/null ||
+			id "$ES_USER" >/dev/null 2>&1 || die "cannot create user $ES_USER"
+	) 9>"$CACHE/.user.lock" || exit 1
+}
+
 running() { # NAME
 	local dir=$CACHE/$1
 	[ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null
@@ -108,10 +123,7 @@ start() { # NAME SECURE
 	fetch
 	local java_home
 	java_home=$(java_home)
-	if [ "$(id -u)" = 0 ] && ! id "$ES_USER" >/dev/null 2>&1; then
-		useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER" 2>/dev/null ||
-			useradd -r -M -s /usr/sbin/nologin "$ES_USER" || die "cannot create user $ES_USER"
-	fi
+	ensure_user
 	rm -rf "$dir" && mkdir -p "$dir/data" "$dir/logs" "$dir/tmp"
 	cp -r "$HOME_DIR/config" "$dir/config"
 	local port
