@@ -28,15 +28,13 @@ func clippedOut(c *clip, x, y, w float64, fr *frame) bool {
 	along := max(w, size/10)
 	var x0, y0, x1, y1 float64
 	if fr.upright {
+		// the corners origin + a·(dx, dy) + u·(-dy, dx), a in [0, along], u in [-size/4, size]
 		dx, dy := baselineDirection(fr.rot)
-		x0, y0, x1, y1 = x, y, x, y
-		// corners: origin + a·(dx, dy) + u·(-dy, dx), a in [0, along], u in [-size/4, size]
-		for _, a := range [2]float64{0, along} {
-			for _, u := range [2]float64{-size / 4, size} {
-				px, py := x+dx*a-dy*u, y+dy*a+dx*u
-				x0, y0, x1, y1 = min(x0, px), min(y0, py), max(x1, px), max(y1, py)
-			}
-		}
+		lo, hi := -size/4, size
+		x0, y0, x1, y1 = bounds([]point{
+			{x - dy*lo, y + dx*lo}, {x - dy*hi, y + dx*hi},
+			{x + dx*along - dy*lo, y + dy*along + dx*lo}, {x + dx*along - dy*hi, y + dy*along + dx*hi},
+		})
 	} else {
 		r := along + size
 		x0, y0, x1, y1 = x-r, y-r, x+r, y+r
