@@ -3,10 +3,11 @@ package pdftext
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ntlnav/referat/internal/testpdf"
 )
 
 // TestBeamerBullets reads a beamer slide set nobody here made (pdfTeX,
@@ -43,16 +44,15 @@ func TestBeamerBullets(t *testing.T) {
 	}
 }
 
-// pdfcpuTestFile returns a file of pdfcpu's pkg/testdata, real-world PDFs
-// nobody here made, from the Go module cache (pdfcpu is a dependency of
-// this module, so the cache holds it wherever the tests build).
+// pdfcpuTestFile returns a file of pdfcpu's pkg/testdata (real-world
+// PDFs nobody here made) from the Go module cache.
 func pdfcpuTestFile(t *testing.T, name string) []byte {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/pdfcpu/pdfcpu").Output()
+	dir, err := testpdf.PdfcpuTestdata()
 	if err != nil {
-		t.Fatalf("go list: where is the pdfcpu module (a dependency of this one)? %v", err)
+		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "pkg", "testdata", name))
+	data, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -207,12 +207,11 @@ func pdfsUnder(dir, set string) []Result {
 // pdfcpuTestdata is pkg/testdata of the pdfcpu module, "" when go cannot
 // tell where the module is.
 func pdfcpuTestdata() string {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/pdfcpu/pdfcpu").Output()
+	d, err := testpdf.PdfcpuTestdata()
 	if err != nil {
-		log.Printf("pdfcpu: skipped: go list: %v", err)
-		return ""
+		log.Printf("pdfcpu: skipped: %v", err)
 	}
-	return filepath.Join(strings.TrimSpace(string(out)), "pkg", "testdata")
+	return d
 }
 
 // generate makes the torture set in dir and damaged copies of it; it
