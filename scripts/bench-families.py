@@ -11,7 +11,8 @@ TORTURE.json is a torture report (`go run ./internal/testpdf/torture ...
 without error are grouped by producer family. Each round runs both builds
 on each family, the order swapped every round, and takes the ratio of
 their CPU times (new/old, as readbench prints them); the script prints
-per family the median, lowest and highest ratio. Compare medians.
+per family the median, lowest and highest ratio, and the median pages
+read per CPU second of each build. Compare medians.
 """
 import json
 import os
@@ -21,8 +22,9 @@ import sys
 
 
 def cpu(binary, passes, files):
-    out = subprocess.run([binary, str(passes)] + files, capture_output=True, text=True, check=True).stdout
-    return float(out.split()[2])
+    """Pages read and CPU seconds, as readbench prints them."""
+    out = subprocess.run([binary, str(passes)] + files, capture_output=True, text=True, check=True).stdout.split()
+    return int(out[0]), float(out[2])
 
 
 def main():
@@ -35,17 +37,22 @@ def main():
     for f in json.load(open(report))["files"]:
         if f["set"] in ("pdfcpu", "py-pdf") and f["exit_code"] == 0 and os.path.exists(f["file"]):
             families.setdefault(f["family"], []).append(f["file"])
-    ratios = {}
+    ratios, speeds = {}, {}
     for r in range(rounds):
         for fam, files in sorted(families.items()):
             if r % 2 == 0:
-                o, n = cpu(old, passes, files), cpu(new, passes, files)
+                (po, o), (pn, n) = cpu(old, passes, files), cpu(new, passes, files)
             else:
-                n, o = cpu(new, passes, files), cpu(old, passes, files)
-            if o > 0:
+                (pn, n), (po, o) = cpu(new, passes, files), cpu(old, passes, files)
+            if o > 0 and n > 0:
                 ratios.setdefault(fam, []).append(n / o)
+                speeds.setdefault(fam, ([], []))
+                speeds[fam][0].append(po / o)
+                speeds[fam][1].append(pn / n)
     for fam, rs in sorted(ratios.items()):
-        print(f"{fam:22s} median {statistics.median(rs):5.2f}  lowest {min(rs):5.2f}  highest {max(rs):5.2f}  ({len(rs)} rounds)")
+        so, sn = (statistics.median(v) for v in speeds[fam])
+        print(f"{fam:22s} median {statistics.median(rs):5.2f}  lowest {min(rs):5.2f}  highest {max(rs):5.2f}  ({len(rs)} rounds)"
+              f"  pages/CPU-s old {so:7.1f} new {sn:7.1f}")
 
 
 if __name__ == "__main__":
