@@ -61,7 +61,7 @@ func (a *Analyzer) CrossValidateSentences(gold []GoldMeeting, caseThreshold floa
 	cfgs := []sentConfig{builtinSentConfig}
 	if all {
 		cfgs = nil
-		for _, lb := range []int{labelTerms, labelAll, labelShort} {
+		for _, lb := range []int{labelTerms, labelAll, labelShort, labelBag} {
 			for _, mm := range []int{4, 6, 8} {
 				for _, l2 := range []float64{0.02, 0.05, 0.1, 0.5} {
 					cfgs = append(cfgs, sentConfig{label: lb, minMeetings: mm, l2: l2})

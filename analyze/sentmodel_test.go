@@ -202,6 +202,44 @@ func TestFitSentences(t *testing.T) {
 	}
 }
 
+// TestFitSentencesBags: a case with a topic whose sentences the rules
+// do not say support it teaches the sentence model in bags (labelBag):
+// the stem found only in such cases gets a positive weight for the topic,
+// where the rules' labels (labelTerms) leave it without one; a stem the
+// bags share with cases without the topic does not.
+func TestFitSentencesBags(t *testing.T) {
+	var gold []GoldMeeting
+	for i := 0; i < 8; i++ {
+		gold = append(gold, GoldMeeting{ID: string(rune('a' + i)), Cases: []GoldCase{
+			{Title: "Lønnsoppgjøret", Paragraphs: []string{"Partene drøftet lønnsoppgjøret."}, Topics: []string{"lønn"}},
+			{Title: "Orientering", Paragraphs: []string{"Partene drøftet plakatene. Møtet ble hevet."}, Topics: []string{"lønn"}},
+			{Title: "Kontorene", Paragraphs: []string{"Partene drøftet inventaret. Møtet ble hevet."}},
+		}})
+	}
+	a := New(nil, Options{TopicModel: RulesTopicModel()})
+	co := a.sentCorpus(gold)
+	i := slices.IndexFunc(a.tax.Topics, func(d TopicDef) bool { return d.ID == "lønn" })
+	weight := func(w []float64, stem string) float64 {
+		s, ok := slices.BinarySearch(co.stems, stem)
+		if !ok {
+			t.Fatalf("stem %q not in the corpus %v", stem, co.stems)
+		}
+		return w[s*co.topics+i]
+	}
+	all := func(*sentCase) bool { return true }
+	_, terms := co.fitSentences(all, sentConfig{label: labelTerms, minMeetings: sentMinMeetings, l2: sentL2})
+	_, bags := co.fitSentences(all, sentConfig{label: labelBag, minMeetings: sentMinMeetings, l2: sentL2})
+	if w := weight(terms, "plakat"); math.Abs(w) > 0.01 {
+		t.Errorf("labelTerms: plakat weighs %.3f for lønn, want about 0", w)
+	}
+	if w := weight(bags, "plakat"); w < 0.5 {
+		t.Errorf("labelBag: plakat weighs %.3f for lønn, want 0.5 or more", w)
+	}
+	if p, h := weight(bags, "plakat"), weight(bags, "hev"); h >= p/2 {
+		t.Errorf("labelBag: hev (hevet) weighs %.3f for lønn, plakat %.3f; want well under plakat", h, p)
+	}
+}
+
 // TestCrossValidateRecipe: leaving one development meeting out, the topic
 // model with the sentence model keeps the precision of the topic model
 // alone within 0.005 and is better in F1 (measured on 96 meetings, with
@@ -216,7 +254,11 @@ func TestFitSentences(t *testing.T) {
 // with the wave-7 term lists and the case model's settings 0.70 / 0.5,
 // chosen leaving one batch out, where they cost no precision (pooled P
 // 0.905 -> 0.904, R 0.844 -> 0.858): without it P 0.945 R 0.822 F1 0.879,
-// with it P 0.934 R 0.850 F1 0.890, hence the tolerance 0.015, was 0.005);
+// with it P 0.934 R 0.850 F1 0.890, hence the tolerance 0.015, was 0.005;
+// since the sentence model learns from bags too, wave 15, it learns some
+// of what the case model did, and the case model adds less: 120 meetings,
+// without it P 0.910 R 0.854 F1 0.881, with it P 0.901 R 0.870 F1 0.885,
+// hence 0.003, was 0.005);
 // and the full analysis of each meeting without the case model scores as
 // the cheaper count of CrossValidateSentences at the built-in settings
 // within 0.005 F1 (not exactly: the cheap count splits compounds with the
@@ -239,8 +281,8 @@ func TestCrossValidateRecipe(t *testing.T) {
 	if sent.Precision() < alone.Precision()-0.005 || sent.F1() < alone.F1()+0.005 || sent.F1() < 0.85 {
 		t.Errorf("with the sentence model %v, alone %v: want P within 0.005 of alone's, F1 >= 0.85 and 0.005 above alone's", sent, alone)
 	}
-	if full.Precision() < sent.Precision()-0.015 || full.F1() < sent.F1()+0.005 {
-		t.Errorf("with the case model %v, without %v: want P within 0.015 of without's, F1 0.005 above", full, sent)
+	if full.Precision() < sent.Precision()-0.015 || full.F1() < sent.F1()+0.003 {
+		t.Errorf("with the case model %v, without %v: want P within 0.015 of without's, F1 0.003 above", full, sent)
 	}
 	found := false
 	for _, s := range scores[1:] {
