@@ -240,7 +240,9 @@ type sentConfig struct {
 // fitSentences fits a sentence model's biases and weights to the cases
 // for which use is true: per taxonomy topic, a logistic regression over
 // the stems in at least cfg.minMeetings of their meetings, by full-batch
-// AdaGrad. w[s*topics+i] is stem s's weight for topic i.
+// AdaGrad; the units of a case labelled inBag for a topic share one
+// loss, the noisy-or's (see labelBag). w[s*topics+i] is stem s's weight
+// for topic i.
 func (co *sentCorpus) fitSentences(use func(c *sentCase) bool, cfg sentConfig) (bias, w []float64) {
 	n := co.topics
 	var cases []*sentCase
@@ -265,10 +267,9 @@ func (co *sentCorpus) fitSentences(use func(c *sentCase) bool, cfg sentConfig) (
 		stems []int32
 		y     []float64 // per topic: 1, 0, -1 (not an example) or inBag
 	}
-	var ex []example
-	var bags [][2]int // per case, its examples ex[b[0]:b[1]]
-	for _, c := range cases {
-		b := [2]int{len(ex), 0}
+	groups := make([][]example, len(cases)) // per case, its units' examples
+	units := 0
+	for k, c := range cases {
 		for u := range c.units {
 			e := example{y: make([]float64, n)}
 			for _, s := range c.units[u].stems {
@@ -279,46 +280,43 @@ func (co *sentCorpus) fitSentences(use func(c *sentCase) bool, cfg sentConfig) (
 			for i := range e.y {
 				e.y[i] = c.label(u, i, cfg.label)
 			}
-			ex = append(ex, e)
+			groups[k] = append(groups[k], e)
 		}
-		b[1] = len(ex)
-		bags = append(bags, b)
+		units = max(units, len(c.units))
 	}
 	bias, w = make([]float64, n), make([]float64, len(co.stems)*n)
 	gb, gw := make([]float64, n), make([]float64, len(w))
 	hb, hw := make([]float64, n), make([]float64, len(w))
-	p := make([]float64, len(ex)*n) // per example, per topic: the probability
+	p := make([]float64, units*n) // per unit of the case, per topic: the probability
 	d := make([]float64, n)
-	logQ := make([]float64, n) // per topic, the log of the chance that no unit of a bag is about it
+	logQ := make([]float64, n) // per topic, the log of the chance that no unit of the case's bag is about it
 	for r := 0; r < sentRounds; r++ {
 		clear(gb)
 		clear(gw)
-		for k, e := range ex {
-			z := p[k*n : (k+1)*n]
-			copy(z, bias)
-			for _, s := range e.stems {
-				row := w[int(s)*n : int(s+1)*n]
-				for i, v := range row {
-					z[i] += v
-				}
-			}
-			for i := range z {
-				z[i] = 1 / (1 + math.Exp(-z[i]))
-			}
-		}
-		for _, b := range bags {
+		for _, ex := range groups {
 			clear(logQ)
-			for k := b[0]; k < b[1]; k++ {
-				for i := range logQ {
-					if ex[k].y[i] == inBag {
-						logQ[i] += math.Log(max(1-p[k*n+i], 1e-12))
+			for k, e := range ex {
+				z := p[k*n : (k+1)*n]
+				copy(z, bias)
+				for _, s := range e.stems {
+					row := w[int(s)*n : int(s+1)*n]
+					for i, v := range row {
+						z[i] += v
+					}
+				}
+				for i, y := range e.y {
+					if y < 0 {
+						continue
+					}
+					z[i] = 1 / (1 + math.Exp(-z[i]))
+					if y == inBag {
+						logQ[i] += math.Log(max(1-z[i], 1e-12))
 					}
 				}
 			}
-			for k := b[0]; k < b[1]; k++ {
-				e := ex[k]
-				for i := range d {
-					switch y := e.y[i]; {
+			for k, e := range ex {
+				for i, y := range e.y {
+					switch {
 					case y == inBag:
 						q := math.Exp(logQ[i])
 						d[i] = -p[k*n+i] * q / max(1-q, 1e-12)
