@@ -93,7 +93,7 @@ func (a *Analyzer) CrossValidateBatches(gold []GoldMeeting) []BatchScore {
 }
 
 // CrossValidateBatchThresholds scores the recipe leaving one batch out
-// at each threshold of the topic model's grid (0.35 to 0.70): for each
+// at each threshold of the topic model's grid (0.35 to 0.80): for each
 // batch, a topic model, a sentence model and a case model trained on
 // the other meetings analyse the batch's meetings at every threshold;
 // the scores are pooled over the batches. It returns nil when the

@@ -19,14 +19,16 @@
 //
 // The taxonomy's rules find a case's candidate topics; the built-in
 // TopicModel (topicmodel.json, trained on the development meetings by
-// `go generate ./analyze`) decides from how their evidence stands, its
-// SentenceModel adds a topic one sentence is about in words the term
-// lists lack, and its CaseModel one the case as a whole is about when a
-// sentence of it leans the same way. Both read the stems of compounds'
-// parts as well (splitCompound). Its StackModel then makes the last
-// decision for the topics the sentence model scores, from what all three
-// say of the case (trained on their outputs for batches they were not
-// trained on). Settings are chosen leaving one batch of
-// annotated meetings out (CrossValidateBatches: one writer's meetings
-// the model never saw) and leaving one meeting out (CrossValidateRecipe).
+// `go generate ./analyze`; its sentence and case models on labelled
+// passages as well, see GoldMeeting.Passage) decides from how their
+// evidence stands, its SentenceModel adds a topic one sentence is about
+// in words the term lists lack, and its CaseModel one the case as a
+// whole is about when a sentence of it leans the same way. Both read the
+// stems of compounds' parts as well (splitCompound). Its StackModel then
+// makes the last decision for the topics the sentence model scores,
+// from what all three say of the case (trained on their outputs for
+// batches they were not trained on). Settings are chosen leaving one
+// batch of annotated meetings out (CrossValidateBatches: one writer's
+// meetings the model never saw) and leaving one meeting out
+// (CrossValidateRecipe).
 package analyze

@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,6 +25,12 @@ type GoldMeeting struct {
 	// Batch is the batch the meeting's file belongs to (see BatchOf),
 	// set by LoadGold from the file's name; "" for none.
 	Batch string `json:"-"`
+	// Passage marks a labelled passage read by LoadGold from a JSON
+	// Lines file (testdata/annotated/passages): one case of one paragraph,
+	// with no title and no statements. Passages are training data only:
+	// the models learn from them, Evaluate and the cross-validations never
+	// score them, and they belong to no batch.
+	Passage bool `json:"-"`
 }
 
 // A GoldCase is an annotated case.
@@ -45,13 +52,24 @@ type GoldStatement struct {
 	Sentence string `json:"sentence"`
 }
 
-// LoadGold reads annotated meetings: files, or every *.json in folders.
+// LoadGold reads annotated meetings: files, or every *.json in folders;
+// and labelled passages: files, or every *.jsonl in folders, each line
+// {"text": "...", "topics": ["..."]}, one GoldMeeting (Passage) per line
+// with the id "<file stem>:<line>" (lines 1-indexed). Folders are read
+// in the order given, files in a folder by name.
 func LoadGold(paths ...string) ([]GoldMeeting, error) {
 	var out []GoldMeeting
 	for _, p := range paths {
 		files := []string{p}
 		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			files, _ = filepath.Glob(filepath.Join(p, "*.json"))
+			files = nil
+			for _, pattern := range []string{"*.json", "*.jsonl"} {
+				m, err := filepath.Glob(filepath.Join(p, pattern))
+				if err != nil {
+					return nil, err
+				}
+				files = append(files, m...)
+			}
 			sort.Strings(files)
 		}
 		for _, f := range files {
@@ -59,17 +77,58 @@ func LoadGold(paths ...string) ([]GoldMeeting, error) {
 			if err != nil {
 				return nil, err
 			}
+			stem := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(f), ".jsonl"), ".json")
+			if strings.HasSuffix(f, ".jsonl") {
+				ps, err := parsePassages(stem, b)
+				if err != nil {
+					return nil, fmt.Errorf("%s:%w", f, err)
+				}
+				out = append(out, ps...)
+				continue
+			}
 			var m GoldMeeting
 			if err := json.Unmarshal(b, &m); err != nil {
 				return nil, fmt.Errorf("%s: %w", f, err)
 			}
-			stem := strings.TrimSuffix(filepath.Base(f), ".json")
 			if m.ID == "" {
 				m.ID = stem
 			}
 			m.Batch = BatchOf(stem)
 			out = append(out, m)
 		}
+	}
+	return out, nil
+}
+
+// A passage is one line of a passages file.
+type passage struct {
+	Text   string   `json:"text"`
+	Topics []string `json:"topics"`
+}
+
+// ErrPassage is the cause of a passages file's error: a line that is
+// not one passage.
+var ErrPassage = errors.New("not a passage: want {\"text\": ..., \"topics\": [...]}")
+
+// parsePassages reads the lines of a passages file (see LoadGold); an
+// error names the line ("12: ...").
+func parsePassages(stem string, b []byte) ([]GoldMeeting, error) {
+	var out []GoldMeeting
+	for i, line := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		var p passage
+		d := json.NewDecoder(strings.NewReader(line))
+		d.DisallowUnknownFields()
+		if err := d.Decode(&p); err != nil {
+			return nil, fmt.Errorf("%d: %w: %w", i+1, ErrPassage, err)
+		}
+		if strings.TrimSpace(p.Text) == "" || p.Topics == nil {
+			return nil, fmt.Errorf("%d: %w", i+1, ErrPassage)
+		}
+		out = append(out, GoldMeeting{ID: fmt.Sprintf("%s:%d", stem, i+1), Passage: true,
+			Cases: []GoldCase{{Paragraphs: []string{p.Text}, Topics: p.Topics}}})
 	}
 	return out, nil
 }
@@ -127,10 +186,14 @@ func (ev *Evaluation) RelationAccuracy() float64 {
 }
 
 // Evaluate analyses the cases of the gold meetings (title and paragraphs)
-// and scores the result.
+// and scores the result. Passages (GoldMeeting.Passage) are skipped: they
+// are training data, not meetings.
 func (a *Analyzer) Evaluate(gold []GoldMeeting) Evaluation {
 	ev := Evaluation{PerTopic: map[string]*PRF{}, Confusion: map[string]map[string]int{}}
 	for _, m := range gold {
+		if m.Passage {
+			continue
+		}
 		for _, gc := range m.Cases {
 			c := referat.Case{Title: gc.Title, Paragraphs: gc.Paragraphs, Text: strings.Join(gc.Paragraphs, "\n\n")}
 			a.Case(&c)

@@ -29,7 +29,7 @@ func ExampleAnalyzer_Case() {
 	// Output:
 	// topic budsjett 4 map[budsjett:2]
 	//   evidence: Arbeidsgiver la fram fordelingen av budsjettet.
-	// topic bemanning 1 map[bemanning:1]
+	// topic bemanning 2 map[bemanning:1]
 	//   evidence: NTL mener kuttene går ut over bemanningen.
 	// arbeidsgiver/explanation: Arbeidsgiver la fram fordelingen av budsjettet.
 	// NTL/position: NTL mener kuttene går ut over bemanningen.

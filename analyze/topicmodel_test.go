@@ -7,7 +7,7 @@ import (
 
 // devSets are the annotated meetings the built-in topic model is trained
 // on: the development sets, never the held-out ones.
-var devSets = []string{"../testdata/annotated/train", "../testdata/samples", "../testdata/meetings"}
+var devSets = []string{"../testdata/annotated/train", "../testdata/samples", "../testdata/meetings", "../testdata/annotated/passages"}
 
 // TestTopicModelUpToDate trains the topic model on the development sets
 // and compares it with the embedded topicmodel.json: a change to the

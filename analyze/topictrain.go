@@ -29,10 +29,17 @@ func (a *Analyzer) topicExamples(gold []GoldMeeting) []topicExample {
 
 // topicExamplesOf is topicExamples, with the number of gold topics that
 // have no example (no supporting sentence: never given, always missed).
+// Passages give none: the topic model weighs how evidence stands in a
+// case (its title, its share of sentences), which an untitled passage of
+// a few sentences does not show as a case does; the sentence and case
+// models learn from them.
 func (a *Analyzer) topicExamplesOf(gold []GoldMeeting) ([]topicExample, int) {
 	var out []topicExample
 	unseen := 0
 	for _, m := range gold {
+		if m.Passage {
+			continue
+		}
 		for _, gc := range m.Cases {
 			text := strings.Join(gc.Paragraphs, "\n\n")
 			accs, cands := a.topicCandidates(gc.Title, text, a.Statements(text))
@@ -117,6 +124,9 @@ func (a *Analyzer) CrossValidateTopics(gold []GoldMeeting) (rules, learned PRF) 
 	ev := r.Evaluate(gold)
 	rules = ev.Topics
 	for k := range gold {
+		if gold[k].Passage {
+			continue // always trained on, never scored
+		}
 		rest := append(append([]GoldMeeting(nil), gold[:k]...), gold[k+1:]...)
 		opts.TopicModel = a.TrainTopicModel(rest)
 		ev := New(a.tax, opts).Evaluate(gold[k : k+1])
@@ -126,7 +136,7 @@ func (a *Analyzer) CrossValidateTopics(gold []GoldMeeting) (rules, learned PRF) 
 }
 
 // thresholdGrid are the thresholds ChooseThreshold tries.
-var thresholdGrid = []float64{0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7}
+var thresholdGrid = []float64{0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8}
 
 // A ThresholdScore is the leave-one-meeting-out topic score of the
 // learned model at one threshold.
@@ -136,7 +146,7 @@ type ThresholdScore struct {
 }
 
 // CrossValidateThresholds scores, leaving one meeting out, the learned
-// model at each threshold of a fixed grid (0.35 to 0.70): for each
+// model at each threshold of a fixed grid (0.35 to 0.80): for each
 // meeting, a model trained on the others weighs its candidate topics,
 // and a topic is given when its probability reaches the threshold. Gold
 // topics without a supporting sentence count as missed at every
@@ -146,13 +156,19 @@ func (a *Analyzer) CrossValidateThresholds(gold []GoldMeeting) []ThresholdScore 
 	unseen := 0
 	for k := range gold {
 		ex, u := a.topicExamplesOf(gold[k : k+1])
-		per[k], unseen = ex, unseen+u
+		per[k] = ex
+		if !gold[k].Passage {
+			unseen += u
+		}
 	}
 	out := make([]ThresholdScore, len(thresholdGrid))
 	for i, t := range thresholdGrid {
 		out[i] = ThresholdScore{Threshold: t, Topics: PRF{FN: unseen}}
 	}
 	for k := range gold {
+		if gold[k].Passage {
+			continue // always trained on, never scored
+		}
 		var rest []topicExample
 		for j := range per {
 			if j != k {

@@ -56,7 +56,7 @@ for dir in $gold; do
 	"$tmp/new" eval --misses "$dir" > "$tmp/new.eval" 2>&1 || true
 	same "eval $dir: $(sed -n 2p "$tmp/new.eval")" "$tmp/old.eval" "$tmp/new.eval"
 done
-train="testdata/annotated/train testdata/samples testdata/meetings"
+train="testdata/annotated/train testdata/samples testdata/meetings testdata/annotated/passages"
 # shellcheck disable=SC2086
 "$tmp/oldtrain" $train > "$tmp/old.train" 2>&1 || true
 # shellcheck disable=SC2086

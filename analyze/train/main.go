@@ -5,7 +5,7 @@
 // meetings out (one writer's: a6-*, a7-*, ...); the model keeps the
 // threshold analyze.ChooseThreshold picks from them:
 //
-//	go run ./analyze/train -o analyze/topicmodel.json testdata/annotated/train testdata/samples testdata/meetings
+//	go run ./analyze/train -o analyze/topicmodel.json testdata/annotated/train testdata/samples testdata/meetings testdata/annotated/passages
 //
 // `go generate ./analyze` runs it so. Train only on development sets:
 // never on held-out meetings.
@@ -42,7 +42,13 @@ func run(out string, grid, batches, misses bool, dirs []string) error {
 	a := analyze.New(nil, analyze.Options{})
 	m, scores := a.BuildTopicModel(gold)
 	rules, learned := a.CrossValidateTopics(gold)
-	fmt.Printf("%d meetings, leaving one out\nrules:   %v\nlearned: %v (threshold 0.5)\n", len(gold), rules, learned)
+	passages := 0
+	for _, m := range gold {
+		if m.Passage {
+			passages++
+		}
+	}
+	fmt.Printf("%d meetings (and %d passages, always trained on), leaving one meeting out\nrules:   %v\nlearned: %v (threshold 0.5)\n", len(gold)-passages, passages, rules, learned)
 	fmt.Println("the recipe at each threshold, leaving one batch out (leaving one meeting out, the topic model alone, when there are fewer than two batches):")
 	for _, s := range scores {
 		fmt.Printf("  threshold %.2f: %v\n", s.Threshold, s.Topics)
