@@ -77,8 +77,9 @@ func LoadGold(paths ...string) ([]GoldMeeting, error) {
 			if err != nil {
 				return nil, err
 			}
-			stem := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(f), ".jsonl"), ".json")
-			if strings.HasSuffix(f, ".jsonl") {
+			base := filepath.Base(f)
+			stem := strings.TrimSuffix(base, filepath.Ext(base))
+			if filepath.Ext(base) == ".jsonl" {
 				ps, err := parsePassages(stem, b)
 				if err != nil {
 					return nil, fmt.Errorf("%s:%w", f, err)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -105,11 +104,11 @@ func TestPassagesData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	end := regexp.MustCompile(`[.!?»]\s+`)
 	for _, m := range held {
 		for _, c := range m.Cases {
 			for _, par := range c.Paragraphs {
-				for _, s := range end.Split(par, -1) {
+				for _, sp := range Sentences(par) {
+					s := par[sp.Start:sp.End]
 					if len(s) < 40 {
 						continue
 					}

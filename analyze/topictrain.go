@@ -156,18 +156,15 @@ func (a *Analyzer) CrossValidateThresholds(gold []GoldMeeting) []ThresholdScore 
 	unseen := 0
 	for k := range gold {
 		ex, u := a.topicExamplesOf(gold[k : k+1])
-		per[k] = ex
-		if !gold[k].Passage {
-			unseen += u
-		}
+		per[k], unseen = ex, unseen+u
 	}
 	out := make([]ThresholdScore, len(thresholdGrid))
 	for i, t := range thresholdGrid {
 		out[i] = ThresholdScore{Threshold: t, Topics: PRF{FN: unseen}}
 	}
 	for k := range gold {
-		if gold[k].Passage {
-			continue // always trained on, never scored
+		if len(per[k]) == 0 {
+			continue // nothing to score (a passage gives no examples)
 		}
 		var rest []topicExample
 		for j := range per {
