@@ -166,9 +166,10 @@ func (a *Analyzer) baseOutcomes(gold []GoldMeeting, co *sentCorpus, th float64) 
 // of the sentence model that scores it.
 func (a *Analyzer) sentOutcomes(gold []GoldMeeting, co *sentCorpus, outs []*sentOutcome, cfg sentConfig) {
 	n := co.topics
-	for k := range gold {
+	// Each fold sets the outcomes of its own meeting's cases only.
+	eachFold(len(gold), func(k int) {
 		if gold[k].Passage {
-			continue // no outcomes: never scored
+			return // no outcomes: never scored
 		}
 		bias, w := co.fitSentences(func(c *sentCase) bool { return c.meeting != k }, cfg)
 		for _, o := range outs {
@@ -193,7 +194,7 @@ func (a *Analyzer) sentOutcomes(gold []GoldMeeting, co *sentCorpus, outs []*sent
 				}
 			}
 		}
-	}
+	})
 }
 
 // CrossValidateRecipe scores, leaving one meeting out, the built-in
@@ -210,11 +211,10 @@ func (a *Analyzer) CrossValidateRecipe(gold []GoldMeeting, caseThreshold float64
 // cases is false: then it equals the built-in row of
 // CrossValidateSentences.
 func (a *Analyzer) crossValidateRecipe(gold []GoldMeeting, caseThreshold float64, cases bool) PRF {
-	var out PRF
-	opts := a.opts
-	for k := range gold {
+	per := make([]PRF, len(gold))
+	eachFold(len(gold), func(k int) {
 		if gold[k].Passage {
-			continue // always trained on, never scored
+			return // always trained on, never scored
 		}
 		rest := append(append([]GoldMeeting(nil), gold[:k]...), gold[k+1:]...)
 		m := a.TrainTopicModel(rest)
@@ -223,9 +223,13 @@ func (a *Analyzer) crossValidateRecipe(gold []GoldMeeting, caseThreshold float64
 		if cases {
 			m.Cases = a.TrainCaseModel(rest)
 		}
+		opts := a.opts
 		opts.TopicModel = m
-		ev := New(a.tax, opts).Evaluate(gold[k : k+1])
-		out.add(ev.Topics)
+		per[k] = New(a.tax, opts).Evaluate(gold[k : k+1]).Topics
+	})
+	var out PRF
+	for _, s := range per {
+		out.add(s)
 	}
 	return out
 }
