@@ -38,6 +38,7 @@ type Analyzer struct {
 	// caseSentence is the CaseModel's Sentence in logits.
 	caseSentence float64
 	stack        *stackScorer // the model's StackModel compiled, or nil (also when it has no SentenceModel)
+	rel          *relScorer   // the model's RelationModel, or nil
 	// sameStems tells that the sentence and case models weigh the same
 	// stems: a stem's numbers and parts are the same in both.
 	sameStems bool
@@ -86,6 +87,9 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 	}
 	if a.sent != nil {
 		a.stack = compileStack(a.model.Stack, t)
+	}
+	if a.model.Relations != nil {
+		a.rel = &relScorer{m: a.model.Relations}
 	}
 	a.actors = compileActors(t)
 	a.kinds = compileKinds(t)

@@ -4,7 +4,7 @@
 // which each actor takes a position.
 //
 // It reads a referat.Case's Title and Text and writes its Topics,
-// Statements and Keywords:
+// Statements, Exchanges and Keywords:
 //
 //	a := analyze.New(nil, analyze.Options{}) // the built-in taxonomy
 //	a.Document(doc)                          // every case, and doc.TaxonomyVersion
@@ -31,4 +31,11 @@
 // batch of annotated meetings out (CrossValidateBatches: one writer's
 // meetings the model never saw) and leaving one meeting out
 // (CrossValidateRecipe).
+//
+// Exchanges pair NTL's statements with the employer's answers by rules
+// (order, speech verbs, shared stems); the TopicModel's RelationModel
+// names how each answered exchange was answered (answered, agreed,
+// rejected, deferred) from the rules' reading and the answer's words,
+// trained on the development meetings' exchanges
+// (CrossValidateRelations leaves one batch out).
 package analyze

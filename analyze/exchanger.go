@@ -36,18 +36,29 @@ var exchangers = sync.Pool{New: func() any {
 // answer it, how they answered (Relation), and other unions' statements
 // that join in. Every NTL statement is in an exchange. The rules are
 // exchanger.Exchanges's (exchanges.go).
+// The relation of an exchange with an employer statement is the
+// analyzer's RelationModel's, when its TopicModel has one (the built-in
+// one does), else the rules'.
 func (a *Analyzer) Exchanges(stmts []referat.Statement) []referat.Exchange {
 	x := exchangers.Get().(*exchanger)
 	x.Analyzer = a
 	out := x.Exchanges(stmts)
 	x.release()
+	a.relabel(stmts, out)
 	return out
 }
 
-// exchanges is Exchanges of the statements Case found in ct: their
-// content stems come from ct's tokens (a sentence's tokens are what split
-// gives for the sentence alone) instead of splitting each again.
+// exchanges is Exchanges of the statements Case found in ct.
 func (a *Analyzer) exchanges(stmts []referat.Statement, ct *caseText) []referat.Exchange {
+	out := a.ruleExchanges(stmts, ct)
+	a.relabel(stmts, out)
+	return out
+}
+
+// ruleExchanges is exchanges with the rules' relations: their content
+// stems come from ct's tokens (a sentence's tokens are what split gives
+// for the sentence alone) instead of splitting each again.
+func (a *Analyzer) ruleExchanges(stmts []referat.Statement, ct *caseText) []referat.Exchange {
 	x := exchangers.Get().(*exchanger)
 	x.Analyzer = a
 	x.seed(stmts, ct)

@@ -84,6 +84,11 @@ type TopicModel struct {
 	// topics the sentence model scores from what the weights above, the
 	// sentence model and the case model say (see StackModel).
 	Stack *StackModel `json:"stack,omitempty"`
+	// Relations, when set, names the relation of each exchange the
+	// exchange rules pair (see RelationModel); without it, the rules do.
+	// It rides with the topic models so that whatever is given the
+	// analyzer's models (a worker process, Analyzer.Version) is given it.
+	Relations *RelationModel `json:"relations,omitempty"`
 }
 
 // topicKeys are the features a topic may weigh apart (TopicModel.PerTopic),
@@ -149,6 +154,11 @@ func ParseTopicModel(b []byte) (*TopicModel, error) {
 			return nil, err
 		}
 	}
+	if m.Relations != nil {
+		if err := m.Relations.check(); err != nil {
+			return nil, err
+		}
+	}
 	return &m, nil
 }
 
@@ -200,6 +210,10 @@ func (m *TopicModel) Marshal() []byte {
 	if m.Stack != nil {
 		b.WriteString(",\n  \"stack\": ")
 		m.Stack.marshalTo(&b)
+	}
+	if m.Relations != nil {
+		b.WriteString(",\n  \"relations\": ")
+		m.Relations.marshalTo(&b)
 	}
 	b.WriteString("\n}\n")
 	return []byte(b.String())

@@ -3,7 +3,9 @@
 // meeting out, the topic scores of the rules alone and of the model, and
 // the recipe's scores at each threshold of a grid leaving one batch of
 // meetings out (one writer's: a6-*, a7-*, ...); the model keeps the
-// threshold analyze.ChooseThreshold picks from them:
+// threshold analyze.ChooseThreshold picks from them. It also fits the
+// relation model to the meetings' exchanges, and prints how many
+// relations it and the rules name right leaving one batch out:
 //
 //	go run ./analyze/train -o analyze/topicmodel.json testdata/annotated/train testdata/samples testdata/meetings testdata/annotated/passages
 //
@@ -88,6 +90,10 @@ func run(out string, grid, batches, misses bool, dirs []string) error {
 			fmt.Printf("batches out, pooled, stack threshold %.2f: %v\n", s.Threshold, s.Topics)
 		}
 	}
+	m.Relations = a.TrainRelationModel(gold)
+	rs := a.CrossValidateRelations(gold)
+	fmt.Printf("relations, leaving one batch out: %d exchanges, rules %.3f, model %.3f\n",
+		rs.Exchanges, float64(rs.Rules)/float64(max(rs.Exchanges, 1)), float64(rs.Model)/float64(max(rs.Exchanges, 1)))
 	fmt.Printf("model:   %s", m.Marshal())
 	if out == "" {
 		return nil
