@@ -11,9 +11,9 @@ import (
 // negation), postponement, a question of how, and an answer whose parts
 // meet different points. It holds the rules, whose relation is the
 // relation model's first feature (TestCrossValidateRelations scores the
-// model): with the model, two of these answers are named otherwise ("det
-// ikke vil bli nedbemanning i år" to a demand that no post be lost is
-// rejected, "skal behandles i etats-MBA i juni" agreed).
+// model): with the model, one of these answers is named otherwise ("det
+// ikke vil bli nedbemanning i år", to a demand that no post be lost, is
+// rejected).
 func TestRelations(t *testing.T) {
 	a := rulesRelations()
 	tests := []struct {

@@ -11,7 +11,8 @@ import (
 // TestCrossValidateRelations: leaving one batch of the training meetings
 // out, the relation model names more of the batch's relations right than
 // the rules do. Measured (wave 17, the 432 exchanges the rules pair as
-// the gold does): rules 0.736, the model 0.787.
+// the gold does): rules 0.736, the model 0.801 (0.787 before the point's
+// words were features).
 func TestCrossValidateRelations(t *testing.T) {
 	gold, err := LoadGold("../testdata/annotated/train")
 	if err != nil {
