@@ -38,7 +38,6 @@ type Analyzer struct {
 	// caseSentence is the CaseModel's Sentence in logits.
 	caseSentence float64
 	stack        *stackScorer // the model's StackModel compiled, or nil (also when it has no SentenceModel)
-	rel          *relScorer   // the model's RelationModel, or nil
 	// sameStems tells that the sentence and case models weigh the same
 	// stems: a stem's numbers and parts are the same in both.
 	sameStems bool
@@ -78,7 +77,7 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 	a := &Analyzer{tax: t, opts: opts, model: opts.TopicModel, stem: &Stemmer{}, noKeyword: map[string]bool{}}
 	a.terms = newMatcher(t, a.stem)
 	if a.model == nil {
-		a.model = DefaultTopicModel()
+		a.model = builtinModel()
 	}
 	a.sent = compileSentences(a.model.Sentences, t)
 	if a.sent != nil && a.model.Cases != nil {
@@ -87,9 +86,6 @@ func New(t *Taxonomy, opts Options) *Analyzer {
 	}
 	if a.sent != nil {
 		a.stack = compileStack(a.model.Stack, t)
-	}
-	if a.model.Relations != nil {
-		a.rel = &relScorer{m: a.model.Relations}
 	}
 	a.actors = compileActors(t)
 	a.kinds = compileKinds(t)

@@ -45,7 +45,7 @@ type CaseModel struct {
 // marshalTo writes the model as the JSON value of TopicModel's "cases"
 // key (see marshalLinear).
 func (c *CaseModel) marshalTo(b *strings.Builder) {
-	marshalLinear(b, c.Topics, fmt.Sprintf("\"threshold\": %.2f,\n    \"sentence\": %.2f", c.Threshold, c.Sentence), c.Bias, c.Weights)
+	marshalLinear(b, "topics", c.Topics, fmt.Sprintf("\"threshold\": %.2f,\n    \"sentence\": %.2f", c.Threshold, c.Sentence), c.Bias, c.Weights)
 }
 
 // asSentences is the model in the shape of a SentenceModel, to compile.

@@ -1,11 +1,9 @@
 package analyze
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -48,28 +46,9 @@ func (m *RelationModel) check() error {
 }
 
 // marshalTo writes the model as the JSON value of TopicModel's
-// "relations" key: features sorted, weights rounded to three decimals.
+// "relations" key (see marshalLinear).
 func (m *RelationModel) marshalTo(b *strings.Builder) {
-	b.WriteString("{\n    \"relations\": [")
-	for i, r := range m.Relations {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(b, "%q", r)
-	}
-	b.WriteString("],\n    \"bias\": [")
-	writeWeights(b, m.Bias)
-	b.WriteString("],\n    \"weights\": {")
-	for i, f := range sortedKeys(m.Weights) {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		k, _ := json.Marshal(f) // a string always encodes
-		fmt.Fprintf(b, "\n      %s: [", k)
-		writeWeights(b, m.Weights[f])
-		b.WriteString("]")
-	}
-	b.WriteString("\n    }\n  }")
+	marshalLinear(b, "relations", m.Relations, "", m.Bias, m.Weights)
 }
 
 // relationFeatures are what a RelationModel weighs of an exchange: the
@@ -110,29 +89,24 @@ func relationWords(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
 }
 
-// A relScorer is a RelationModel ready to score.
-type relScorer struct {
-	m *RelationModel
-}
-
 // relation returns the model's relation for an exchange with these
 // features: the one of the highest logit (the first of equals).
-func (sc *relScorer) relation(feats []string) string {
-	z := sc.logits(feats)
+func (m *RelationModel) relation(feats []string) string {
+	z := m.logits(feats)
 	best := 0
 	for k := range z {
 		if z[k] > z[best] {
 			best = k
 		}
 	}
-	return sc.m.Relations[best]
+	return m.Relations[best]
 }
 
 // logits returns the model's logit of each relation.
-func (sc *relScorer) logits(feats []string) []float64 {
-	z := slices.Clone(sc.m.Bias)
+func (m *RelationModel) logits(feats []string) []float64 {
+	z := slices.Clone(m.Bias)
 	for _, f := range feats {
-		for k, w := range sc.m.Weights[f] {
+		for k, w := range m.Weights[f] {
 			z[k] += w
 		}
 	}
@@ -143,12 +117,13 @@ func (sc *relScorer) logits(feats []string) []float64 {
 // statement from the analyzer's RelationModel, when it has one; the
 // pairing stays the rules'.
 func (a *Analyzer) relabel(stmts []referat.Statement, exs []referat.Exchange) {
-	if a.rel == nil {
+	m := a.model.Relations
+	if m == nil {
 		return
 	}
 	for i := range exs {
 		if e := &exs[i]; len(e.Employer) > 0 {
-			e.Relation = a.rel.relation(a.exchangeFeatures(stmts, e))
+			e.Relation = m.relation(a.exchangeFeatures(stmts, e))
 		}
 	}
 }
@@ -244,12 +219,12 @@ func fitRelations(ex []relExample) *RelationModel {
 	}
 	m := &RelationModel{Relations: slices.Clone(relationClasses), Bias: make([]float64, n), Weights: map[string][]float64{}}
 	for c := range n {
-		m.Bias[c] = round3(bias[c])
+		m.Bias[c] = math.Round(bias[c]*1000) / 1000
 	}
 	for i, f := range names {
 		ws, zero := make([]float64, n), true
 		for c := range n {
-			ws[c] = round3(w[i*n+c])
+			ws[c] = math.Round(w[i*n+c]*1000) / 1000
 			zero = zero && ws[c] == 0
 		}
 		if !zero {
@@ -274,15 +249,6 @@ const (
 	relL2       = 1.0
 	relMinCount = 2
 )
-
-// round3 rounds x to three decimals, never to -0.
-func round3(x float64) float64 {
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 3, 64), 64)
-	if r == 0 {
-		return 0
-	}
-	return r
-}
 
 // softmax turns logits into probabilities in place.
 func softmax(z []float64) {

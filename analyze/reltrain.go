@@ -8,11 +8,12 @@ import (
 )
 
 // A relExample is one exchange to learn a relation from: its features
-// (relationFeatures), its relation's index in relationClasses, and the
-// batch of its meeting ("" for none).
+// (relationFeatures), its relation's index in relationClasses, the
+// rules' relation, and the batch of its meeting ("" for none).
 type relExample struct {
 	feats []string
 	class int
+	rule  string
 	batch string
 }
 
@@ -57,7 +58,7 @@ func (a *Analyzer) relationExamples(gold []GoldMeeting) []relExample {
 				}
 				rel, ok := want[exchangePair{stmts[from[0]].Text, stmts[e.Employer[0]].Text}]
 				if c := slices.Index(relationClasses, rel); ok && c >= 0 {
-					out = append(out, relExample{feats: a.exchangeFeatures(stmts, e), class: c, batch: m.Batch})
+					out = append(out, relExample{feats: a.exchangeFeatures(stmts, e), class: c, rule: e.Relation, batch: m.Batch})
 				}
 			}
 		}
@@ -92,14 +93,6 @@ func (a *Analyzer) CrossValidateRelations(gold []GoldMeeting) (score RelationSco
 		}
 	}
 	slices.Sort(batches)
-	rule := func(e relExample) string {
-		for _, f := range e.feats {
-			if r, ok := strings.CutPrefix(f, "rule="); ok {
-				return r
-			}
-		}
-		return ""
-	}
 	for _, b := range batches {
 		var train, test []relExample
 		for _, e := range ex {
@@ -109,13 +102,13 @@ func (a *Analyzer) CrossValidateRelations(gold []GoldMeeting) (score RelationSco
 				train = append(train, e)
 			}
 		}
-		sc := &relScorer{m: fitRelations(train)}
+		m := fitRelations(train)
 		for _, e := range test {
 			score.Exchanges++
-			if rule(e) == relationClasses[e.class] {
+			if e.rule == relationClasses[e.class] {
 				score.Rules++
 			}
-			if sc.relation(e.feats) == relationClasses[e.class] {
+			if m.relation(e.feats) == relationClasses[e.class] {
 				score.Model++
 			}
 		}

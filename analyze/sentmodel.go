@@ -37,22 +37,28 @@ type SentenceModel struct {
 // marshalTo writes the model as the JSON value of TopicModel's
 // "sentences" key (see marshalLinear).
 func (s *SentenceModel) marshalTo(b *strings.Builder) {
-	marshalLinear(b, s.Topics, fmt.Sprintf("\"threshold\": %.2f,\n    \"veto\": %.2f", s.Threshold, s.Veto), s.Bias, s.Weights)
+	marshalLinear(b, "topics", s.Topics, fmt.Sprintf("\"threshold\": %.2f,\n    \"veto\": %.2f", s.Threshold, s.Veto), s.Bias, s.Weights)
 }
 
-// marshalLinear writes a model of per-topic weights of stems (the
-// sentence and case models) as a JSON object: its topics, its settings
-// (JSON members written already), its biases and its weights per stem,
-// stems sorted and weights rounded to three decimals.
-func marshalLinear(b *strings.Builder, topics []string, settings string, bias []float64, weights map[string][]float64) {
-	b.WriteString("{\n    \"topics\": [")
-	for i, t := range topics {
+// marshalLinear writes a linear model of per-class weights of features
+// (the sentence and case models: topics and stems; the relation model:
+// relations and features) as a JSON object: its classes under key, its
+// settings (JSON members written already; none when ""), its biases and
+// its weights per feature, features sorted and weights rounded to three
+// decimals.
+func marshalLinear(b *strings.Builder, key string, classes []string, settings string, bias []float64, weights map[string][]float64) {
+	fmt.Fprintf(b, "{\n    %q: [", key)
+	for i, t := range classes {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		fmt.Fprintf(b, "%q", t)
 	}
-	fmt.Fprintf(b, "],\n    %s,\n    \"bias\": [", settings)
+	b.WriteString("],\n    ")
+	if settings != "" {
+		b.WriteString(settings + ",\n    ")
+	}
+	b.WriteString("\"bias\": [")
 	writeWeights(b, bias)
 	b.WriteString("],\n    \"weights\": {")
 	for i, st := range sortedKeys(weights) {

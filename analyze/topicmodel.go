@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // topicFeatures are the names of what the topic model weighs for a topic
@@ -112,7 +113,8 @@ var topicKeyAt = func() []int {
 //go:embed topicmodel.json
 var defaultTopicModel []byte
 
-// DefaultTopicModel returns the built-in topic model.
+// DefaultTopicModel returns the built-in topic model, a copy of its own
+// for the caller to change.
 func DefaultTopicModel() *TopicModel {
 	m, err := ParseTopicModel(defaultTopicModel)
 	if err != nil {
@@ -120,6 +122,11 @@ func DefaultTopicModel() *TopicModel {
 	}
 	return m
 }
+
+// builtinModel is the built-in topic model read once, shared by every
+// Analyzer that is given none (an Analyzer never changes its model) and
+// by the analysis version: the embedded file is half a megabyte.
+var builtinModel = sync.OnceValue(DefaultTopicModel)
 
 // RulesTopicModel returns the model that gives a topic exactly when the
 // rules do (see Topics): the analysis without a learned model.

@@ -41,7 +41,7 @@ func (a *Analyzer) analysisVersion() string {
 }
 
 // defaultModelSum is modelSum of the built-in model, computed once.
-var defaultModelSum = sync.OnceValue(func() []byte { return modelSum(DefaultTopicModel()) })
+var defaultModelSum = sync.OnceValue(func() []byte { return modelSum(builtinModel()) })
 
 // modelSum returns the SHA-256 of m's JSON encoding. A model that cannot
 // be encoded (a NaN weight) is told apart from every other by its address,
