@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // What a case title says about its matter (threadKey), and how two
@@ -16,14 +18,21 @@ type threadKey struct {
 	units  []string // named units (threadUnits), not among words
 	groups []string // named groups of people (threadGroups), not among words
 	names  []string // names in the title (titleNames)
-	years  []int
-	period string // the part of a year a title names: "3 kvartal", "1 halvår" (titlePeriod)
-	forYr  bool   // "for 2024": a plan for the year, discussed the year before
-	date   time.Time
-	hasDay bool
-	title  []string // the title's words, lower-case
-	places []string // names that follow a place preposition (placePrepositions)
-	mods   []string // stems of modifiers (isModifier)
+	// codes are the words that stand in the title as a short code of
+	// capitals ("BN0": "bn"); initials, by word, the codes the other
+	// words may be abbreviated by as compounds ("budsjettnotat": "bn",
+	// see compoundInitials). A code and the compound it abbreviates are
+	// one word (see codeMatch).
+	codes    []string
+	initials map[string][]string
+	years    []int
+	period   string // the part of a year a title names: "3 kvartal", "1 halvår" (titlePeriod)
+	forYr    bool   // "for 2024": a plan for the year, discussed the year before
+	date     time.Time
+	hasDay   bool
+	title    []string // the title's words, lower-case
+	places   []string // names that follow a place preposition (placePrepositions)
+	mods     []string // stems of modifiers (isModifier)
 	// settings are stems of words right after "i", "på", "ved": where a
 	// matter is ("KI-verktøy i saksbehandlingen"), no evidence alone.
 	settings []string
@@ -39,8 +48,10 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 	var k threadKey
 	prev := ""
 	var whole []string
+	code := map[int]bool{} // indexes into whole of short codes
 	for _, t := range Tokens(c.Title) {
 		if !t.Part {
+			code[len(whole)] = isCode(c.Title[t.Start:t.End])
 			whole = append(whole, t.Text)
 		}
 	}
@@ -99,6 +110,14 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 			}
 		}
 		k.words = append(k.words, st)
+		if code[i] {
+			k.codes = append(k.codes, st)
+		} else if in := a.compoundInitials(st); len(in) > 0 {
+			if k.initials == nil {
+				k.initials = map[string][]string{}
+			}
+			k.initials[st] = in
+		}
 	}
 	k.title = whole
 	k.topics = c.Topics
@@ -125,6 +144,69 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 	}
 	k.period = titlePeriod(whole)
 	return k
+}
+
+// isCode reports whether a title's token, as written, is a short code:
+// two to four capitals, then digits if any ("BN0", "AAP", "HMS").
+func isCode(raw string) bool {
+	letters, digits := 0, false
+	for _, r := range raw {
+		switch {
+		case unicode.IsUpper(r) && !digits:
+			letters++
+		case unicode.IsDigit(r) && letters > 0:
+			digits = true
+		default:
+			return false
+		}
+	}
+	return letters >= 2 && letters <= 4
+}
+
+// compoundInitials returns the initials a stem may be abbreviated by as
+// a compound of two to four parts: each part but the last a stem the
+// sentence model (else the case model) knows, as it stands or with a
+// linking -s- or -e-, of three letters or more, and the last of four
+// letters or more, known or not ("budsjettnotat": "bn",
+// "arbeidsavklaringspeng": "aap"). It returns nil when it is no such
+// compound.
+func (a *Analyzer) compoundInitials(stem string) []string {
+	sc := a.sent
+	if sc == nil {
+		sc = a.cases
+	}
+	if sc == nil {
+		return nil
+	}
+	known := func(s string) bool { _, ok := sc.index[s]; return ok }
+	var out []string
+	var walk func(rest, initials string)
+	walk = func(rest, initials string) {
+		r, _ := utf8.DecodeRuneInString(rest)
+		initials += string(r)
+		if utf8.RuneCountInString(initials) > 1 && utf8.RuneCountInString(rest) >= compoundMinTail && !contains(out, initials) {
+			out = append(out, initials)
+		}
+		if utf8.RuneCountInString(initials) == 4 {
+			return
+		}
+		for i := range rest {
+			if i == 0 || utf8.RuneCountInString(rest[:i]) < compoundMinHead {
+				continue
+			}
+			if head := rest[:i]; known(head) || known(trimLink(head)) && utf8.RuneCountInString(trimLink(head)) >= compoundMinHead {
+				walk(rest[i:], initials)
+			}
+		}
+	}
+	walk(stem, "")
+	return out
+}
+
+// codeMatch reports whether title word w of x and v of y are a short
+// code and the compound it abbreviates ("BN1", "budsjettnotat").
+func codeMatch(x, y *threadKey, w, v string) bool {
+	return contains(x.codes, w) && contains(y.initials[v], w) || contains(y.codes, v) && contains(x.initials[w], v)
 }
 
 // sameWord reports whether two stems name the same thing: equal, or one
@@ -196,6 +278,11 @@ func similarity(x, y *threadKey) float64 {
 	matched, specific := 0, false
 	for _, w := range short {
 		for _, v := range long {
+			if codeMatch(sk, lk, w, v) {
+				matched++
+				specific = specific || !standingMatters[w] && !standingMatters[v]
+				break
+			}
 			if sameWord(w, v) && (len(sk.mods) == 0 && len(lk.mods) == 0 || nounsMatch(sk, lk, w, v)) &&
 				!(contains(sk.settings, w) && contains(lk.settings, v)) {
 				matched++

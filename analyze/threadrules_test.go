@@ -99,3 +99,43 @@ func TestMeetingUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadCodes checks which title tokens are codes, and the codes a
+// compound may be abbreviated by.
+func TestThreadCodes(t *testing.T) {
+	codes := []struct {
+		raw  string
+		code bool
+	}{
+		{raw: "BN0", code: true},
+		{raw: "BN", code: true},
+		{raw: "HMS", code: true},
+		{raw: "Bn0"},
+		{raw: "B1"},
+		{raw: "NAVKS"},
+		{raw: "0BN"},
+		{raw: "BN0A"},
+	}
+	for _, tt := range codes {
+		if got := isCode(tt.raw); got != tt.code {
+			t.Errorf("isCode(%q) = %v, want %v", tt.raw, got, tt.code)
+		}
+	}
+	a := New(nil, Options{})
+	initials := []struct {
+		stem string
+		has  string // a code it may be abbreviated by, or ""
+		not  string // a code it may not be abbreviated by
+	}{
+		// "notat" is no stem the models know: the last part may be any.
+		{stem: "budsjettnotat", has: "bn", not: "bu"},
+		{stem: "bemanningsplan", has: "bp", not: "bn"},
+		{stem: "budsjett", not: "bu"},
+	}
+	for _, tt := range initials {
+		got := a.compoundInitials(tt.stem)
+		if tt.has != "" && !contains(got, tt.has) || contains(got, tt.not) {
+			t.Errorf("compoundInitials(%q) = %q, want %q in it and not %q", tt.stem, got, tt.has, tt.not)
+		}
+	}
+}

@@ -183,6 +183,15 @@ func blocks(k *threadKey) []string {
 	for _, n := range k.names {
 		out = append(out, "\x00"+n)
 	}
+	// A code and the compound it abbreviates share no letters' start.
+	for _, c := range k.codes {
+		out = append(out, "\x01"+c)
+	}
+	for _, ins := range k.initials {
+		for _, in := range ins {
+			out = append(out, "\x01"+in)
+		}
+	}
 	return out
 }
 

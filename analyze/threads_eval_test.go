@@ -190,7 +190,11 @@ func TestThreads(t *testing.T) {
 		// Measured P 0.667, R 0.20 (tp 2, fp 1, fn 8) the first time it was run (main
 		// at 422c800, wave 10), before any rule saw it: the matters told in
 		// other words from one meeting to the next are missed.
-		{name: "heldout7", got: within7, minP: 0.6, minF1: 0.25, minAll: 8},
+		// With codes (wave 18): P 0.80, R 0.40 (tp 4, fp 1, fn 6): "BN0 for
+		// 2025" joins "Plan- og budsjettnotat 1 for 2025" and "Linjevise
+		// budsjetter for 2025", the issue's own example of a thread, which
+		// was read here; no other set's pairs changed.
+		{name: "heldout7", got: within7, minP: 0.75, minF1: 0.5, minAll: 8},
 		// Measured P 1.00, R 0.20 (tp 1, fp 0, fn 4) the first time it was
 		// run (wave 11, with a11 and a12 trained on), before any rule saw
 		// it: as in heldout7, a matter told in other words each time.
@@ -226,6 +230,15 @@ func TestThreadsLookAlikes(t *testing.T) {
 			y: ThreadCase{Meeting: "m2", Date: "2023-09-14", Title: "Plan- og budsjettnotat 1 for 2024 (BN1)"}, same: true},
 		{name: "budget notes for other years", x: ThreadCase{Meeting: "m1", Date: "2022-05-12", Title: "Plan- og budsjettnotat 0 for 2023 (BN0)"},
 			y: ThreadCase{Meeting: "m2", Date: "2023-06-08", Title: "Plan- og budsjettnotat 0 for 2024 (BN0)"}},
+		// Wave 18: a code stands for the compound whose parts it begins.
+		{name: "a code and the compound it abbreviates", x: ThreadCase{Meeting: "m1", Date: "2024-06-13", Title: "BN0 for 2025"},
+			y: ThreadCase{Meeting: "m2", Date: "2024-09-19", Title: "Plan- og budsjettnotat 1 for 2025"}, same: true},
+		{name: "a code of another year", x: ThreadCase{Meeting: "m1", Date: "2023-06-08", Title: "BN0 for 2024"},
+			y: ThreadCase{Meeting: "m2", Date: "2024-09-19", Title: "Plan- og budsjettnotat 1 for 2025"}},
+		{name: "a code is not a compound of other initials", x: ThreadCase{Meeting: "m1", Date: "2024-06-13", Title: "BN0 for 2025"},
+			y: ThreadCase{Meeting: "m2", Date: "2024-09-19", Title: "Bemanningsplan for 2025"}},
+		{name: "a word in lower case is no code", x: ThreadCase{Meeting: "m1", Date: "2024-06-13", Title: "Bn0 for 2025"},
+			y: ThreadCase{Meeting: "m2", Date: "2024-09-19", Title: "Plan- og budsjettnotat 1 for 2025"}},
 		{name: "negotiations of other years", x: ThreadCase{Meeting: "m1", Date: "2017-03-02", Title: "Lokale lønnsforhandlinger 2017"},
 			y: ThreadCase{Meeting: "m2", Date: "2023-06-08", Title: "Lokale lønnsforhandlinger 2023"}},
 		{name: "guidelines for two things", x: ThreadCase{Meeting: "m1", Date: "2022-01-20", Title: "Retningslinjer for hjemmekontor"},
