@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,14 +26,17 @@ type threadKey struct {
 	// one word (see codeMatch).
 	codes    []string
 	initials map[string][]string
-	years    []int
-	period   string // the part of a year a title names: "3 kvartal", "1 halvår" (titlePeriod)
-	forYr    bool   // "for 2024": a plan for the year, discussed the year before
-	date     time.Time
-	hasDay   bool
-	title    []string // the title's words, lower-case
-	places   []string // names that follow a place preposition (placePrepositions)
-	mods     []string // stems of modifiers (isModifier)
+	// bases and fives are, by word, what mayBePart looks for of it in a
+	// compound: its definite base and its first five letters.
+	bases, fives []string
+	years        []int
+	period       string // the part of a year a title names: "3 kvartal", "1 halvår" (titlePeriod)
+	forYr        bool   // "for 2024": a plan for the year, discussed the year before
+	date         time.Time
+	hasDay       bool
+	title        []string // the title's words, lower-case
+	places       []string // names that follow a place preposition (placePrepositions)
+	mods         []string // stems of modifiers (isModifier)
 	// settings are stems of words right after "i", "på", "ved": where a
 	// matter is ("KI-verktøy i saksbehandlingen"), no evidence alone.
 	settings []string
@@ -143,6 +147,13 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 		}
 	}
 	k.period = titlePeriod(whole)
+	for _, w := range k.words {
+		f := w
+		if r := []rune(w); len(r) > 5 {
+			f = string(r[:5])
+		}
+		k.bases, k.fives = append(k.bases, definiteBase(w)), append(k.fives, f)
+	}
 	return k
 }
 
@@ -209,12 +220,100 @@ func codeMatch(x, y *threadKey, w, v string) bool {
 	return contains(x.codes, w) && contains(y.initials[v], w) || contains(y.codes, v) && contains(x.initials[w], v)
 }
 
+// compoundOf returns the two parts of stem c that are each the same word
+// (sameWord, or for the first part inflects) as a different
+// word of words ("skyflytting": "sky" and "flytting" of "Fagsystemene
+// flyttes til skyen"), the first part of three letters or more, as it
+// stands or without a linking -s- or -e-, and the last of four or more;
+// ok is false when there are none.
+func compoundOf(c string, words []string) (head, tail string, ok bool) {
+	// Both parts begin a word: first find a word that begins as c does.
+	if len(c) < compoundMinHead+compoundMinTail || !slices.ContainsFunc(words, func(w string) bool { return w != "" && w[0] == c[0] && w != c }) {
+		return "", "", false
+	}
+	for t, w := range words {
+		if w == c || w == "" {
+			continue
+		}
+		// The tail is the same word as w: it begins with w's first five
+		// letters (all of a shorter w).
+		p := w
+		if r := []rune(w); len(r) > 5 {
+			p = string(r[:5])
+		}
+		for off := 1; off < len(c); {
+			k := strings.Index(c[off:], p)
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + 1
+			if utf8.RuneCountInString(c[:i]) < compoundMinHead || utf8.RuneCountInString(c[i:]) < compoundMinTail || !sameWord(w, c[i:]) {
+				continue
+			}
+			for _, h := range []string{c[:i], trimLink(c[:i])} {
+				if utf8.RuneCountInString(h) < compoundMinHead {
+					continue
+				}
+				if k := slices.IndexFunc(words, func(w string) bool { return w != c && (inflects(w, h) || sameWord(w, h)) }); k >= 0 && k != t {
+					return h, c[i:], true
+				}
+			}
+		}
+	}
+	return "", "", false
+}
+
+// inflects reports whether the stem w is the stem h, or h with an
+// ending of the definite form the stemmer left on a short word ("skyen",
+// "sky").
+func inflects(w, h string) bool {
+	if w == h {
+		return true
+	}
+	rest, ok := strings.CutPrefix(w, h)
+	return ok && slices.Contains(definiteEndings, rest)
+}
+
+// definiteBase returns w without an ending of definiteEndings that
+// leaves three letters or more, or w.
+func definiteBase(w string) string {
+	for _, e := range definiteEndings {
+		if b, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(b) >= compoundMinHead {
+			return b
+		}
+	}
+	return w
+}
+
+// definiteEndings are endings of Norwegian definite nouns.
+var definiteEndings = []string{"en", "et", "a", "ene", "ane", "i"}
+
+// mayBePart reports whether a word, given by its definite base and
+// first five letters (all of a shorter word), may be a part of compound c
+// as partOf asks: c begins with its base or holds its first five letters
+// past its first letter. It is a cheap test before compoundOf.
+func mayBePart(base, five, c string) bool {
+	return len(c) >= compoundMinHead+compoundMinTail && (strings.HasPrefix(c, base) || strings.Contains(c[1:], five))
+}
+
+// partOf reports whether word w is a part of a compound whose parts are
+// head and tail ("" for none): "flyttes" of "skyflyttingen" whose parts
+// are "skyen" and "flyttes" of "Fagsystemene flyttes til skyen" (see
+// compoundOf). similarity counts such a word and the compound as one.
+func partOf(w, head, tail string) bool {
+	return head != "" && (inflects(w, head) || sameWord(w, head) || sameWord(w, tail))
+}
+
 // sameWord reports whether two stems name the same thing: equal, or one
 // of five letters or more begins the other (budsjett, budsjettfordeling)
 // and the rest is not one of otherHeads.
 func sameWord(x, y string) bool {
 	if x == y {
 		return true
+	}
+	if x == "" || y == "" || x[0] != y[0] {
+		return false // neither begins the other
 	}
 	if len([]rune(x)) > len([]rune(y)) {
 		x, y = y, x
@@ -276,19 +375,36 @@ func similarity(x, y *threadKey) float64 {
 		sk, lk = y, x
 	}
 	matched, specific := 0, false
-	for _, w := range short {
+	for i, w := range short {
+		match := ""
 		for _, v := range long {
-			if codeMatch(sk, lk, w, v) {
-				matched++
-				specific = specific || !standingMatters[w] && !standingMatters[v]
-				break
-			}
-			if sameWord(w, v) && (len(sk.mods) == 0 && len(lk.mods) == 0 || nounsMatch(sk, lk, w, v)) &&
+			if codeMatch(sk, lk, w, v) || sameWord(w, v) && (len(sk.mods) == 0 && len(lk.mods) == 0 || nounsMatch(sk, lk, w, v)) &&
 				!(contains(sk.settings, w) && contains(lk.settings, v)) {
-				matched++
-				specific = specific || !standingMatters[w] && !standingMatters[v]
+				match = v
 				break
 			}
+		}
+		for j, v := range long {
+			if match != "" {
+				break
+			}
+			if sameWord(w, v) {
+				continue // not a match above, for its modifiers or setting
+			}
+			if mayBePart(sk.bases[i], sk.fives[i], v) {
+				if h, t, ok := compoundOf(v, short); ok && partOf(w, h, t) {
+					match = v
+				}
+			}
+			if match == "" && mayBePart(lk.bases[j], lk.fives[j], w) {
+				if h, t, ok := compoundOf(w, long); ok && partOf(v, h, t) {
+					match = v
+				}
+			}
+		}
+		if match != "" {
+			matched++
+			specific = specific || !standingMatters[w] && !standingMatters[match]
 		}
 	}
 	switch {

@@ -139,3 +139,34 @@ func TestThreadCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundOf checks the parts of a compound that are words of another
+// title.
+func TestCompoundOf(t *testing.T) {
+	tests := []struct {
+		compound   string
+		words      []string
+		head, tail string // "" when none
+	}{
+		{compound: "skyflytting", words: []string{"fagsystem", "flytt", "skyen"}, head: "sky", tail: "flytting"},
+		{compound: "lønnsforhandling", words: []string{"lønnspolitisk", "drøfting", "lokal", "forhandling"}, head: "lønns", tail: "forhandling"},
+		{compound: "skyflytting", words: []string{"flytt", "postmottak"}},
+		// one word is not both parts
+		{compound: "lønnsforhandling", words: []string{"lønnsforhandling"}},
+		{compound: "skyflytting", words: []string{"skyflytting", "sky", "flytt"}, head: "sky", tail: "flytting"},
+	}
+	for _, tt := range tests {
+		h, tl, ok := compoundOf(tt.compound, tt.words)
+		if ok != (tt.head != "") || h != tt.head || tl != tt.tail {
+			t.Errorf("compoundOf(%q, %q) = %q, %q, %v; want %q, %q", tt.compound, tt.words, h, tl, ok, tt.head, tt.tail)
+		}
+	}
+	for _, tt := range []struct {
+		w, h string
+		ok   bool
+	}{{"skyen", "sky", true}, {"sky", "sky", true}, {"skyer", "sky", false}, {"skyfri", "sky", false}} {
+		if got := inflects(tt.w, tt.h); got != tt.ok {
+			t.Errorf("inflects(%q, %q) = %v, want %v", tt.w, tt.h, got, tt.ok)
+		}
+	}
+}

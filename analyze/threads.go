@@ -112,7 +112,7 @@ func (a *Analyzer) Threads(cases []ThreadCase) []string {
 				members[ri] = nil
 			}
 		}
-		for _, b := range blocks(&keys[i]) {
+		for _, b := range blocks(&keys[i], false) {
 			if n := len(seen[b]); n == 0 || seen[b][n-1] != i {
 				seen[b] = append(seen[b], i)
 			}
@@ -169,10 +169,15 @@ func threadSlug(title, date string) string {
 	return fmt.Sprintf("%s-%s", strings.Join(parts, "-"), year)
 }
 
-// blocks are the keys under which a case is found as a candidate: each
-// word's first five letters (all of a shorter word), as sameWord
-// requires, and each name.
-func blocks(k *threadKey) []string {
+// blocks are the keys under which a case is filed as a candidate (and,
+// with lookup, looked up): each word's first five letters (all of a
+// shorter word), as sameWord requires; each name; its codes and the codes
+// its compounds may be abbreviated by (codeMatch); and for partOf the
+// first three and four letters of a long word, filed apart from a short
+// word of three or four letters (as it stands or without a definite
+// ending: "skyen" is "sky"), so that a compound is found by a word that
+// may be its first part and not by every other compound.
+func blocks(k *threadKey, lookup bool) []string {
 	out := make([]string, 0, len(k.words)+len(k.names))
 	for _, w := range k.words {
 		if r := []rune(w); len(r) > 5 {
@@ -192,6 +197,19 @@ func blocks(k *threadKey) []string {
 			out = append(out, "\x01"+in)
 		}
 	}
+	compound, part := "\x02c", "\x02p"
+	if lookup {
+		compound, part = part, compound
+	}
+	for _, w := range k.words {
+		r := []rune(w)
+		if len(r) >= compoundMinHead+compoundMinTail {
+			out = append(out, compound+string(r[:compoundMinHead]), compound+string(r[:compoundMinHead+1]))
+		}
+		if b := []rune(definiteBase(w)); len(b) >= compoundMinHead && len(b) <= compoundMinHead+1 {
+			out = append(out, part+string(b))
+		}
+	}
 	return out
 }
 
@@ -200,7 +218,7 @@ func blocks(k *threadKey) []string {
 // a link may span, each once (stamp marks them with mark).
 func candidates(keys []threadKey, seen map[string][]int, stamp []int, i, mark int) []int {
 	var cands []int
-	for _, b := range blocks(&keys[i]) {
+	for _, b := range blocks(&keys[i], true) {
 		list := seen[b]
 		for k := len(list) - 1; k >= 0 && k >= len(list)-maxCandidates; k-- {
 			j := list[k]
