@@ -41,16 +41,27 @@ func splitDepth(stem string, known func(string) bool, depth int) []string {
 		if !known(tail) {
 			continue
 		}
-		head := stem[:i]
-		for _, h := range []string{head, trimLink(head)} {
-			if h == "" || utf8.RuneCountInString(h) < compoundMinHead || !known(h) {
-				continue
+		for _, h := range headForms(stem[:i]) {
+			if known(h) {
+				parts := splitDepth(h, known, depth-1)
+				return append(append(parts, h), tail)
 			}
-			parts := splitDepth(h, known, depth-1)
-			return append(append(parts, h), tail)
 		}
 	}
 	return nil
+}
+
+// headForms returns the forms in which a compound's first part may be a
+// word: as it stands, and without a linking -s- or -e- (see trimLink),
+// each of compoundMinHead runes or more.
+func headForms(head string) []string {
+	out := make([]string, 0, 2)
+	for _, h := range [2]string{head, trimLink(head)} {
+		if h != "" && utf8.RuneCountInString(h) >= compoundMinHead {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // trimLink returns head without a final linking -s- or -e-, or "" when it

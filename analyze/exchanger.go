@@ -36,6 +36,7 @@ var exchangers = sync.Pool{New: func() any {
 // answer it, how they answered (Relation), and other unions' statements
 // that join in. Every NTL statement is in an exchange. The rules are
 // exchanger.Exchanges's (exchanges.go).
+//
 // The relation of an exchange with an employer statement is the
 // analyzer's RelationModel's, when its TopicModel has one (the built-in
 // one does), else the rules'.

@@ -153,6 +153,9 @@ func (sc *sentScorer) id(stem string) int32 {
 	return -1
 }
 
+// knows reports whether the model weighs a stem.
+func (sc *sentScorer) knows(stem string) bool { return sc.id(stem) >= 0 }
+
 // logits sets z (one per taxonomy topic) to the biases plus the weights
 // of the distinct weighed stems of the words ws.
 //
@@ -193,7 +196,7 @@ func (sc *sentScorer) parts(stem string) []int32 {
 		return nil
 	}
 	var out []int32
-	for _, p := range splitCompound(stem, func(s string) bool { _, ok := sc.index[s]; return ok }) {
+	for _, p := range splitCompound(stem, sc.knows) {
 		out = append(out, sc.index[p])
 	}
 	return out

@@ -52,11 +52,11 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 	var k threadKey
 	prev := ""
 	var whole []string
-	code := map[int]bool{} // indexes into whole of short codes
+	var code []bool // whether each word of whole is written as a short code
 	for _, t := range Tokens(c.Title) {
 		if !t.Part {
-			code[len(whole)] = isCode(c.Title[t.Start:t.End])
 			whole = append(whole, t.Text)
+			code = append(code, isCode(c.Title[t.Start:t.End]))
 		}
 	}
 	for i, w := range whole {
@@ -147,14 +147,25 @@ func (a *Analyzer) threadKey(c ThreadCase) threadKey {
 		}
 	}
 	k.period = titlePeriod(whole)
-	for _, w := range k.words {
-		f := w
-		if r := []rune(w); len(r) > 5 {
-			f = string(r[:5])
-		}
-		k.bases, k.fives = append(k.bases, definiteBase(w)), append(k.fives, f)
-	}
+	k.setParts()
 	return k
+}
+
+// setParts sets bases and fives from words.
+func (k *threadKey) setParts() {
+	k.bases, k.fives = k.bases[:0], k.fives[:0]
+	for _, w := range k.words {
+		k.bases, k.fives = append(k.bases, definiteBase(w)), append(k.fives, firstFive(w))
+	}
+}
+
+// firstFive returns a stem's first five letters, or all of a shorter
+// one: what two stems that are the same word (sameWord) share.
+func firstFive(w string) string {
+	if r := []rune(w); len(r) > 5 {
+		return string(r[:5])
+	}
+	return w
 }
 
 // isCode reports whether a title's token, as written, is a short code:
@@ -189,7 +200,6 @@ func (a *Analyzer) compoundInitials(stem string) []string {
 	if sc == nil {
 		return nil
 	}
-	known := func(s string) bool { _, ok := sc.index[s]; return ok }
 	var out []string
 	var walk func(rest, initials string)
 	walk = func(rest, initials string) {
@@ -202,10 +212,7 @@ func (a *Analyzer) compoundInitials(stem string) []string {
 			return
 		}
 		for i := range rest {
-			if i == 0 || utf8.RuneCountInString(rest[:i]) < compoundMinHead {
-				continue
-			}
-			if head := rest[:i]; known(head) || known(trimLink(head)) && utf8.RuneCountInString(trimLink(head)) >= compoundMinHead {
+			if i > 0 && slices.ContainsFunc(headForms(rest[:i]), sc.knows) {
 				walk(rest[i:], initials)
 			}
 		}
@@ -221,12 +228,12 @@ func codeMatch(x, y *threadKey, w, v string) bool {
 }
 
 // compoundOf returns the two parts of stem c that are each the same word
-// (sameWord, or for the first part inflects) as a different
-// word of words ("skyflytting": "sky" and "flytting" of "Fagsystemene
-// flyttes til skyen"), the first part of three letters or more, as it
-// stands or without a linking -s- or -e-, and the last of four or more;
-// ok is false when there are none.
-func compoundOf(c string, words []string) (head, tail string, ok bool) {
+// (sameWord, or for the first part inflects) as a different word of
+// title k ("skyflytting": "sky" and "flytting" of "Fagsystemene flyttes
+// til skyen"), the first part in one of its headForms, and the last of
+// four letters or more; ok is false when there are none.
+func compoundOf(c string, k *threadKey) (head, tail string, ok bool) {
+	words := k.words
 	// Both parts begin a word: first find a word that begins as c does.
 	if len(c) < compoundMinHead+compoundMinTail || !slices.ContainsFunc(words, func(w string) bool { return w != "" && w[0] == c[0] && w != c }) {
 		return "", "", false
@@ -237,10 +244,7 @@ func compoundOf(c string, words []string) (head, tail string, ok bool) {
 		}
 		// The tail is the same word as w: it begins with w's first five
 		// letters (all of a shorter w).
-		p := w
-		if r := []rune(w); len(r) > 5 {
-			p = string(r[:5])
-		}
+		p := k.fives[t]
 		for off := 1; off < len(c); {
 			k := strings.Index(c[off:], p)
 			if k < 0 {
@@ -248,14 +252,11 @@ func compoundOf(c string, words []string) (head, tail string, ok bool) {
 			}
 			i := off + k
 			off = i + 1
-			if utf8.RuneCountInString(c[:i]) < compoundMinHead || utf8.RuneCountInString(c[i:]) < compoundMinTail || !sameWord(w, c[i:]) {
+			if utf8.RuneCountInString(c[i:]) < compoundMinTail || !sameWord(w, c[i:]) {
 				continue
 			}
-			for _, h := range []string{c[:i], trimLink(c[:i])} {
-				if utf8.RuneCountInString(h) < compoundMinHead {
-					continue
-				}
-				if k := slices.IndexFunc(words, func(w string) bool { return w != c && (inflects(w, h) || sameWord(w, h)) }); k >= 0 && k != t {
+			for _, h := range headForms(c[:i]) {
+				if j := slices.IndexFunc(words, func(w string) bool { return w != c && (inflects(w, h) || sameWord(w, h)) }); j >= 0 && j != t {
 					return h, c[i:], true
 				}
 			}
@@ -295,6 +296,29 @@ var definiteEndings = []string{"en", "et", "a", "ene", "ane", "i"}
 // past its first letter. It is a cheap test before compoundOf.
 func mayBePart(base, five, c string) bool {
 	return len(c) >= compoundMinHead+compoundMinTail && (strings.HasPrefix(c, base) || strings.Contains(c[1:], five))
+}
+
+// compoundMatch returns the word of title y that is the same word as
+// word i of title x as a compound and one of its parts (compoundOf,
+// partOf), either way round, or "".
+func compoundMatch(x, y *threadKey, i int) string {
+	w := x.words[i]
+	for j, v := range y.words {
+		if sameWord(w, v) {
+			continue // the same word, not a match for its modifiers or setting
+		}
+		if mayBePart(x.bases[i], x.fives[i], v) {
+			if h, t, ok := compoundOf(v, x); ok && partOf(w, h, t) {
+				return v
+			}
+		}
+		if mayBePart(y.bases[j], y.fives[j], w) {
+			if h, t, ok := compoundOf(w, y); ok && partOf(v, h, t) {
+				return v
+			}
+		}
+	}
+	return ""
 }
 
 // partOf reports whether word w is a part of a compound whose parts are
@@ -384,23 +408,8 @@ func similarity(x, y *threadKey) float64 {
 				break
 			}
 		}
-		for j, v := range long {
-			if match != "" {
-				break
-			}
-			if sameWord(w, v) {
-				continue // not a match above, for its modifiers or setting
-			}
-			if mayBePart(sk.bases[i], sk.fives[i], v) {
-				if h, t, ok := compoundOf(v, short); ok && partOf(w, h, t) {
-					match = v
-				}
-			}
-			if match == "" && mayBePart(lk.bases[j], lk.fives[j], w) {
-				if h, t, ok := compoundOf(w, long); ok && partOf(v, h, t) {
-					match = v
-				}
-			}
+		if match == "" {
+			match = compoundMatch(sk, lk, i)
 		}
 		if match != "" {
 			matched++

@@ -156,7 +156,9 @@ func TestCompoundOf(t *testing.T) {
 		{compound: "skyflytting", words: []string{"skyflytting", "sky", "flytt"}, head: "sky", tail: "flytting"},
 	}
 	for _, tt := range tests {
-		h, tl, ok := compoundOf(tt.compound, tt.words)
+		k := threadKey{words: tt.words}
+		k.setParts()
+		h, tl, ok := compoundOf(tt.compound, &k)
 		if ok != (tt.head != "") || h != tt.head || tl != tt.tail {
 			t.Errorf("compoundOf(%q, %q) = %q, %q, %v; want %q, %q", tt.compound, tt.words, h, tl, ok, tt.head, tt.tail)
 		}

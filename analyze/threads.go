@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // A ThreadCase is what linking cases across meetings reads of a case.
@@ -179,12 +180,7 @@ func threadSlug(title, date string) string {
 // may be its first part and not by every other compound.
 func blocks(k *threadKey, lookup bool) []string {
 	out := make([]string, 0, len(k.words)+len(k.names))
-	for _, w := range k.words {
-		if r := []rune(w); len(r) > 5 {
-			w = string(r[:5])
-		}
-		out = append(out, w)
-	}
+	out = append(out, k.fives...)
 	for _, n := range k.names {
 		out = append(out, "\x00"+n)
 	}
@@ -201,13 +197,13 @@ func blocks(k *threadKey, lookup bool) []string {
 	if lookup {
 		compound, part = part, compound
 	}
-	for _, w := range k.words {
+	for i, w := range k.words {
 		r := []rune(w)
 		if len(r) >= compoundMinHead+compoundMinTail {
 			out = append(out, compound+string(r[:compoundMinHead]), compound+string(r[:compoundMinHead+1]))
 		}
-		if b := []rune(definiteBase(w)); len(b) >= compoundMinHead && len(b) <= compoundMinHead+1 {
-			out = append(out, part+string(b))
+		if n := utf8.RuneCountInString(k.bases[i]); n >= compoundMinHead && n <= compoundMinHead+1 {
+			out = append(out, part+k.bases[i])
 		}
 	}
 	return out
